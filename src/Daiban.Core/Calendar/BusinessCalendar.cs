@@ -1,0 +1,78 @@
+using Daiban.Core.Common;
+
+namespace Daiban.Core.Calendar;
+
+/// <summary>
+/// Working days per Chinese practice: Monday to Friday, minus statutory holidays, plus make-up working days.
+/// Time limits (承诺时限, 法定时限) are counted from the day after acceptance, as the Administrative Licensing
+/// Law counts them, so a limit of N working days ends on the N-th working day after the start date.
+/// </summary>
+public sealed class BusinessCalendar
+{
+    // Guards loops against a calendar that would never reach a working day (e.g. a corrupt data set).
+    private const int MaxScanDays = 3660;
+
+    private readonly HashSet<DateOnly> _holidays;
+    private readonly HashSet<DateOnly> _makeUpWorkdays;
+
+    public BusinessCalendar(IEnumerable<CalendarDay> days)
+    {
+        var list = days.ToList();
+        _holidays = list.Where(d => d.Kind == CalendarDayKind.Holiday).Select(d => d.Date).ToHashSet();
+        _makeUpWorkdays = list.Where(d => d.Kind == CalendarDayKind.MakeUpWorkday).Select(d => d.Date).ToHashSet();
+    }
+
+    public bool IsWorkingDay(DateOnly date)
+    {
+        if (_holidays.Contains(date))
+            return false;
+        if (_makeUpWorkdays.Contains(date))
+            return true;
+        return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+    }
+
+    /// <summary>The N-th working day after <paramref name="start"/> (the start day itself never counts).</summary>
+    public DateOnly AddWorkingDays(DateOnly start, int workingDays)
+    {
+        if (workingDays < 0)
+            throw DomainRuleException.Invalid("calendar.negative_days", "工作日数不能为负数。");
+        var date = start;
+        var counted = 0;
+        var scanned = 0;
+        while (counted < workingDays)
+        {
+            date = date.AddDays(1);
+            if (IsWorkingDay(date))
+                counted++;
+            if (++scanned > MaxScanDays)
+                throw new InvalidOperationException("The business calendar has no working days in range.");
+        }
+        return date;
+    }
+
+    /// <summary>Working days in the half-open range (from, to]: how many working days elapse after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
+    public int WorkingDaysBetween(DateOnly from, DateOnly to)
+    {
+        if (to <= from)
+            return 0;
+        var count = 0;
+        for (var d = from.AddDays(1); d <= to; d = d.AddDays(1))
+        {
+            if (IsWorkingDay(d))
+                count++;
+        }
+        return count;
+    }
+
+    /// <summary>The first working day on or after <paramref name="date"/>.</summary>
+    public DateOnly NextWorkingDayOnOrAfter(DateOnly date)
+    {
+        for (var i = 0; i < MaxScanDays; i++)
+        {
+            if (IsWorkingDay(date))
+                return date;
+            date = date.AddDays(1);
+        }
+        throw new InvalidOperationException("The business calendar has no working days in range.");
+    }
+}

@@ -1,0 +1,183 @@
+using System.Security.Cryptography;
+using Daiban.Core.Catalog;
+using Daiban.Core.Common;
+
+namespace Daiban.Core.Cases;
+
+/// <summary>
+/// One 帮办/代办/包办 request: the aggregate that owns its items, plan, log, materials, delivery and evaluation.
+/// Every change goes through a method here; every status change goes through <see cref="MoveTo"/> and the one
+/// transition table; every change writes the log and bumps <see cref="Version"/> for optimistic concurrency.
+/// </summary>
+public sealed partial class Case
+{
+    private readonly List<CaseItem> _items = [];
+    private readonly List<CaseTransition> _transitions = [];
+    private readonly List<CaseAssignment> _assignments = [];
+    private readonly List<ServicePlan> _plans = [];
+    private readonly List<LogEntry> _log = [];
+    private readonly List<MaterialRecord> _materials = [];
+
+    private Case() { }
+
+    public long Id { get; private set; }
+    /// <summary>The number shown to people, e.g. DB20260302-042917.</summary>
+    public string CaseNumber { get; private set; } = "";
+    public long EnterpriseId { get; private set; }
+    public long ProjectId { get; private set; }
+    public long? ApplicantContactId { get; private set; }
+    public ServiceMode Mode { get; private set; }
+    public ApplicationChannel Channel { get; private set; }
+    public CaseStatus Status { get; private set; }
+    public List<Stage> ScopeStages { get; private set; } = [];
+    /// <summary>What the enterprise asked for, in its own words.</summary>
+    public string? Request { get; private set; }
+    /// <summary>Client-chosen key that makes a retried application create one case.</summary>
+    public string? IdempotencyKey { get; private set; }
+    public DateTimeOffset SubmittedAt { get; private set; }
+    public DateTimeOffset? RegisteredAt { get; private set; }
+    public long? AgentId { get; private set; }
+    public string? AgentName { get; private set; }
+    public DateTimeOffset? AssignedAt { get; private set; }
+    public DateTimeOffset? ResultsReadyAt { get; private set; }
+    public DateTimeOffset? DeliveredAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public string? ClosingReason { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public int Version { get; private set; }
+
+    public Delivery? Delivery { get; private set; }
+    public Evaluation? Evaluation { get; private set; }
+
+    public IReadOnlyList<CaseItem> Items => _items;
+    public IReadOnlyList<CaseTransition> Transitions => _transitions;
+    public IReadOnlyList<CaseAssignment> Assignments => _assignments;
+    public IReadOnlyList<ServicePlan> Plans => _plans;
+    public IReadOnlyList<LogEntry> Log => _log;
+    public IReadOnlyList<MaterialRecord> Materials => _materials;
+
+    public ServicePlan? CurrentPlan => _plans.Where(p => p.Decision != PlanDecision.Superseded).MaxBy(p => p.Version);
+
+    public static Case Submit(long enterpriseId, long projectId, long? applicantContactId, ServiceMode mode,
+        ApplicationChannel channel, IReadOnlyCollection<Stage> scopeStages, IReadOnlyList<ApprovalItem> items,
+        string? request, string? idempotencyKey, Actor by, DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(mode))
+            throw DomainRuleException.Invalid("case.mode_invalid", "请选择服务方式：帮办、代办或包办。");
+        if (items.Count == 0)
+            throw DomainRuleException.Invalid("case.scope_empty", "请至少选择一个需要帮办代办包办的审批事项或阶段。");
+        var duplicate = items.GroupBy(i => i.Code).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw DomainRuleException.Invalid("case.scope_duplicate", $"事项“{duplicate.First().Name}”重复选择，请去掉重复项。");
+
+        var @case = new Case
+        {
+            CaseNumber = NewCaseNumber(now),
+            EnterpriseId = enterpriseId,
+            ProjectId = projectId,
+            ApplicantContactId = applicantContactId,
+            Mode = mode,
+            Channel = channel,
+            Status = CaseStatus.Submitted,
+            ScopeStages = scopeStages.Distinct().Order().ToList(),
+            Request = Guard.Optional(request, "申办事项说明", 1000),
+            IdempotencyKey = Guard.Optional(idempotencyKey, "幂等键", 64),
+            SubmittedAt = now,
+            UpdatedAt = now,
+        };
+        var order = 0;
+        foreach (var item in items.OrderBy(i => i.Stage).ThenBy(i => i.SortOrder))
+            @case._items.Add(new CaseItem(item, order++));
+        var channelName = channel == ApplicationChannel.Online ? "线上" : "窗口";
+        @case.Write(LogKind.System, $"{channelName}提交{mode.Name()}申请，共{items.Count}个事项。", by, now, visibleToEnterprise: true);
+        return @case;
+    }
+
+    /// <summary>The window registers the application (集中受理) and hands it to the back office.</summary>
+    public bool Register(Actor by, DateTimeOffset now, string? note = null)
+    {
+        if (!MoveTo(CaseStatus.Registered, by, now, note))
+            return false;
+        RegisteredAt = now;
+        return true;
+    }
+
+    /// <summary>
+    /// Gives the case to an agent (首接负责制). On a registered case this is the assignment; on a case being
+    /// worked it is a re-assignment and needs a reason. Assigning the current agent again changes nothing.
+    /// </summary>
+    public bool AssignAgent(long agentId, string agentName, string reason, Actor by, DateTimeOffset now)
+    {
+        if (AgentId == agentId && Status != CaseStatus.Registered)
+            return false;
+        var why = Guard.Required(reason, "指派理由", 500);
+        if (Status == CaseStatus.Registered)
+        {
+            MoveTo(CaseStatus.Assigned, by, now, why);
+        }
+        else if (!Status.IsBeingWorked())
+        {
+            throw new DomainRuleException("case.cannot_assign", $"案件当前状态为“{Status.Name()}”，不能指派代办员。");
+        }
+        var previous = _assignments.LastOrDefault(a => a.EndedAt is null);
+        previous?.End(now);
+        _assignments.Add(new CaseAssignment(agentId, agentName, why, by.Name, now));
+        AgentId = agentId;
+        AgentName = agentName;
+        AssignedAt = now;
+        var text = previous is null ? $"指派代办员{agentName}：{why}" : $"代办员由{previous.AgentName}改为{agentName}：{why}";
+        Write(LogKind.System, text, by, now, visibleToEnterprise: true);
+        return true;
+    }
+
+    public bool Withdraw(string reason, Actor by, DateTimeOffset now) => Close(CaseStatus.Withdrawn, reason, by, now);
+
+    public bool Reject(string reason, Actor by, DateTimeOffset now) => Close(CaseStatus.Rejected, reason, by, now);
+
+    private bool Close(CaseStatus to, string reason, Actor by, DateTimeOffset now)
+    {
+        var why = Guard.Required(reason, to == CaseStatus.Withdrawn ? "撤回原因" : "不予受理原因", 500);
+        if (!MoveTo(to, by, now, why))
+            return false;
+        ClosedAt = now;
+        ClosingReason = why;
+        _assignments.LastOrDefault(a => a.EndedAt is null)?.End(now);
+        return true;
+    }
+
+    private bool MoveTo(CaseStatus to, Actor by, DateTimeOffset now, string? reason)
+    {
+        if (Status == to)
+            return false;
+        if (Mode == ServiceMode.FullService && Status == CaseStatus.Assigned && to == CaseStatus.InProgress)
+            throw new DomainRuleException("case.plan_required", "包办服务须先由代办员提出服务方案并经企业确认，方可开始办理。");
+        CaseStatuses.Table.Ensure(Status, to);
+        _transitions.Add(new CaseTransition(Status, to, by, now, reason));
+        var text = reason is null ? $"状态：{Status.Name()} → {to.Name()}" : $"状态：{Status.Name()} → {to.Name()}（{reason}）";
+        Status = to;
+        Write(LogKind.System, text, by, now, visibleToEnterprise: true);
+        return true;
+    }
+
+    private void Write(LogKind kind, string content, Actor by, DateTimeOffset now, bool visibleToEnterprise,
+        string? problems = null, string? nextStep = null, string? itemCode = null)
+    {
+        _log.Add(new LogEntry(kind, content, problems, nextStep, itemCode, visibleToEnterprise, by, now));
+        Touch(now);
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        Version++;
+        UpdatedAt = now;
+    }
+
+    private void EnsureOpen()
+    {
+        if (!Status.IsOpen())
+            throw new DomainRuleException("case.closed", $"案件已{Status.Name()}，不能再修改。");
+    }
+
+    private static string NewCaseNumber(DateTimeOffset now) =>
+        $"DB{Calendar.ChinaTime.DateOf(now):yyyyMMdd}-{RandomNumberGenerator.GetInt32(0, 1_000_000):D6}";
+}

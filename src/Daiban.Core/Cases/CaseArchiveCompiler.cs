@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Daiban.Core.Catalog;
+using Daiban.Core.Common;
+using Daiban.Core.Enterprises;
+using Daiban.Core.Projects;
+
+namespace Daiban.Core.Cases;
+
+/// <summary>Builds the case's electronic archive (二, 五.5): one JSON document and its SHA-256.</summary>
+public static class CaseArchiveCompiler
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static CaseArchive Compile(Case @case, Enterprise enterprise, Project project, Actor by, DateTimeOffset now)
+    {
+        if (@case.Status is not (CaseStatus.Delivered or CaseStatus.Evaluated))
+            throw new DomainRuleException("archive.not_finished", "办理结果送达签收后才能归档。");
+        var document = new
+        {
+            @case.CaseNumber,
+            Mode = @case.Mode.Name(),
+            @case.Channel,
+            ScopeStages = @case.ScopeStages.Select(s => s.Name()),
+            Enterprise = new { enterprise.Name, CreditCode = enterprise.CreditCode.Value },
+            Project = project.Facts,
+            @case.SubmittedAt,
+            @case.RegisteredAt,
+            Assignments = @case.Assignments.Select(a => new { a.AgentName, a.Reason, a.AssignedBy, a.AssignedAt, a.EndedAt }),
+            Plans = @case.Plans.Select(p => new { p.Version, p.Summary, p.Steps, p.ProposedByName, p.ProposedAt, p.Decision, p.DecidedByName, p.DecidedAt, p.DecisionComment }),
+            Items = @case.Items.OrderBy(i => i.SortOrder).Select(i => new
+            {
+                i.ItemCode, i.ItemName, Stage = i.Stage.Name(), i.DepartmentCode, i.ImplementingBody, i.PromisedDays,
+                Status = i.Status.Name(), i.AcceptedOn, i.DueOn, i.ResultDocumentNo, i.DecisionNote, i.DecidedAt,
+                Pauses = i.Pauses.Select(p => new { p.PausedOn, p.ResumedOn, p.Reason, p.Note }),
+            }),
+            Materials = @case.Materials.Select(m => new
+            {
+                m.Name, m.ItemCode, m.Copies, m.IsOriginal, m.ReceivedBy, m.ReceivedAt, m.Review, m.ReviewNote,
+                m.ForwardedToDepartment, m.ForwardedAt, m.OriginalReturnedAt,
+            }),
+            Log = @case.Log.OrderBy(l => l.At).Select(l => new { l.At, l.Kind, l.ActorName, l.ItemCode, l.Content, l.Problems, l.NextStep }),
+            Transitions = @case.Transitions.Select(t => new { t.From, t.To, t.ActorName, t.At, t.Reason }),
+            Delivery = @case.Delivery is { } d
+                ? new { d.Method, d.Documents, d.Carrier, d.TrackingNumber, d.MailedAt, d.SignedByName, d.ReceiptConfirmedAt }
+                : null,
+            Evaluation = @case.Evaluation is { } e
+                ? new { Overall = e.Overall.Name(), Attitude = e.Attitude.Name(), Efficiency = e.Efficiency.Name(), Expertise = e.Expertise.Name(), Coordination = e.Coordination.Name(), e.Comment, e.Suggestions, e.EvaluatedAt }
+                : null,
+            CompiledBy = by.Name,
+            CompiledAt = now,
+        };
+        var json = JsonSerializer.Serialize(document, Json);
+        return new CaseArchive(@case.Id, json, Hash(json), by.Name, now);
+    }
+
+    public static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+}

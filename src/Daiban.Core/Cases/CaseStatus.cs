@@ -1,0 +1,70 @@
+using Daiban.Core.Common;
+
+namespace Daiban.Core.Cases;
+
+public enum CaseStatus
+{
+    Submitted,
+    Registered,
+    Assigned,
+    PlanProposed,
+    PlanAgreed,
+    InProgress,
+    AwaitingMaterials,
+    ResultsReady,
+    Delivered,
+    Evaluated,
+    Archived,
+    Withdrawn,
+    Rejected,
+}
+
+public static class CaseStatuses
+{
+    public static string Name(this CaseStatus status) => status switch
+    {
+        CaseStatus.Submitted => "已提交",
+        CaseStatus.Registered => "已登记",
+        CaseStatus.Assigned => "已指派代办员",
+        CaseStatus.PlanProposed => "服务方案待确认",
+        CaseStatus.PlanAgreed => "服务方案已确认",
+        CaseStatus.InProgress => "办理中",
+        CaseStatus.AwaitingMaterials => "待补充材料",
+        CaseStatus.ResultsReady => "已办结待送达",
+        CaseStatus.Delivered => "已送达",
+        CaseStatus.Evaluated => "已评价",
+        CaseStatus.Archived => "已归档",
+        CaseStatus.Withdrawn => "已撤回",
+        CaseStatus.Rejected => "不予受理",
+        _ => status.ToString(),
+    };
+
+    /// <summary>
+    /// The case lifecycle (ARCHITECTURE §5). Mode-specific rules sit on top in <see cref="IsAllowed"/>:
+    /// 包办 must pass through an agreed plan; 帮办 and 代办 may start without one.
+    /// </summary>
+    public static readonly TransitionTable<CaseStatus> Table = new("case", Name, new Dictionary<CaseStatus, CaseStatus[]>
+    {
+        [CaseStatus.Submitted] = [CaseStatus.Registered, CaseStatus.Withdrawn, CaseStatus.Rejected],
+        [CaseStatus.Registered] = [CaseStatus.Assigned, CaseStatus.Withdrawn, CaseStatus.Rejected],
+        [CaseStatus.Assigned] = [CaseStatus.PlanProposed, CaseStatus.InProgress, CaseStatus.Withdrawn],
+        [CaseStatus.PlanProposed] = [CaseStatus.PlanAgreed, CaseStatus.Assigned, CaseStatus.Withdrawn],
+        [CaseStatus.PlanAgreed] = [CaseStatus.InProgress, CaseStatus.Withdrawn],
+        [CaseStatus.InProgress] = [CaseStatus.AwaitingMaterials, CaseStatus.ResultsReady, CaseStatus.Withdrawn],
+        [CaseStatus.AwaitingMaterials] = [CaseStatus.InProgress, CaseStatus.Withdrawn],
+        [CaseStatus.ResultsReady] = [CaseStatus.Delivered],
+        [CaseStatus.Delivered] = [CaseStatus.Evaluated, CaseStatus.Archived],
+        [CaseStatus.Evaluated] = [CaseStatus.Archived],
+    });
+
+    public static bool IsAllowed(ServiceMode mode, CaseStatus from, CaseStatus to) =>
+        Table.IsAllowed(from, to) && !(mode == ServiceMode.FullService && from == CaseStatus.Assigned && to == CaseStatus.InProgress);
+
+    public static bool IsOpen(this CaseStatus status) =>
+        status is not (CaseStatus.Archived or CaseStatus.Withdrawn or CaseStatus.Rejected);
+
+    /// <summary>States in which the agent is working the case and may be replaced.</summary>
+    public static bool IsBeingWorked(this CaseStatus status) =>
+        status is CaseStatus.Assigned or CaseStatus.PlanProposed or CaseStatus.PlanAgreed or CaseStatus.InProgress
+            or CaseStatus.AwaitingMaterials or CaseStatus.ResultsReady;
+}

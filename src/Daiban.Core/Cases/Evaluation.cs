@@ -1,0 +1,91 @@
+using Daiban.Core.Common;
+
+namespace Daiban.Core.Cases;
+
+/// <summary>The national 好差评 five-level scale.</summary>
+public enum SatisfactionLevel
+{
+    VeryDissatisfied = 1,
+    Dissatisfied = 2,
+    Neutral = 3,
+    Satisfied = 4,
+    VerySatisfied = 5,
+}
+
+public static class SatisfactionLevels
+{
+    public static string Name(this SatisfactionLevel level) => level switch
+    {
+        SatisfactionLevel.VerySatisfied => "非常满意",
+        SatisfactionLevel.Satisfied => "满意",
+        SatisfactionLevel.Neutral => "基本满意",
+        SatisfactionLevel.Dissatisfied => "不满意",
+        SatisfactionLevel.VeryDissatisfied => "非常不满意",
+        _ => level.ToString(),
+    };
+
+    /// <summary>差评: 不满意 and 非常不满意 open a rectification and a mandatory callback.</summary>
+    public static bool IsBad(this SatisfactionLevel level) => level <= SatisfactionLevel.Dissatisfied;
+}
+
+/// <summary>The answers of the policy's 帮办代办包办评价表, each on the same five-level scale.</summary>
+public sealed record EvaluationForm(
+    SatisfactionLevel Overall,
+    SatisfactionLevel Attitude,
+    SatisfactionLevel Efficiency,
+    SatisfactionLevel Expertise,
+    SatisfactionLevel Coordination,
+    string? Comment,
+    string? Suggestions)
+{
+    public void Validate()
+    {
+        foreach (var level in new[] { Overall, Attitude, Efficiency, Expertise, Coordination })
+        {
+            if (!Enum.IsDefined(level))
+                throw DomainRuleException.Invalid("evaluation.level_invalid", "评价等级应为1到5星（非常不满意到非常满意）。");
+        }
+        Guard.Optional(Comment, "评价意见", 500);
+        Guard.Optional(Suggestions, "意见建议", 500);
+    }
+}
+
+/// <summary>One evaluation per case, attributed to the agent who owned the case at delivery.</summary>
+public sealed class Evaluation
+{
+    private Evaluation() { }
+
+    internal Evaluation(EvaluationForm form, long? contactId, long? agentId, DateTimeOffset at)
+    {
+        Overall = form.Overall;
+        Attitude = form.Attitude;
+        Efficiency = form.Efficiency;
+        Expertise = form.Expertise;
+        Coordination = form.Coordination;
+        Comment = form.Comment?.Trim();
+        Suggestions = form.Suggestions?.Trim();
+        ContactId = contactId;
+        AgentId = agentId;
+        EvaluatedAt = at;
+    }
+
+    public long Id { get; private set; }
+    public long CaseId { get; private set; }
+    public SatisfactionLevel Overall { get; private set; }
+    public SatisfactionLevel Attitude { get; private set; }
+    public SatisfactionLevel Efficiency { get; private set; }
+    public SatisfactionLevel Expertise { get; private set; }
+    public SatisfactionLevel Coordination { get; private set; }
+    public string? Comment { get; private set; }
+    public string? Suggestions { get; private set; }
+    public long? ContactId { get; private set; }
+    public long? AgentId { get; private set; }
+    public DateTimeOffset EvaluatedAt { get; private set; }
+
+    public bool IsBad => Overall.IsBad();
+
+    internal bool Matches(EvaluationForm form) =>
+        Overall == form.Overall && Attitude == form.Attitude && Efficiency == form.Efficiency &&
+        Expertise == form.Expertise && Coordination == form.Coordination &&
+        Comment == form.Comment?.Trim() && Suggestions == form.Suggestions?.Trim();
+}

@@ -1,0 +1,27 @@
+namespace Daiban.Core.Catalog;
+
+/// <summary>The four nationally fixed approval stages, plus the items pushed forward in parallel (并行推进).</summary>
+public enum Stage
+{
+    LandAndPlanning = 1,
+    ConstructionPermitting = 2,
+    ConstructionLicence = 3,
+    CompletionAcceptance = 4,
+    Parallel = 5,
+}
+
+public static class StageNames
+{
+    public static string Name(this Stage stage) => stage switch
+    {
+        Stage.LandAndPlanning => "立项用地规划许可",
+        Stage.ConstructionPermitting => "工程建设许可",
+        Stage.ConstructionLicence => "施工许可",
+        Stage.CompletionAcceptance => "竣工验收",
+        Stage.Parallel => "并行推进事项",
+        _ => stage.ToString(),
+    };
+
+    public static readonly IReadOnlyList<Stage> MainLine =
+        [Stage.LandAndPlanning, Stage.ConstructionPermitting, Stage.ConstructionLicence, Stage.CompletionAcceptance];
+}

@@ -1,0 +1,54 @@
+using Daiban.Core.Auditing;
+using Daiban.Core.Calendar;
+using Daiban.Core.Cases;
+using Daiban.Core.Catalog;
+using Daiban.Core.Enterprises;
+using Daiban.Core.Meetings;
+using Daiban.Core.Notifications;
+using Daiban.Core.Projects;
+using Daiban.Core.Staff;
+using Daiban.Core.Supervision;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daiban.Core.Persistence;
+
+/// <summary>
+/// The one model of Daiban. Each provider has an empty subclass (<see cref="MySqlDaibanDbContext"/>,
+/// <see cref="SqliteDaibanDbContext"/>) so each keeps its own migration set; code depends on this type only.
+/// </summary>
+public abstract class DaibanDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<ApprovalItem> ApprovalItems => Set<ApprovalItem>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<EnterpriseContact> EnterpriseContacts => Set<EnterpriseContact>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseItem> CaseItems => Set<CaseItem>();
+    public DbSet<LogEntry> LogEntries => Set<LogEntry>();
+    public DbSet<CaseArchive> CaseArchives => Set<CaseArchive>();
+    public DbSet<JointReviewMeeting> Meetings => Set<JointReviewMeeting>();
+    public DbSet<DifficultIssue> DifficultIssues => Set<DifficultIssue>();
+    public DbSet<Callback> Callbacks => Set<Callback>();
+    public DbSet<Rectification> Rectifications => Set<Rectification>();
+    public DbSet<TypicalCase> TypicalCases => Set<TypicalCase>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DaibanDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL, and safe when members are reordered.
+        foreach (var enumType in typeof(DaibanDbContext).Assembly.GetTypes().Where(t => t.IsEnum && t.Namespace?.StartsWith("Daiban.Core", StringComparison.Ordinal) == true))
+        {
+            if (enumType.IsDefined(typeof(FlagsAttribute), false))
+                continue;
+            configurationBuilder.Properties(enumType).HaveConversion<string>().HaveMaxLength(32);
+        }
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Daiban.Core.Persistence;
+
+/// <summary>MySQL 8 / MariaDB 10.11 through Pomelo; owns Persistence/Migrations/MySql.</summary>
+public sealed class MySqlDaibanDbContext(DbContextOptions<MySqlDaibanDbContext> options) : DaibanDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.HasCharSet("utf8mb4");
+    }
+}
+
+/// <summary>The embedded default; owns Persistence/Migrations/Sqlite.</summary>
+public sealed class SqliteDaibanDbContext(DbContextOptions<SqliteDaibanDbContext> options) : DaibanDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite cannot compare or order DateTimeOffset values; as UTC ticks they compare correctly.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}

@@ -1,0 +1,141 @@
+using Daiban.Core.Catalog;
+using Daiban.Core.Common;
+
+namespace Daiban.Core.Projects;
+
+public enum InvestmentType
+{
+    /// <summary>政府投资: 审批制 (建议书 → 可研 → 初设).</summary>
+    Government,
+    /// <summary>社会投资: 核准 or 备案.</summary>
+    Social,
+}
+
+public enum ProjectKind
+{
+    /// <summary>工业.</summary>
+    Industrial,
+    /// <summary>民用 (housing, commerce, public buildings).</summary>
+    Civil,
+    /// <summary>简易低风险 (≤3000 m², ≤24 m, one simple use).</summary>
+    SimpleLowRisk,
+    /// <summary>城市基础设施线性工程.</summary>
+    Linear,
+}
+
+public enum LandSupply
+{
+    Unknown,
+    /// <summary>出让.</summary>
+    Transfer,
+    /// <summary>划拨.</summary>
+    Allocation,
+    /// <summary>带方案出让: stages 2 and 3 merge.</summary>
+    TransferWithScheme,
+    /// <summary>Already owned construction land.</summary>
+    Existing,
+}
+
+/// <summary>The facts of the 项目信息采集表 (attachment 1): what the department learns when it first contacts the enterprise.</summary>
+public sealed record ProjectFacts(
+    string Name,
+    string? ProjectCode,
+    string Location,
+    InvestmentType InvestmentType,
+    ProjectKind Kind,
+    decimal? TotalInvestmentWanYuan,
+    decimal? LandAreaSquareMeters,
+    decimal? FloorAreaSquareMeters,
+    decimal? BuildingHeightMeters,
+    string? ConstructionContent,
+    DateOnly? PlannedStart,
+    Stage? CurrentStage,
+    LandSupply LandSupply,
+    string? ApprovalsObtained,
+    string? ContactName,
+    string? ContactPhone,
+    string? Notes);
+
+public sealed class Project
+{
+    private Project() { }
+
+    public Project(long enterpriseId, ProjectFacts facts, DateTimeOffset now)
+    {
+        EnterpriseId = enterpriseId;
+        CreatedAt = now;
+        Apply(facts);
+    }
+
+    public long Id { get; private set; }
+    public long EnterpriseId { get; private set; }
+    public string Name { get; private set; } = "";
+    /// <summary>项目代码 from the investment-project online platform.</summary>
+    public string? ProjectCode { get; private set; }
+    public string Location { get; private set; } = "";
+    public InvestmentType InvestmentType { get; private set; }
+    public ProjectKind Kind { get; private set; }
+    public decimal? TotalInvestmentWanYuan { get; private set; }
+    public decimal? LandAreaSquareMeters { get; private set; }
+    public decimal? FloorAreaSquareMeters { get; private set; }
+    public decimal? BuildingHeightMeters { get; private set; }
+    public string? ConstructionContent { get; private set; }
+    public DateOnly? PlannedStart { get; private set; }
+    public Stage? CurrentStage { get; private set; }
+    public LandSupply LandSupply { get; private set; }
+    public string? ApprovalsObtained { get; private set; }
+    public string? ContactName { get; private set; }
+    public string? ContactPhone { get; private set; }
+    public string? Notes { get; private set; }
+    /// <summary>When and by whom the 项目信息采集表 was completed with the enterprise.</summary>
+    public DateTimeOffset? CollectedAt { get; private set; }
+    public string? CollectedBy { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The item-applicability category: government projects follow one flowchart whatever their use.</summary>
+    public ProjectCategories Category => InvestmentType == InvestmentType.Government
+        ? ProjectCategories.Government
+        : Kind switch
+        {
+            ProjectKind.Industrial => ProjectCategories.SocialIndustrial,
+            ProjectKind.Civil => ProjectCategories.SocialCivil,
+            ProjectKind.SimpleLowRisk => ProjectCategories.SimpleLowRisk,
+            _ => ProjectCategories.Linear,
+        };
+
+    public ProjectFacts Facts => new(Name, ProjectCode, Location, InvestmentType, Kind, TotalInvestmentWanYuan,
+        LandAreaSquareMeters, FloorAreaSquareMeters, BuildingHeightMeters, ConstructionContent, PlannedStart,
+        CurrentStage, LandSupply, ApprovalsObtained, ContactName, ContactPhone, Notes);
+
+    /// <summary>The department fills in or corrects the collection form with the enterprise.</summary>
+    public void RecordCollection(ProjectFacts facts, Actor by, DateTimeOffset now)
+    {
+        Apply(facts);
+        CollectedAt = now;
+        CollectedBy = by.Name;
+    }
+
+    private void Apply(ProjectFacts f)
+    {
+        Name = Guard.Required(f.Name, "项目名称", 128);
+        ProjectCode = Guard.Optional(f.ProjectCode, "项目代码", 64);
+        Location = Guard.Required(f.Location, "建设地点", 256);
+        InvestmentType = f.InvestmentType;
+        Kind = f.Kind;
+        TotalInvestmentWanYuan = Guard.NonNegative(f.TotalInvestmentWanYuan, "总投资");
+        LandAreaSquareMeters = Guard.NonNegative(f.LandAreaSquareMeters, "用地面积");
+        FloorAreaSquareMeters = Guard.NonNegative(f.FloorAreaSquareMeters, "建筑面积");
+        BuildingHeightMeters = Guard.NonNegative(f.BuildingHeightMeters, "建筑高度");
+        if (Kind == ProjectKind.SimpleLowRisk && (FloorAreaSquareMeters > 3000 || BuildingHeightMeters > 24))
+            throw DomainRuleException.Invalid("project.not_low_risk",
+                "简易低风险项目要求总建筑面积不超过3000平方米、建筑高度不超过24米，请核对项目类别。");
+        ConstructionContent = Guard.Optional(f.ConstructionContent, "建设内容", 2000);
+        PlannedStart = f.PlannedStart;
+        CurrentStage = f.CurrentStage;
+        LandSupply = f.LandSupply;
+        ApprovalsObtained = Guard.Optional(f.ApprovalsObtained, "已办手续", 1000);
+        ContactName = Guard.Optional(f.ContactName, "项目联系人", 32);
+        ContactPhone = Guard.Optional(f.ContactPhone, "联系电话", 20);
+        Notes = Guard.Optional(f.Notes, "备注", 1000);
+    }
+}

@@ -1,0 +1,39 @@
+using Daiban.Core.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daiban.WeChat.Infrastructure;
+
+/// <summary>Turns exceptions into RFC 9457 problem details, in one place.</summary>
+internal sealed class DaibanExceptionHandler(IProblemDetailsService problems, ILogger<DaibanExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var (status, title, detail, code) = exception switch
+        {
+            DomainRuleException e => (e.Kind == RuleViolationKind.Invalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict,
+                e.Message, (string?)null, e.Code),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "数据已被他人修改，请刷新后重试。", null, "concurrency"),
+            BadHttpRequestException e => (e.StatusCode, ProblemTitles.For(e.StatusCode), DescribeBadRequest(e), "bad_request"),
+            _ => (StatusCodes.Status500InternalServerError, ProblemTitles.For(500), null, "internal"),
+        };
+        if (status >= 500)
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
+        else
+            logger.LogInformation("Request refused with {Status} ({Code}) on {Method} {Path}", status, code, context.Request.Method, context.Request.Path);
+
+        context.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        problem.Extensions["code"] = code;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    // The framework's messages name parameters and types; say what a person should fix instead.
+    private static string DescribeBadRequest(BadHttpRequestException e) =>
+        e.InnerException is System.Text.Json.JsonException || e.Message.Contains("JSON", StringComparison.OrdinalIgnoreCase)
+            ? "请求体不是有效的JSON，请检查格式。"
+            : e.Message.Contains("Required parameter", StringComparison.Ordinal) || e.Message.Contains("Failed to bind", StringComparison.Ordinal)
+                ? "请求参数缺失或格式不正确，请检查后重试。"
+                : "请求无法处理，请检查后重试。";
+}

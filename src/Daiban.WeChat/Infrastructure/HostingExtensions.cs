@@ -1,0 +1,79 @@
+using Daiban.Core.Persistence;
+using Daiban.WeChat.Calendar;
+using Daiban.WeChat.Catalog;
+using Daiban.WeChat.Health;
+using Microsoft.AspNetCore.Http.Json;
+using StackExchange.Redis;
+
+namespace Daiban.WeChat.Infrastructure;
+
+public static class HostingExtensions
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplicationBuilder AddDaibanHost(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
+        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var sqlitePath = Path.GetFullPath(database.SqlitePath, builder.Environment.ContentRootPath);
+        var settings = DatabaseSettings.From(builder.Configuration.GetConnectionString("MySql"), database.ServerVersion, sqlitePath);
+        builder.Services.AddDaibanDatabase(settings);
+        builder.Services.AddScoped<DatabaseMigrator>();
+
+        var redis = builder.Configuration.GetConnectionString("Redis");
+        var redisConfigured = !string.IsNullOrWhiteSpace(redis);
+        if (redisConfigured)
+        {
+            var redisOptions = ConfigurationOptions.Parse(redis!);
+            // Start even while Redis is down; /health reports it and calls retry.
+            redisOptions.AbortOnConnectFail = false;
+            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
+        }
+
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Apply);
+        builder.Services.AddExceptionHandler<DaibanExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddDaibanHealthChecks(redisConfigured);
+        return builder;
+    }
+
+    /// <summary>Migrates at start-up for the embedded default (or when configured); always when <paramref name="force"/>.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app, bool force)
+    {
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        var options = app.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var embedded = settings.Provider == DatabaseProvider.Sqlite;
+        if (!force && !(options.AutoMigrate ?? embedded))
+            return;
+        if (embedded)
+        {
+            var file = settings.ConnectionString["Data Source=".Length..];
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
+        await migrator.MigrateAsync(options.SeedDemoData ?? embedded, app.Lifetime.ApplicationStopping);
+    }
+
+    public static WebApplication UseDaibanPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    public static WebApplication MapDaibanEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapHealthEndpoints();
+        app.MapCatalogEndpoints();
+        app.MapCalendarEndpoints();
+        return app;
+    }
+}
