@@ -1,0 +1,33 @@
+using Daiban.Core.Calendar;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daiban.Core.Cases;
+
+public static class CaseQueries
+{
+    /// <summary>The whole aggregate, for a change; split queries keep the six child collections from multiplying rows.</summary>
+    public static Task<Case?> FindAggregateAsync(this IQueryable<Case> cases, long id, CancellationToken ct = default) =>
+        cases.Include(c => c.Items).ThenInclude(i => i.Pauses)
+            .Include(c => c.Transitions)
+            .Include(c => c.Assignments)
+            .Include(c => c.Plans)
+            .Include(c => c.Log)
+            .Include(c => c.Materials)
+            .Include(c => c.Delivery)
+            .Include(c => c.Evaluation)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == id, ct);
+
+    public static async Task<Case> LoadAggregate(this IQueryable<Case> cases, long id, CancellationToken ct = default) =>
+        await cases.FindAggregateAsync(id, ct) ?? throw new InvalidOperationException($"Case {id} does not exist.");
+
+    /// <summary>
+    /// Open items whose clock runs and whose due date falls within <paramref name="workingDays"/> working days of
+    /// <paramref name="today"/> (overdue ones included), soonest first. One range scan on (DeadlineActive, DueOn).
+    /// </summary>
+    public static IQueryable<CaseItem> DueWithin(this IQueryable<CaseItem> items, BusinessCalendar calendar, DateOnly today, int workingDays)
+    {
+        var limit = calendar.AddWorkingDays(today, workingDays);
+        return items.Where(i => i.DeadlineActive && i.DueOn <= limit).OrderBy(i => i.DueOn).ThenBy(i => i.Id);
+    }
+}

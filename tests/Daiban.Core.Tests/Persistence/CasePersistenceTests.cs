@@ -1,0 +1,269 @@
+using Daiban.Core.Calendar;
+using Daiban.Core.Cases;
+using Daiban.Core.Catalog;
+using Daiban.Core.Common;
+using Daiban.Core.Enterprises;
+using Daiban.Core.Notifications;
+using Daiban.Core.Persistence;
+using Daiban.Core.Projects;
+using Daiban.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daiban.Core.Tests.Persistence;
+
+/// <summary>The same persistence behaviour on the production database (MariaDB) and the embedded one (SQLite).</summary>
+public abstract class CasePersistenceTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private readonly TestDatabase _database = new(provider);
+    private static readonly DateTimeOffset T0 = new(2026, 2, 9, 9, 0, 0, TimeSpan.FromHours(8));
+    private static readonly Actor Clerk = Actor.Staff(1, "王敏");
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        await _database.MigrateAsync();
+    }
+
+    public Task DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task Migrations_MatchTheModel_AndSeedTheReferenceData()
+    {
+        await using var db = _database.NewContext();
+
+        Assert.False(db.Database.HasPendingModelChanges(), "the model changed without a migration for this provider");
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.True(await db.ApprovalItems.CountAsync() >= 25);
+        Assert.Equal(4, await db.ApprovalItems.Where(i => i.Stage != Stage.Parallel).Select(i => i.Stage).Distinct().CountAsync());
+        Assert.True(await db.CalendarDays.CountAsync(d => d.Kind == CalendarDayKind.MakeUpWorkday) >= 10);
+        var permit = await db.ApprovalItems.Include(i => i.Materials).SingleAsync(i => i.Code == "S3-03");
+        Assert.Equal(new TimeLimit(7, TimeLimitUnit.CalendarDays), permit.StatutoryLimit);
+        Assert.Contains(permit.Materials, m => m.IsCore && m.Name.Contains("规划许可证"));
+        Assert.Contains("S2-02", permit.Prerequisites);
+    }
+
+    [Fact]
+    public async Task Migrate_Twice_AddsNothing()
+    {
+        await using var db = _database.NewContext();
+        var before = await db.ApprovalItems.CountAsync() + await db.CalendarDays.CountAsync() + await db.Departments.CountAsync();
+
+        await _database.MigrateAsync();
+
+        Assert.Equal(before, await db.ApprovalItems.CountAsync() + await db.CalendarDays.CountAsync() + await db.Departments.CountAsync());
+    }
+
+    [Fact]
+    public async Task FullServiceCase_PersistsFromSubmissionToArchive()
+    {
+        var (caseId, agent, contact) = await SubmitFullServiceCaseAsync();
+        var now = T0;
+
+        await Step(caseId, (c, _) => c.Register(Clerk, now = now.AddHours(1)));
+        await Step(caseId, (c, _) => c.AssignAgent(agent.Id!.Value, agent.Name, "熟悉四个阶段；当前负荷最低", Clerk, now = now.AddHours(1)));
+        await Step(caseId, (c, _) => c.ProposePlan("从立项到竣工验收全程包办，并联推进环评与施工图审查。", [
+            new PlanStep(1, "企业投资项目备案", "S1-01", new DateOnly(2026, 2, 13)),
+            new PlanStep(2, "施工图联合审图与施工许可", "S3-03", new DateOnly(2026, 3, 20)),
+        ], agent, now = now.AddHours(1)) is not null);
+        await Step(caseId, (c, _) => c.DecidePlan(true, "同意方案", contact, now = now.AddHours(1)));
+        await Step(caseId, (c, _) => c.Start(agent, now = now.AddHours(1)));
+        await Step(caseId, (c, _) =>
+        {
+            var m = c.ReceiveMaterial("营业执照（原件）", "S1-01", 1, true, null, agent, now = now.AddHours(1));
+            return m is not null;
+        });
+        var materialId = await WithContext(db => db.Set<MaterialRecord>().Where(m => m.CaseId == caseId).Select(m => m.Id).SingleAsync());
+        await Step(caseId, (c, _) => c.ReviewMaterial(materialId, MaterialReview.Passed, null, agent, now));
+        await Step(caseId, (c, _) => c.ForwardMaterial(materialId, "FGJ", agent, now));
+        await Step(caseId, (c, _) => c.ReturnOriginal(materialId, agent, now));
+        await Step(caseId, (c, cal) => c.SubmitItem("S3-03", new DateOnly(2026, 2, 10), "SG-2026-01", cal, agent, now));
+        await Step(caseId, (c, cal) => c.RequestItemSupplement("S3-03", "缺少施工合同", new DateOnly(2026, 2, 12), cal, agent, now));
+        await Step(caseId, (c, _) => c.RequestMaterials(["施工合同", "监理合同"], agent, now));
+        await Step(caseId, (c, _) => c.ResumeAfterMaterials(contact, now));
+        await Step(caseId, (c, cal) => c.SubmitItem("S3-03", new DateOnly(2026, 2, 25), null, cal, agent, now));
+        await Step(caseId, (c, _) =>
+        {
+            c.AddWorkLog("组织联审会议，明确施工许可申报条件。", "人防意见未出", "跟踪住建部门意见", "S3-03", milestone: true, visibleToEnterprise: true, agent, now);
+            return true;
+        });
+        await Step(caseId, (c, cal) =>
+        {
+            foreach (var item in c.Items.Where(i => i.Status.IsOpen()))
+            {
+                if (item.Status != CaseItemStatus.SubmittedToDepartment)
+                    c.SubmitItem(item.ItemCode, new DateOnly(2026, 3, 2), null, cal, agent, now);
+                c.ApproveItem(item.ItemCode, $"乳审{item.ItemCode}〔2026〕1号", null, agent, now);
+            }
+            return true;
+        });
+        await Step(caseId, (c, _) => c.MarkResultsReady(agent, now = now.AddDays(30)));
+        await Step(caseId, (c, _) => c.MailResults("全部批文、证照及申报材料原件", "中国邮政EMS", "EMS9876543210", agent, now));
+        await Step(caseId, (c, _) => c.ConfirmReceipt("孙海", "sig/2026/abc.png", contact, now = now.AddDays(1)));
+        await Step(caseId, (c, cal) => c.Evaluate(new EvaluationForm(SatisfactionLevel.VerySatisfied, SatisfactionLevel.VerySatisfied,
+            SatisfactionLevel.Satisfied, SatisfactionLevel.VerySatisfied, SatisfactionLevel.VerySatisfied, "全程省心", "希望增加夜间咨询"), cal, 5, contact, now));
+        await using (var db = _database.NewContext())
+        {
+            var c = await db.Cases.LoadAggregate(caseId);
+            var enterprise = await db.Enterprises.SingleAsync(e => e.Id == c.EnterpriseId);
+            var project = await db.Projects.SingleAsync(p => p.Id == c.ProjectId);
+            var archive = CaseArchiveCompiler.Compile(c, enterprise, project, Clerk, now);
+            db.CaseArchives.Add(archive);
+            c.Archive(archive, Clerk, now);
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = _database.NewContext();
+        var done = await check.Cases.LoadAggregate(caseId);
+        Assert.Equal(CaseStatus.Archived, done.Status);
+        Assert.Equal(
+            [CaseStatus.Registered, CaseStatus.Assigned, CaseStatus.PlanProposed, CaseStatus.PlanAgreed, CaseStatus.InProgress,
+             CaseStatus.AwaitingMaterials, CaseStatus.InProgress, CaseStatus.ResultsReady, CaseStatus.Delivered, CaseStatus.Evaluated, CaseStatus.Archived],
+            done.Transitions.OrderBy(t => t.Id).Select(t => t.To));
+        Assert.Equal(PlanDecision.Agreed, done.CurrentPlan!.Decision);
+        Assert.Equal(2, done.CurrentPlan.Steps.Count);
+        Assert.Equal("S3-03", done.CurrentPlan.Steps[1].ItemCode);
+        Assert.All(done.Items, i => Assert.Equal(CaseItemStatus.Approved, i.Status));
+        var permit = done.Items.Single(i => i.ItemCode == "S3-03");
+        // Accepted 10 Feb, 3 promised days, 4 working days paused (13, 14, 24, 25 Feb): due 26 Feb.
+        Assert.Equal(new DateOnly(2026, 2, 26), permit.DueOn);
+        Assert.Single(permit.Pauses);
+        Assert.NotNull(done.Materials.Single().OriginalReturnedAt);
+        Assert.Equal("FGJ", done.Materials.Single().ForwardedToDepartment);
+        Assert.Contains(done.Log, l => l.Kind == LogKind.Milestone && l.Problems == "人防意见未出");
+        Assert.Contains(done.Log, l => l.Content.Contains("1. 施工合同；2. 监理合同"));
+        Assert.Equal("EMS9876543210", done.Delivery!.TrackingNumber);
+        Assert.True(done.Delivery.IsReceiptSigned);
+        Assert.Equal(agent.Id, done.Evaluation!.AgentId);
+        var stored = await check.CaseArchives.SingleAsync(a => a.CaseId == caseId);
+        Assert.Equal(CaseArchiveCompiler.Hash(stored.ContentJson), stored.ContentHash);
+        Assert.Contains("希望增加夜间咨询", stored.ContentJson);
+        Assert.Contains("海达", stored.ContentJson);
+    }
+
+    [Fact]
+    public async Task ConcurrentUpdate_OfOneCase_IsDetected()
+    {
+        var (caseId, _, _) = await SubmitFullServiceCaseAsync();
+        await using var first = _database.NewContext();
+        await using var second = _database.NewContext();
+        var a = await first.Cases.LoadAggregate(caseId);
+        var b = await second.Cases.LoadAggregate(caseId);
+
+        a.Register(Clerk, T0.AddMinutes(5));
+        await first.SaveChangesAsync();
+        b.Withdraw("企业撤回申请", Actor.Contact(1, "孙海"), T0.AddMinutes(6));
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        await using var check = _database.NewContext();
+        Assert.Equal(CaseStatus.Registered, (await check.Cases.SingleAsync(c => c.Id == caseId)).Status);
+    }
+
+    [Fact]
+    public async Task SameIdempotencyKey_FromOneContact_IsRefusedByTheDatabase()
+    {
+        var (enterpriseId, projectId, contactId) = await SeedEnterpriseAsync();
+        await using var db = _database.NewContext();
+        var item = await db.ApprovalItems.SingleAsync(i => i.Code == "S3-03");
+        db.Cases.Add(Case.Submit(enterpriseId, projectId, contactId, ServiceMode.Agency, ApplicationChannel.Online, [], [item], null, "key-1", Clerk, T0));
+        await db.SaveChangesAsync();
+
+        await using var again = _database.NewContext();
+        again.Cases.Add(Case.Submit(enterpriseId, projectId, contactId, ServiceMode.Agency, ApplicationChannel.Online, [], [item], null, "key-1", Clerk, T0));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => again.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task Notification_DeduplicationKey_IsUnique()
+    {
+        await using var db = _database.NewContext();
+        db.Notifications.Add(new Notification("case:1:assigned", RecipientKind.Staff, 2, NotificationChannel.Template, "case-assigned", "新案件", "{}", "pages/case/detail?id=1", 1, T0));
+        await db.SaveChangesAsync();
+        await using var again = _database.NewContext();
+        again.Notifications.Add(new Notification("case:1:assigned", RecipientKind.Staff, 2, NotificationChannel.Template, "case-assigned", "新案件", "{}", null, 1, T0));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => again.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task DueItemsQuery_FindsOnlyRunningClocksWithinTheWindow()
+    {
+        var (caseId, agent, _) = await SubmitFullServiceCaseAsync(ServiceMode.Agency);
+        await Step(caseId, (c, _) => c.Register(Clerk, T0));
+        await Step(caseId, (c, _) => c.AssignAgent(agent.Id!.Value, agent.Name, "测试", Clerk, T0));
+        await Step(caseId, (c, _) => c.Start(agent, T0));
+        await Step(caseId, (c, cal) => c.SubmitItem("S3-03", new DateOnly(2026, 2, 10), null, cal, agent, T0));
+        await Step(caseId, (c, cal) => c.SubmitItem("S3-01", new DateOnly(2026, 2, 10), null, cal, agent, T0));
+        await Step(caseId, (c, cal) => c.PauseItemClock("S3-01", PauseReason.ExpertReview, null, new DateOnly(2026, 2, 11), cal, agent, T0));
+
+        await using var db = _database.NewContext();
+        var calendar = await db.LoadBusinessCalendarAsync(CancellationToken.None);
+        var due = await db.CaseItems.DueWithin(calendar, new DateOnly(2026, 2, 11), 2).ToListAsync();
+
+        // S3-03 is due 13 Feb, two working days after 11 Feb; S3-01's clock is paused.
+        Assert.Equal(["S3-03"], due.Select(i => i.ItemCode));
+    }
+
+    private async Task<(long CaseId, Actor Agent, Actor Contact)> SubmitFullServiceCaseAsync(ServiceMode mode = ServiceMode.FullService)
+    {
+        var (enterpriseId, projectId, contactId) = await SeedEnterpriseAsync();
+        await using var db = _database.NewContext();
+        var agent = new Staff.StaffMember($"agent{Guid.NewGuid():N}"[..16], "赵刚", Staff.StaffRoles.Agent, T0);
+        db.Staff.Add(agent);
+        var catalog = await db.ApprovalItems.Include(i => i.Materials).ToListAsync();
+        var scope = mode == ServiceMode.FullService
+            ? ScopeResolver.Resolve(catalog, ProjectCategories.SocialIndustrial, StageNames.MainLine, [])
+            : ScopeResolver.Resolve(catalog, ProjectCategories.SocialIndustrial, [], ["S3-01", "S3-03"]);
+        var contact = Actor.Contact(contactId, "孙海");
+        var c = Case.Submit(enterpriseId, projectId, contactId, mode, ApplicationChannel.Online,
+            mode == ServiceMode.FullService ? StageNames.MainLine : [Stage.ConstructionLicence], scope, "全程包办", null, contact, T0);
+        db.Cases.Add(c);
+        await db.SaveChangesAsync();
+        return (c.Id, Actor.Staff(agent.Id, agent.DisplayName), contact);
+    }
+
+    private async Task<(long EnterpriseId, long ProjectId, long ContactId)> SeedEnterpriseAsync()
+    {
+        await using var db = _database.NewContext();
+        var body = $"9137108{Random.Shared.Next(10_000_000, 99_999_999)}XY";
+        var enterprise = new Enterprise("乳山市海达新材料有限公司", UnifiedSocialCreditCode.Parse(body + UnifiedSocialCreditCode.CheckCharacter(body)), T0);
+        var contact = enterprise.AddContact("孙海", "13806310001", $"o{Guid.NewGuid():N}", T0);
+        contact.Confirm(Clerk, T0);
+        db.Enterprises.Add(enterprise);
+        await db.SaveChangesAsync();
+        var project = new Project(enterprise.Id, new ProjectFacts("年产2万吨环保建材项目", "2611-371083-04-01-000001", "乳山市经济开发区",
+            InvestmentType.Social, ProjectKind.Industrial, 12000m, 40000m, 26000m, 18m, "新建车间", null, Stage.LandAndPlanning,
+            LandSupply.Transfer, null, "孙海", "13806310001", null), T0);
+        db.Projects.Add(project);
+        await db.SaveChangesAsync();
+        return (enterprise.Id, project.Id, contact.Id);
+    }
+
+    /// <summary>One request's worth of work: load the aggregate in a fresh context, change it, save.</summary>
+    private async Task Step(long caseId, Func<Case, BusinessCalendar, bool> change)
+    {
+        await using var db = _database.NewContext();
+        var c = await db.Cases.LoadAggregate(caseId);
+        var calendar = await db.LoadBusinessCalendarAsync(CancellationToken.None);
+        Assert.True(change(c, calendar), "the step should change the case");
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<T> WithContext<T>(Func<DaibanDbContext, Task<T>> query)
+    {
+        await using var db = _database.NewContext();
+        return await query(db);
+    }
+}
+
+[Collection(DatabaseCollection.Name)]
+public sealed class MariaDbCasePersistenceTests() : CasePersistenceTests(DatabaseProvider.MySql);
+
+[Collection(DatabaseCollection.Name)]
+public sealed class SqliteCasePersistenceTests() : CasePersistenceTests(DatabaseProvider.Sqlite);
+
+[CollectionDefinition(Name)]
+public sealed class DatabaseCollection
+{
+    public const string Name = "database";
+}

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Daiban.WeChat.Tests.Infrastructure;
+
+[Collection(HostCollection.Name)]
+public sealed class PipelineTests(ProductionLikeApp app)
+{
+    [Fact]
+    public async Task UnknownRoute_Is404ProblemInChinese()
+    {
+        var response = await app.CreateClient().GetAsync("/api/nothing-here");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task WrongMethod_Is405ProblemInChinese()
+    {
+        var response = await app.CreateClient().DeleteAsync("/api/catalog/stages");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesEveryMappedEndpoint()
+    {
+        var response = await app.CreateClient().GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var paths = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("paths")
+            .EnumerateObject().Select(p => p.Name).ToHashSet();
+
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(r => !r.StartsWith("/openapi", StringComparison.Ordinal))
+            .ToHashSet();
+
+        Assert.NotEmpty(routes);
+        Assert.Empty(routes.Except(paths));
+    }
+}
