@@ -1,1 +1,38 @@
-Console.WriteLine("todo");
+using System.Diagnostics;
+using Daiban.Benchmarks;
+
+// Benchmarks are run by hand, never by the test command: they report ratios against a baseline measured in the
+// same run, not pass/fail timings. See README "Benchmarks".
+var command = args.FirstOrDefault() ?? "help";
+switch (command)
+{
+    case "due-items":
+        await DueItemsBenchmark.RunAsync(Options.Int(args, "--items", 100_000), Options.Int(args, "--rounds", 50));
+        break;
+    default:
+        Console.WriteLine("usage: dotnet run -c Release --project tests/Daiban.Benchmarks -- due-items [--items 100000] [--rounds 50]");
+        Console.WriteLine("needs the MariaDB that ./test.sh starts (or DAIBAN_TEST_MYSQL)");
+        break;
+}
+
+internal static class Options
+{
+    public static int Int(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+    }
+
+    public static (double Median, double P95) Measure(int rounds, Func<Task> action)
+    {
+        var samples = new List<double>(rounds);
+        for (var i = 0; i < rounds; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            action().GetAwaiter().GetResult();
+            samples.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        samples.Sort();
+        return (samples[samples.Count / 2], samples[(int)(samples.Count * 0.95)]);
+    }
+}

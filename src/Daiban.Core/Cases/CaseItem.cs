@@ -35,8 +35,13 @@ public sealed class CaseItem
     /// <summary>The day the department accepted the application (受理); the limit counts from the next working day.</summary>
     public DateOnly? AcceptedOn { get; private set; }
     public DateOnly? DueOn { get; private set; }
-    /// <summary>Stored so the deadline queries can use an index: open, accepted, with a limit, and the clock running.</summary>
-    public bool DeadlineActive { get; private set; }
+    /// <summary>
+    /// The due date while the clock runs (open, accepted, with a limit, not paused); null otherwise. Stored apart
+    /// from <see cref="DueOn"/> so the deadline queries are one index range scan that never touches closed items.
+    /// </summary>
+    public DateOnly? RunningDueOn { get; private set; }
+
+    public bool DeadlineActive => RunningDueOn is not null;
     public string? DepartmentReference { get; private set; }
     public string? ResultDocumentNo { get; private set; }
     public string? DecisionNote { get; private set; }
@@ -80,7 +85,7 @@ public sealed class CaseItem
         ResultDocumentNo = resultDocumentNo;
         DecisionNote = note;
         DecidedAt = now;
-        DeadlineActive = false;
+        RunningDueOn = null;
         return true;
     }
 
@@ -91,7 +96,7 @@ public sealed class CaseItem
         MoveTo(CaseItemStatus.Refused);
         DecisionNote = reason;
         DecidedAt = now;
-        DeadlineActive = false;
+        RunningDueOn = null;
         return true;
     }
 
@@ -127,11 +132,11 @@ public sealed class CaseItem
         if (AcceptedOn is null || PromisedDays is null)
         {
             DueOn = null;
-            DeadlineActive = false;
+            RunningDueOn = null;
             return;
         }
         DueOn = calendar.AddWorkingDays(AcceptedOn.Value, PromisedDays.Value + ExcludedWorkingDays(calendar));
-        DeadlineActive = Status.IsOpen() && !IsClockPaused;
+        RunningDueOn = Status.IsOpen() && !IsClockPaused ? DueOn : null;
     }
 
     private bool MoveTo(CaseItemStatus to)
@@ -141,7 +146,7 @@ public sealed class CaseItem
         CaseItemStatuses.Table.Ensure(Status, to);
         Status = to;
         if (!to.IsOpen())
-            DeadlineActive = false;
+            RunningDueOn = null;
         return true;
     }
 }

@@ -23,11 +23,11 @@ public static class CaseQueries
 
     /// <summary>
     /// Open items whose clock runs and whose due date falls within <paramref name="workingDays"/> working days of
-    /// <paramref name="today"/> (overdue ones included), soonest first. One range scan on (DeadlineActive, DueOn).
+    /// <paramref name="today"/> (overdue ones included), soonest first. One range scan on the RunningDueOn index.
     /// </summary>
     public static IQueryable<CaseItem> DueWithin(this IQueryable<CaseItem> items, BusinessCalendar calendar, DateOnly today, int workingDays)
     {
         var limit = calendar.AddWorkingDays(today, workingDays);
-        return items.Where(i => i.DeadlineActive && i.DueOn <= limit).OrderBy(i => i.DueOn).ThenBy(i => i.Id);
+        return items.Where(i => i.RunningDueOn <= limit).OrderBy(i => i.RunningDueOn).ThenBy(i => i.Id);
     }
 }

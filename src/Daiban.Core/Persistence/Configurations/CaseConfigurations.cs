@@ -56,7 +56,8 @@ internal sealed class CaseItemConfiguration : IEntityTypeConfiguration<CaseItem>
         b.HasMany(i => i.Pauses).WithOne().HasForeignKey("CaseItemId").OnDelete(DeleteBehavior.Cascade);
         b.Navigation(i => i.Pauses).UsePropertyAccessMode(PropertyAccessMode.Field);
         // "Items due within N working days" is a range scan on this index, never a scan of every open item.
-        b.HasIndex(i => new { i.DeadlineActive, i.DueOn });
+        b.Ignore(i => i.DeadlineActive);
+        b.HasIndex(i => i.RunningDueOn);
         b.HasIndex(i => new { i.DepartmentCode, i.Status });
     }
 }

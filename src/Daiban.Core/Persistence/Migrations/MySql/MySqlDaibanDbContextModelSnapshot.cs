@@ -305,9 +305,6 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                     b.Property<long>("CaseId")
                         .HasColumnType("bigint");
 
-                    b.Property<bool>("DeadlineActive")
-                        .HasColumnType("tinyint(1)");
-
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("datetime(6)");
 
@@ -349,6 +346,9 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .HasMaxLength(64)
                         .HasColumnType("varchar(64)");
 
+                    b.Property<DateOnly?>("RunningDueOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
 
@@ -366,7 +366,7 @@ namespace Daiban.Core.Persistence.Migrations.MySql
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("DeadlineActive", "DueOn");
+                    b.HasIndex("RunningDueOn");
 
                     b.HasIndex("DepartmentCode", "Status");
 

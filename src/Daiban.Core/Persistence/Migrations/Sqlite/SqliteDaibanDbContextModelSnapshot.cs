@@ -287,9 +287,6 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.Property<long>("CaseId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("DeadlineActive")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
@@ -331,6 +328,9 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RunningDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -348,7 +348,7 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("DeadlineActive", "DueOn");
+                    b.HasIndex("RunningDueOn");
 
                     b.HasIndex("DepartmentCode", "Status");
 

@@ -496,7 +496,7 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     AcceptedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DeadlineActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RunningDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     DepartmentReference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     ResultDocumentNo = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     DecisionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
@@ -835,14 +835,14 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_case_items_DeadlineActive_DueOn",
-                table: "case_items",
-                columns: new[] { "DeadlineActive", "DueOn" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_case_items_DepartmentCode_Status",
                 table: "case_items",
                 columns: new[] { "DepartmentCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_items_RunningDueOn",
+                table: "case_items",
+                column: "RunningDueOn");
 
             migrationBuilder.CreateIndex(
                 name: "IX_case_log_entries_CaseId_At",

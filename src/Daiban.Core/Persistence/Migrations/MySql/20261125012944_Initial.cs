@@ -637,7 +637,7 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .Annotation("MySql:CharSet", "utf8mb4"),
                     AcceptedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     DueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DeadlineActive = table.Column<bool>(type: "tinyint(1)", nullable: false),
+                    RunningDueOn = table.Column<DateOnly>(type: "date", nullable: true),
                     DepartmentReference = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: true)
                         .Annotation("MySql:CharSet", "utf8mb4"),
                     ResultDocumentNo = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: true)
@@ -1027,14 +1027,14 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_case_items_DeadlineActive_DueOn",
-                table: "case_items",
-                columns: new[] { "DeadlineActive", "DueOn" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_case_items_DepartmentCode_Status",
                 table: "case_items",
                 columns: new[] { "DepartmentCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_items_RunningDueOn",
+                table: "case_items",
+                column: "RunningDueOn");
 
             migrationBuilder.CreateIndex(
                 name: "IX_case_log_entries_CaseId_At",

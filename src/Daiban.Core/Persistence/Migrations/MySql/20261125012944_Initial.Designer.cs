@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Daiban.Core.Persistence.Migrations.MySql
 {
     [DbContext(typeof(MySqlDaibanDbContext))]
-    [Migration("20261125011225_Initial")]
+    [Migration("20261125012944_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -308,9 +308,6 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                     b.Property<long>("CaseId")
                         .HasColumnType("bigint");
 
-                    b.Property<bool>("DeadlineActive")
-                        .HasColumnType("tinyint(1)");
-
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("datetime(6)");
 
@@ -352,6 +349,9 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .HasMaxLength(64)
                         .HasColumnType("varchar(64)");
 
+                    b.Property<DateOnly?>("RunningDueOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
 
@@ -369,7 +369,7 @@ namespace Daiban.Core.Persistence.Migrations.MySql
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("DeadlineActive", "DueOn");
+                    b.HasIndex("RunningDueOn");
 
                     b.HasIndex("DepartmentCode", "Status");
 

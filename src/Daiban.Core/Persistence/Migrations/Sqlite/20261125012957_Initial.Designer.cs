@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Daiban.Core.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDaibanDbContext))]
-    [Migration("20261125011239_Initial")]
+    [Migration("20261125012957_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -290,9 +290,6 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.Property<long>("CaseId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("DeadlineActive")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
@@ -334,6 +331,9 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RunningDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -351,7 +351,7 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("DeadlineActive", "DueOn");
+                    b.HasIndex("RunningDueOn");
 
                     b.HasIndex("DepartmentCode", "Status");
 
