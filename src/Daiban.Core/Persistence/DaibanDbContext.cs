@@ -36,6 +36,7 @@ public abstract class DaibanDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<TypicalCase> TypicalCases => Set<TypicalCase>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Messaging.InboundMessage> InboundMessages => Set<Messaging.InboundMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DaibanDbContext).Assembly);

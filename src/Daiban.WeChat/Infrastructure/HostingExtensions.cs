@@ -2,6 +2,7 @@ using Daiban.Core.Persistence;
 using Daiban.WeChat.Calendar;
 using Daiban.WeChat.Catalog;
 using Daiban.WeChat.Health;
+using Daiban.WeChat.WeChat;
 using Microsoft.AspNetCore.Http.Json;
 using StackExchange.Redis;
 
@@ -40,6 +41,7 @@ public static class HostingExtensions
         builder.Services.AddExceptionHandler<DaibanExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddDaibanHealthChecks(redisConfigured);
+        builder.AddDaibanWeChat();
         return builder;
     }
 
@@ -74,6 +76,7 @@ public static class HostingExtensions
         app.MapHealthEndpoints();
         app.MapCatalogEndpoints();
         app.MapCalendarEndpoints();
+        app.MapDaibanWeChat();
         return app;
     }
 }

@@ -1,0 +1,18 @@
+namespace Daiban.WeChat.Shared;
+
+/// <summary>
+/// What several web instances must agree on: cached access tokens, push de-duplication, short locks.
+/// Redis when <c>ConnectionStrings:Redis</c> is set, the process's memory otherwise.
+/// </summary>
+public interface ISharedStore
+{
+    /// <summary>Sets the key only when absent (SET NX); true when this caller set it.</summary>
+    Task<bool> SetIfAbsentAsync(string key, string value, TimeSpan ttl);
+
+    Task<string?> GetAsync(string key);
+
+    Task SetAsync(string key, string value, TimeSpan ttl);
+
+    /// <summary>Deletes the key only while it still holds <paramref name="expected"/> (compare-and-delete).</summary>
+    Task<bool> DeleteIfEqualsAsync(string key, string expected);
+}

@@ -1,0 +1,27 @@
+using StackExchange.Redis;
+
+namespace Daiban.WeChat.Shared;
+
+internal sealed class RedisSharedStore(IConnectionMultiplexer redis, SharedStoreOptions options) : ISharedStore
+{
+    private const string CompareAndDelete = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+    private IDatabase Db => redis.GetDatabase();
+
+    private RedisKey Key(string key) => options.KeyPrefix + key;
+
+    public Task<bool> SetIfAbsentAsync(string key, string value, TimeSpan ttl) => Db.StringSetAsync(Key(key), value, ttl, When.NotExists);
+
+    public async Task<string?> GetAsync(string key) => await Db.StringGetAsync(Key(key));
+
+    public Task SetAsync(string key, string value, TimeSpan ttl) => Db.StringSetAsync(Key(key), value, ttl);
+
+    public async Task<bool> DeleteIfEqualsAsync(string key, string expected) =>
+        (long)await Db.ScriptEvaluateAsync(CompareAndDelete, [Key(key)], [expected]) == 1;
+}
+
+public sealed class SharedStoreOptions
+{
+    /// <summary>Every key Daiban writes to Redis starts with this, so one Redis can serve several environments.</summary>
+    public string KeyPrefix { get; set; } = "daiban:";
+}

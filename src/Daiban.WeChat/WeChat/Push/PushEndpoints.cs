@@ -1,0 +1,148 @@
+using System.Text;
+using Daiban.Core.Messaging;
+using Daiban.WeChat.Shared;
+using Daiban.WeChat.WeChat.Crypto;
+using Daiban.Core.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Daiban.WeChat.WeChat.Push;
+
+/// <summary>
+/// WeChat's message push for the mini-program and the Official Account. Verify, decrypt, record, answer
+/// "success" at once; the work happens in <see cref="InboundMessageProcessor"/>. A retry of something already
+/// recorded is answered "success" and dropped, whichever instance it reaches.
+/// </summary>
+public static class PushEndpoints
+{
+    public static void MapPushEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/wx/push").WithTags("WeChat push");
+        g.MapGet("/miniprogram", (HttpRequest r, IOptions<WeChatOptions> o) => Verify(r, o.Value.MiniProgram))
+            .WithName("VerifyMiniProgramPush").WithSummary("小程序消息推送：服务器地址验证");
+        g.MapGet("/officialaccount", (HttpRequest r, IOptions<WeChatOptions> o) => Verify(r, o.Value.OfficialAccount))
+            .WithName("VerifyOfficialAccountPush").WithSummary("公众号消息推送：服务器地址验证");
+        g.MapPost("/miniprogram", (HttpRequest r, PushReceiver receiver, IOptions<WeChatOptions> o, CancellationToken ct) =>
+                receiver.ReceiveAsync(r, WeChatApp.MiniProgram, o.Value.MiniProgram, ct))
+            .WithName("ReceiveMiniProgramPush").WithSummary("小程序消息推送：接收消息与事件");
+        g.MapPost("/officialaccount", (HttpRequest r, PushReceiver receiver, IOptions<WeChatOptions> o, CancellationToken ct) =>
+                receiver.ReceiveAsync(r, WeChatApp.OfficialAccount, o.Value.OfficialAccount, ct))
+            .WithName("ReceiveOfficialAccountPush").WithSummary("公众号消息推送：接收消息与事件");
+    }
+
+    internal static IResult Verify(HttpRequest request, WeChatAppOptions app)
+    {
+        var q = request.Query;
+        string? signature = q["signature"], timestamp = q["timestamp"], nonce = q["nonce"], echo = q["echostr"];
+        if (string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(nonce) || echo is null)
+            return Problem(StatusCodes.Status400BadRequest, "缺少签名参数");
+        if (!PushSignature.Matches(PushSignature.Compute(app.Token, timestamp, nonce), signature))
+            return Problem(StatusCodes.Status401Unauthorized, "签名校验失败");
+        return TypedResults.Text(echo, "text/plain", Encoding.UTF8);
+    }
+
+    internal static ProblemHttpResult Problem(int status, string title) => TypedResults.Problem(title: title, statusCode: status);
+}
+
+/// <summary>The POST half of the push endpoints, as a service so it can be measured and tested on its own.</summary>
+public sealed class PushReceiver(
+    DaibanDbContext db,
+    ISharedStore store,
+    InboundMessageQueue queue,
+    TimeProvider clock,
+    ILogger<PushReceiver> logger)
+{
+    private static readonly TimeSpan DeduplicationWindow = TimeSpan.FromMinutes(10);
+
+    public async Task<IResult> ReceiveAsync(HttpRequest request, WeChatApp app, WeChatAppOptions options, CancellationToken ct)
+    {
+        var q = request.Query;
+        string? signature = q["signature"], timestamp = q["timestamp"], nonce = q["nonce"];
+        if (string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(nonce))
+            return PushEndpoints.Problem(StatusCodes.Status400BadRequest, "缺少签名参数");
+        if (!PushSignature.Matches(PushSignature.Compute(options.Token, timestamp, nonce), signature))
+            return PushEndpoints.Problem(StatusCodes.Status401Unauthorized, "签名校验失败");
+        if (request.ContentLength > PushParser.MaxBodyBytes)
+            return PushEndpoints.Problem(StatusCodes.Status413PayloadTooLarge, "推送内容过大");
+
+        string body;
+        try
+        {
+            body = await ReadBoundedAsync(request, ct);
+        }
+        catch (InvalidDataException)
+        {
+            return PushEndpoints.Problem(StatusCodes.Status413PayloadTooLarge, "推送内容过大");
+        }
+
+        PushMessage message;
+        try
+        {
+            message = PushParser.Parse(body);
+            if (q["encrypt_type"] == "aes")
+            {
+                var encrypted = message.Encrypt ?? throw new FormatException("Safe mode push without Encrypt.");
+                var crypto = new WeChatMessageCrypto(options.EncodingAESKey, options.AppId);
+                message = PushParser.Parse(crypto.VerifyAndDecrypt(options.Token, timestamp, nonce, encrypted, q["msg_signature"]));
+            }
+        }
+        catch (WeChatCryptoException e)
+        {
+            logger.LogWarning("Refused a {App} push: {Error}", app, e.Error);
+            return PushEndpoints.Problem(e.Error == CryptoError.InvalidSignature ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest, "推送内容无法解密");
+        }
+        catch (FormatException)
+        {
+            logger.LogWarning("Refused a malformed {App} push", app);
+            return PushEndpoints.Problem(StatusCodes.Status400BadRequest, "推送内容格式错误");
+        }
+        if (string.IsNullOrEmpty(message.FromUser) || string.IsNullOrEmpty(message.MsgType))
+            return PushEndpoints.Problem(StatusCodes.Status400BadRequest, "推送内容缺少发送者或消息类型");
+
+        var key = $"{app}:{message.DeduplicationKey}";
+        if (!await store.SetIfAbsentAsync($"wechat:push:{key}", "1", DeduplicationWindow))
+            return Success();
+        try
+        {
+            var inbound = new InboundMessage(app.ToString(), key, message.FromUser, message.MsgType, message.Event, message.Content, message.ToJson(), clock.GetUtcNow());
+            db.InboundMessages.Add(inbound);
+            await db.SaveChangesAsync(ct);
+            queue.Enqueue(inbound.Id);
+            logger.LogInformation("Recorded {App} push {MsgType}/{Event} as inbound message {Id}", app, message.MsgType, message.Event, inbound.Id);
+        }
+        catch (Exception e)
+        {
+            // The shared store forgot (restart, eviction) but the database did not: still exactly once.
+            if (e is DbUpdateException && await IsRecordedAsync(key, ct))
+                return Success();
+            // Not recorded: forget the key so WeChat's retry is taken, and let WeChat see the failure.
+            await store.DeleteIfEqualsAsync($"wechat:push:{key}", "1");
+            throw;
+        }
+        return Success();
+    }
+
+    private async Task<bool> IsRecordedAsync(string key, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await db.InboundMessages.AnyAsync(m => m.DeduplicationKey == key, ct);
+    }
+
+    // WeChat reads anything but "success" or an empty body as a failure and shows the user an error banner.
+    private static IResult Success() => TypedResults.Text("success", "text/plain", Encoding.UTF8);
+
+    private static async Task<string> ReadBoundedAsync(HttpRequest request, CancellationToken ct)
+    {
+        var buffer = new byte[PushParser.MaxBodyBytes + 1];
+        var total = 0;
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer.AsMemory(total), ct)) > 0)
+        {
+            total += read;
+            if (total > PushParser.MaxBodyBytes)
+                throw new InvalidDataException("Push body too large.");
+        }
+        return Encoding.UTF8.GetString(buffer, 0, total);
+    }
+}
