@@ -1,21 +1,33 @@
 using Daiban.Core.Persistence;
 using Daiban.Testing;
+using Daiban.WeChat.WeChat.Emulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Daiban.WeChat.Tests.Infrastructure;
 
 /// <summary>
 /// The real application over the real HTTP pipeline, on a fresh database of the chosen provider and, for MariaDB,
 /// the real Redis. Settings go in with UseSetting because Program reads them before Build().
+/// Pass <paramref name="sharedDatabase"/> to run a second instance on the first one's database.
 /// </summary>
-public class DaibanAppFactory(DatabaseProvider provider, string? redis = null, bool demoData = false) : WebApplicationFactory<Program>, IAsyncLifetime
+public class DaibanAppFactory(
+    DatabaseProvider provider,
+    string? redis = null,
+    bool demoData = false,
+    TestDatabase? sharedDatabase = null,
+    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public TestDatabase Database { get; } = new(provider);
+    private readonly bool _ownsDatabase = sharedDatabase is null;
+
+    public TestDatabase Database { get; } = sharedDatabase ?? new TestDatabase(provider);
 
     public async Task InitializeAsync()
     {
-        await Database.InitializeAsync();
+        if (_ownsDatabase)
+            await Database.InitializeAsync();
         _ = Services; // start the host: migrations run as the application starts them
     }
 
@@ -27,12 +39,21 @@ public class DaibanAppFactory(DatabaseProvider provider, string? redis = null, b
         builder.UseSetting("Database:SqlitePath", Database.SqlitePath ?? "unused.db");
         builder.UseSetting("Database:AutoMigrate", "true");
         builder.UseSetting("Database:SeedDemoData", demoData ? "true" : "false");
+        // Each test host gets its own Redis key space unless it shares one on purpose.
+        builder.UseSetting("SharedStore:KeyPrefix", $"daiban-test:{(sharedDatabase ?? Database).GetHashCode()}:");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
+        // The emulator's push sender reaches this in-memory server instead of a socket.
+        builder.ConfigureTestServices(services => services.AddHttpClient(EmulatorPushSender.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler())
+            .ConfigureHttpClient(c => c.BaseAddress = new Uri("http://localhost/")));
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+            await Database.DisposeAsync();
     }
 }
 

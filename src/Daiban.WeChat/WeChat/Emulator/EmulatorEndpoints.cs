@@ -18,7 +18,7 @@ public static class EmulatorEndpoints
         g.MapPost("/test/faults", InjectFault).WithName("EmulatorFaults").WithSummary("模拟器：为某个接口注入错误码");
         g.MapGet("/test/messages", ListMessages).WithName("EmulatorMessages").WithSummary("模拟器：应用发给某用户的全部消息");
         g.MapPost("/test/user-message", SendUserMessageAsync).WithName("EmulatorUserMessage").WithSummary("模拟器：以用户身份发送客服消息并推送到本应用");
-        g.Map("/{**path}", HandleApiAsync).WithName("EmulatorApi").WithSummary("模拟器：与api.weixin.qq.com相同的路径与JSON");
+        g.MapMethods("/{**path}", ["GET", "POST"], HandleApiAsync).WithName("EmulatorApi").WithSummary("模拟器：与api.weixin.qq.com相同的路径与JSON");
         return g;
     }
 

@@ -46,7 +46,9 @@ public sealed class WeChatEmulator(IOptions<WeChatOptions> options, TimeProvider
     private long _nextMsgId = 3_000_000_000L;
 
     /// <summary>How many tokens each app was issued (a test of the shared cache counts these).</summary>
-    public int TokensIssued(WeChatApp app) { lock (_gate) return _tokens.Values.Count(t => t.App == app); }
+    public int TokensIssued(WeChatApp app) { lock (_gate) return _issued.GetValueOrDefault(app); }
+
+    private readonly Dictionary<WeChatApp, int> _issued = new();
 
     public string IssueLoginCode(string openId)
     {
@@ -182,6 +184,7 @@ public sealed class WeChatEmulator(IOptions<WeChatOptions> options, TimeProvider
             token = new Token(app.Value, $"{(app == WeChatApp.MiniProgram ? "MP" : "OA")}_{RandomToken(64)}", now + TokenLifetime);
             _tokens[token.Value] = token;
             _currentToken[app.Value] = token;
+            _issued[app.Value] = _issued.GetValueOrDefault(app.Value) + 1;
         }
         return Ok(new JsonObject { ["access_token"] = token.Value, ["expires_in"] = (int)(token.ExpiresAt - now).TotalSeconds }, withErrCode: false);
     }

@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Http.Json;
+using Daiban.Core.Persistence;
+using Daiban.Testing;
+using Daiban.WeChat.Tests.Infrastructure;
+using Daiban.WeChat.WeChat.Crypto;
+using Daiban.WeChat.WeChat.Emulator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Daiban.WeChat.Tests.WeChat.PushRequests;
+
+namespace Daiban.WeChat.Tests.WeChat;
+
+[Collection(HostCollection.Name)]
+public sealed class PushEndpointTests(ProductionLikeApp app)
+{
+    private static long _msgId = 7_000_000_000_000_000;
+
+    private static long NextMsgId() => Interlocked.Increment(ref _msgId);
+
+    private async Task<int> InboundCountAsync(string from)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().InboundMessages.CountAsync(m => m.FromUser == from);
+    }
+
+    private IReadOnlyList<SentMessage> Replies(string openId) => app.Services.GetRequiredService<WeChatEmulator>().Messages(openId);
+
+    private static async Task<T> EventuallyAsync<T>(Func<T> read, Func<T, bool> done)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var value = read();
+            if (done(value))
+                return value;
+            await Task.Delay(50);
+        }
+        return read();
+    }
+
+    [Fact]
+    public async Task Verify_EchoesEchostr_WithConfiguredToken()
+    {
+        var (ts, nonce) = ("1714037059", "486452656");
+        var response = await app.CreateClient().GetAsync($"/wx/push/miniprogram?signature={PushSignature.Compute(Token, ts, nonce)}&timestamp={ts}&nonce={nonce}&echostr=hello-echo");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("hello-echo", await response.Content.ReadAsStringAsync());
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/wx/push/miniprogram")]
+    [InlineData("/wx/push/officialaccount")]
+    public async Task Verify_RefusesForgedSignature(string path)
+    {
+        var response = await app.CreateClient().GetAsync($"{path}?signature={new string('0', 40)}&timestamp=1&nonce=2&echostr=x");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    public static TheoryData<string> Modes() => ["plain-xml", "plain-json", "safe-xml", "safe-json", "compatible-xml", "compatible-json"];
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task Post_EveryModeAndFormat_IsRecordedAndAnswered(string mode)
+    {
+        var from = $"o{mode}{Guid.NewGuid():N}"[..28];
+        var id = NextMsgId();
+        var json = mode.EndsWith("json", StringComparison.Ordinal);
+        var plain = json ? TextJson(from, "你好", id) : TextXml(from, "你好", id);
+        app.Services.GetRequiredService<WeChatEmulator>().OpenCustomerServiceWindow(from);
+        using var request = mode.StartsWith("plain", StringComparison.Ordinal)
+            ? Plain(plain, json ? "application/json" : "text/xml")
+            : Encrypted(plain, json, compatible: mode.StartsWith("compatible", StringComparison.Ordinal));
+
+        var response = await app.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("success", await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, await InboundCountAsync(from));
+        var replies = await EventuallyAsync(() => Replies(from), r => r.Count > 0);
+        Assert.Single(replies);
+    }
+
+    [Fact]
+    public async Task FourIdenticalDeliveries_AreHandledOnce()
+    {
+        var from = $"oDup{Guid.NewGuid():N}"[..28];
+        app.Services.GetRequiredService<WeChatEmulator>().OpenCustomerServiceWindow(from);
+        using var request = Encrypted(TextXml(from, "重复推送", NextMsgId()));
+        var client = app.CreateClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SendCopyAsync(client, request)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, await InboundCountAsync(from));
+        await EventuallyAsync(() => Replies(from), r => r.Count > 0);
+        await Task.Delay(300);
+        Assert.Single(Replies(from));
+    }
+
+    [Fact]
+    public async Task FourDeliveries_AcrossTwoInstancesSharingRedisAndMariaDb_AreHandledOnce()
+    {
+        await using var second = new DaibanAppFactory(DatabaseProvider.MySql, TestServers.Redis, sharedDatabase: app.Database);
+        await ((IAsyncLifetime)second).InitializeAsync();
+        var from = $"oTwo{Guid.NewGuid():N}"[..28];
+        using var request = Encrypted(TextXml(from, "两台实例", NextMsgId()));
+        var clients = new[] { app.CreateClient(), second.CreateClient(), app.CreateClient(), second.CreateClient() };
+
+        var responses = await Task.WhenAll(clients.Select(c => SendCopyAsync(c, request)));
+
+        Assert.All(responses, r => Assert.Equal("success", r.Content.ReadAsStringAsync().Result));
+        Assert.Equal(1, await InboundCountAsync(from));
+    }
+
+    [Fact]
+    public async Task EventsWithoutMsgId_AreDeduplicatedBySenderTimeAndEvent()
+    {
+        var from = $"oEvt{Guid.NewGuid():N}"[..28];
+        string Event(string name) => $"<xml><ToUserName><![CDATA[gh]]></ToUserName><FromUserName><![CDATA[{from}]]></FromUserName><CreateTime>1764000100</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[{name}]]></Event></xml>";
+        var client = app.CreateClient();
+
+        await client.SendAsync(Plain(Event("user_enter_tempsession")));
+        await client.SendAsync(Plain(Event("user_enter_tempsession")));
+        await client.SendAsync(Plain(Event("subscribe_msg_popup_event")));
+
+        Assert.Equal(2, await InboundCountAsync(from));
+    }
+
+    [Fact]
+    public async Task Dtd_IsRefusedAndNothingRecorded()
+    {
+        const string hostile = "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><xml><FromUserName>oDtd</FromUserName><MsgType>text</MsgType><Content>&x;</Content><MsgId>1</MsgId></xml>";
+
+        var response = await app.CreateClient().SendAsync(Plain(hostile));
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(0, await InboundCountAsync("oDtd"));
+    }
+
+    [Fact]
+    public async Task OversizedBody_Is413()
+    {
+        var huge = TextXml("oHuge", new string('长', 40_000), NextMsgId());
+
+        var response = await app.CreateClient().SendAsync(Plain(huge));
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(0, await InboundCountAsync("oHuge"));
+    }
+
+    [Fact]
+    public async Task BadSignature_BadMsgSignature_AndForeignAppId_AreRefused()
+    {
+        var client = app.CreateClient();
+        var plain = TextXml("oBad", "x", NextMsgId());
+
+        var forged = Plain(plain, token: "someone-elses-token");
+        await ProblemAssert.IsProblemAsync(await client.SendAsync(forged), HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(await client.SendAsync(Encrypted(plain, msgSignature: new string('a', 40))), HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(await client.SendAsync(Encrypted(plain, appId: "wxSomebodyElse00001")), HttpStatusCode.BadRequest);
+        Assert.Equal(0, await InboundCountAsync("oBad"));
+    }
+
+    [Fact]
+    public async Task EmulatorUserMessage_SafeMode_EndsInExactlyOneCustomerServiceReply()
+    {
+        var openId = $"oE2E{Guid.NewGuid():N}"[..28];
+        var client = app.CreateClient();
+
+        var report = await client.PostAsJsonAsync("/_wx/test/user-message", new { openId, text = "办理施工许可证需要什么材料？" });
+
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        var delivery = await report.Content.ReadFromJsonAsync<PushDeliveryReport>();
+        Assert.Equal("success", delivery!.Verdict);
+        Assert.Equal(1, delivery.Deliveries);
+        var messages = await EventuallyAsync(() => Replies(openId), r => r.Count > 0);
+        await Task.Delay(300);
+        var listed = await client.GetFromJsonAsync<List<SentMessage>>($"/_wx/test/messages?touser={openId}");
+        Assert.Single(listed!);
+        Assert.Equal("customer-service", listed![0].Kind);
+        Assert.Contains("已收到您的咨询", listed[0].Content);
+        Assert.Single(messages);
+    }
+}
