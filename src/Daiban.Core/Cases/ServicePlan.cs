@@ -24,7 +24,7 @@ public sealed class ServicePlan
     {
         Version = version;
         Summary = summary;
-        Steps = steps.OrderBy(s => s.Order).ToList();
+        _steps = steps.ToList();
         ProposedByAgentId = agentId;
         ProposedByName = agentName;
         ProposedAt = at;
@@ -34,7 +34,10 @@ public sealed class ServicePlan
     public long CaseId { get; private set; }
     public int Version { get; private set; }
     public string Summary { get; private set; } = "";
-    public List<PlanStep> Steps { get; private set; } = [];
+    private List<PlanStep> _steps = [];
+
+    /// <summary>The steps in plan order, however the database returned them.</summary>
+    public IReadOnlyList<PlanStep> Steps => _steps.OrderBy(s => s.Order).ToList();
     public long ProposedByAgentId { get; private set; }
     public string ProposedByName { get; private set; } = "";
     public DateTimeOffset ProposedAt { get; private set; }

@@ -1,7 +1,9 @@
 using Daiban.Core.Persistence;
 using Daiban.WeChat.Calendar;
 using Daiban.WeChat.Catalog;
+using Daiban.WeChat.Auth;
 using Daiban.WeChat.Health;
+using Daiban.WeChat.MiniProgram;
 using Daiban.WeChat.WeChat;
 using Microsoft.AspNetCore.Http.Json;
 using StackExchange.Redis;
@@ -42,6 +44,7 @@ public static class HostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddDaibanHealthChecks(redisConfigured);
         builder.AddDaibanWeChat();
+        builder.AddDaibanAuth(settings);
         return builder;
     }
 
@@ -67,6 +70,8 @@ public static class HostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 
@@ -77,6 +82,7 @@ public static class HostingExtensions
         app.MapCatalogEndpoints();
         app.MapCalendarEndpoints();
         app.MapDaibanWeChat();
+        app.MapMiniProgramAuthEndpoints();
         return app;
     }
 }

@@ -39,6 +39,7 @@ public class DaibanAppFactory(
         builder.UseSetting("Database:SqlitePath", Database.SqlitePath ?? "unused.db");
         builder.UseSetting("Database:AutoMigrate", "true");
         builder.UseSetting("Database:SeedDemoData", demoData ? "true" : "false");
+        builder.UseSetting("Auth:SigningKey", "daiban-integration-tests-signing-key-0123456789");
         // Each test host gets its own Redis key space unless it shares one on purpose.
         builder.UseSetting("SharedStore:KeyPrefix", $"daiban-test:{(sharedDatabase ?? Database).GetHashCode()}:");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

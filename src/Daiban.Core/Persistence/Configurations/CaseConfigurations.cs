@@ -111,6 +111,7 @@ internal sealed class ServicePlanConfiguration : IEntityTypeConfiguration<Servic
             s.Property(x => x.Description).HasMaxLength(500);
             s.Property(x => x.ItemCode).HasMaxLength(32);
         });
+        b.Navigation(p => p.Steps).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasIndex(p => new { p.CaseId, p.Version }).IsUnique();
     }
 }

@@ -1,0 +1,31 @@
+namespace Daiban.WeChat.Auth;
+
+public sealed class AuthOptions
+{
+    public const string SectionName = "Auth";
+
+    /// <summary>
+    /// The HMAC key for bearer tokens (at least 32 characters), shared by every instance; from the environment.
+    /// Also the root from which the session_key encryption key is derived. Empty is allowed only for the
+    /// embedded default, where a random per-process key is used.
+    /// </summary>
+    public string SigningKey { get; set; } = "";
+
+    public string Issuer { get; set; } = "daiban";
+
+    public TimeSpan MiniProgramTokenLifetime { get; set; } = TimeSpan.FromDays(7);
+}
+
+/// <summary>The key material actually in use, resolved once at start-up.</summary>
+public sealed class AuthKeys(byte[] signingKey)
+{
+    public byte[] SigningKey { get; } = signingKey;
+}
+
+public static class DaibanClaims
+{
+    public const string OpenId = "openid";
+    public const string Kind = "kind";
+    public const string MiniProgramUser = "mp";
+    public const string MiniProgramPolicy = "mini-program";
+}

@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using System.Text;
+using Daiban.Core.Persistence;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+
+namespace Daiban.WeChat.Auth;
+
+public static class AuthServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddDaibanAuth(this WebApplicationBuilder builder, DatabaseSettings database)
+    {
+        var options = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
+        byte[] key;
+        if (!string.IsNullOrEmpty(options.SigningKey))
+        {
+            if (options.SigningKey.Length < 32)
+                throw new InvalidOperationException("Auth:SigningKey must be at least 32 characters.");
+            key = Encoding.UTF8.GetBytes(options.SigningKey);
+        }
+        else if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            // Embedded default only: tokens die with the process, which is what a developer's machine wants.
+            key = RandomNumberGenerator.GetBytes(32);
+        }
+        else
+        {
+            throw new InvalidOperationException("Auth:SigningKey is required with MySQL: every instance must share it (set Auth__SigningKey).");
+        }
+        var keys = new AuthKeys(key);
+        builder.Services.AddSingleton(keys);
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<SessionKeyProtector>();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = TokenIssuer.ValidationParameters(keys, options);
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(DaibanClaims.MiniProgramPolicy, p => p.RequireAuthenticatedUser().RequireClaim(DaibanClaims.Kind, DaibanClaims.MiniProgramUser));
+        return builder;
+    }
+}

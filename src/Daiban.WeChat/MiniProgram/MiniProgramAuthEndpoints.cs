@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using Daiban.Core.Accounts;
+using Daiban.Core.Common;
+using Daiban.Core.Persistence;
+using Daiban.WeChat.Auth;
+using Daiban.WeChat.WeChat.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daiban.WeChat.MiniProgram;
+
+public sealed record LoginRequest(string? Code);
+
+public sealed record LoginResponse(string Token, DateTimeOffset ExpiresAt, long UserId, bool PhoneBound);
+
+public sealed record MeResponse(long UserId, string? Phone, DateTimeOffset FirstSeenAt);
+
+/// <summary>Mini-program sign-in: a wx.login code becomes our own bearer token; the session_key stays here, encrypted.</summary>
+public static class MiniProgramAuthEndpoints
+{
+    public static void MapMiniProgramAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/mp").WithTags("Mini-program");
+        g.MapPost("/auth/login", LoginAsync).WithName("MiniProgramLogin").WithSummary("用wx.login的code登录，换取访问令牌");
+        g.MapGet("/me", GetMeAsync).WithName("MiniProgramMe").WithSummary("当前登录用户").RequireAuthorization(DaibanClaims.MiniProgramPolicy);
+    }
+
+    internal static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(LoginRequest request, WeChatApiClient wechat,
+        DaibanDbContext db, TokenIssuer tokens, SessionKeyProtector protector, TimeProvider clock, CancellationToken ct)
+    {
+        var code = Guard.Required(request.Code, "登录凭证code", 128);
+        Code2SessionResponse session;
+        try
+        {
+            session = await wechat.Code2SessionAsync(code, ct);
+        }
+        catch (WeChatApiException e) when (e.ErrCode is 40029 or 40163)
+        {
+            return TypedResults.Problem(title: "登录凭证无效或已使用，请重新进入小程序后再试", statusCode: StatusCodes.Status401Unauthorized);
+        }
+        catch (WeChatApiException e) when (e.ErrCode == 40226)
+        {
+            return TypedResults.Problem(title: "该微信账号暂不能登录，请联系投资建设综合窗口", statusCode: StatusCodes.Status403Forbidden);
+        }
+        catch (WeChatApiException e) when (e.IsRetryable)
+        {
+            return TypedResults.Problem(title: "微信服务繁忙，请稍后再试", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var now = clock.GetUtcNow();
+        var user = await db.MiniProgramUsers.SingleOrDefaultAsync(u => u.OpenId == session.OpenId, ct);
+        if (user is null)
+        {
+            user = new MiniProgramUser(session.OpenId, session.UnionId, now);
+            db.MiniProgramUsers.Add(user);
+        }
+        user.RecordLogin(protector.Protect(session.SessionKey), session.UnionId, now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two first logins of one user raced; the other created the row: update that one.
+            db.ChangeTracker.Clear();
+            user = await db.MiniProgramUsers.SingleAsync(u => u.OpenId == session.OpenId, ct);
+            user.RecordLogin(protector.Protect(session.SessionKey), session.UnionId, now);
+            await db.SaveChangesAsync(ct);
+        }
+        var (token, expiresAt) = tokens.IssueForMiniProgramUser(user.Id, user.OpenId);
+        return TypedResults.Ok(new LoginResponse(token, expiresAt, user.Id, user.Phone is not null));
+    }
+
+    internal static async Task<Results<Ok<MeResponse>, NotFound>> GetMeAsync(ClaimsPrincipal principal, DaibanDbContext db, CancellationToken ct)
+    {
+        var id = long.Parse(principal.FindFirstValue("sub")!);
+        var user = await db.MiniProgramUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct);
+        return user is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(new MeResponse(user.Id, PersonalData.MaskPhone(user.Phone) is { Length: > 0 } p ? p : null, user.FirstSeenAt));
+    }
+}
