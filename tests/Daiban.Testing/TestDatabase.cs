@@ -16,6 +16,9 @@ public sealed class TestDatabase : IAsyncLifetime
 
     public DatabaseSettings Settings { get; private set; } = null!;
 
+    /// <summary>Unique per database, for anything else that must be isolated with it (Redis key prefixes).</summary>
+    public string Id { get; } = Guid.NewGuid().ToString("N")[..12];
+
     /// <summary>The connection string the application should be given (ConnectionStrings:MySql), or null for SQLite.</summary>
     public string? MySqlConnectionString => _provider == DatabaseProvider.MySql ? Settings.ConnectionString : null;
 

@@ -50,7 +50,10 @@ public sealed class Notification
         Page = page;
         CaseId = caseId;
         CreatedAt = now;
+        NextAttemptAt = now;
     }
+
+    public const int MaxAttempts = 8;
 
     public long Id { get; private set; }
     public string DeduplicationKey { get; private set; } = "";
@@ -69,16 +72,27 @@ public sealed class Notification
     public string? LastError { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
+    /// <summary>When the dispatcher may try again; set on creation and pushed back after a transient failure.</summary>
+    public DateTimeOffset NextAttemptAt { get; private set; }
     public DateTimeOffset? ReadAt { get; private set; }
 
-    public void MarkAttempt(string? error)
+    /// <summary>A transient failure: back off exponentially (10 s, 20 s, … capped at an hour), give up after <see cref="MaxAttempts"/>.</summary>
+    public void MarkRetry(string error, TimeSpan? after, DateTimeOffset now)
     {
         Attempts++;
-        LastError = error;
+        LastError = error.Length > 500 ? error[..500] : error;
+        if (Attempts >= MaxAttempts)
+        {
+            Status = NotificationStatus.Failed;
+            return;
+        }
+        var backoff = TimeSpan.FromSeconds(Math.Min(3600, 10 * Math.Pow(2, Attempts - 1)));
+        NextAttemptAt = now + (after is { } a && a > backoff ? a : backoff);
     }
 
     public void MarkSent(DateTimeOffset now)
     {
+        Attempts++;
         Status = NotificationStatus.Sent;
         SentAt = now;
         LastError = null;
@@ -92,8 +106,9 @@ public sealed class Notification
 
     public void MarkFailed(string error)
     {
+        Attempts++;
         Status = NotificationStatus.Failed;
-        LastError = error;
+        LastError = error.Length > 500 ? error[..500] : error;
     }
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;

@@ -38,6 +38,7 @@ public abstract class DaibanDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Messaging.InboundMessage> InboundMessages => Set<Messaging.InboundMessage>();
     public DbSet<Accounts.MiniProgramUser> MiniProgramUsers => Set<Accounts.MiniProgramUser>();
+    public DbSet<SubscriptionQuota> SubscriptionQuotas => Set<SubscriptionQuota>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DaibanDbContext).Assembly);

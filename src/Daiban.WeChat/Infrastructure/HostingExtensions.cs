@@ -1,7 +1,12 @@
 using Daiban.Core.Persistence;
 using Daiban.WeChat.Calendar;
 using Daiban.WeChat.Catalog;
+using Daiban.Core.Notifications;
+using Daiban.Jobs;
 using Daiban.WeChat.Auth;
+using Daiban.WeChat.Notifications;
+using Daiban.WeChat.Shared;
+using Hangfire;
 using Daiban.WeChat.Health;
 using Daiban.WeChat.MiniProgram;
 using Daiban.WeChat.WeChat;
@@ -44,6 +49,9 @@ public static class HostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddDaibanHealthChecks(redisConfigured);
         builder.AddDaibanWeChat();
+        var jobs = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+        builder.Services.AddDaibanJobs(jobs, redisConfigured, builder.Configuration["SharedStore:KeyPrefix"] ?? new SharedStoreOptions().KeyPrefix);
+        builder.Services.AddScoped<INotificationSender, WeChatNotificationSender>();
         builder.AddDaibanAuth(settings);
         return builder;
     }
@@ -83,6 +91,8 @@ public static class HostingExtensions
         app.MapCalendarEndpoints();
         app.MapDaibanWeChat();
         app.MapMiniProgramAuthEndpoints();
+        // Local requests only until staff sign-in exists; then admins only.
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { DashboardTitle = "Daiban 后台任务" });
         return app;
     }
 }

@@ -40,8 +40,10 @@ public class DaibanAppFactory(
         builder.UseSetting("Database:AutoMigrate", "true");
         builder.UseSetting("Database:SeedDemoData", demoData ? "true" : "false");
         builder.UseSetting("Auth:SigningKey", "daiban-integration-tests-signing-key-0123456789");
+        builder.UseSetting("Jobs:PollingInterval", "00:00:01");
+        builder.UseSetting("Jobs:NotificationDispatchCron", "* * * * * *");
         // Each test host gets its own Redis key space unless it shares one on purpose.
-        builder.UseSetting("SharedStore:KeyPrefix", $"daiban-test:{(sharedDatabase ?? Database).GetHashCode()}:");
+        builder.UseSetting("SharedStore:KeyPrefix", $"daiban-test:{Database.Id}:");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
         // The emulator's push sender reaches this in-memory server instead of a socket.

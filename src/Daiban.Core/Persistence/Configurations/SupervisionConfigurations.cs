@@ -97,7 +97,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.Page).HasMaxLength(256);
         b.Property(n => n.LastError).HasMaxLength(500);
         b.HasIndex(n => n.DeduplicationKey).IsUnique();
-        b.HasIndex(n => new { n.Status, n.CreatedAt });
+        b.HasIndex(n => new { n.Status, n.NextAttemptAt });
         b.HasIndex(n => new { n.RecipientKind, n.RecipientId, n.CreatedAt });
     }
 }
@@ -114,5 +114,17 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Detail).HasMaxLength(4000);
         b.HasIndex(a => a.At);
         b.HasIndex(a => new { a.EntityType, a.EntityId });
+    }
+}
+
+internal sealed class SubscriptionQuotaConfiguration : IEntityTypeConfiguration<SubscriptionQuota>
+{
+    public void Configure(EntityTypeBuilder<SubscriptionQuota> b)
+    {
+        b.ToTable("subscription_quotas");
+        b.Property(q => q.OpenId).HasMaxLength(64);
+        b.Property(q => q.TemplateId).HasMaxLength(128);
+        b.Property(q => q.Version).IsConcurrencyToken();
+        b.HasIndex(q => new { q.OpenId, q.TemplateId }).IsUnique();
     }
 }

@@ -13,7 +13,7 @@ public static class EmulatorEndpoints
         var g = app.MapGroup("/_wx").WithTags("WeChat emulator");
         g.MapPost("/test/login-code", IssueLoginCode).WithName("EmulatorLoginCode").WithSummary("模拟器：生成一次性登录code");
         g.MapPost("/test/phone-code", IssuePhoneCode).WithName("EmulatorPhoneCode").WithSummary("模拟器：生成手机号快速验证code");
-        g.MapPost("/test/subscribe", AcceptSubscription).WithName("EmulatorSubscribe").WithSummary("模拟器：用户同意n次一次性订阅");
+        g.MapPost("/test/subscribe", AcceptSubscriptionAsync).WithName("EmulatorSubscribe").WithSummary("模拟器：用户同意n次一次性订阅，并向本应用推送订阅事件");
         g.MapPost("/test/follow", Follow).WithName("EmulatorFollow").WithSummary("模拟器：用户关注公众号");
         g.MapPost("/test/faults", InjectFault).WithName("EmulatorFaults").WithSummary("模拟器：为某个接口注入错误码");
         g.MapGet("/test/messages", ListMessages).WithName("EmulatorMessages").WithSummary("模拟器：应用发给某用户的全部消息");
@@ -28,11 +28,8 @@ public static class EmulatorEndpoints
     internal static Ok<LoginCodeResponse> IssuePhoneCode(PhoneCodeRequest request, WeChatEmulator emulator) =>
         TypedResults.Ok(new LoginCodeResponse(emulator.IssuePhoneCode(Required(request.Phone), request.OpenId)));
 
-    internal static NoContent AcceptSubscription(SubscribeHookRequest request, WeChatEmulator emulator)
-    {
-        emulator.AcceptSubscription(Required(request.OpenId), Required(request.TemplateId), request.Count);
-        return TypedResults.NoContent();
-    }
+    internal static async Task<Ok<PushDeliveryReport>> AcceptSubscriptionAsync(SubscribeHookRequest request, EmulatorPushSender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.SendSubscriptionAcceptedAsync(Required(request.OpenId), Required(request.TemplateId), Math.Clamp(request.Count, 1, 50), ct));
 
     internal static NoContent Follow(FollowHookRequest request, WeChatEmulator emulator)
     {

@@ -36,6 +36,34 @@ public sealed class EmulatorPushSender(IHttpClientFactory httpFactory, IOptions<
         return await DeliverAsync("wx/push/miniprogram", app, fields, ct);
     }
 
+    /// <summary>
+    /// The user answered wx.requestSubscribeMessage with "accept" <paramref name="count"/> times: the emulator grants
+    /// the quota on its side and pushes one subscribe_msg_popup_event per accept to us, as WeChat does.
+    /// </summary>
+    public async Task<PushDeliveryReport> SendSubscriptionAcceptedAsync(string openId, string templateId, int count, CancellationToken ct)
+    {
+        emulator.AcceptSubscription(openId, templateId, count);
+        var report = new PushDeliveryReport(0, 200, "success", "");
+        var createTime = clock.GetUtcNow().ToUnixTimeSeconds();
+        for (var i = 0; i < count; i++)
+        {
+            // Separate popups happen at separate moments; the time is part of WeChat's event de-duplication key.
+            var list = $"<List><TemplateId><![CDATA[{templateId}]]></TemplateId><SubscribeStatusString><![CDATA[accept]]></SubscribeStatusString><PopupScene>0</PopupScene></List>";
+            var fields = options.Value.Emulator.PushEncoding == PushEncoding.Xml
+                ? new (string Name, object Value)[] { ("ToUserName", "gh_daiban_mp"), ("FromUserName", openId), ("CreateTime", createTime + i), ("MsgType", "event"), ("Event", "subscribe_msg_popup_event"), ("SubscribeMsgPopupEvent", new RawXml(list)) }
+                : [("ToUserName", "gh_daiban_mp"), ("FromUserName", openId), ("CreateTime", createTime + i), ("MsgType", "event"), ("Event", "subscribe_msg_popup_event"),
+                   ("SubscribeMsgPopupEvent", new RawJson($"{{\"List\":{{\"TemplateId\":\"{templateId}\",\"SubscribeStatusString\":\"accept\",\"PopupScene\":\"0\"}}}}"))];
+            report = await DeliverAsync("wx/push/miniprogram", options.Value.MiniProgram, fields, ct);
+            if (report.Verdict != "success")
+                return report;
+        }
+        return report;
+    }
+
+    private sealed record RawXml(string Xml);
+
+    private sealed record RawJson(string Json);
+
     private async Task<PushDeliveryReport> DeliverAsync(string path, WeChatAppOptions app, (string Name, object Value)[] fields, CancellationToken ct)
     {
         var o = options.Value.Emulator;
@@ -88,7 +116,12 @@ public sealed class EmulatorPushSender(IHttpClientFactory httpFactory, IOptions<
     {
         var sb = new StringBuilder("<xml>");
         foreach (var (name, value) in fields)
-            sb.Append(value is string s ? $"<{name}><![CDATA[{s}]]></{name}>" : $"<{name}>{value}</{name}>");
+            sb.Append(value switch
+            {
+                string s => $"<{name}><![CDATA[{s}]]></{name}>",
+                RawXml x => $"<{name}>{x.Xml}</{name}>",
+                _ => $"<{name}>{value}</{name}>",
+            });
         return sb.Append("</xml>").ToString();
     }
 
@@ -96,7 +129,12 @@ public sealed class EmulatorPushSender(IHttpClientFactory httpFactory, IOptions<
     {
         var obj = new JsonObject();
         foreach (var (name, value) in fields)
-            obj[name] = value is string s ? JsonValue.Create(s) : JsonValue.Create((long)value);
+            obj[name] = value switch
+            {
+                string s => JsonValue.Create(s),
+                RawJson j => JsonNode.Parse(j.Json),
+                _ => JsonValue.Create(Convert.ToInt64(value)),
+            };
         return obj.ToJsonString(WeChatJson.Options);
     }
 }

@@ -1,5 +1,6 @@
 using Daiban.Core.Consultation;
 using Daiban.Core.Messaging;
+using Daiban.Core.Notifications;
 using Daiban.Core.Persistence;
 using Daiban.WeChat.WeChat.Api;
 using Microsoft.EntityFrameworkCore;
@@ -72,8 +73,10 @@ public sealed class InboundMessageProcessor(
         await db.SaveChangesAsync(ct);
     }
 
-    private static async Task<string> HandleAsync(InboundMessage message, IServiceProvider services, CancellationToken ct)
+    private async Task<string> HandleAsync(InboundMessage message, IServiceProvider services, CancellationToken ct)
     {
+        if (message.MsgType == "event" && message.Event is "subscribe_msg_popup_event" or "subscribe_msg_change_event")
+            return await RecordSubscriptionChoicesAsync(message, services.GetRequiredService<DaibanDbContext>(), ct);
         if (message.MsgType != "text" || string.IsNullOrWhiteSpace(message.Content))
             return $"ignored {message.MsgType}/{message.Event}";
         var app = Enum.Parse<WeChatApp>(message.Channel);
@@ -83,5 +86,28 @@ public sealed class InboundMessageProcessor(
         await client.SendCustomerServiceMessageAsync(app,
             new CustomerServiceMessageRequest(message.FromUser, "text", new CustomerServiceText(answer.Answer)), ct);
         return $"answered ({answer.Intent})";
+    }
+
+    /// <summary>Each accept grants one subscribe message of that template; a reject in settings takes them all back.</summary>
+    private async Task<string> RecordSubscriptionChoicesAsync(InboundMessage message, DaibanDbContext db, CancellationToken ct)
+    {
+        var fields = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(message.PayloadJson) ?? [];
+        var raw = fields.GetValueOrDefault("SubscribeMsgPopupEvent") ?? fields.GetValueOrDefault("SubscribeMsgChangeEvent");
+        var choices = SubscriptionEvents.Parse(raw);
+        var now = clock.GetUtcNow();
+        foreach (var choice in choices)
+        {
+            var quota = await db.SubscriptionQuotas.SingleOrDefaultAsync(q => q.OpenId == message.FromUser && q.TemplateId == choice.TemplateId, ct);
+            if (quota is null)
+            {
+                quota = new SubscriptionQuota(message.FromUser, choice.TemplateId, now);
+                db.SubscriptionQuotas.Add(quota);
+            }
+            if (choice.Accepted)
+                quota.Grant(1, now);
+            else
+                quota.Revoke(now);
+        }
+        return $"subscriptions {choices.Count(c => c.Accepted)} accepted, {choices.Count(c => !c.Accepted)} rejected";
     }
 }

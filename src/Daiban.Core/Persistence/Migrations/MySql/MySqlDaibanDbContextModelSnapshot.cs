@@ -1292,6 +1292,9 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .HasMaxLength(500)
                         .HasColumnType("varchar(500)");
 
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<string>("Page")
                         .HasMaxLength(256)
                         .HasColumnType("varchar(256)");
@@ -1330,11 +1333,47 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                     b.HasIndex("DeduplicationKey")
                         .IsUnique();
 
-                    b.HasIndex("Status", "CreatedAt");
+                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("RecipientKind", "RecipientId", "CreatedAt");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Daiban.Core.Notifications.SubscriptionQuota", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("OpenId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<int>("Remaining")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TemplateId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenId", "TemplateId")
+                        .IsUnique();
+
+                    b.ToTable("subscription_quotas", (string)null);
                 });
 
             modelBuilder.Entity("Daiban.Core.Projects.Project", b =>

@@ -1242,6 +1242,9 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Page")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1280,11 +1283,45 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("DeduplicationKey")
                         .IsUnique();
 
-                    b.HasIndex("Status", "CreatedAt");
+                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("RecipientKind", "RecipientId", "CreatedAt");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Daiban.Core.Notifications.SubscriptionQuota", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Remaining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TemplateId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenId", "TemplateId")
+                        .IsUnique();
+
+                    b.ToTable("subscription_quotas", (string)null);
                 });
 
             modelBuilder.Entity("Daiban.Core.Projects.Project", b =>

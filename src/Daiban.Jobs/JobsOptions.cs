@@ -1,0 +1,30 @@
+namespace Daiban.Jobs;
+
+public enum ProcessRole
+{
+    /// <summary>HTTP and background jobs in one process (the default).</summary>
+    Both,
+    /// <summary>HTTP only; jobs run in worker processes sharing Redis and the database.</summary>
+    Web,
+    /// <summary>Background jobs only.</summary>
+    Worker,
+}
+
+public sealed class JobsOptions
+{
+    public const string SectionName = "Jobs";
+
+    public ProcessRole Role { get; set; } = ProcessRole.Both;
+
+    /// <summary>How often Hangfire looks for scheduled and recurring work (15 s in Hangfire; tests use 1 s).</summary>
+    public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    public int WorkerCount { get; set; } = Math.Max(2, Environment.ProcessorCount * 2);
+
+    /// <summary>Cron (with seconds) of the outbox dispatch.</summary>
+    public string NotificationDispatchCron { get; set; } = "*/5 * * * * *";
+
+    public int NotificationBatchSize { get; set; } = 100;
+
+    public bool RunsJobs => Role != ProcessRole.Web;
+}
