@@ -9,8 +9,13 @@ switch (command)
     case "due-items":
         await DueItemsBenchmark.RunAsync(Options.Int(args, "--items", 100_000), Options.Int(args, "--rounds", 50));
         break;
+    case "push":
+        await PushBenchmark.RunAsync(Options.Int(args, "--rate", 500), Options.Int(args, "--seconds", 10), Options.Int(args, "--concurrency", 32),
+            Options.Str(args, "--mysql"), Options.Str(args, "--redis"));
+        break;
     default:
         Console.WriteLine("usage: dotnet run -c Release --project tests/Daiban.Benchmarks -- due-items [--items 100000] [--rounds 50]");
+        Console.WriteLine("       dotnet run -c Release --project tests/Daiban.Benchmarks -- push [--rate 500] [--seconds 10] [--concurrency 32] [--mysql CS] [--redis HOST:PORT]");
         Console.WriteLine("needs the MariaDB that ./test.sh starts (or DAIBAN_TEST_MYSQL)");
         break;
 }
@@ -21,6 +26,12 @@ internal static class Options
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+    }
+
+    public static string? Str(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     public static (double Median, double P95) Measure(int rounds, Func<Task> action)

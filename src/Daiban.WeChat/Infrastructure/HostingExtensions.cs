@@ -91,6 +91,11 @@ public static class HostingExtensions
         app.MapCalendarEndpoints();
         app.MapDaibanWeChat();
         app.MapMiniProgramAuthEndpoints();
+        if (app.Configuration.GetValue<bool>("Benchmark:BareEndpoint"))
+        {
+            // The baseline of the push benchmark: the same host and pipeline, no work. Never on unless configured.
+            app.MapPost("/_bench/bare", () => TypedResults.Text("success")).ExcludeFromDescription();
+        }
         // Local requests only until staff sign-in exists; then admins only.
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { DashboardTitle = "Daiban 后台任务" });
         return app;

@@ -36,6 +36,8 @@ public static class WeChatServiceCollectionExtensions
 
         services.AddSingleton<InboundMessageQueue>();
         services.AddScoped<PushReceiver>();
+        services.AddSingleton<InboundRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboundRecorder>());
         services.AddSingleton<InboundMessageProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundMessageProcessor>());
         services.TryAddScoped<IConsultationBot, AcknowledgingBot>();

@@ -19,12 +19,28 @@ public sealed class InboundMessageProcessor(
     ILogger<InboundMessageProcessor> logger) : BackgroundService
 {
     public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(5);
+    private const int BatchSize = 100;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sweep = Task.Run(() => SweepLoopAsync(stoppingToken), stoppingToken);
-        await foreach (var id in queue.Reader.ReadAllAsync(stoppingToken))
-            await ProcessAsync(id, stoppingToken);
+        var ids = new List<long>(BatchSize);
+        while (await queue.Reader.WaitToReadAsync(stoppingToken))
+        {
+            // Whatever has arrived is worked in one unit of work: one commit for many pushes.
+            ids.Clear();
+            while (ids.Count < BatchSize && queue.Reader.TryRead(out var id))
+                ids.Add(id);
+            try
+            {
+                await ProcessAsync(ids, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The rows stay unprocessed; the sweep takes them again.
+                logger.LogError(e, "Processing {Count} inbound message(s) failed", ids.Count);
+            }
+        }
         await sweep;
     }
 
@@ -43,8 +59,8 @@ public sealed class InboundMessageProcessor(
                     pending = await db.InboundMessages.Where(m => m.ProcessedAt == null && m.Attempts < InboundMessage.MaxAttempts && m.ReceivedAt < before)
                         .OrderBy(m => m.Id).Select(m => m.Id).Take(100).ToListAsync(ct);
                 }
-                foreach (var id in pending)
-                    await ProcessAsync(id, ct);
+                if (pending.Count > 0)
+                    await ProcessAsync(pending, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -53,39 +69,47 @@ public sealed class InboundMessageProcessor(
         }
     }
 
-    public async Task ProcessAsync(long id, CancellationToken ct)
+    public async Task ProcessAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
-        var message = await db.InboundMessages.SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (message is null || !message.IsPending)
-            return;
-        try
+        var messages = await db.InboundMessages.Where(m => ids.Contains(m.Id) && m.ProcessedAt == null).OrderBy(m => m.Id).ToListAsync(ct);
+        foreach (var message in messages.Where(m => m.IsPending))
         {
-            var outcome = await HandleAsync(message, scope.ServiceProvider, ct);
-            message.MarkProcessed(outcome, clock.GetUtcNow());
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            message.MarkFailed(e is WeChatApiException w ? $"{w.Api} {w.ErrCode}" : e.GetType().Name);
-            logger.LogWarning(e, "Inbound message {Id} failed (attempt {Attempt})", id, message.Attempts);
+            var sentSomething = false;
+            try
+            {
+                var handled = await HandleAsync(message, scope.ServiceProvider, ct);
+                message.MarkProcessed(handled.Outcome, clock.GetUtcNow());
+                sentSomething = handled.SentToWeChat;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                message.MarkFailed(e is WeChatApiException w ? $"{w.Api} {w.ErrCode}" : e.GetType().Name);
+                logger.LogWarning(e, "Inbound message {Id} failed (attempt {Attempt})", message.Id, message.Attempts);
+            }
+            // A reply already sent to WeChat is saved at once, so a later failure in the batch cannot make it go twice.
+            if (sentSomething)
+                await db.SaveChangesAsync(ct);
         }
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<string> HandleAsync(InboundMessage message, IServiceProvider services, CancellationToken ct)
+    private sealed record Handled(string Outcome, bool SentToWeChat);
+
+    private async Task<Handled> HandleAsync(InboundMessage message, IServiceProvider services, CancellationToken ct)
     {
         if (message.MsgType == "event" && message.Event is "subscribe_msg_popup_event" or "subscribe_msg_change_event")
-            return await RecordSubscriptionChoicesAsync(message, services.GetRequiredService<DaibanDbContext>(), ct);
+            return new Handled(await RecordSubscriptionChoicesAsync(message, services.GetRequiredService<DaibanDbContext>(), ct), false);
         if (message.MsgType != "text" || string.IsNullOrWhiteSpace(message.Content))
-            return $"ignored {message.MsgType}/{message.Event}";
+            return new Handled($"ignored {message.MsgType}/{message.Event}", false);
         var app = Enum.Parse<WeChatApp>(message.Channel);
         var bot = services.GetRequiredService<IConsultationBot>();
         var client = services.GetRequiredService<WeChatApiClient>();
         var answer = await bot.AnswerAsync(message.Content, new Asker(message.FromUser, null), ct);
         await client.SendCustomerServiceMessageAsync(app,
             new CustomerServiceMessageRequest(message.FromUser, "text", new CustomerServiceText(answer.Answer)), ct);
-        return $"answered ({answer.Intent})";
+        return new Handled($"answered ({answer.Intent})", true);
     }
 
     /// <summary>Each accept grants one subscribe message of that template; a reject in settings takes them all back.</summary>

@@ -2,9 +2,7 @@ using System.Text;
 using Daiban.Core.Messaging;
 using Daiban.WeChat.Shared;
 using Daiban.WeChat.WeChat.Crypto;
-using Daiban.Core.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Daiban.WeChat.WeChat.Push;
@@ -47,9 +45,8 @@ public static class PushEndpoints
 
 /// <summary>The POST half of the push endpoints, as a service so it can be measured and tested on its own.</summary>
 public sealed class PushReceiver(
-    DaibanDbContext db,
     ISharedStore store,
-    InboundMessageQueue queue,
+    InboundRecorder recorder,
     TimeProvider clock,
     ILogger<PushReceiver> logger)
 {
@@ -106,27 +103,17 @@ public sealed class PushReceiver(
         try
         {
             var inbound = new InboundMessage(app.ToString(), key, message.FromUser, message.MsgType, message.Event, message.Content, message.ToJson(), clock.GetUtcNow());
-            db.InboundMessages.Add(inbound);
-            await db.SaveChangesAsync(ct);
-            queue.Enqueue(inbound.Id);
-            logger.LogInformation("Recorded {App} push {MsgType}/{Event} as inbound message {Id}", app, message.MsgType, message.Event, inbound.Id);
+            // Answer only once the row is durable: from here on a crash can delay the work, never lose it.
+            if (await recorder.RecordAsync(inbound, ct) == InboundRecorder.Outcome.Recorded)
+                logger.LogDebug("Recorded {App} push {MsgType}/{Event} as inbound message {Id}", app, message.MsgType, message.Event, inbound.Id);
         }
-        catch (Exception e)
+        catch
         {
-            // The shared store forgot (restart, eviction) but the database did not: still exactly once.
-            if (e is DbUpdateException && await IsRecordedAsync(key, ct))
-                return Success();
             // Not recorded: forget the key so WeChat's retry is taken, and let WeChat see the failure.
             await store.DeleteIfEqualsAsync($"wechat:push:{key}", "1");
             throw;
         }
         return Success();
-    }
-
-    private async Task<bool> IsRecordedAsync(string key, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        return await db.InboundMessages.AnyAsync(m => m.DeduplicationKey == key, ct);
     }
 
     // WeChat reads anything but "success" or an empty body as a failure and shows the user an error banner.
