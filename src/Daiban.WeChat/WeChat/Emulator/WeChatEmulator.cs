@@ -219,16 +219,22 @@ public sealed class WeChatEmulator(IOptions<WeChatOptions> options, TimeProvider
         });
     }
 
+    /// <summary>The checks subscribe and template sends share: the right app's token, a recipient, a template.</summary>
+    private static ApiResult? CheckTemplatedSend(WeChatApp app, WeChatApp required, JsonObject b, out string toUser, out string templateId)
+    {
+        toUser = b["touser"]?.GetValue<string>() ?? "";
+        templateId = b["template_id"]?.GetValue<string>() ?? "";
+        if (app != required)
+            return Error(48001, "api unauthorized");
+        if (toUser.Length == 0)
+            return Error(40003, "invalid openid");
+        return templateId.Length == 0 ? Error(40037, "invalid template_id") : null;
+    }
+
     private ApiResult SubscribeSend(WeChatApp app, JsonObject b)
     {
-        if (app != WeChatApp.MiniProgram)
-            return Error(48001, "api unauthorized");
-        var toUser = b["touser"]?.GetValue<string>();
-        var templateId = b["template_id"]?.GetValue<string>();
-        if (string.IsNullOrEmpty(toUser))
-            return Error(40003, "invalid openid");
-        if (string.IsNullOrEmpty(templateId))
-            return Error(40037, "invalid template_id");
+        if (CheckTemplatedSend(app, WeChatApp.MiniProgram, b, out var toUser, out var templateId) is { } refused)
+            return refused;
         if (ValidateData(b["data"]) is { } invalid)
             return invalid;
         var key = (toUser, templateId);
@@ -240,14 +246,8 @@ public sealed class WeChatEmulator(IOptions<WeChatOptions> options, TimeProvider
 
     private ApiResult TemplateSend(WeChatApp app, JsonObject b)
     {
-        if (app != WeChatApp.OfficialAccount)
-            return Error(48001, "api unauthorized");
-        var toUser = b["touser"]?.GetValue<string>();
-        var templateId = b["template_id"]?.GetValue<string>();
-        if (string.IsNullOrEmpty(toUser))
-            return Error(40003, "invalid openid");
-        if (string.IsNullOrEmpty(templateId))
-            return Error(40037, "invalid template_id");
+        if (CheckTemplatedSend(app, WeChatApp.OfficialAccount, b, out var toUser, out var templateId) is { } refused)
+            return refused;
         if (!_followers.Contains(toUser))
             return Error(43004, "require subscribe");
         if (b["miniprogram"] is JsonObject mp && mp["appid"]?.GetValue<string>() != options.Value.MiniProgram.AppId)

@@ -154,6 +154,40 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                 .Annotation("MySql:CharSet", "utf8mb4");
 
             migrationBuilder.CreateTable(
+                name: "inbound_messages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    Channel = table.Column<string>(type: "varchar(24)", maxLength: 24, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    DeduplicationKey = table.Column<string>(type: "varchar(191)", maxLength: 191, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    FromUser = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    MsgType = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    Event = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    Content = table.Column<string>(type: "varchar(2000)", maxLength: 2000, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    PayloadJson = table.Column<string>(type: "varchar(8000)", maxLength: 8000, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetime(6)", nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "datetime(6)", nullable: true),
+                    Outcome = table.Column<string>(type: "varchar(200)", maxLength: 200, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LastError = table.Column<string>(type: "varchar(500)", maxLength: 500, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbound_messages", x => x.Id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
                 name: "joint_review_meetings",
                 columns: table => new
                 {
@@ -188,6 +222,30 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                 .Annotation("MySql:CharSet", "utf8mb4");
 
             migrationBuilder.CreateTable(
+                name: "mini_program_users",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    OpenId = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    UnionId = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    SessionKeyCipher = table.Column<string>(type: "varchar(256)", maxLength: 256, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    Phone = table.Column<string>(type: "varchar(20)", maxLength: 20, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    FirstSeenAt = table.Column<DateTimeOffset>(type: "datetime(6)", nullable: false),
+                    LastLoginAt = table.Column<DateTimeOffset>(type: "datetime(6)", nullable: true),
+                    LoginCount = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mini_program_users", x => x.Id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
                 name: "notifications",
                 columns: table => new
                 {
@@ -216,6 +274,7 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .Annotation("MySql:CharSet", "utf8mb4"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetime(6)", nullable: false),
                     SentAt = table.Column<DateTimeOffset>(type: "datetime(6)", nullable: true),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetime(6)", nullable: false),
                     ReadAt = table.Column<DateTimeOffset>(type: "datetime(6)", nullable: true)
                 },
                 constraints: table =>
@@ -256,6 +315,26 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_staff", x => x.Id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "subscription_quotas",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    OpenId = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    TemplateId = table.Column<string>(type: "varchar(128)", maxLength: 128, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    Remaining = table.Column<int>(type: "int", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetime(6)", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_subscription_quotas", x => x.Id);
                 })
                 .Annotation("MySql:CharSet", "utf8mb4");
 
@@ -1127,9 +1206,31 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_inbound_messages_DeduplicationKey",
+                table: "inbound_messages",
+                column: "DeduplicationKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbound_messages_ProcessedAt_ReceivedAt",
+                table: "inbound_messages",
+                columns: new[] { "ProcessedAt", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_joint_review_meetings_ScheduledAt",
                 table: "joint_review_meetings",
                 column: "ScheduledAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mini_program_users_OpenId",
+                table: "mini_program_users",
+                column: "OpenId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mini_program_users_UnionId",
+                table: "mini_program_users",
+                column: "UnionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_notifications_DeduplicationKey",
@@ -1143,9 +1244,9 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                 columns: new[] { "RecipientKind", "RecipientId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_notifications_Status_CreatedAt",
+                name: "IX_notifications_Status_NextAttemptAt",
                 table: "notifications",
-                columns: new[] { "Status", "CreatedAt" });
+                columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_projects_EnterpriseId",
@@ -1193,6 +1294,12 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                 name: "IX_staff_UserName",
                 table: "staff",
                 column: "UserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_subscription_quotas_OpenId_TemplateId",
+                table: "subscription_quotas",
+                columns: new[] { "OpenId", "TemplateId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1250,6 +1357,12 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                 name: "enterprise_contacts");
 
             migrationBuilder.DropTable(
+                name: "inbound_messages");
+
+            migrationBuilder.DropTable(
+                name: "mini_program_users");
+
+            migrationBuilder.DropTable(
                 name: "notifications");
 
             migrationBuilder.DropTable(
@@ -1260,6 +1373,9 @@ namespace Daiban.Core.Persistence.Migrations.MySql
 
             migrationBuilder.DropTable(
                 name: "staff");
+
+            migrationBuilder.DropTable(
+                name: "subscription_quotas");
 
             migrationBuilder.DropTable(
                 name: "typical_cases");

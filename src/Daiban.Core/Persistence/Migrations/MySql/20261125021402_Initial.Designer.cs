@@ -13,8 +13,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Daiban.Core.Persistence.Migrations.MySql
 {
     [DbContext(typeof(MySqlDaibanDbContext))]
-    [Migration("20261125015618_NotificationDispatch")]
-    partial class NotificationDispatch
+    [Migration("20261125021402_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -116,6 +116,30 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "inbound_messages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    DeduplicationKey = table.Column<string>(type: "TEXT", maxLength: 191, nullable: false),
+                    FromUser = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    MsgType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PayloadJson = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbound_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "joint_review_meetings",
                 columns: table => new
                 {
@@ -140,6 +164,25 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "mini_program_users",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OpenId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UnionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SessionKeyCipher = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastLoginAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LoginCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mini_program_users", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "notifications",
                 columns: table => new
                 {
@@ -159,6 +202,7 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
@@ -189,6 +233,23 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_staff", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "subscription_quotas",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OpenId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TemplateId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Remaining = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_subscription_quotas", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -935,9 +996,31 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_inbound_messages_DeduplicationKey",
+                table: "inbound_messages",
+                column: "DeduplicationKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbound_messages_ProcessedAt_ReceivedAt",
+                table: "inbound_messages",
+                columns: new[] { "ProcessedAt", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_joint_review_meetings_ScheduledAt",
                 table: "joint_review_meetings",
                 column: "ScheduledAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mini_program_users_OpenId",
+                table: "mini_program_users",
+                column: "OpenId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mini_program_users_UnionId",
+                table: "mini_program_users",
+                column: "UnionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_notifications_DeduplicationKey",
@@ -951,9 +1034,9 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                 columns: new[] { "RecipientKind", "RecipientId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_notifications_Status_CreatedAt",
+                name: "IX_notifications_Status_NextAttemptAt",
                 table: "notifications",
-                columns: new[] { "Status", "CreatedAt" });
+                columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_projects_EnterpriseId",
@@ -1001,6 +1084,12 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                 name: "IX_staff_UserName",
                 table: "staff",
                 column: "UserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_subscription_quotas_OpenId_TemplateId",
+                table: "subscription_quotas",
+                columns: new[] { "OpenId", "TemplateId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1058,6 +1147,12 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                 name: "enterprise_contacts");
 
             migrationBuilder.DropTable(
+                name: "inbound_messages");
+
+            migrationBuilder.DropTable(
+                name: "mini_program_users");
+
+            migrationBuilder.DropTable(
                 name: "notifications");
 
             migrationBuilder.DropTable(
@@ -1068,6 +1163,9 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "staff");
+
+            migrationBuilder.DropTable(
+                name: "subscription_quotas");
 
             migrationBuilder.DropTable(
                 name: "typical_cases");
