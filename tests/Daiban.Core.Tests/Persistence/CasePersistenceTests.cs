@@ -1,3 +1,4 @@
+using Daiban.Core.Assignment;
 using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
 using Daiban.Core.Catalog;
@@ -202,6 +203,35 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : IAsyncLi
 
         // S3-03 is due 13 Feb, two working days after 11 Feb; S3-01's clock is paused.
         Assert.Equal(["S3-03"], due.Select(i => i.ItemCode));
+    }
+
+    [Fact]
+    public async Task AgentProfiles_WeighOpenCasesByMode_AndFindTheFirstContactAgent()
+    {
+        var (caseId, agent, _) = await SubmitFullServiceCaseAsync();
+        await Step(caseId, (c, _) => c.Register(Clerk, T0));
+        await Step(caseId, (c, _) => c.AssignAgent(agent.Id!.Value, agent.Name, "测试", Clerk, T0.AddMinutes(1)));
+        long enterpriseId, projectId;
+        await using (var db = _database.NewContext())
+        {
+            var c = await db.Cases.SingleAsync(x => x.Id == caseId);
+            (enterpriseId, projectId) = (c.EnterpriseId, c.ProjectId);
+            var away = new Staff.StaffMember($"away{Guid.NewGuid():N}"[..16], "休假中", Staff.StaffRoles.Agent, T0);
+            away.MarkAway(new DateOnly(2026, 3, 31));
+            db.Staff.Add(away);
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = _database.NewContext();
+        var profiles = await AgentProfiles.LoadAsync(check, new DateOnly(2026, 3, 2), CancellationToken.None);
+        var first = await AgentProfiles.FirstContactAgentAsync(check, enterpriseId, projectId, excludingCaseId: -1, CancellationToken.None);
+
+        var mine = profiles.Single(p => p.Id == agent.Id);
+        Assert.Equal(4, mine.OpenLoad); // one open 包办 case
+        Assert.Equal(T0.AddMinutes(1), mine.LastAssignedAt);
+        Assert.False(profiles.Single(p => p.Name == "休假中").Available);
+        Assert.Equal(agent.Id, first);
+        Assert.Null(await AgentProfiles.FirstContactAgentAsync(check, enterpriseId, projectId, excludingCaseId: caseId, CancellationToken.None));
     }
 
     private async Task<(long CaseId, Actor Agent, Actor Contact)> SubmitFullServiceCaseAsync(ServiceMode mode = ServiceMode.FullService)
