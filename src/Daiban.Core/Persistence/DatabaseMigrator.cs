@@ -7,7 +7,8 @@ namespace Daiban.Core.Persistence;
 /// <summary>Applies the provider's migrations, then the reference data, then (embedded default only) the demo data.</summary>
 public sealed class DatabaseMigrator(DaibanDbContext db, TimeProvider clock, ILogger<DatabaseMigrator> logger)
 {
-    public async Task MigrateAsync(bool seedDemoData, CancellationToken ct)
+    /// <param name="demoStaffPassword">With demo data: the demo staff password (configured, or generated and logged once).</param>
+    public async Task MigrateAsync(bool seedDemoData, CancellationToken ct, string? demoStaffPassword = null)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
@@ -16,8 +17,13 @@ public sealed class DatabaseMigrator(DaibanDbContext db, TimeProvider clock, ILo
         logger.LogInformation("Reference data: {Count} row(s) added", added);
         if (seedDemoData)
         {
-            var demo = await DemoData.SeedAsync(db, clock, ct);
+            var generated = demoStaffPassword is null;
+            var password = demoStaffPassword ?? $"demo{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6))}";
+            var demo = await DemoData.SeedAsync(db, clock, password, ct);
             logger.LogInformation("Demo data: {Count} case(s) added", demo);
+            // A throw-away credential of the embedded demo, shown once to whoever started it; never a real account.
+            if (demo > 0 && generated)
+                logger.LogWarning("Demo staff accounts (wangmin, liqiang, zhangli, zhaogang, liuyang, chenjing, admin) use the password {DemoPassword}; set Demo:StaffPassword to choose one", password);
         }
     }
 }

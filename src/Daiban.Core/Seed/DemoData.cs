@@ -16,7 +16,8 @@ namespace Daiban.Core.Seed;
 /// </summary>
 public static class DemoData
 {
-    public static async Task<int> SeedAsync(DaibanDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <param name="staffPassword">The password every demo staff account gets (they sign in by user name).</param>
+    public static async Task<int> SeedAsync(DaibanDbContext db, TimeProvider clock, string staffPassword, CancellationToken ct)
     {
         if (await db.Staff.AnyAsync(ct))
             return 0;
@@ -32,6 +33,8 @@ public static class DemoData
         liaison.AssignDepartment("ZJJ");
         var supervisor = Staff("chenjing", "陈静", StaffRoles.Supervisor, now);
         var admin = Staff("admin", "系统管理员", StaffRoles.Admin, now);
+        foreach (var member in new[] { clerk, agentLi, agentZhang, agentZhao, liaison, supervisor, admin })
+            member.SetPassword(staffPassword);
         db.Staff.AddRange(clerk, agentLi, agentZhang, agentZhao, liaison, supervisor, admin);
 
         var haida = new Enterprise("乳山市海达新材料有限公司", DemoCode("91371083MA3DKH001"), now);

@@ -36,6 +36,38 @@ public sealed class StaffMember
     /// <summary>Unavailable for new assignments up to and including this date (leave, out of office).</summary>
     public DateOnly? AwayUntil { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    public int FailedSignIns { get; private set; }
+    public DateTimeOffset? LockedUntil { get; private set; }
+    public DateTimeOffset? LastSignInAt { get; private set; }
+
+    public const int MaxFailedSignIns = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    public bool IsLockedOut(DateTimeOffset now) => LockedUntil > now;
+
+    /// <summary>Checks a password; five failures in a row lock the account for fifteen minutes.</summary>
+    public SignInResult SignIn(string password, DateTimeOffset now)
+    {
+        if (!Active)
+            return SignInResult.Refused;
+        if (IsLockedOut(now))
+            return SignInResult.LockedOut;
+        if (!PasswordHashing.Verify(PasswordHash, password))
+        {
+            FailedSignIns++;
+            if (FailedSignIns >= MaxFailedSignIns)
+            {
+                LockedUntil = now + LockoutDuration;
+                FailedSignIns = 0;
+                return SignInResult.LockedOut;
+            }
+            return SignInResult.Refused;
+        }
+        FailedSignIns = 0;
+        LockedUntil = null;
+        LastSignInAt = now;
+        return SignInResult.Succeeded;
+    }
 
     public bool Has(StaffRoles role) => (Roles & role) == role;
 
@@ -58,7 +90,12 @@ public sealed class StaffMember
 
     public void SetPhone(string? phone) => Phone = Guard.Optional(phone, "手机号码", 20);
 
-    public void SetPasswordHash(string hash) => PasswordHash = hash;
+    public void SetPassword(string password)
+    {
+        PasswordHash = PasswordHashing.Hash(password);
+        FailedSignIns = 0;
+        LockedUntil = null;
+    }
 
     public void MarkAway(DateOnly? until) => AwayUntil = until;
 
@@ -67,4 +104,11 @@ public sealed class StaffMember
     public void BindMiniProgram(string openId) => MiniProgramOpenId = openId;
 
     public void Deactivate() => Active = false;
+}
+
+public enum SignInResult
+{
+    Succeeded,
+    Refused,
+    LockedOut,
 }

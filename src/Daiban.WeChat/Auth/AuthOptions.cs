@@ -14,6 +14,9 @@ public sealed class AuthOptions
     public string Issuer { get; set; } = "daiban";
 
     public TimeSpan MiniProgramTokenLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>A working day and a bit: staff sign in each morning.</summary>
+    public TimeSpan StaffTokenLifetime { get; set; } = TimeSpan.FromHours(12);
 }
 
 /// <summary>The key material actually in use, resolved once at start-up.</summary>
@@ -28,4 +31,17 @@ public static class DaibanClaims
     public const string Kind = "kind";
     public const string MiniProgramUser = "mp";
     public const string MiniProgramPolicy = "mini-program";
+    public const string Staff = "staff";
+    public const string Name = "name";
+    public const string Role = "role";
+}
+
+/// <summary>Who may do what on the staff side (ARCHITECTURE §1). Admins hold every staff power.</summary>
+public static class StaffPolicies
+{
+    public const string AnyStaff = "staff";
+    public const string Window = "staff:window";
+    public const string Agent = "staff:agent";
+    public const string Supervisor = "staff:supervisor";
+    public const string Admin = "staff:admin";
 }

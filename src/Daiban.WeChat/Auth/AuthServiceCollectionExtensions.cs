@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Daiban.Core.Persistence;
+using Daiban.Core.Staff;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace Daiban.WeChat.Auth;
@@ -38,7 +39,12 @@ public static class AuthServiceCollectionExtensions
                 o.TokenValidationParameters = TokenIssuer.ValidationParameters(keys, options);
             });
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(DaibanClaims.MiniProgramPolicy, p => p.RequireAuthenticatedUser().RequireClaim(DaibanClaims.Kind, DaibanClaims.MiniProgramUser));
+            .AddPolicy(DaibanClaims.MiniProgramPolicy, p => p.RequireAuthenticatedUser().RequireClaim(DaibanClaims.Kind, DaibanClaims.MiniProgramUser))
+            .AddPolicy(StaffPolicies.AnyStaff, p => p.RequireClaim(DaibanClaims.Kind, DaibanClaims.Staff))
+            .AddPolicy(StaffPolicies.Window, p => p.RequireClaim(DaibanClaims.Kind, DaibanClaims.Staff).RequireRole(nameof(StaffRoles.WindowClerk), nameof(StaffRoles.Admin)))
+            .AddPolicy(StaffPolicies.Agent, p => p.RequireClaim(DaibanClaims.Kind, DaibanClaims.Staff).RequireRole(nameof(StaffRoles.Agent), nameof(StaffRoles.Admin)))
+            .AddPolicy(StaffPolicies.Supervisor, p => p.RequireClaim(DaibanClaims.Kind, DaibanClaims.Staff).RequireRole(nameof(StaffRoles.Supervisor), nameof(StaffRoles.Admin)))
+            .AddPolicy(StaffPolicies.Admin, p => p.RequireClaim(DaibanClaims.Kind, DaibanClaims.Staff).RequireRole(nameof(StaffRoles.Admin)));
         return builder;
     }
 }

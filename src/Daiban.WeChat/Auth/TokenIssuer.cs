@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Daiban.Core.Staff;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -10,10 +11,28 @@ public sealed class TokenIssuer(AuthKeys keys, IOptions<AuthOptions> options, Ti
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    public (string Token, DateTimeOffset ExpiresAt) IssueForMiniProgramUser(long userId, string openId)
+    public (string Token, DateTimeOffset ExpiresAt) IssueForMiniProgramUser(long userId, string openId) =>
+        Issue(options.Value.MiniProgramTokenLifetime,
+        [
+            new Claim(JwtRegisteredClaimNames.Sub, userId.ToString()),
+            new Claim(DaibanClaims.OpenId, openId),
+            new Claim(DaibanClaims.Kind, DaibanClaims.MiniProgramUser),
+        ]);
+
+    /// <summary>A staff token carries one role claim per role the member holds; policies check those.</summary>
+    public (string Token, DateTimeOffset ExpiresAt) IssueForStaff(long staffId, string name, StaffRoles roles) =>
+        Issue(options.Value.StaffTokenLifetime,
+        [
+            new Claim(JwtRegisteredClaimNames.Sub, staffId.ToString()),
+            new Claim(DaibanClaims.Kind, DaibanClaims.Staff),
+            new Claim(DaibanClaims.Name, name),
+            .. Enum.GetValues<StaffRoles>().Where(r => r is not StaffRoles.None && (roles & r) == r).Select(r => new Claim(DaibanClaims.Role, r.ToString())),
+        ]);
+
+    private (string Token, DateTimeOffset ExpiresAt) Issue(TimeSpan lifetime, IEnumerable<Claim> claims)
     {
         var now = clock.GetUtcNow();
-        var expires = now + options.Value.MiniProgramTokenLifetime;
+        var expires = now + lifetime;
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Value.Issuer,
@@ -21,11 +40,7 @@ public sealed class TokenIssuer(AuthKeys keys, IOptions<AuthOptions> options, Ti
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            Subject = new ClaimsIdentity([
-                new Claim(JwtRegisteredClaimNames.Sub, userId.ToString()),
-                new Claim(DaibanClaims.OpenId, openId),
-                new Claim(DaibanClaims.Kind, DaibanClaims.MiniProgramUser),
-            ]),
+            Subject = new ClaimsIdentity(claims),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(keys.SigningKey), SecurityAlgorithms.HmacSha256),
         });
         return (token, expires);
@@ -39,5 +54,6 @@ public sealed class TokenIssuer(AuthKeys keys, IOptions<AuthOptions> options, Ti
         ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
         ClockSkew = TimeSpan.FromMinutes(1),
         NameClaimType = JwtRegisteredClaimNames.Sub,
+        RoleClaimType = DaibanClaims.Role,
     };
 }

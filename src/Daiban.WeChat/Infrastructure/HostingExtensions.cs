@@ -6,6 +6,7 @@ using Daiban.Jobs;
 using Daiban.WeChat.Auth;
 using Daiban.WeChat.Notifications;
 using Daiban.WeChat.Shared;
+using Daiban.WeChat.Staff;
 using Hangfire;
 using Daiban.WeChat.Health;
 using Daiban.WeChat.MiniProgram;
@@ -31,6 +32,8 @@ public static class HostingExtensions
         var settings = DatabaseSettings.From(builder.Configuration.GetConnectionString("MySql"), database.ServerVersion, sqlitePath);
         builder.Services.AddDaibanDatabase(settings);
         builder.Services.AddScoped<DatabaseMigrator>();
+        builder.Services.AddScoped<Core.Cases.WalkInRegistration>();
+        builder.Services.AddScoped<Core.Assignment.CaseAssigner>();
 
         var redis = builder.Configuration.GetConnectionString("Redis");
         var redisConfigured = !string.IsNullOrWhiteSpace(redis);
@@ -71,7 +74,7 @@ public static class HostingExtensions
         }
         await using var scope = app.Services.CreateAsyncScope();
         var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
-        await migrator.MigrateAsync(options.SeedDemoData ?? embedded, app.Lifetime.ApplicationStopping);
+        await migrator.MigrateAsync(options.SeedDemoData ?? embedded, app.Lifetime.ApplicationStopping, app.Configuration["Demo:StaffPassword"]);
     }
 
     public static WebApplication UseDaibanPipeline(this WebApplication app)
@@ -91,6 +94,8 @@ public static class HostingExtensions
         app.MapCalendarEndpoints();
         app.MapDaibanWeChat();
         app.MapMiniProgramAuthEndpoints();
+        app.MapStaffAuthEndpoints();
+        app.MapStaffCaseEndpoints();
         if (app.Configuration.GetValue<bool>("Benchmark:BareEndpoint"))
         {
             // The baseline of the push benchmark: the same host and pipeline, no work. Never on unless configured.

@@ -17,6 +17,7 @@ internal static class ProblemTitles
         [StatusCodes.Status413PayloadTooLarge] = "提交的内容过大",
         [StatusCodes.Status415UnsupportedMediaType] = "不支持的内容格式",
         [StatusCodes.Status422UnprocessableEntity] = "提交的信息不符合要求",
+        [StatusCodes.Status423Locked] = "账号已锁定，请稍后再试",
         [StatusCodes.Status429TooManyRequests] = "操作过于频繁，请稍后再试",
         [StatusCodes.Status500InternalServerError] = "系统繁忙，请稍后再试",
         [StatusCodes.Status503ServiceUnavailable] = "服务暂时不可用，请稍后再试",

@@ -1502,6 +1502,15 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .HasMaxLength(32)
                         .HasColumnType("varchar(32)");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<string>("MiniProgramOpenId")
                         .HasMaxLength(64)
                         .HasColumnType("varchar(64)");

@@ -1446,6 +1446,15 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSignInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MiniProgramOpenId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");

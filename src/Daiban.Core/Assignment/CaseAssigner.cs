@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Daiban.Core.Calendar;
+using Daiban.Core.Cases;
+using Daiban.Core.Common;
+using Daiban.Core.Notifications;
+using Daiban.Core.Persistence;
+using Daiban.Core.Projects;
+using Daiban.Core.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daiban.Core.Assignment;
+
+/// <summary>
+/// Gives a registered case to an agent: the routing policy's choice with its explanation, or a clerk's choice
+/// with the clerk's reason (an override without a reason is refused). The agent gets a template message and the
+/// enterprise a subscribe message, both through the outbox in the same transaction.
+/// </summary>
+public sealed class CaseAssigner(DaibanDbContext db, TimeProvider clock)
+{
+    public async Task<RoutingDecision> SuggestAsync(Case @case, CancellationToken ct)
+    {
+        var profiles = await AgentProfiles.LoadAsync(db, ChinaTime.Today(clock), ct);
+        var firstContact = await AgentProfiles.FirstContactAgentAsync(db, @case.EnterpriseId, @case.ProjectId, @case.Id, ct);
+        var request = new RoutingRequest(@case.Items.Select(i => i.Stage).ToHashSet(), @case.Items.Select(i => i.DepartmentCode).ToHashSet(StringComparer.Ordinal), firstContact);
+        return RoutingPolicy.Choose(request, profiles);
+    }
+
+    public async Task<Case> AssignAsync(Case @case, long? agentId, string? overrideReason, Actor clerk, CancellationToken ct)
+    {
+        long chosenId;
+        string reason;
+        if (agentId is null)
+        {
+            var decision = await SuggestAsync(@case, ct);
+            (chosenId, reason) = (decision.AgentId, decision.Explanation);
+        }
+        else
+        {
+            reason = Guard.Optional(overrideReason, "指派理由", 500)
+                     ?? throw DomainRuleException.Invalid("assignment.reason_required", "手动指定代办员时请填写理由。");
+            chosenId = agentId.Value;
+            reason = $"窗口指定：{reason}";
+        }
+        var agent = await db.Staff.SingleOrDefaultAsync(s => s.Id == chosenId, ct);
+        if (agent is null || !agent.Has(StaffRoles.Agent) || !agent.Active)
+            throw DomainRuleException.Invalid("assignment.not_an_agent", "所选人员不是在岗代办员，请重新选择。");
+        if (!agent.IsAvailableOn(ChinaTime.Today(clock)))
+            throw new DomainRuleException("assignment.agent_away", $"{agent.DisplayName}当前休假或外出，请选择其他代办员。");
+
+        var now = clock.GetUtcNow();
+        if (!@case.AssignAgent(agent.Id, agent.DisplayName, reason, clerk, now))
+            return @case;
+        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == @case.ProjectId, ct);
+        await NotifyAsync(@case, agent, project, now, ct);
+        return @case;
+    }
+
+    private async Task NotifyAsync(Case @case, StaffMember agent, Project project, DateTimeOffset now, CancellationToken ct)
+    {
+        var round = @case.Assignments.Count;
+        await db.AddOnceAsync(new Notification($"case:{@case.CaseNumber}:assigned:{round}:agent", RecipientKind.Staff, agent.Id,
+            NotificationChannel.Template, "case-assigned", $"新指派案件：{project.Name}",
+            JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["thing1"] = project.Name,
+                ["character_string2"] = @case.CaseNumber,
+                ["thing3"] = $"{@case.Mode.Name()}，{@case.Items.Count}个事项",
+                ["time4"] = $"{TimeZoneInfo.ConvertTime(now, ChinaTime.Zone):yyyy年M月d日 HH:mm}",
+            }), $"pages/agent/case?id={@case.Id}", @case.Id, now), ct);
+        if (@case.ApplicantContactId is { } contactId)
+        {
+            await db.AddOnceAsync(new Notification($"case:{@case.CaseNumber}:assigned:{round}:contact", RecipientKind.EnterpriseContact, contactId,
+                NotificationChannel.Subscribe, "agent-assigned", $"已为您指派代办员{agent.DisplayName}",
+                JsonSerializer.Serialize(new Dictionary<string, string>
+                {
+                    ["character_string1"] = @case.CaseNumber,
+                    ["name2"] = agent.DisplayName,
+                    ["phone_number3"] = agent.Phone ?? "",
+                    ["thing4"] = project.Name,
+                }.Where(kv => kv.Value.Length > 0).ToDictionary()), $"pages/case/detail?id={@case.Id}", @case.Id, now), ct);
+        }
+    }
+}

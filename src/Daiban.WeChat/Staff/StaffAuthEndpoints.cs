@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Daiban.Core.Common;
+using Daiban.Core.Persistence;
+using Daiban.Core.Staff;
+using Daiban.WeChat.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daiban.WeChat.Staff;
+
+public sealed record StaffLoginRequest(string? UserName, string? Password);
+
+public sealed record StaffSummary(long Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, string? DepartmentCode);
+
+public sealed record StaffLoginResponse(string Token, DateTimeOffset ExpiresAt, StaffSummary Staff);
+
+/// <summary>Staff sign-in with a password; five wrong passwords lock the account for fifteen minutes.</summary>
+public static class StaffAuthEndpoints
+{
+    public static void MapStaffAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/staff").WithTags("Staff");
+        g.MapPost("/auth/login", LoginAsync).WithName("StaffLogin").WithSummary("工作人员用户名密码登录");
+        g.MapGet("/me", GetMeAsync).WithName("StaffMe").WithSummary("当前登录的工作人员").RequireAuthorization(StaffPolicies.AnyStaff);
+    }
+
+    internal static async Task<Results<Ok<StaffLoginResponse>, ProblemHttpResult>> LoginAsync(StaffLoginRequest request, DaibanDbContext db,
+        TokenIssuer tokens, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var userName = Guard.Required(request.UserName, "用户名", 32).ToLowerInvariant();
+        var password = Guard.Required(request.Password, "密码", 128);
+        var staff = await db.Staff.SingleOrDefaultAsync(s => s.UserName == userName, ct);
+        var now = clock.GetUtcNow();
+        // The same answer for an unknown name and a wrong password: sign-in does not reveal who has an account.
+        var result = staff?.SignIn(password, now) ?? SignInResult.Refused;
+        if (staff is not null)
+            await db.SaveChangesAsync(ct);
+        if (result == SignInResult.LockedOut)
+        {
+            loggers.CreateLogger("Daiban.Staff.SignIn").LogWarning("Staff account {StaffId} is locked out", staff!.Id);
+            var until = TimeZoneInfo.ConvertTime(staff.LockedUntil!.Value, Core.Calendar.ChinaTime.Zone);
+            return TypedResults.Problem(title: $"密码错误次数过多，账号已锁定，请于{until:HH:mm}后再试", statusCode: StatusCodes.Status423Locked);
+        }
+        if (result != SignInResult.Succeeded)
+            return TypedResults.Problem(title: "用户名或密码不正确", statusCode: StatusCodes.Status401Unauthorized);
+        var (token, expiresAt) = tokens.IssueForStaff(staff!.Id, staff.DisplayName, staff.Roles);
+        return TypedResults.Ok(new StaffLoginResponse(token, expiresAt, Summary(staff)));
+    }
+
+    internal static async Task<Results<Ok<StaffSummary>, NotFound>> GetMeAsync(ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
+    {
+        var staff = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Id == user.StaffId(), ct);
+        return staff is null ? TypedResults.NotFound() : TypedResults.Ok(Summary(staff));
+    }
+
+    internal static StaffSummary Summary(StaffMember s) => new(s.Id, s.UserName, s.DisplayName,
+        Enum.GetValues<StaffRoles>().Where(r => r != StaffRoles.None && s.Has(r)).Select(r => r.ToString()).ToList(), s.DepartmentCode);
+
+    public static long StaffId(this ClaimsPrincipal user) => long.Parse(user.FindFirstValue("sub")!);
+
+    public static Actor StaffActor(this ClaimsPrincipal user) => Actor.Staff(user.StaffId(), user.FindFirstValue(DaibanClaims.Name) ?? "工作人员");
+}

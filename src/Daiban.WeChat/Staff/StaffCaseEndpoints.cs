@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using Daiban.Core.Assignment;
+using Daiban.Core.Cases;
+using Daiban.Core.Catalog;
+using Daiban.Core.Common;
+using Daiban.Core.Persistence;
+using Daiban.WeChat.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daiban.WeChat.Staff;
+
+/// <summary>The window's side of 集中受理: register walk-ins and online applications, route them, assign with a reason.</summary>
+public static class StaffCaseEndpoints
+{
+    public static void MapStaffCaseEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/staff/cases").WithTags("Staff cases");
+        g.MapGet("/", ListAsync).WithName("ListStaffCases").WithSummary("案件列表（代办员只看到自己的案件）").RequireAuthorization(StaffPolicies.AnyStaff);
+        g.MapGet("/{id:long}", GetAsync).WithName("GetStaffCase").WithSummary("案件详情").RequireAuthorization(StaffPolicies.AnyStaff);
+        g.MapPost("/", RegisterWalkInAsync).WithName("RegisterWalkIn").WithSummary("窗口登记现场申请（含项目信息采集表）").RequireAuthorization(StaffPolicies.Window);
+        g.MapPost("/{id:long}/register", RegisterAsync).WithName("RegisterCase").WithSummary("登记线上申请").RequireAuthorization(StaffPolicies.Window);
+        g.MapGet("/{id:long}/routing", SuggestAsync).WithName("SuggestAgent").WithSummary("分派建议及理由").RequireAuthorization(StaffPolicies.Window);
+        g.MapPost("/{id:long}/assignment", AssignAsync).WithName("AssignCase").WithSummary("指派或改派代办员（手动指定须填写理由）").RequireAuthorization(StaffPolicies.Window);
+    }
+
+    internal static async Task<Ok<List<CaseListItem>>> ListAsync(CaseStatus? status, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
+    {
+        var query = db.Cases.AsNoTracking();
+        if (!CanSeeAllCases(user))
+            query = query.Where(c => c.AgentId == user.StaffId());
+        if (status is not null)
+            query = query.Where(c => c.Status == status);
+        var cases = await query.OrderByDescending(c => c.Id).Take(200)
+            .Select(c => new { c.Id, c.CaseNumber, c.Mode, c.Status, c.AgentName, c.SubmittedAt, NextDue = c.Items.Where(i => i.RunningDueOn != null).Min(i => i.RunningDueOn) })
+            .ToListAsync(ct);
+        return TypedResults.Ok(cases.Select(c => new CaseListItem(c.Id, c.CaseNumber, c.Mode.Name(), c.Status, c.Status.Name(), c.AgentName, c.SubmittedAt, c.NextDue)).ToList());
+    }
+
+    internal static async Task<Results<Ok<CaseResponse>, NotFound>> GetAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().FindAggregateAsync(id, ct);
+        // Another agent's case does not exist as far as this agent can tell.
+        return c is null || !(CanSeeAllCases(user) || c.AgentId == user.StaffId()) ? TypedResults.NotFound() : TypedResults.Ok(CaseResponse.From(c));
+    }
+
+    internal static async Task<Created<CaseResponse>> RegisterWalkInAsync(WalkInRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        ClaimsPrincipal user, WalkInRegistration registration, DaibanDbContext db, CancellationToken ct)
+    {
+        var mode = request.Mode ?? throw DomainRuleException.Invalid("case.mode_required", "请选择服务方式：帮办、代办或包办。");
+        var project = request.Project ?? throw DomainRuleException.Invalid("case.project_required", "请填写项目信息采集表。");
+        var stages = (request.Stages ?? []).Select(s => Enum.IsDefined((Stage)s) ? (Stage)s
+            : throw DomainRuleException.Invalid("case.stage_invalid", $"审批阶段“{s}”不存在，应为1到5。")).ToList();
+        var created = await registration.RegisterAsync(new WalkInApplication(request.EnterpriseName ?? "", request.CreditCode ?? "",
+            request.ContactName ?? "", request.ContactPhone, project.ToFacts(), mode, stages, request.Items ?? [], request.Request, idempotencyKey), user.StaffActor(), ct);
+        var full = await db.Cases.AsNoTracking().LoadAggregate(created.Id, ct);
+        return TypedResults.Created($"/api/staff/cases/{full.Id}", CaseResponse.From(full));
+    }
+
+    internal static async Task<Results<Ok<CaseResponse>, NotFound>> RegisterAsync(long id, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var c = await db.Cases.FindAggregateAsync(id, ct);
+        if (c is null)
+            return TypedResults.NotFound();
+        var now = clock.GetUtcNow();
+        if (c.Register(user.StaffActor(), now, "综合窗口登记") && c.ApplicantContactId is { } contactId)
+        {
+            // The first contact of an enterprise is confirmed by the window when it registers the application.
+            var contact = await db.EnterpriseContacts.SingleAsync(x => x.Id == contactId, ct);
+            contact.Confirm(user.StaffActor(), now);
+        }
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(CaseResponse.From(c));
+    }
+
+    internal static async Task<Results<Ok<RoutingResponse>, NotFound>> SuggestAsync(long id, DaibanDbContext db, CaseAssigner assigner, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().FindAggregateAsync(id, ct);
+        return c is null ? TypedResults.NotFound() : TypedResults.Ok(RoutingResponse.From(await assigner.SuggestAsync(c, ct)));
+    }
+
+    internal static async Task<Results<Ok<CaseResponse>, NotFound>> AssignAsync(long id, AssignRequest request, ClaimsPrincipal user, DaibanDbContext db,
+        CaseAssigner assigner, CancellationToken ct)
+    {
+        var c = await db.Cases.FindAggregateAsync(id, ct);
+        if (c is null)
+            return TypedResults.NotFound();
+        await assigner.AssignAsync(c, request.AgentId, request.Reason, user.StaffActor(), ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(CaseResponse.From(c));
+    }
+
+    private static bool CanSeeAllCases(ClaimsPrincipal user) =>
+        user.IsInRole(nameof(Core.Staff.StaffRoles.WindowClerk)) || user.IsInRole(nameof(Core.Staff.StaffRoles.Supervisor)) || user.IsInRole(nameof(Core.Staff.StaffRoles.Admin));
+}

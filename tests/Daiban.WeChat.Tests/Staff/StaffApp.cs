@@ -1,0 +1,29 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Daiban.Core.Persistence;
+using Daiban.Testing;
+using Daiban.WeChat.Staff;
+using Daiban.WeChat.Tests.Infrastructure;
+
+namespace Daiban.WeChat.Tests.Staff;
+
+/// <summary>MariaDB + Redis with the demo team (known password) and the staff/enterprise templates configured.</summary>
+public sealed class StaffApp() : DaibanAppFactory(DatabaseProvider.MySql, TestServers.Redis, demoData: true, settings: new Dictionary<string, string>
+{
+    ["Demo:StaffPassword"] = StaffApp.Password,
+    ["WeChat:Templates:case-assigned"] = "TPL_CASE_ASSIGNED",
+    ["WeChat:Templates:agent-assigned"] = "TPL_AGENT_ASSIGNED",
+})
+{
+    public const string Password = "Daiban-test-2026";
+
+    public async Task<HttpClient> SignedInAsync(string userName)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/staff/auth/login", new { userName, password = Password });
+        response.EnsureSuccessStatusCode();
+        var login = await response.Content.ReadFromJsonAsync<StaffLoginResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login!.Token);
+        return client;
+    }
+}
