@@ -11,6 +11,8 @@ public sealed partial class Case
         EnsureAgent(agent);
         if (Status == CaseStatus.ResultsReady)
             return false;
+        // The state comes first: "not started yet" says more than "items still open".
+        CaseStatuses.Table.Ensure(Status, CaseStatus.ResultsReady);
         var open = _items.Where(i => i.Status.IsOpen()).Select(i => i.ItemName).ToList();
         if (open.Count > 0)
             throw new DomainRuleException("case.items_open", $"还有事项未办结：{string.Join("、", open)}。");

@@ -96,6 +96,7 @@ public static class HostingExtensions
         app.MapMiniProgramAuthEndpoints();
         app.MapStaffAuthEndpoints();
         app.MapStaffCaseEndpoints();
+        app.MapAgentWorkbenchEndpoints();
         if (app.Configuration.GetValue<bool>("Benchmark:BareEndpoint"))
         {
             // The baseline of the push benchmark: the same host and pipeline, no work. Never on unless configured.

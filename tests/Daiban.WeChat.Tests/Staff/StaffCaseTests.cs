@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Daiban.Core.Cases;
 using Daiban.Core.Notifications;
 using Daiban.Core.Persistence;
@@ -54,14 +53,14 @@ public sealed class StaffCaseTests : IAsyncLifetime
         var created = await clerk.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var @case = (await created.Content.ReadFromJsonAsync<CaseResponse>(Json))!;
+        var @case = (await created.Content.ReadFromJsonAsync<CaseResponse>(TestJson.Options))!;
         Assert.Equal(CaseStatus.Registered, @case.Status);
         Assert.Contains(@case.Items, i => i.Code == "S3-03");
         Assert.Contains(@case.Items, i => i.Code == "P-02");
 
         var again = new HttpRequestMessage(HttpMethod.Post, "/api/staff/cases") { Content = JsonContent.Create(WalkIn()) };
         again.Headers.Add("Idempotency-Key", "walkin-1");
-        var repeated = (await (await clerk.SendAsync(again)).Content.ReadFromJsonAsync<CaseResponse>(Json))!;
+        var repeated = (await (await clerk.SendAsync(again)).Content.ReadFromJsonAsync<CaseResponse>(TestJson.Options))!;
         Assert.Equal(@case.Id, repeated.Id);
 
         var routing = (await clerk.GetFromJsonAsync<RoutingResponse>($"/api/staff/cases/{@case.Id}/routing"))!;
@@ -81,7 +80,7 @@ public sealed class StaffCaseTests : IAsyncLifetime
 
         var assigned = await clerk.PostAsJsonAsync($"/api/staff/cases/{@case.Id}/assignment", new { });
         Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
-        var afterAssign = (await assigned.Content.ReadFromJsonAsync<CaseResponse>(Json))!;
+        var afterAssign = (await assigned.Content.ReadFromJsonAsync<CaseResponse>(TestJson.Options))!;
         Assert.Equal(CaseStatus.Assigned, afterAssign.Status);
         Assert.Equal(routing.AgentId, afterAssign.AgentId);
         Assert.Equal(routing.Explanation, afterAssign.Assignments.Single().Reason);
@@ -109,7 +108,7 @@ public sealed class StaffCaseTests : IAsyncLifetime
     public async Task Override_NeedsAReason_AndIsRecorded()
     {
         var clerk = await _app.SignedInAsync("wangmin");
-        var @case = (await (await clerk.PostAsJsonAsync("/api/staff/cases", WalkIn("91110108551385082Q"))).Content.ReadFromJsonAsync<CaseResponse>(Json))!;
+        var @case = (await (await clerk.PostAsJsonAsync("/api/staff/cases", WalkIn("91110108551385082Q"))).Content.ReadFromJsonAsync<CaseResponse>(TestJson.Options))!;
         long zhaoId;
         await using (var scope = _app.Services.CreateAsyncScope())
             zhaoId = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Staff.Where(s => s.UserName == "zhaogang").Select(s => s.Id).SingleAsync();
@@ -118,7 +117,7 @@ public sealed class StaffCaseTests : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(withoutReason, HttpStatusCode.UnprocessableEntity);
         var withReason = await clerk.PostAsJsonAsync($"/api/staff/cases/{@case.Id}/assignment", new { agentId = zhaoId, reason = "企业点名要求赵刚负责" });
 
-        var result = (await withReason.Content.ReadFromJsonAsync<CaseResponse>(Json))!;
+        var result = (await withReason.Content.ReadFromJsonAsync<CaseResponse>(TestJson.Options))!;
         Assert.Equal(zhaoId, result.AgentId);
         Assert.Equal("窗口指定：企业点名要求赵刚负责", result.Assignments.Single().Reason);
     }
@@ -143,8 +142,8 @@ public sealed class StaffCaseTests : IAsyncLifetime
 
         await ProblemAssert.IsProblemAsync(await agent.PostAsJsonAsync("/api/staff/cases", WalkIn()), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(await agent.PostAsJsonAsync("/api/staff/cases/1/assignment", new { }), HttpStatusCode.Forbidden);
-        var mine = (await agent.GetFromJsonAsync<List<CaseListItem>>("/api/staff/cases", Json))!;
-        var all = (await supervisor.GetFromJsonAsync<List<CaseListItem>>("/api/staff/cases", Json))!;
+        var mine = (await agent.GetFromJsonAsync<List<CaseListItem>>("/api/staff/cases", TestJson.Options))!;
+        var all = (await supervisor.GetFromJsonAsync<List<CaseListItem>>("/api/staff/cases", TestJson.Options))!;
         Assert.All(mine, c => Assert.Equal("李强", c.AgentName));
         Assert.True(all.Count > mine.Count);
         var someoneElses = all.First(c => c.AgentName != "李强");
@@ -155,18 +154,17 @@ public sealed class StaffCaseTests : IAsyncLifetime
     public async Task OnlineApplication_IsRegisteredByTheWindow_WhichConfirmsItsContact()
     {
         var clerk = await _app.SignedInAsync("wangmin");
-        var submitted = (await clerk.GetFromJsonAsync<List<CaseListItem>>("/api/staff/cases?status=Submitted", Json))!;
+        var submitted = (await clerk.GetFromJsonAsync<List<CaseListItem>>("/api/staff/cases?status=Submitted", TestJson.Options))!;
         var online = submitted.First();
 
         var response = await clerk.PostAsync($"/api/staff/cases/{online.Id}/register", null);
         var again = await clerk.PostAsync($"/api/staff/cases/{online.Id}/register", null);
 
-        Assert.Equal(CaseStatus.Registered, (await response.Content.ReadFromJsonAsync<CaseResponse>(Json))!.Status);
+        Assert.Equal(CaseStatus.Registered, (await response.Content.ReadFromJsonAsync<CaseResponse>(TestJson.Options))!.Status);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         await ProblemAssert.IsProblemAsync(await clerk.PostAsync("/api/staff/cases/999999/register", null), HttpStatusCode.NotFound);
     }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     private static async Task<IReadOnlyList<SentMessage>> EventuallyAsync(Func<IReadOnlyList<SentMessage>> read)
     {

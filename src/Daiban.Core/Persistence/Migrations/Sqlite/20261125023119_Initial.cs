@@ -228,7 +228,10 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     MiniProgramOpenId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Active = table.Column<bool>(type: "INTEGER", nullable: false),
                     AwayUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailedSignIns = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastSignInAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Daiban.Core.Calendar;
+using Daiban.Core.Notifications;
+using Daiban.Core.Persistence;
+
+namespace Daiban.Core.Cases;
+
+/// <summary>
+/// The subscribe messages an enterprise contact gets as its case moves (PROTOCOL §4.2 value rules apply when
+/// sent): one per event and case, queued in the outbox with the change.
+/// </summary>
+public static class EnterpriseNotices
+{
+    public static Task PlanToAgreeAsync(DaibanDbContext db, Case c, DateTimeOffset now, CancellationToken ct) =>
+        AddAsync(db, c, $"plan:{c.CurrentPlan?.Version}", "plan-to-agree", "服务方案待您确认",
+            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = "代办员已提交服务方案，请查看并确认", ["time3"] = Format(now) }, now, ct);
+
+    public static Task MaterialsNeededAsync(DaibanDbContext db, Case c, IReadOnlyList<string> missing, DateTimeOffset now, CancellationToken ct) =>
+        AddAsync(db, c, $"materials:{c.Transitions.Count}", "materials-needed", "请补充材料",
+            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = $"需补充{missing.Count}项材料：{string.Join("、", missing)}", ["time3"] = Format(now) }, now, ct);
+
+    public static Task ResultsSentAsync(DaibanDbContext db, Case c, DateTimeOffset now, CancellationToken ct) =>
+        AddAsync(db, c, "delivery", "delivery-sent", "办理结果已寄出",
+            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = $"{c.Delivery?.Carrier} {c.Delivery?.TrackingNumber}", ["time3"] = Format(now) }, now, ct);
+
+    private static async Task AddAsync(DaibanDbContext db, Case c, string what, string template, string title, Dictionary<string, string> data, DateTimeOffset now, CancellationToken ct)
+    {
+        if (c.ApplicantContactId is not { } contactId)
+            return;
+        await db.AddOnceAsync(new Notification($"case:{c.CaseNumber}:{what}", RecipientKind.EnterpriseContact, contactId, NotificationChannel.Subscribe,
+            template, title, JsonSerializer.Serialize(data), $"pages/case/detail?id={c.Id}", c.Id, now), ct);
+    }
+
+    private static string Format(DateTimeOffset at) => $"{TimeZoneInfo.ConvertTime(at, ChinaTime.Zone):yyyy年M月d日 HH:mm}";
+}

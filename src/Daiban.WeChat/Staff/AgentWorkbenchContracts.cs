@@ -1,0 +1,29 @@
+using Daiban.Core.Cases;
+
+namespace Daiban.WeChat.Staff;
+
+public sealed record PlanStepRequest(int Order, string? Description, string? ItemCode, DateOnly? TargetDate);
+
+public sealed record ProposePlanRequest(string? Summary, PlanStepRequest[]? Steps);
+
+public sealed record LogRequest(string? Content, string? Problems, string? NextStep, string? ItemCode, bool Milestone, bool VisibleToEnterprise = true);
+
+public sealed record MaterialsRequest(string[]? Missing);
+
+public sealed record ReceiveMaterialRequest(string? Name, string? ItemCode, int Copies = 1, bool IsOriginal = false);
+
+public sealed record ReviewMaterialRequest(MaterialReview Result, string? Note);
+
+public sealed record ForwardMaterialRequest(string? DepartmentCode);
+
+/// <summary>One step of an item with a department: the fields each action needs.</summary>
+public sealed record ItemActionRequest(DateOnly? On, string? Reference, string? Note, string? ResultDocumentNo, PauseReason? Reason);
+
+public sealed record InPersonDeliveryRequest(string? Documents, string? SignedBy, string? SignatureReference);
+
+public sealed record MailDeliveryRequest(string? Documents, string? Carrier, string? TrackingNumber);
+
+public sealed record LogEntryResponse(DateTimeOffset At, string Kind, string ActorName, string? ItemCode, string Content, string? Problems, string? NextStep, bool VisibleToEnterprise);
+
+public sealed record MaterialResponse(long Id, string Name, string? ItemCode, int Copies, bool IsOriginal, MaterialReview Review, string? ReviewNote,
+    string? ForwardedToDepartment, DateTimeOffset? OriginalReturnedAt);
