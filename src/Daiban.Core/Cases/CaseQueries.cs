@@ -18,6 +18,12 @@ public static class CaseQueries
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == id, ct);
 
+    /// <summary>The case a contact already created with this idempotency key, if any.</summary>
+    public static async Task<Case?> FindByIdempotencyKeyAsync(this IQueryable<Case> cases, long contactId, string key, CancellationToken ct) =>
+        await cases.Where(c => c.ApplicantContactId == contactId && c.IdempotencyKey == key).Select(c => c.Id).SingleOrDefaultAsync(ct) is var id and > 0
+            ? await cases.LoadAggregate(id, ct)
+            : null;
+
     public static async Task<Case> LoadAggregate(this IQueryable<Case> cases, long id, CancellationToken ct = default) =>
         await cases.FindAggregateAsync(id, ct) ?? throw new InvalidOperationException($"Case {id} does not exist.");
 

@@ -41,8 +41,7 @@ public sealed class WalkInRegistration(DaibanDbContext db, TimeProvider clock)
 
         if (application.IdempotencyKey is { Length: > 0 } key)
         {
-            var existing = await db.Cases.SingleOrDefaultAsync(c => c.ApplicantContactId == contact.Id && c.IdempotencyKey == key, ct);
-            if (existing is not null)
+            if (await db.Cases.FindByIdempotencyKeyAsync(contact.Id, key, ct) is { } existing)
                 return existing;
         }
 

@@ -94,6 +94,7 @@ public static class HostingExtensions
         app.MapCalendarEndpoints();
         app.MapDaibanWeChat();
         app.MapMiniProgramAuthEndpoints();
+        app.MapMiniProgramCaseEndpoints();
         app.MapStaffAuthEndpoints();
         app.MapStaffCaseEndpoints();
         app.MapAgentWorkbenchEndpoints();

@@ -13,6 +13,8 @@ public sealed class StaffApp() : DaibanAppFactory(DatabaseProvider.MySql, TestSe
     ["Demo:StaffPassword"] = StaffApp.Password,
     ["WeChat:Templates:case-assigned"] = "TPL_CASE_ASSIGNED",
     ["WeChat:Templates:agent-assigned"] = "TPL_AGENT_ASSIGNED",
+    ["WeChat:Templates:plan-to-agree"] = "TPL_PLAN_TO_AGREE",
+    ["WeChat:Templates:delivery-sent"] = "TPL_DELIVERY_SENT",
 })
 {
     public const string Password = "Daiban-test-2026";

@@ -17,10 +17,20 @@ public sealed class PushMessage(IReadOnlyDictionary<string, string> fields)
     public string? Content => this["Content"];
     public string? Encrypt => this["Encrypt"];
 
-    /// <summary>WeChat's own de-duplication rule: MsgId for messages, sender + time (+ type, event) for events.</summary>
+    /// <summary>
+    /// WeChat's de-duplication rule: MsgId for messages; sender + time for events, to which we add the type, the
+    /// event and a digest of the content. A retry repeats the same payload and still collapses, while two different
+    /// events of one user in the same second (two subscription pop-ups, say) both count.
+    /// </summary>
     public string DeduplicationKey => this["MsgId"] is { Length: > 0 } msgId
         ? $"msg:{msgId}"
-        : $"evt:{FromUser}:{this["CreateTime"]}:{MsgType}:{Event}";
+        : $"evt:{FromUser}:{this["CreateTime"]}:{MsgType}:{Event}:{ContentDigest()}";
+
+    private string ContentDigest()
+    {
+        var canonical = string.Join("\n", Fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)))[..16];
+    }
 
     public string ToJson() => JsonSerializer.Serialize(Fields);
 }

@@ -1,0 +1,166 @@
+using System.Security.Claims;
+using Daiban.Core.Calendar;
+using Daiban.Core.Cases;
+using Daiban.Core.Catalog;
+using Daiban.Core.Common;
+using Daiban.Core.Enterprises;
+using Daiban.Core.Notifications;
+using Daiban.Core.Persistence;
+using Daiban.Core.Projects;
+using Daiban.WeChat.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daiban.WeChat.MiniProgram;
+
+/// <summary>
+/// The enterprise's journey: bind to an enterprise, apply, follow progress, agree the plan, confirm receipt,
+/// evaluate, read the in-app messages. A case the user may not see answers 404, never 403, so nobody learns that
+/// it exists.
+/// </summary>
+public static class MiniProgramCaseEndpoints
+{
+    /// <summary>Working days after delivery in which the enterprise may evaluate (Shandong 好差评: 5).</summary>
+    public const int EvaluationWindowWorkingDays = 5;
+
+    public static void MapMiniProgramCaseEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/mp").WithTags("Mini-program").RequireAuthorization(DaibanClaims.MiniProgramPolicy);
+        g.MapPost("/enterprises", BindEnterpriseAsync).WithName("BindEnterprise").WithSummary("绑定企业（待综合窗口或已确认的联系人确认）");
+        g.MapGet("/enterprises", ListEnterprisesAsync).WithName("MyEnterprises").WithSummary("我绑定的企业");
+        g.MapPost("/cases", ApplyAsync).WithName("Apply").WithSummary("申请帮办、代办或包办（Idempotency-Key防止重复提交）");
+        g.MapGet("/cases", ListCasesAsync).WithName("MyCases").WithSummary("我的案件");
+        g.MapGet("/cases/{id:long}", GetCaseAsync).WithName("MyCase").WithSummary("案件进度、事项时限与日志");
+        g.MapPost("/cases/{id:long}/plan-decision", DecidePlanAsync).WithName("DecidePlan").WithSummary("确认或退回服务方案");
+        g.MapPost("/cases/{id:long}/receipt", ConfirmReceiptAsync).WithName("ConfirmReceipt").WithSummary("确认签收邮寄的办理结果");
+        g.MapPost("/cases/{id:long}/evaluation", EvaluateAsync).WithName("Evaluate").WithSummary("服务评价（每个案件一次）");
+        g.MapGet("/messages", ListMessagesAsync).WithName("MyMessages").WithSummary("站内消息");
+    }
+
+    internal static async Task<Ok<EnterpriseBinding>> BindEnterpriseAsync(BindEnterpriseRequest request, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var code = UnifiedSocialCreditCode.Parse(request.CreditCode);
+        var name = Guard.Required(request.EnterpriseName, "企业名称", 128);
+        var now = clock.GetUtcNow();
+        var me = await db.MiniProgramUsers.SingleAsync(u => u.Id == user.MiniProgramUserId(), ct);
+        var enterprise = await db.Enterprises.Include(e => e.Contacts).SingleOrDefaultAsync(e => e.CreditCode == code, ct)
+                         ?? db.Enterprises.Add(new Enterprise(name, code, now)).Entity;
+        var contact = enterprise.AddContact(Guard.Required(request.ContactName, "联系人姓名", 32), me.Phone, me.OpenId, now);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(Binding(contact));
+    }
+
+    internal static async Task<Ok<List<EnterpriseBinding>>> ListEnterprisesAsync(ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await EnterpriseAccess.ContactsOfAsync(db, user.OpenId(), ct)).Select(Binding).ToList());
+
+    internal static async Task<Results<Created<EnterpriseCaseView>, Ok<EnterpriseCaseView>, NotFound>> ApplyAsync(ApplyRequest request,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var contacts = await EnterpriseAccess.ContactsOfAsync(db, user.OpenId(), ct);
+        var contact = contacts.FirstOrDefault(c => c.Id == request.ContactId) ?? (request.ContactId is null && contacts.Count == 1 ? contacts[0] : null);
+        if (contact is null)
+            throw DomainRuleException.Invalid("apply.no_enterprise", "请先绑定企业，再以该企业名义申请。");
+        if (idempotencyKey is { Length: > 0 } && await db.Cases.AsNoTracking().FindByIdempotencyKeyAsync(contact.Id, idempotencyKey, ct) is { } existing)
+            return TypedResults.Ok(EnterpriseCaseView.From(existing));
+        var mode = request.Mode ?? throw DomainRuleException.Invalid("case.mode_required", "请选择服务方式：帮办、代办或包办。");
+        var facts = (request.Project ?? throw DomainRuleException.Invalid("case.project_required", "请填写项目基本信息。")).ToFacts();
+        var stages = (request.Stages ?? []).Select(s => Enum.IsDefined((Stage)s) ? (Stage)s
+            : throw DomainRuleException.Invalid("case.stage_invalid", $"审批阶段“{s}”不存在，应为1到5。")).ToList();
+        var now = clock.GetUtcNow();
+        var project = new Project(contact.EnterpriseId, facts, now);
+        var catalog = await db.ApprovalItems.Include(i => i.Materials).ToListAsync(ct);
+        var scope = ScopeResolver.Resolve(catalog, project.Category, stages, request.Items ?? []);
+        db.Projects.Add(project);
+        await db.SaveChangesAsync(ct);
+        var @case = Case.Submit(contact.EnterpriseId, project.Id, contact.Id, mode, ApplicationChannel.Online, stages, scope, request.Request,
+            idempotencyKey, Actor.Contact(contact.Id, contact.Name), now);
+        db.Cases.Add(@case);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (idempotencyKey is { Length: > 0 })
+        {
+            // A double tap raced this request and won: answer with the case it created.
+            db.ChangeTracker.Clear();
+            var winner = await db.Cases.AsNoTracking().FindByIdempotencyKeyAsync(contact.Id, idempotencyKey, ct);
+            if (winner is null)
+                throw;
+            return TypedResults.Ok(EnterpriseCaseView.From(winner));
+        }
+        return TypedResults.Created($"/api/mp/cases/{@case.Id}", EnterpriseCaseView.From(@case));
+    }
+
+    internal static async Task<Ok<List<EnterpriseCaseView>>> ListCasesAsync(ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
+    {
+        var contacts = await EnterpriseAccess.ContactsOfAsync(db, user.OpenId(), ct);
+        var ids = await db.Cases.AsNoTracking().VisibleCases(contacts).OrderByDescending(c => c.Id).Select(c => c.Id).Take(50).ToListAsync(ct);
+        var views = new List<EnterpriseCaseView>();
+        foreach (var id in ids)
+            views.Add(EnterpriseCaseView.From(await db.Cases.AsNoTracking().LoadAggregate(id, ct)));
+        return TypedResults.Ok(views);
+    }
+
+    internal static async Task<Results<Ok<EnterpriseCaseView>, NotFound>> GetCaseAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct) =>
+        await FindVisibleAsync(id, user, db, tracked: false, ct) is { } found ? TypedResults.Ok(EnterpriseCaseView.From(found.Case)) : TypedResults.NotFound();
+
+    internal static Task<Results<Ok<EnterpriseCaseView>, NotFound>> DecidePlanAsync(long id, PlanDecisionRequest request, ClaimsPrincipal user, DaibanDbContext db,
+        TimeProvider clock, CancellationToken ct) =>
+        ActAsync(id, user, db, ct, (c, contact) => c.DecidePlan(request.Agree, request.Comment, contact, clock.GetUtcNow()));
+
+    internal static Task<Results<Ok<EnterpriseCaseView>, NotFound>> ConfirmReceiptAsync(long id, ReceiptRequest request, ClaimsPrincipal user, DaibanDbContext db,
+        TimeProvider clock, CancellationToken ct) =>
+        ActAsync(id, user, db, ct, (c, contact) => c.ConfirmReceipt(request.SignedBy ?? contact.Name, request.SignatureReference, contact, clock.GetUtcNow()));
+
+    internal static async Task<Results<Ok<EnterpriseCaseView>, NotFound>> EvaluateAsync(long id, EvaluationRequest request, ClaimsPrincipal user, DaibanDbContext db,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var calendar = await db.LoadBusinessCalendarAsync(ct);
+        return await ActAsync(id, user, db, ct, (c, contact) => c.Evaluate(request.ToForm(), calendar, EvaluationWindowWorkingDays, contact, clock.GetUtcNow()));
+    }
+
+    internal static async Task<Ok<List<InAppMessage>>> ListMessagesAsync(ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
+    {
+        var contactIds = (await EnterpriseAccess.ContactsOfAsync(db, user.OpenId(), ct)).Select(c => c.Id).ToList();
+        var messages = await db.Notifications.AsNoTracking()
+            .Where(n => n.RecipientKind == RecipientKind.EnterpriseContact && contactIds.Contains(n.RecipientId))
+            .OrderByDescending(n => n.Id).Take(100)
+            .Select(n => new InAppMessage(n.Id, n.Title, n.CaseId, n.Page, n.CreatedAt, n.ReadAt != null))
+            .ToListAsync(ct);
+        return TypedResults.Ok(messages);
+    }
+
+    private static async Task<Results<Ok<EnterpriseCaseView>, NotFound>> ActAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct,
+        Func<Case, Actor, bool> act)
+    {
+        var found = await FindVisibleAsync(id, user, db, tracked: true, ct);
+        if (found is null)
+            return TypedResults.NotFound();
+        var (c, contact) = found.Value;
+        if (!contact.CanActForEnterprise)
+            throw new DomainRuleException("contact.not_confirmed", "您与该企业的绑定尚未确认，暂不能办理此操作，请联系综合窗口。");
+        act(c, Actor.Contact(contact.Id, contact.Name));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(EnterpriseCaseView.From(c));
+    }
+
+    private static async Task<(Case Case, EnterpriseContact Contact)?> FindVisibleAsync(long id, ClaimsPrincipal user, DaibanDbContext db, bool tracked, CancellationToken ct)
+    {
+        var contacts = await EnterpriseAccess.ContactsOfAsync(db, user.OpenId(), ct);
+        var query = tracked ? db.Cases : db.Cases.AsNoTracking();
+        if (!await query.VisibleCases(contacts).AnyAsync(c => c.Id == id, ct))
+            return null;
+        var c = await query.LoadAggregate(id, ct);
+        var contact = contacts.FirstOrDefault(x => x.EnterpriseId == c.EnterpriseId && x.CanActForEnterprise)
+                      ?? contacts.First(x => x.Id == c.ApplicantContactId);
+        return (c, contact);
+    }
+
+    private static EnterpriseBinding Binding(EnterpriseContact c) => new(c.Id, c.EnterpriseId, c.Enterprise.Name, c.Status.ToString(),
+        c.Status switch { ContactStatus.Confirmed => "已确认", ContactStatus.Pending => "待确认", _ => "已取消" });
+
+    public static long MiniProgramUserId(this ClaimsPrincipal user) => long.Parse(user.FindFirstValue("sub")!);
+
+    public static string OpenId(this ClaimsPrincipal user) => user.FindFirstValue(DaibanClaims.OpenId)!;
+}

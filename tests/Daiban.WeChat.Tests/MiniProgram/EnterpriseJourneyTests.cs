@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Daiban.Core.Cases;
+using Daiban.Core.Persistence;
+using Daiban.WeChat.MiniProgram;
+using Daiban.WeChat.Staff;
+using Daiban.WeChat.Tests.Infrastructure;
+using Daiban.WeChat.Tests.Staff;
+using Daiban.WeChat.WeChat.Emulator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Daiban.WeChat.Tests.MiniProgram;
+
+/// <summary>The enterprise's whole journey with the emulator: login, bind, apply, agree, receive, evaluate; and what others cannot see.</summary>
+[Collection(HostCollection.Name)]
+public sealed class EnterpriseJourneyTests : IAsyncLifetime
+{
+    private readonly StaffApp _app = new();
+
+    public Task InitializeAsync() => ((IAsyncLifetime)_app).InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)_app).DisposeAsync();
+
+    private async Task<HttpClient> EnterpriseUserAsync(string openId)
+    {
+        var client = _app.CreateClient();
+        var code = (await (await client.PostAsJsonAsync("/_wx/test/login-code", new { openid = openId })).Content.ReadFromJsonAsync<Dictionary<string, string>>())!["code"];
+        var login = await (await client.PostAsJsonAsync("/api/mp/auth/login", new { code })).Content.ReadFromJsonAsync<LoginResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login!.Token);
+        return client;
+    }
+
+    private static async Task<T> Ok<T>(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<T>(TestJson.Options))!;
+    }
+
+    private static object Application(long? contactId = null) => new
+    {
+        contactId,
+        mode = "FullService",
+        stages = new[] { 3 },
+        request = "施工许可阶段全程包办",
+        project = new { name = "海岸新材料研发楼", location = "乳山市经济开发区", investmentType = "Social", kind = "Industrial", floorAreaSquareMeters = 9000 },
+    };
+
+    [Fact]
+    public async Task FullServiceJourney_FromLoginToEvaluation()
+    {
+        const string openId = "oJourneyEnterprise0001";
+        var enterprise = await EnterpriseUserAsync(openId);
+        var binding = await Ok<EnterpriseBinding>(await enterprise.PostAsJsonAsync("/api/mp/enterprises",
+            new { enterpriseName = "乳山市海岸新材料有限公司", creditCode = "91110000802100433B", contactName = "孙海" }));
+        Assert.Equal("Pending", binding.Status);
+
+        var apply = new HttpRequestMessage(HttpMethod.Post, "/api/mp/cases") { Content = JsonContent.Create(Application()) };
+        apply.Headers.Add("Idempotency-Key", "apply-001");
+        var created = await enterprise.SendAsync(apply);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var view = (await created.Content.ReadFromJsonAsync<EnterpriseCaseView>(TestJson.Options))!;
+        var again = new HttpRequestMessage(HttpMethod.Post, "/api/mp/cases") { Content = JsonContent.Create(Application()) };
+        again.Headers.Add("Idempotency-Key", "apply-001");
+        Assert.Equal(view.Id, (await Ok<EnterpriseCaseView>(await enterprise.SendAsync(again))).Id);
+        // Still pending: the applicant sees its application but may not act for the enterprise yet.
+        await ProblemAssert.IsProblemAsync(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/plan-decision", new { agree = true }), HttpStatusCode.Conflict);
+
+        // The user accepts subscriptions when applying (the mini-program asks at that moment).
+        await enterprise.PostAsJsonAsync("/_wx/test/subscribe", new { openId, templateId = "TPL_PLAN_TO_AGREE", count = 1 });
+        await enterprise.PostAsJsonAsync("/_wx/test/subscribe", new { openId, templateId = "TPL_DELIVERY_SENT", count = 1 });
+
+        var clerk = await _app.SignedInAsync("wangmin");
+        await Ok<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{view.Id}/register", null));
+        var assigned = await Ok<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{view.Id}/assignment", new { }));
+        var agent = await _app.SignedInAsync(assigned.AgentName == "张丽" ? "zhangli" : "zhaogang");
+        var url = $"/api/staff/cases/{view.Id}";
+        await ProblemAssert.IsProblemAsync(await agent.PostAsync($"{url}/start", null), HttpStatusCode.Conflict);
+        await Ok<CaseResponse>(await agent.PostAsJsonAsync($"{url}/plan", new
+        {
+            summary = "施工许可阶段：联合审图与施工许可并联推进。",
+            steps = new[] { new { order = 1, description = "报送联合审图", itemCode = "S3-01", targetDate = "2026-03-10" }, new { order = 2, description = "申领施工许可证", itemCode = "S3-03", targetDate = "2026-03-20" } },
+        }));
+
+        var withPlan = await Ok<EnterpriseCaseView>(await enterprise.GetAsync($"/api/mp/cases/{view.Id}"));
+        Assert.Equal(CaseStatus.PlanProposed, withPlan.Status);
+        Assert.Equal(2, withPlan.Plan!.Steps.Count);
+        await ProblemAssert.IsProblemAsync(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/plan-decision", new { agree = false }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(CaseStatus.PlanAgreed, (await Ok<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/plan-decision", new { agree = true, comment = "同意" }))).Status);
+
+        await Ok<CaseResponse>(await agent.PostAsync($"{url}/start", null));
+        foreach (var item in withPlan.Items)
+        {
+            await Ok<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/{item.Code}/submit", new { on = "2026-03-02" }));
+            await Ok<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/{item.Code}/approve", new { resultDocumentNo = $"乳{item.Code}-2026-01" }));
+        }
+        await Ok<CaseResponse>(await agent.PostAsync($"{url}/results-ready", null));
+        await Ok<CaseResponse>(await agent.PostAsJsonAsync($"{url}/delivery/mail", new { documents = "施工许可证正本", carrier = "中国邮政EMS", trackingNumber = "EMS2000000001" }));
+
+        var received = await Ok<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/receipt", new { signedBy = "孙海" }));
+        Assert.Equal(CaseStatus.Delivered, received.Status);
+        Assert.True(received.CanEvaluate);
+        var evaluated = await Ok<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/evaluation", new { overall = "VerySatisfied", comment = "全程省心" }));
+        Assert.Equal(CaseStatus.Evaluated, evaluated.Status);
+        var second = await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/evaluation", new { overall = "Dissatisfied" });
+        Assert.Contains("只能评价一次", (await ProblemAssert.IsProblemAsync(second, HttpStatusCode.Conflict)).GetProperty("title").GetString());
+        Assert.Contains(evaluated.Timeline, t => t.Content.Contains("EMS2000000001"));
+
+        // Subscribe messages reached WeChat for the plan and the mailing; the rest stayed in the in-app list.
+        var emulator = _app.Services.GetRequiredService<WeChatEmulator>();
+        for (var i = 0; i < 100 && emulator.Messages(openId).Count < 2; i++)
+            await Task.Delay(100);
+        Assert.Equal(["TPL_PLAN_TO_AGREE", "TPL_DELIVERY_SENT"], emulator.Messages(openId).Select(m => m.TemplateId));
+        var messages = await Ok<List<InAppMessage>>(await enterprise.GetAsync("/api/mp/messages"));
+        Assert.Contains(messages, m => m.Title.Contains("代办员"));
+
+        // Another enterprise's user sees none of it.
+        var stranger = await EnterpriseUserAsync("oJourneyStranger000001");
+        await ProblemAssert.IsProblemAsync(await stranger.GetAsync($"/api/mp/cases/{view.Id}"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await stranger.PostAsJsonAsync($"/api/mp/cases/{view.Id}/receipt", new { }), HttpStatusCode.NotFound);
+        Assert.Empty(await Ok<List<EnterpriseCaseView>>(await stranger.GetAsync("/api/mp/cases")));
+        // Knowing the credit code only yields a pending binding, which opens nothing.
+        await Ok<EnterpriseBinding>(await stranger.PostAsJsonAsync("/api/mp/enterprises", new { enterpriseName = "冒名", creditCode = "91110000802100433B", contactName = "张三" }));
+        await ProblemAssert.IsProblemAsync(await stranger.GetAsync($"/api/mp/cases/{view.Id}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Apply_BadInput_IsAProblem_AndCreatesNothing()
+    {
+        var enterprise = await EnterpriseUserAsync("oJourneyBadInput000001");
+        await ProblemAssert.IsProblemAsync(await enterprise.PostAsJsonAsync("/api/mp/cases", Application()), HttpStatusCode.UnprocessableEntity);
+        await ProblemAssert.IsProblemAsync(await enterprise.PostAsJsonAsync("/api/mp/enterprises", new { enterpriseName = "某公司", creditCode = "123", contactName = "甲" }), HttpStatusCode.UnprocessableEntity);
+        await using var scope = _app.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().EnterpriseContacts.AnyAsync(c => c.MiniProgramOpenId == "oJourneyBadInput000001"));
+    }
+}
