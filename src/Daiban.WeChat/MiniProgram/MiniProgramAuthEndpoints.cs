@@ -15,6 +15,8 @@ public sealed record LoginResponse(string Token, DateTimeOffset ExpiresAt, long 
 
 public sealed record MeResponse(long UserId, string? Phone, DateTimeOffset FirstSeenAt);
 
+public sealed record BindPhoneRequest(string? Code);
+
 /// <summary>Mini-program sign-in: a wx.login code becomes our own bearer token; the session_key stays here, encrypted.</summary>
 public static class MiniProgramAuthEndpoints
 {
@@ -23,6 +25,7 @@ public static class MiniProgramAuthEndpoints
         var g = app.MapGroup("/api/mp").WithTags("Mini-program");
         g.MapPost("/auth/login", LoginAsync).WithName("MiniProgramLogin").WithSummary("用wx.login的code登录，换取访问令牌");
         g.MapGet("/me", GetMeAsync).WithName("MiniProgramMe").WithSummary("当前登录用户").RequireAuthorization(DaibanClaims.MiniProgramPolicy);
+        g.MapPost("/me/phone", BindPhoneAsync).WithName("BindPhone").WithSummary("用手机号快速验证的code绑定手机号").RequireAuthorization(DaibanClaims.MiniProgramPolicy);
     }
 
     internal static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(LoginRequest request, WeChatApiClient wechat,
@@ -69,6 +72,34 @@ public static class MiniProgramAuthEndpoints
         }
         var (token, expiresAt) = tokens.IssueForMiniProgramUser(user.Id, user.OpenId);
         return TypedResults.Ok(new LoginResponse(token, expiresAt, user.Id, user.Phone is not null));
+    }
+
+    /// <summary>
+    /// The phone comes from WeChat's verification (getuserphonenumber), never typed in; it is checked to belong to
+    /// this user and this mini-program, and copied to the user's enterprise contacts.
+    /// </summary>
+    internal static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> BindPhoneAsync(BindPhoneRequest request, ClaimsPrincipal principal,
+        WeChatApiClient wechat, DaibanDbContext db, Microsoft.Extensions.Options.IOptions<WeChat.WeChatOptions> options, CancellationToken ct)
+    {
+        var code = Guard.Required(request.Code, "手机号验证code", 128);
+        var user = await db.MiniProgramUsers.SingleAsync(u => u.Id == long.Parse(principal.FindFirstValue("sub")!), ct);
+        PhoneNumberResponse phone;
+        try
+        {
+            phone = await wechat.GetPhoneNumberAsync(new PhoneNumberRequest(code, user.OpenId), ct);
+        }
+        catch (WeChatApiException e) when (e.ErrCode == 40029)
+        {
+            return TypedResults.Problem(title: "手机号验证已失效，请重新点击获取手机号", statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+        var info = phone.PhoneInfo;
+        if (info is null || info.Watermark?.AppId != options.Value.MiniProgram.AppId || string.IsNullOrEmpty(info.PurePhoneNumber))
+            return TypedResults.Problem(title: "手机号验证结果无效，请重试", statusCode: StatusCodes.Status422UnprocessableEntity);
+        user.BindPhone(info.PurePhoneNumber);
+        foreach (var contact in await db.EnterpriseContacts.Where(c => c.MiniProgramOpenId == user.OpenId).ToListAsync(ct))
+            contact.ChangePhone(info.PurePhoneNumber);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new MeResponse(user.Id, PersonalData.MaskPhone(user.Phone), user.FirstSeenAt));
     }
 
     internal static async Task<Results<Ok<MeResponse>, NotFound>> GetMeAsync(ClaimsPrincipal principal, DaibanDbContext db, CancellationToken ct)

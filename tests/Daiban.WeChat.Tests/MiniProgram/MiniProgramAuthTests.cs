@@ -92,3 +92,27 @@ public sealed class MiniProgramAuthTests(ProductionLikeApp app)
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
     }
 }
+
+[Collection(HostCollection.Name)]
+public sealed class PhoneBindingTests(ProductionLikeApp app)
+{
+    [Fact]
+    public async Task BindPhone_UsesWeChatVerification_MasksIt_AndRefusesAReusedCode()
+    {
+        var client = app.CreateClient();
+        var openId = $"oPhone{Guid.NewGuid():N}"[..28];
+        var loginCode = (await (await client.PostAsJsonAsync("/_wx/test/login-code", new { openid = openId })).Content.ReadFromJsonAsync<Dictionary<string, string>>())!["code"];
+        var login = await (await client.PostAsJsonAsync("/api/mp/auth/login", new { code = loginCode })).Content.ReadFromJsonAsync<LoginResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login!.Token);
+        var phoneCode = (await (await client.PostAsJsonAsync("/_wx/test/phone-code", new { phone = "13806318888", openid = openId })).Content.ReadFromJsonAsync<Dictionary<string, string>>())!["code"];
+
+        var bound = await client.PostAsJsonAsync("/api/mp/me/phone", new { code = phoneCode });
+        var reused = await client.PostAsJsonAsync("/api/mp/me/phone", new { code = phoneCode });
+
+        Assert.Equal(HttpStatusCode.OK, bound.StatusCode);
+        Assert.Equal("138****8888", (await bound.Content.ReadFromJsonAsync<MeResponse>())!.Phone);
+        await ProblemAssert.IsProblemAsync(reused, HttpStatusCode.UnprocessableEntity);
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal("13806318888", (await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().MiniProgramUsers.SingleAsync(u => u.OpenId == openId)).Phone);
+    }
+}
