@@ -34,6 +34,7 @@ public static class HostingExtensions
         builder.Services.AddScoped<DatabaseMigrator>();
         builder.Services.AddScoped<Core.Cases.WalkInRegistration>();
         builder.Services.AddScoped<Core.Assignment.CaseAssigner>();
+        builder.Services.AddScoped<Core.Cases.CaseArchiving>();
 
         var redis = builder.Configuration.GetConnectionString("Redis");
         var redisConfigured = !string.IsNullOrWhiteSpace(redis);

@@ -35,6 +35,7 @@ public static class MiniProgramCaseEndpoints
         g.MapPost("/cases/{id:long}/plan-decision", DecidePlanAsync).WithName("DecidePlan").WithSummary("确认或退回服务方案");
         g.MapPost("/cases/{id:long}/receipt", ConfirmReceiptAsync).WithName("ConfirmReceipt").WithSummary("确认签收邮寄的办理结果");
         g.MapPost("/cases/{id:long}/evaluation", EvaluateAsync).WithName("Evaluate").WithSummary("服务评价（每个案件一次）");
+        g.MapGet("/cases/{id:long}/archive", GetArchiveAsync).WithName("MyCaseArchive").WithSummary("查阅本企业案件的电子档案");
         g.MapGet("/messages", ListMessagesAsync).WithName("MyMessages").WithSummary("站内消息");
     }
 
@@ -118,6 +119,15 @@ public static class MiniProgramCaseEndpoints
     {
         var calendar = await db.LoadBusinessCalendarAsync(ct);
         return await ActAsync(id, user, db, ct, (c, contact) => c.Evaluate(request.ToForm(), calendar, EvaluationWindowWorkingDays, contact, clock.GetUtcNow()));
+    }
+
+    internal static async Task<Results<Ok<Staff.ArchiveResponse>, NotFound>> GetArchiveAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
+    {
+        var contacts = await EnterpriseAccess.ContactsOfAsync(db, user.OpenId(), ct);
+        // Only confirmed contacts read an enterprise's archive.
+        var visible = await db.Cases.AsNoTracking().VisibleCases(contacts.Where(c => c.CanActForEnterprise).ToList()).AnyAsync(c => c.Id == id, ct);
+        var archive = visible ? await db.CaseArchives.AsNoTracking().SingleOrDefaultAsync(a => a.CaseId == id, ct) : null;
+        return archive is null ? TypedResults.NotFound() : TypedResults.Ok(Staff.ArchiveResponse.From(archive));
     }
 
     internal static async Task<Ok<List<InAppMessage>>> ListMessagesAsync(ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)

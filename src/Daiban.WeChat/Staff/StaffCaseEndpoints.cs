@@ -23,6 +23,8 @@ public static class StaffCaseEndpoints
         g.MapPost("/{id:long}/register", RegisterAsync).WithName("RegisterCase").WithSummary("登记线上申请").RequireAuthorization(StaffPolicies.Window);
         g.MapGet("/{id:long}/routing", SuggestAsync).WithName("SuggestAgent").WithSummary("分派建议及理由").RequireAuthorization(StaffPolicies.Window);
         g.MapPost("/{id:long}/assignment", AssignAsync).WithName("AssignCase").WithSummary("指派或改派代办员（手动指定须填写理由）").RequireAuthorization(StaffPolicies.Window);
+        g.MapPost("/{id:long}/archive", ArchiveAsync).WithName("ArchiveCase").WithSummary("送达签收后整理归档，生成电子档案").RequireAuthorization(StaffPolicies.AnyStaff);
+        g.MapGet("/{id:long}/archive", GetArchiveAsync).WithName("GetCaseArchive").WithSummary("案件电子档案").RequireAuthorization(StaffPolicies.AnyStaff);
     }
 
     internal static async Task<Ok<List<CaseListItem>>> ListAsync(CaseStatus? status, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
@@ -89,6 +91,27 @@ public static class StaffCaseEndpoints
         await assigner.AssignAsync(c, request.AgentId, request.Reason, user.StaffActor(), ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(CaseResponse.From(c));
+    }
+
+    /// <summary>The case's agent or the window closes the file (五.5); supervisors only read.</summary>
+    internal static async Task<Results<Ok<ArchiveResponse>, NotFound, ForbidHttpResult>> ArchiveAsync(long id, ClaimsPrincipal user, DaibanDbContext db,
+        CaseArchiving archiving, CancellationToken ct)
+    {
+        var c = await db.Cases.FindAggregateAsync(id, ct);
+        if (c is null || !(CanSeeAllCases(user) || c.AgentId == user.StaffId()))
+            return TypedResults.NotFound();
+        if (!(c.AgentId == user.StaffId() || user.IsInRole(nameof(Core.Staff.StaffRoles.WindowClerk)) || user.IsInRole(nameof(Core.Staff.StaffRoles.Admin))))
+            return TypedResults.Forbid();
+        var archive = await archiving.ArchiveAsync(c, user.StaffActor(), ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ArchiveResponse.From(archive));
+    }
+
+    internal static async Task<Results<Ok<ArchiveResponse>, NotFound>> GetArchiveAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
+    {
+        var agentId = await db.Cases.Where(c => c.Id == id).Select(c => c.AgentId).SingleOrDefaultAsync(ct);
+        var archive = await db.CaseArchives.AsNoTracking().SingleOrDefaultAsync(a => a.CaseId == id, ct);
+        return archive is null || !(CanSeeAllCases(user) || agentId == user.StaffId()) ? TypedResults.NotFound() : TypedResults.Ok(ArchiveResponse.From(archive));
     }
 
     private static bool CanSeeAllCases(ClaimsPrincipal user) =>

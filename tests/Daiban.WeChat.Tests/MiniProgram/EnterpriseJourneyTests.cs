@@ -107,6 +107,16 @@ public sealed class EnterpriseJourneyTests : IAsyncLifetime
         Assert.Contains("只能评价一次", (await ProblemAssert.IsProblemAsync(second, HttpStatusCode.Conflict)).GetProperty("title").GetString());
         Assert.Contains(evaluated.Timeline, t => t.Content.Contains("EMS2000000001"));
 
+        // The agent closes the file; the enterprise reads the same archive, whose hash still matches.
+        await ProblemAssert.IsProblemAsync(await enterprise.GetAsync($"/api/mp/cases/{view.Id}/archive"), HttpStatusCode.NotFound);
+        var archived = await Ok<ArchiveResponse>(await agent.PostAsync($"{url}/archive", null));
+        Assert.True(archived.Intact);
+        Assert.Equal(archived.ContentHash, (await Ok<ArchiveResponse>(await agent.PostAsync($"{url}/archive", null))).ContentHash);
+        var read = await Ok<ArchiveResponse>(await enterprise.GetAsync($"/api/mp/cases/{view.Id}/archive"));
+        Assert.Equal(archived.ContentHash, read.ContentHash);
+        Assert.Contains("全程省心", read.Content.GetRawText());
+        Assert.Equal(CaseStatus.Archived, (await Ok<EnterpriseCaseView>(await enterprise.GetAsync($"/api/mp/cases/{view.Id}"))).Status);
+
         // Subscribe messages reached WeChat for the plan and the mailing; the rest stayed in the in-app list.
         var emulator = _app.Services.GetRequiredService<WeChatEmulator>();
         for (var i = 0; i < 100 && emulator.Messages(openId).Count < 2; i++)
@@ -118,6 +128,7 @@ public sealed class EnterpriseJourneyTests : IAsyncLifetime
         // Another enterprise's user sees none of it.
         var stranger = await EnterpriseUserAsync("oJourneyStranger000001");
         await ProblemAssert.IsProblemAsync(await stranger.GetAsync($"/api/mp/cases/{view.Id}"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await stranger.GetAsync($"/api/mp/cases/{view.Id}/archive"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await stranger.PostAsJsonAsync($"/api/mp/cases/{view.Id}/receipt", new { }), HttpStatusCode.NotFound);
         Assert.Empty(await Ok<List<EnterpriseCaseView>>(await stranger.GetAsync("/api/mp/cases")));
         // Knowing the credit code only yields a pending binding, which opens nothing.

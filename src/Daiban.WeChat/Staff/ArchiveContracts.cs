@@ -1,0 +1,11 @@
+using System.Text.Json;
+using Daiban.Core.Cases;
+
+namespace Daiban.WeChat.Staff;
+
+/// <summary>The electronic archive: its content as compiled, its SHA-256, and whether the content still matches it.</summary>
+public sealed record ArchiveResponse(long CaseId, DateTimeOffset CompiledAt, string CompiledBy, string ContentHash, bool Intact, JsonElement Content)
+{
+    public static ArchiveResponse From(CaseArchive a) =>
+        new(a.CaseId, a.CompiledAt, a.CompiledBy, a.ContentHash, CaseArchiving.IsIntact(a), JsonDocument.Parse(a.ContentJson).RootElement.Clone());
+}
