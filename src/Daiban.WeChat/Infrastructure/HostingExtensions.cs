@@ -99,6 +99,7 @@ public static class HostingExtensions
         app.MapStaffAuthEndpoints();
         app.MapStaffCaseEndpoints();
         app.MapAgentWorkbenchEndpoints();
+        app.MapLedgerEndpoints();
         if (app.Configuration.GetValue<bool>("Benchmark:BareEndpoint"))
         {
             // The baseline of the push benchmark: the same host and pipeline, no work. Never on unless configured.
