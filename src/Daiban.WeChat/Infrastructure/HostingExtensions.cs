@@ -35,6 +35,7 @@ public static class HostingExtensions
         builder.Services.AddScoped<Core.Cases.WalkInRegistration>();
         builder.Services.AddScoped<Core.Assignment.CaseAssigner>();
         builder.Services.AddScoped<Core.Cases.CaseArchiving>();
+        builder.Services.AddSingleton<StaffBindingCodes>();
 
         var redis = builder.Configuration.GetConnectionString("Redis");
         var redisConfigured = !string.IsNullOrWhiteSpace(redis);

@@ -17,6 +17,10 @@ public sealed record MeResponse(long UserId, string? Phone, DateTimeOffset First
 
 public sealed record BindPhoneRequest(string? Code);
 
+public sealed record StaffBindingRequest(string? Code);
+
+public sealed record StaffBindingResponse(long StaffId, string DisplayName);
+
 /// <summary>Mini-program sign-in: a wx.login code becomes our own bearer token; the session_key stays here, encrypted.</summary>
 public static class MiniProgramAuthEndpoints
 {
@@ -25,6 +29,8 @@ public static class MiniProgramAuthEndpoints
         var g = app.MapGroup("/api/mp").WithTags("Mini-program");
         g.MapPost("/auth/login", LoginAsync).WithName("MiniProgramLogin").WithSummary("用wx.login的code登录，换取访问令牌");
         g.MapGet("/me", GetMeAsync).WithName("MiniProgramMe").WithSummary("当前登录用户").RequireAuthorization(DaibanClaims.MiniProgramPolicy);
+        g.MapPost("/staff-binding", BindStaffAsync).WithName("BindStaffMiniProgram").WithSummary("工作人员用绑定码关联小程序身份（代办员页面）")
+            .RequireAuthorization(DaibanClaims.MiniProgramPolicy);
         g.MapPost("/me/phone", BindPhoneAsync).WithName("BindPhone").WithSummary("用手机号快速验证的code绑定手机号").RequireAuthorization(DaibanClaims.MiniProgramPolicy);
     }
 
@@ -100,6 +106,18 @@ public static class MiniProgramAuthEndpoints
             contact.ChangePhone(info.PurePhoneNumber);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new MeResponse(user.Id, PersonalData.MaskPhone(user.Phone), user.FirstSeenAt));
+    }
+
+    internal static async Task<Results<Ok<StaffBindingResponse>, ProblemHttpResult>> BindStaffAsync(StaffBindingRequest request, ClaimsPrincipal principal,
+        Staff.StaffBindingCodes codes, DaibanDbContext db, CancellationToken ct)
+    {
+        var staffId = await codes.RedeemAsync(Guard.Required(request.Code, "绑定码", 6));
+        var staff = staffId is null ? null : await db.Staff.SingleOrDefaultAsync(s => s.Id == staffId, ct);
+        if (staff is null)
+            return TypedResults.Problem(title: "绑定码无效或已过期，请在工作台重新生成", statusCode: StatusCodes.Status422UnprocessableEntity);
+        staff.BindMiniProgram(principal.FindFirstValue(DaibanClaims.OpenId)!);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new StaffBindingResponse(staff.Id, staff.DisplayName));
     }
 
     internal static async Task<Results<Ok<MeResponse>, NotFound>> GetMeAsync(ClaimsPrincipal principal, DaibanDbContext db, CancellationToken ct)

@@ -14,6 +14,8 @@ public sealed record StaffSummary(long Id, string UserName, string DisplayName, 
 
 public sealed record StaffLoginResponse(string Token, DateTimeOffset ExpiresAt, StaffSummary Staff);
 
+public sealed record BindingCodeResponse(string Code, DateTimeOffset ExpiresAt, string Instructions);
+
 /// <summary>Staff sign-in with a password; five wrong passwords lock the account for fifteen minutes.</summary>
 public static class StaffAuthEndpoints
 {
@@ -22,6 +24,8 @@ public static class StaffAuthEndpoints
         var g = app.MapGroup("/api/staff").WithTags("Staff");
         g.MapPost("/auth/login", LoginAsync).WithName("StaffLogin").WithSummary("工作人员用户名密码登录");
         g.MapGet("/me", GetMeAsync).WithName("StaffMe").WithSummary("当前登录的工作人员").RequireAuthorization(StaffPolicies.AnyStaff);
+        g.MapPost("/me/binding-code", IssueBindingCodeAsync).WithName("StaffBindingCode")
+            .WithSummary("生成一次性绑定码：在公众号发送“绑定 123456”，或在小程序工作人员页输入").RequireAuthorization(StaffPolicies.AnyStaff);
     }
 
     internal static async Task<Results<Ok<StaffLoginResponse>, ProblemHttpResult>> LoginAsync(StaffLoginRequest request, DaibanDbContext db,
@@ -51,6 +55,13 @@ public static class StaffAuthEndpoints
     {
         var staff = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Id == user.StaffId(), ct);
         return staff is null ? TypedResults.NotFound() : TypedResults.Ok(Summary(staff));
+    }
+
+    internal static async Task<Ok<BindingCodeResponse>> IssueBindingCodeAsync(ClaimsPrincipal user, StaffBindingCodes codes)
+    {
+        var (code, expiresAt) = await codes.IssueAsync(user.StaffId());
+        return TypedResults.Ok(new BindingCodeResponse(code, expiresAt,
+            $"请在10分钟内，在服务号对话框发送“绑定 {code}”以接收模板消息；或在小程序“工作人员”页输入此码。"));
     }
 
     internal static StaffSummary Summary(StaffMember s) => new(s.Id, s.UserName, s.DisplayName,

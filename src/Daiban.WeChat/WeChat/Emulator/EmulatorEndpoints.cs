@@ -17,7 +17,7 @@ public static class EmulatorEndpoints
         g.MapPost("/test/follow", Follow).WithName("EmulatorFollow").WithSummary("模拟器：用户关注公众号");
         g.MapPost("/test/faults", InjectFault).WithName("EmulatorFaults").WithSummary("模拟器：为某个接口注入错误码");
         g.MapGet("/test/messages", ListMessages).WithName("EmulatorMessages").WithSummary("模拟器：应用发给某用户的全部消息");
-        g.MapPost("/test/user-message", SendUserMessageAsync).WithName("EmulatorUserMessage").WithSummary("模拟器：以用户身份发送客服消息并推送到本应用");
+        g.MapPost("/test/user-message", SendUserMessageAsync).WithName("EmulatorUserMessage").WithSummary("模拟器：以用户身份向小程序客服或服务号发消息，并推送到本应用");
         g.MapMethods("/{**path}", ["GET", "POST"], HandleApiAsync).WithName("EmulatorApi").WithSummary("模拟器：与api.weixin.qq.com相同的路径与JSON");
         return g;
     }
@@ -47,7 +47,8 @@ public static class EmulatorEndpoints
         TypedResults.Ok(emulator.Messages(touser));
 
     internal static async Task<Ok<PushDeliveryReport>> SendUserMessageAsync(UserMessageRequest request, EmulatorPushSender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.SendUserTextAsync(Required(request.OpenId), Required(request.Text), ct));
+        TypedResults.Ok(await sender.SendUserTextAsync(Required(request.OpenId), Required(request.Text),
+            string.Equals(request.App, "officialaccount", StringComparison.OrdinalIgnoreCase) ? WeChatApp.OfficialAccount : WeChatApp.MiniProgram, ct));
 
     internal static async Task<IResult> HandleApiAsync(string path, HttpRequest request, WeChatEmulator emulator)
     {

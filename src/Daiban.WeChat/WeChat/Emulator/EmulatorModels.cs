@@ -25,7 +25,8 @@ public sealed record FollowHookRequest(string OpenId);
 
 public sealed record FaultHookRequest(string Path, int ErrCode, int Times = 1);
 
-public sealed record UserMessageRequest(string OpenId, string Text);
+/// <param name="App">miniprogram (default) or officialaccount.</param>
+public sealed record UserMessageRequest(string OpenId, string Text, string? App = null);
 
 /// <summary>What the push sender saw: how many deliveries it made and how our endpoint answered the last one.</summary>
 public sealed record PushDeliveryReport(int Deliveries, int Status, string Verdict, string Body);

@@ -20,10 +20,10 @@ public sealed class EmulatorPushSender(IHttpClientFactory httpFactory, IOptions<
     public const string HttpClientName = "wechat-emulator-push";
     private long _nextMsgId = 24_000_000_000_000_000L;
 
-    public async Task<PushDeliveryReport> SendUserTextAsync(string openId, string text, CancellationToken ct)
+    public async Task<PushDeliveryReport> SendUserTextAsync(string openId, string text, WeChatApp target, CancellationToken ct)
     {
         var o = options.Value;
-        var app = o.MiniProgram;
+        var app = o.For(target);
         var createTime = clock.GetUtcNow().ToUnixTimeSeconds();
         var msgId = Interlocked.Increment(ref _nextMsgId);
         var fields = new (string Name, object Value)[]
@@ -33,7 +33,7 @@ public sealed class EmulatorPushSender(IHttpClientFactory httpFactory, IOptions<
         };
         // Writing to customer service opens the reply window, as it does in WeChat.
         emulator.OpenCustomerServiceWindow(openId);
-        return await DeliverAsync("wx/push/miniprogram", app, fields, ct);
+        return await DeliverAsync(target == WeChatApp.MiniProgram ? "wx/push/miniprogram" : "wx/push/officialaccount", app, fields, ct);
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace Daiban.WeChat.WeChat.Push;
 /// and its answer back by customer-service send. Runs queued ids at once and sweeps the table for anything left
 /// unprocessed (a crash, a full queue, a failed send) every few seconds, at most <see cref="InboundMessage.MaxAttempts"/> times.
 /// </summary>
-public sealed class InboundMessageProcessor(
+public sealed partial class InboundMessageProcessor(
     InboundMessageQueue queue,
     IServiceScopeFactory scopes,
     TimeProvider clock,
@@ -103,6 +103,8 @@ public sealed class InboundMessageProcessor(
             return new Handled(await RecordSubscriptionChoicesAsync(message, services.GetRequiredService<DaibanDbContext>(), ct), false);
         if (message.MsgType != "text" || string.IsNullOrWhiteSpace(message.Content))
             return new Handled($"ignored {message.MsgType}/{message.Event}", false);
+        if (message.Channel == nameof(WeChatApp.OfficialAccount) && BindCommand().Match(message.Content.Trim()) is { Success: true } bind)
+            return await BindStaffAsync(message, bind.Groups[1].Value, services, ct);
         var app = Enum.Parse<WeChatApp>(message.Channel);
         var bot = services.GetRequiredService<IConsultationBot>();
         var client = services.GetRequiredService<WeChatApiClient>();
@@ -111,6 +113,23 @@ public sealed class InboundMessageProcessor(
             new CustomerServiceMessageRequest(message.FromUser, "text", new CustomerServiceText(answer.Answer)), ct);
         return new Handled($"answered ({answer.Intent})", true);
     }
+
+    /// <summary>A staff member sends "绑定 123456" to the Official Account: its openid there receives their template messages.</summary>
+    private static async Task<Handled> BindStaffAsync(InboundMessage message, string code, IServiceProvider services, CancellationToken ct)
+    {
+        var staffId = await services.GetRequiredService<Staff.StaffBindingCodes>().RedeemAsync(code);
+        var db = services.GetRequiredService<DaibanDbContext>();
+        var staff = staffId is null ? null : await db.Staff.SingleOrDefaultAsync(s => s.Id == staffId, ct);
+        staff?.BindOfficialAccount(message.FromUser);
+        await db.SaveChangesAsync(ct);
+        var reply = staff is null ? "绑定码无效或已过期，请在工作台重新生成后发送“绑定 六位数字”。" : $"{staff.DisplayName}，绑定成功：今后的新案件、到期提醒将通过本服务号通知您。";
+        await services.GetRequiredService<WeChatApiClient>().SendCustomerServiceMessageAsync(WeChatApp.OfficialAccount,
+            new CustomerServiceMessageRequest(message.FromUser, "text", new CustomerServiceText(reply)), ct);
+        return new Handled(staff is null ? "binding refused" : $"bound staff {staff.Id}", true);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^绑定\s*(\d{6})$")]
+    private static partial System.Text.RegularExpressions.Regex BindCommand();
 
     /// <summary>Each accept grants one subscribe message of that template; a reject in settings takes them all back.</summary>
     private async Task<string> RecordSubscriptionChoicesAsync(InboundMessage message, DaibanDbContext db, CancellationToken ct)
