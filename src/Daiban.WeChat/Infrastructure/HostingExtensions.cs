@@ -101,6 +101,7 @@ public static class HostingExtensions
         app.MapStaffCaseEndpoints();
         app.MapAgentWorkbenchEndpoints();
         app.MapLedgerEndpoints();
+        app.MapExportEndpoints();
         if (app.Configuration.GetValue<bool>("Benchmark:BareEndpoint"))
         {
             // The baseline of the push benchmark: the same host and pipeline, no work. Never on unless configured.

@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Http.Json;
+using Daiban.Core.Persistence;
+using Daiban.WeChat.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+
+namespace Daiban.WeChat.Tests.Staff;
+
+/// <summary>Attachments 1–3 open as real xlsx workbooks with the attachments' columns and the case's data.</summary>
+[Collection(HostCollection.Name)]
+public sealed class ExportTests : IAsyncLifetime
+{
+    private readonly StaffApp _app = new();
+
+    public Task InitializeAsync() => ((IAsyncLifetime)_app).InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)_app).DisposeAsync();
+
+    private static async Task<List<IDictionary<string, object>>> OpenAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        return stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+    }
+
+    [Fact]
+    public async Task CollectionForm_Log_AndLedger_AreWorkbooksWithTheAttachmentColumns()
+    {
+        long caseId;
+        await using (var scope = _app.Services.CreateAsyncScope())
+            caseId = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Cases.Where(c => c.AgentName == "张丽").Select(c => c.Id).FirstAsync();
+        var clerk = await _app.SignedInAsync("wangmin");
+        var agent = await _app.SignedInAsync("zhangli");
+        await agent.PostAsJsonAsync("/api/staff/issues", new { caseId, description = "消防审查意见未出", responsibleDepartment = "ZJJ", deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5)) });
+
+        var form = await OpenAsync(await agent.GetAsync($"/api/staff/cases/{caseId}/exports/collection-form"));
+        var log = await OpenAsync(await agent.GetAsync($"/api/staff/cases/{caseId}/exports/log"));
+        var ledger = await OpenAsync(await clerk.GetAsync("/api/staff/exports/issues"));
+
+        Assert.Contains(form, r => (string)r["项目"] == "项目名称" && (string)r["内容"] == "滨海花园二期住宅项目");
+        Assert.Contains(form, r => (string)r["项目"] == "统一社会信用代码" && ((string)r["内容"]).Length == 18);
+        Assert.Equal(["日期", "项目名称", "办理事项", "办理进度及工作内容", "关键节点", "存在问题", "下一步工作", "记录人"], log[0].Keys);
+        Assert.Contains(log, r => ((string)r["办理进度及工作内容"]).Contains("联合审图"));
+        Assert.Contains(ledger, r => (string)r["难点问题"] == "消防审查意见未出" && (string)r["责任部门"] == "乳山市住房和城乡建设局");
+        // Another agent gets nothing; the ledger is for the window and supervision.
+        var other = await _app.SignedInAsync("liqiang");
+        await ProblemAssert.IsProblemAsync(await other.GetAsync($"/api/staff/cases/{caseId}/exports/log"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await agent.GetAsync("/api/staff/exports/issues"), HttpStatusCode.Forbidden);
+    }
+}
