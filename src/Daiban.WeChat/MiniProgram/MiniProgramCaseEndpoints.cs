@@ -108,11 +108,13 @@ public static class MiniProgramCaseEndpoints
 
     internal static Task<Results<Ok<EnterpriseCaseView>, NotFound>> DecidePlanAsync(long id, PlanDecisionRequest request, ClaimsPrincipal user, DaibanDbContext db,
         TimeProvider clock, CancellationToken ct) =>
-        ActAsync(id, user, db, ct, (c, contact) => c.DecidePlan(request.Agree, request.Comment, contact, clock.GetUtcNow()));
+        ActAsync(id, user, db, ct, (c, contact) => c.DecidePlan(request.Agree, request.Comment, contact, clock.GetUtcNow()),
+            c => StaffNotices.PlanDecidedAsync(db, c, clock.GetUtcNow(), ct));
 
     internal static Task<Results<Ok<EnterpriseCaseView>, NotFound>> ConfirmReceiptAsync(long id, ReceiptRequest request, ClaimsPrincipal user, DaibanDbContext db,
         TimeProvider clock, CancellationToken ct) =>
-        ActAsync(id, user, db, ct, (c, contact) => c.ConfirmReceipt(request.SignedBy ?? contact.Name, request.SignatureReference, contact, clock.GetUtcNow()));
+        ActAsync(id, user, db, ct, (c, contact) => c.ConfirmReceipt(request.SignedBy ?? contact.Name, request.SignatureReference, contact, clock.GetUtcNow()),
+            c => StaffNotices.ReceiptConfirmedAsync(db, c, clock.GetUtcNow(), ct));
 
     internal static async Task<Results<Ok<EnterpriseCaseView>, NotFound>> EvaluateAsync(long id, EvaluationRequest request, ClaimsPrincipal user, DaibanDbContext db,
         TimeProvider clock, CancellationToken ct)
@@ -141,8 +143,9 @@ public static class MiniProgramCaseEndpoints
         return TypedResults.Ok(messages);
     }
 
+    /// <param name="notify">Runs only when the action changed the case, in the same unit of work.</param>
     private static async Task<Results<Ok<EnterpriseCaseView>, NotFound>> ActAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct,
-        Func<Case, Actor, bool> act)
+        Func<Case, Actor, bool> act, Func<Case, Task>? notify = null)
     {
         var found = await FindVisibleAsync(id, user, db, tracked: true, ct);
         if (found is null)
@@ -150,7 +153,8 @@ public static class MiniProgramCaseEndpoints
         var (c, contact) = found.Value;
         if (!contact.CanActForEnterprise)
             throw new DomainRuleException("contact.not_confirmed", "您与该企业的绑定尚未确认，暂不能办理此操作，请联系综合窗口。");
-        act(c, Actor.Contact(contact.Id, contact.Name));
+        if (act(c, Actor.Contact(contact.Id, contact.Name)) && notify is not null)
+            await notify(c);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(EnterpriseCaseView.From(c));
     }

@@ -122,6 +122,12 @@ public sealed class EnterpriseJourneyTests : IAsyncLifetime
         for (var i = 0; i < 100 && emulator.Messages(openId).Count < 2; i++)
             await Task.Delay(100);
         Assert.Equal(["TPL_PLAN_TO_AGREE", "TPL_DELIVERY_SENT"], emulator.Messages(openId).Select(m => m.TemplateId));
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var toAgent = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Notifications.AsNoTracking()
+                .Where(n => n.CaseId == view.Id && n.TemplateKey == "case-update").Select(n => n.Title).ToListAsync();
+            Assert.Equal(["企业已确认服务方案", "企业已确认签收"], toAgent.Order());
+        }
         var messages = await Ok<List<InAppMessage>>(await enterprise.GetAsync("/api/mp/messages"));
         Assert.Contains(messages, m => m.Title.Contains("代办员"));
 

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Daiban.Core.Calendar;
+using Daiban.Core.Notifications;
+using Daiban.Core.Persistence;
+
+namespace Daiban.Core.Cases;
+
+/// <summary>Official Account template messages to the case's agent when the enterprise acts, queued with the change.</summary>
+public static class StaffNotices
+{
+    public static Task PlanDecidedAsync(DaibanDbContext db, Case c, DateTimeOffset now, CancellationToken ct)
+    {
+        var plan = c.CurrentPlan;
+        var agreed = plan?.Decision == PlanDecision.Agreed;
+        return AddAsync(db, c, $"plan:{plan?.Version}:{plan?.Decision}", agreed ? "企业已确认服务方案" : "企业退回服务方案",
+            agreed ? "企业已确认服务方案，可开始办理" : $"企业退回方案：{plan?.DecisionComment}", now, ct);
+    }
+
+    public static Task ReceiptConfirmedAsync(DaibanDbContext db, Case c, DateTimeOffset now, CancellationToken ct) =>
+        AddAsync(db, c, "receipt", "企业已确认签收", "企业已签收办理结果，服务结束，请整理归档", now, ct);
+
+    private static async Task AddAsync(DaibanDbContext db, Case c, string what, string title, string summary, DateTimeOffset now, CancellationToken ct)
+    {
+        if (c.AgentId is not { } agentId)
+            return;
+        await db.AddOnceAsync(new Notification($"case:{c.CaseNumber}:{what}:agent", RecipientKind.Staff, agentId, NotificationChannel.Template,
+            "case-update", title, JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["character_string1"] = c.CaseNumber,
+                ["thing2"] = summary,
+                ["time3"] = $"{TimeZoneInfo.ConvertTime(now, ChinaTime.Zone):yyyy年M月d日 HH:mm}",
+            }), $"pages/agent/case?id={c.Id}", c.Id, now), ct);
+    }
+}
