@@ -24,6 +24,7 @@ public static class StaffCaseEndpoints
         g.MapGet("/{id:long}/routing", SuggestAsync).WithName("SuggestAgent").WithSummary("分派建议及理由").RequireAuthorization(StaffPolicies.Window);
         g.MapPost("/{id:long}/assignment", AssignAsync).WithName("AssignCase").WithSummary("指派或改派代办员（手动指定须填写理由）").RequireAuthorization(StaffPolicies.Window);
         g.MapPost("/{id:long}/archive", ArchiveAsync).WithName("ArchiveCase").WithSummary("送达签收后整理归档，生成电子档案").RequireAuthorization(StaffPolicies.AnyStaff);
+        g.MapGet("/{id:long}/archive/print", PrintArchiveAsync).WithName("PrintCaseArchive").WithSummary("电子档案打印版（HTML）").RequireAuthorization(StaffPolicies.AnyStaff);
         g.MapGet("/{id:long}/archive", GetArchiveAsync).WithName("GetCaseArchive").WithSummary("案件电子档案").RequireAuthorization(StaffPolicies.AnyStaff);
     }
 
@@ -112,6 +113,15 @@ public static class StaffCaseEndpoints
         var agentId = await db.Cases.Where(c => c.Id == id).Select(c => c.AgentId).SingleOrDefaultAsync(ct);
         var archive = await db.CaseArchives.AsNoTracking().SingleOrDefaultAsync(a => a.CaseId == id, ct);
         return archive is null || !(CanSeeAllCases(user) || agentId == user.StaffId()) ? TypedResults.NotFound() : TypedResults.Ok(ArchiveResponse.From(archive));
+    }
+
+    internal static async Task<Results<ContentHttpResult, NotFound>> PrintArchiveAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
+    {
+        var agentId = await db.Cases.Where(c => c.Id == id).Select(c => c.AgentId).SingleOrDefaultAsync(ct);
+        var archive = await db.CaseArchives.AsNoTracking().SingleOrDefaultAsync(a => a.CaseId == id, ct);
+        return archive is null || !(CanSeeAllCases(user) || agentId == user.StaffId())
+            ? TypedResults.NotFound()
+            : TypedResults.Content(ArchivePrinter.Render(archive), "text/html; charset=utf-8");
     }
 
     private static bool CanSeeAllCases(ClaimsPrincipal user) =>

@@ -90,6 +90,7 @@ public sealed class EnterpriseJourneyTests : IAsyncLifetime
         Assert.Equal(CaseStatus.PlanAgreed, (await Ok<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/plan-decision", new { agree = true, comment = "同意" }))).Status);
 
         await Ok<CaseResponse>(await agent.PostAsync($"{url}/start", null));
+        await Ok<CaseResponse>(await agent.PostAsJsonAsync($"{url}/logs", new { content = "<script>alert('x')</script>与企业核对图纸", milestone = false }));
         foreach (var item in withPlan.Items)
         {
             await Ok<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/{item.Code}/submit", new { on = "2026-03-02" }));
@@ -116,6 +117,14 @@ public sealed class EnterpriseJourneyTests : IAsyncLifetime
         Assert.Equal(archived.ContentHash, read.ContentHash);
         Assert.Contains("全程省心", read.Content.GetRawText());
         Assert.Equal(CaseStatus.Archived, (await Ok<EnterpriseCaseView>(await enterprise.GetAsync($"/api/mp/cases/{view.Id}"))).Status);
+        var print = await agent.GetAsync($"{url}/archive/print");
+        Assert.Equal("text/html", print.Content.Headers.ContentType?.MediaType);
+        var printed = await print.Content.ReadAsStringAsync();
+        Assert.Contains(view.CaseNumber, printed);
+        Assert.Contains("帮办代办包办日志", printed);
+        Assert.Contains("校验一致", printed);
+        Assert.DoesNotContain("<script>", printed);
+        Assert.Contains("&lt;script&gt;", printed);
 
         // Subscribe messages reached WeChat for the plan and the mailing; the rest stayed in the in-app list.
         var emulator = _app.Services.GetRequiredService<WeChatEmulator>();
