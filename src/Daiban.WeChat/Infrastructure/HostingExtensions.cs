@@ -107,8 +107,11 @@ public static class HostingExtensions
             // The baseline of the push benchmark: the same host and pipeline, no work. Never on unless configured.
             app.MapPost("/_bench/bare", () => TypedResults.Text("success")).ExcludeFromDescription();
         }
-        // Local requests only until staff sign-in exists; then admins only.
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions { DashboardTitle = "Daiban 后台任务" });
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            DashboardTitle = "Daiban 后台任务",
+            Authorization = [new AdminDashboardAuthorization()],
+        });
         return app;
     }
 }

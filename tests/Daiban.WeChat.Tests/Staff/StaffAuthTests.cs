@@ -58,3 +58,26 @@ public sealed class StaffAuthTests(ProductionLikeApp other)
         await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/staff/cases"), HttpStatusCode.Forbidden);
     }
 }
+
+[Collection(HostCollection.Name)]
+public sealed class DashboardAuthorizationTests : IAsyncLifetime
+{
+    private readonly StaffApp _app = new();
+
+    public Task InitializeAsync() => ((IAsyncLifetime)_app).InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)_app).DisposeAsync();
+
+    [Fact]
+    public async Task HangfireDashboard_IsForAdminsOnly()
+    {
+        var anonymous = await _app.CreateClient().GetAsync("/hangfire");
+        var agent = await (await _app.SignedInAsync("liqiang")).GetAsync("/hangfire");
+        var admin = await (await _app.SignedInAsync("admin")).GetAsync("/hangfire");
+
+        Assert.True(anonymous.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"{anonymous.StatusCode}");
+        Assert.Equal(HttpStatusCode.Forbidden, agent.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+        Assert.Contains("Daiban 后台任务", await admin.Content.ReadAsStringAsync());
+    }
+}

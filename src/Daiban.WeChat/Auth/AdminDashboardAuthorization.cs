@@ -1,0 +1,16 @@
+using Daiban.Core.Staff;
+using Hangfire.Dashboard;
+
+namespace Daiban.WeChat.Auth;
+
+/// <summary>The Hangfire dashboard shows job arguments and can delete jobs: admins only, whatever the network.</summary>
+public sealed class AdminDashboardAuthorization : IDashboardAuthorizationFilter
+{
+    public const string CookieName = "daiban_staff";
+
+    public bool Authorize(DashboardContext context)
+    {
+        var user = context.GetHttpContext().User;
+        return user.HasClaim(DaibanClaims.Kind, DaibanClaims.Staff) && user.IsInRole(nameof(StaffRoles.Admin));
+    }
+}
