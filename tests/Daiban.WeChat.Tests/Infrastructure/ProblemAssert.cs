@@ -5,6 +5,13 @@ namespace Daiban.WeChat.Tests.Infrastructure;
 
 public static class ProblemAssert
 {
+    /// <summary>A success response, read as <typeparamref name="T"/>; on failure the assertion shows the problem body.</summary>
+    public static async Task<T> OkAsync<T>(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<T>(response.Content, TestJson.Options))!;
+    }
+
     /// <summary>An RFC 9457 problem with the expected status and a Chinese title a person can act on.</summary>
     public static async Task<JsonElement> IsProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {

@@ -32,11 +32,6 @@ public sealed class EnterpriseJourneyTests : IAsyncLifetime
         return client;
     }
 
-    private static async Task<T> Ok<T>(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<T>(TestJson.Options))!;
-    }
 
     private static object Application(long? contactId = null) => new
     {
@@ -52,7 +47,7 @@ public sealed class EnterpriseJourneyTests : IAsyncLifetime
     {
         const string openId = "oJourneyEnterprise0001";
         var enterprise = await EnterpriseUserAsync(openId);
-        var binding = await Ok<EnterpriseBinding>(await enterprise.PostAsJsonAsync("/api/mp/enterprises",
+        var binding = await ProblemAssert.OkAsync<EnterpriseBinding>(await enterprise.PostAsJsonAsync("/api/mp/enterprises",
             new { enterpriseName = "乳山市海岸新材料有限公司", creditCode = "91110000802100433B", contactName = "孙海" }));
         Assert.Equal("Pending", binding.Status);
 
@@ -63,7 +58,7 @@ public sealed class EnterpriseJourneyTests : IAsyncLifetime
         var view = (await created.Content.ReadFromJsonAsync<EnterpriseCaseView>(TestJson.Options))!;
         var again = new HttpRequestMessage(HttpMethod.Post, "/api/mp/cases") { Content = JsonContent.Create(Application()) };
         again.Headers.Add("Idempotency-Key", "apply-001");
-        Assert.Equal(view.Id, (await Ok<EnterpriseCaseView>(await enterprise.SendAsync(again))).Id);
+        Assert.Equal(view.Id, (await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.SendAsync(again))).Id);
         // Still pending: the applicant sees its application but may not act for the enterprise yet.
         await ProblemAssert.IsProblemAsync(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/plan-decision", new { agree = true }), HttpStatusCode.Conflict);
 
@@ -72,37 +67,37 @@ public sealed class EnterpriseJourneyTests : IAsyncLifetime
         await enterprise.PostAsJsonAsync("/_wx/test/subscribe", new { openId, templateId = "TPL_DELIVERY_SENT", count = 1 });
 
         var clerk = await _app.SignedInAsync("wangmin");
-        await Ok<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{view.Id}/register", null));
-        var assigned = await Ok<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{view.Id}/assignment", new { }));
+        await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{view.Id}/register", null));
+        var assigned = await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{view.Id}/assignment", new { }));
         var agent = await _app.SignedInAsync(assigned.AgentName == "张丽" ? "zhangli" : "zhaogang");
         var url = $"/api/staff/cases/{view.Id}";
         await ProblemAssert.IsProblemAsync(await agent.PostAsync($"{url}/start", null), HttpStatusCode.Conflict);
-        await Ok<CaseResponse>(await agent.PostAsJsonAsync($"{url}/plan", new
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/plan", new
         {
             summary = "施工许可阶段：联合审图与施工许可并联推进。",
             steps = new[] { new { order = 1, description = "报送联合审图", itemCode = "S3-01", targetDate = "2026-03-10" }, new { order = 2, description = "申领施工许可证", itemCode = "S3-03", targetDate = "2026-03-20" } },
         }));
 
-        var withPlan = await Ok<EnterpriseCaseView>(await enterprise.GetAsync($"/api/mp/cases/{view.Id}"));
+        var withPlan = await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.GetAsync($"/api/mp/cases/{view.Id}"));
         Assert.Equal(CaseStatus.PlanProposed, withPlan.Status);
         Assert.Equal(2, withPlan.Plan!.Steps.Count);
         await ProblemAssert.IsProblemAsync(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/plan-decision", new { agree = false }), HttpStatusCode.UnprocessableEntity);
-        Assert.Equal(CaseStatus.PlanAgreed, (await Ok<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/plan-decision", new { agree = true, comment = "同意" }))).Status);
+        Assert.Equal(CaseStatus.PlanAgreed, (await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/plan-decision", new { agree = true, comment = "同意" }))).Status);
 
-        await Ok<CaseResponse>(await agent.PostAsync($"{url}/start", null));
-        await Ok<CaseResponse>(await agent.PostAsJsonAsync($"{url}/logs", new { content = "<script>alert('x')</script>与企业核对图纸", milestone = false }));
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsync($"{url}/start", null));
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/logs", new { content = "<script>alert('x')</script>与企业核对图纸", milestone = false }));
         foreach (var item in withPlan.Items)
         {
-            await Ok<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/{item.Code}/submit", new { on = "2026-03-02" }));
-            await Ok<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/{item.Code}/approve", new { resultDocumentNo = $"乳{item.Code}-2026-01" }));
+            await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/{item.Code}/submit", new { on = "2026-03-02" }));
+            await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/{item.Code}/approve", new { resultDocumentNo = $"乳{item.Code}-2026-01" }));
         }
-        await Ok<CaseResponse>(await agent.PostAsync($"{url}/results-ready", null));
-        await Ok<CaseResponse>(await agent.PostAsJsonAsync($"{url}/delivery/mail", new { documents = "施工许可证正本", carrier = "中国邮政EMS", trackingNumber = "EMS2000000001" }));
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsync($"{url}/results-ready", null));
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/delivery/mail", new { documents = "施工许可证正本", carrier = "中国邮政EMS", trackingNumber = "EMS2000000001" }));
 
-        var received = await Ok<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/receipt", new { signedBy = "孙海" }));
+        var received = await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/receipt", new { signedBy = "孙海" }));
         Assert.Equal(CaseStatus.Delivered, received.Status);
         Assert.True(received.CanEvaluate);
-        var evaluated = await Ok<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/evaluation", new { overall = "VerySatisfied", comment = "全程省心" }));
+        var evaluated = await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/evaluation", new { overall = "VerySatisfied", comment = "全程省心" }));
         Assert.Equal(CaseStatus.Evaluated, evaluated.Status);
         var second = await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/evaluation", new { overall = "Dissatisfied" });
         Assert.Contains("只能评价一次", (await ProblemAssert.IsProblemAsync(second, HttpStatusCode.Conflict)).GetProperty("title").GetString());
@@ -110,13 +105,13 @@ public sealed class EnterpriseJourneyTests : IAsyncLifetime
 
         // The agent closes the file; the enterprise reads the same archive, whose hash still matches.
         await ProblemAssert.IsProblemAsync(await enterprise.GetAsync($"/api/mp/cases/{view.Id}/archive"), HttpStatusCode.NotFound);
-        var archived = await Ok<ArchiveResponse>(await agent.PostAsync($"{url}/archive", null));
+        var archived = await ProblemAssert.OkAsync<ArchiveResponse>(await agent.PostAsync($"{url}/archive", null));
         Assert.True(archived.Intact);
-        Assert.Equal(archived.ContentHash, (await Ok<ArchiveResponse>(await agent.PostAsync($"{url}/archive", null))).ContentHash);
-        var read = await Ok<ArchiveResponse>(await enterprise.GetAsync($"/api/mp/cases/{view.Id}/archive"));
+        Assert.Equal(archived.ContentHash, (await ProblemAssert.OkAsync<ArchiveResponse>(await agent.PostAsync($"{url}/archive", null))).ContentHash);
+        var read = await ProblemAssert.OkAsync<ArchiveResponse>(await enterprise.GetAsync($"/api/mp/cases/{view.Id}/archive"));
         Assert.Equal(archived.ContentHash, read.ContentHash);
         Assert.Contains("全程省心", read.Content.GetRawText());
-        Assert.Equal(CaseStatus.Archived, (await Ok<EnterpriseCaseView>(await enterprise.GetAsync($"/api/mp/cases/{view.Id}"))).Status);
+        Assert.Equal(CaseStatus.Archived, (await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.GetAsync($"/api/mp/cases/{view.Id}"))).Status);
         var print = await agent.GetAsync($"{url}/archive/print");
         Assert.Equal("text/html", print.Content.Headers.ContentType?.MediaType);
         var printed = await print.Content.ReadAsStringAsync();
@@ -137,7 +132,7 @@ public sealed class EnterpriseJourneyTests : IAsyncLifetime
                 .Where(n => n.CaseId == view.Id && n.TemplateKey == "case-update").Select(n => n.Title).ToListAsync();
             Assert.Equal(["企业已确认服务方案", "企业已确认签收"], toAgent.Order());
         }
-        var messages = await Ok<List<InAppMessage>>(await enterprise.GetAsync("/api/mp/messages"));
+        var messages = await ProblemAssert.OkAsync<List<InAppMessage>>(await enterprise.GetAsync("/api/mp/messages"));
         Assert.Contains(messages, m => m.Title.Contains("代办员"));
 
         // Another enterprise's user sees none of it.
@@ -145,9 +140,9 @@ public sealed class EnterpriseJourneyTests : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(await stranger.GetAsync($"/api/mp/cases/{view.Id}"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await stranger.GetAsync($"/api/mp/cases/{view.Id}/archive"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await stranger.PostAsJsonAsync($"/api/mp/cases/{view.Id}/receipt", new { }), HttpStatusCode.NotFound);
-        Assert.Empty(await Ok<List<EnterpriseCaseView>>(await stranger.GetAsync("/api/mp/cases")));
+        Assert.Empty(await ProblemAssert.OkAsync<List<EnterpriseCaseView>>(await stranger.GetAsync("/api/mp/cases")));
         // Knowing the credit code only yields a pending binding, which opens nothing.
-        await Ok<EnterpriseBinding>(await stranger.PostAsJsonAsync("/api/mp/enterprises", new { enterpriseName = "冒名", creditCode = "91110000802100433B", contactName = "张三" }));
+        await ProblemAssert.OkAsync<EnterpriseBinding>(await stranger.PostAsJsonAsync("/api/mp/enterprises", new { enterpriseName = "冒名", creditCode = "91110000802100433B", contactName = "张三" }));
         await ProblemAssert.IsProblemAsync(await stranger.GetAsync($"/api/mp/cases/{view.Id}"), HttpStatusCode.NotFound);
     }
 

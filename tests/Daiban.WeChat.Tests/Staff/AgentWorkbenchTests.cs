@@ -19,11 +19,6 @@ public sealed class AgentWorkbenchTests : IAsyncLifetime
 
     public Task DisposeAsync() => ((IAsyncLifetime)_app).DisposeAsync();
 
-    private static async Task<CaseResponse> OkCase(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<CaseResponse>(TestJson.Options))!;
-    }
 
     [Fact]
     public async Task AgencyCase_ThroughEveryAgentStep_ToMailedResults()
@@ -35,11 +30,11 @@ public sealed class AgentWorkbenchTests : IAsyncLifetime
             mode = "Agency", items = new[] { "S3-01", "S3-03" },
             project = new { name = "宏达机械新厂房", location = "乳山市经济开发区", investmentType = "Social", kind = "Industrial", floorAreaSquareMeters = 8000 },
         };
-        var created = await OkCase(await clerk.PostAsJsonAsync("/api/staff/cases", walkIn));
+        var created = await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync("/api/staff/cases", walkIn));
         long zhangId;
         await using (var scope = _app.Services.CreateAsyncScope())
             zhangId = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Staff.Where(s => s.UserName == "zhangli").Select(s => s.Id).SingleAsync();
-        await OkCase(await clerk.PostAsJsonAsync($"/api/staff/cases/{created.Id}/assignment", new { agentId = zhangId, reason = "熟悉住建审批" }));
+        await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{created.Id}/assignment", new { agentId = zhangId, reason = "熟悉住建审批" }));
 
         var agent = await _app.SignedInAsync("zhangli");
         var other = await _app.SignedInAsync("liqiang");
@@ -52,34 +47,34 @@ public sealed class AgentWorkbenchTests : IAsyncLifetime
         var early = await ProblemAssert.IsProblemAsync(await agent.PostAsync($"{url}/results-ready", null), HttpStatusCode.Conflict);
         Assert.Contains("已指派代办员", early.GetProperty("title").GetString());
 
-        Assert.Equal(CaseStatus.InProgress, (await OkCase(await agent.PostAsync($"{url}/start", null))).Status);
-        await OkCase(await agent.PostAsJsonAsync($"{url}/logs", new { content = "电话联系刘伟，了解厂房设计进度。", nextStep = "收取施工图", milestone = false }));
-        var withMaterial = await OkCase(await agent.PostAsJsonAsync($"{url}/materials", new { name = "营业执照", copies = 1, isOriginal = true }));
+        Assert.Equal(CaseStatus.InProgress, (await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsync($"{url}/start", null))).Status);
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/logs", new { content = "电话联系刘伟，了解厂房设计进度。", nextStep = "收取施工图", milestone = false }));
+        var withMaterial = await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/materials", new { name = "营业执照", copies = 1, isOriginal = true }));
         var materials = (await agent.GetFromJsonAsync<List<MaterialResponse>>($"{url}/materials", TestJson.Options))!;
         var materialId = Assert.Single(materials).Id;
         await ProblemAssert.IsProblemAsync(await agent.PostAsJsonAsync($"{url}/materials/{materialId}/forward", new { departmentCode = "ZJJ" }), HttpStatusCode.Conflict);
-        await OkCase(await agent.PostAsJsonAsync($"{url}/materials/{materialId}/review", new { result = "Passed" }));
-        await OkCase(await agent.PostAsJsonAsync($"{url}/materials/{materialId}/forward", new { departmentCode = "ZJJ" }));
-        await OkCase(await agent.PostAsync($"{url}/materials/{materialId}/return", null));
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/materials/{materialId}/review", new { result = "Passed" }));
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/materials/{materialId}/forward", new { departmentCode = "ZJJ" }));
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsync($"{url}/materials/{materialId}/return", null));
 
-        var submitted = await OkCase(await agent.PostAsJsonAsync($"{url}/items/S3-03/submit", new { on = "2026-02-10", reference = "SG-01" }));
+        var submitted = await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/S3-03/submit", new { on = "2026-02-10", reference = "SG-01" }));
         Assert.Equal(new DateOnly(2026, 2, 13), submitted.Items.Single(i => i.Code == "S3-03").DueOn);
-        await OkCase(await agent.PostAsJsonAsync($"{url}/items/S3-03/supplement", new { on = "2026-02-12", note = "缺少施工合同" }));
-        var waiting = await OkCase(await agent.PostAsJsonAsync($"{url}/materials-request", new { missing = new[] { "施工合同", "监理合同" } }));
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/S3-03/supplement", new { on = "2026-02-12", note = "缺少施工合同" }));
+        var waiting = await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/materials-request", new { missing = new[] { "施工合同", "监理合同" } }));
         Assert.Equal(CaseStatus.AwaitingMaterials, waiting.Status);
-        await OkCase(await agent.PostAsync($"{url}/materials-received", null));
-        var resubmitted = await OkCase(await agent.PostAsJsonAsync($"{url}/items/S3-03/submit", new { on = "2026-02-25" }));
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsync($"{url}/materials-received", null));
+        var resubmitted = await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/S3-03/submit", new { on = "2026-02-25" }));
         Assert.Equal(new DateOnly(2026, 2, 26), resubmitted.Items.Single(i => i.Code == "S3-03").DueOn);
         await ProblemAssert.IsProblemAsync(await agent.PostAsJsonAsync($"{url}/items/S3-03/dance", new { }), HttpStatusCode.UnprocessableEntity);
 
         foreach (var item in resubmitted.Items)
         {
             if (item.Status != nameof(CaseItemStatus.SubmittedToDepartment))
-                await OkCase(await agent.PostAsJsonAsync($"{url}/items/{item.Code}/submit", new { on = "2026-03-02" }));
-            await OkCase(await agent.PostAsJsonAsync($"{url}/items/{item.Code}/approve", new { resultDocumentNo = $"乳审{item.Code}〔2026〕8号" }));
+                await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/{item.Code}/submit", new { on = "2026-03-02" }));
+            await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/{item.Code}/approve", new { resultDocumentNo = $"乳审{item.Code}〔2026〕8号" }));
         }
-        Assert.Equal(CaseStatus.ResultsReady, (await OkCase(await agent.PostAsync($"{url}/results-ready", null))).Status);
-        var mailed = await OkCase(await agent.PostAsJsonAsync($"{url}/delivery/mail", new { documents = "施工许可证正本、审图合格书、原件", carrier = "中国邮政EMS", trackingNumber = "EMS1000000001" }));
+        Assert.Equal(CaseStatus.ResultsReady, (await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsync($"{url}/results-ready", null))).Status);
+        var mailed = await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/delivery/mail", new { documents = "施工许可证正本、审图合格书、原件", carrier = "中国邮政EMS", trackingNumber = "EMS1000000001" }));
         Assert.Equal(CaseStatus.ResultsReady, mailed.Status);
 
         var log = (await agent.GetFromJsonAsync<List<LogEntryResponse>>($"{url}/log", TestJson.Options))!;

@@ -18,11 +18,6 @@ public sealed class LedgerTests : IAsyncLifetime
 
     public Task DisposeAsync() => ((IAsyncLifetime)_app).DisposeAsync();
 
-    private static async Task<T> Ok<T>(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<T>(TestJson.Options))!;
-    }
 
     [Fact]
     public async Task Meeting_AndLedger_FromConveningToResolution_WithDepartmentScopedLiaisons()
@@ -41,19 +36,19 @@ public sealed class LedgerTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var meeting = await Ok<MeetingResponse>(await clerk.PostAsJsonAsync("/api/staff/meetings", new
+        var meeting = await ProblemAssert.OkAsync<MeetingResponse>(await clerk.PostAsJsonAsync("/api/staff/meetings", new
         {
             title = "银滩项目联审会议", scheduledAt = DateTimeOffset.UtcNow.AddDays(2), location = "政务服务大厅三楼", departmentCodes = new[] { "ZJJ", "RFB" },
             caseIds = new[] { caseId }, agenda = "施工图审查与人防意见不一致",
         }));
         await ProblemAssert.IsProblemAsync(await clerk.PostAsJsonAsync("/api/staff/meetings", new { title = "x", scheduledAt = DateTimeOffset.UtcNow, departmentCodes = new[] { "NOPE" }, caseIds = new[] { caseId }, agenda = "x" }),
             HttpStatusCode.UnprocessableEntity);
-        var held = await Ok<MeetingResponse>(await clerk.PostAsJsonAsync($"/api/staff/meetings/{meeting.Id}/minutes", new { minutes = "住建、人防共同审查", decisions = "人防意见3个工作日内出具" }));
+        var held = await ProblemAssert.OkAsync<MeetingResponse>(await clerk.PostAsJsonAsync($"/api/staff/meetings/{meeting.Id}/minutes", new { minutes = "住建、人防共同审查", decisions = "人防意见3个工作日内出具" }));
         Assert.Equal("Held", held.Status);
 
         var agent = await _app.SignedInAsync("zhangli");
         var deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10));
-        var issue = await Ok<IssueResponse>(await agent.PostAsJsonAsync("/api/staff/issues", new
+        var issue = await ProblemAssert.OkAsync<IssueResponse>(await agent.PostAsJsonAsync("/api/staff/issues", new
         {
             caseId, meetingId = meeting.Id, description = "人防面积测算口径与审图意见不一致", responsibleDepartment = "ZJJ", liaisonId, deadline,
         }));
@@ -62,13 +57,13 @@ public sealed class LedgerTests : IAsyncLifetime
 
         var liaison = await _app.SignedInAsync("liuyang");
         var rfLiaison = await _app.SignedInAsync("rfliaison");
-        Assert.Single(await Ok<List<IssueResponse>>(await liaison.GetAsync("/api/staff/issues")));
-        Assert.Empty(await Ok<List<IssueResponse>>(await rfLiaison.GetAsync("/api/staff/issues")));
+        Assert.Single(await ProblemAssert.OkAsync<List<IssueResponse>>(await liaison.GetAsync("/api/staff/issues")));
+        Assert.Empty(await ProblemAssert.OkAsync<List<IssueResponse>>(await rfLiaison.GetAsync("/api/staff/issues")));
         await ProblemAssert.IsProblemAsync(await rfLiaison.PostAsJsonAsync($"/api/staff/issues/{issue.Id}/progress", new { text = "越权" }), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await liaison.PostAsJsonAsync("/api/staff/meetings", new { }), HttpStatusCode.Forbidden);
 
-        Assert.Equal("InProgress", (await Ok<IssueResponse>(await liaison.PostAsJsonAsync($"/api/staff/issues/{issue.Id}/progress", new { text = "已与审图机构沟通" }))).Status);
-        var resolved = await Ok<IssueResponse>(await liaison.PostAsJsonAsync($"/api/staff/issues/{issue.Id}/resolve", new { text = "按审图口径执行" }));
+        Assert.Equal("InProgress", (await ProblemAssert.OkAsync<IssueResponse>(await liaison.PostAsJsonAsync($"/api/staff/issues/{issue.Id}/progress", new { text = "已与审图机构沟通" }))).Status);
+        var resolved = await ProblemAssert.OkAsync<IssueResponse>(await liaison.PostAsJsonAsync($"/api/staff/issues/{issue.Id}/resolve", new { text = "按审图口径执行" }));
         Assert.Equal("Resolved", resolved.Status);
         Assert.False(resolved.Overdue);
         await using var check = _app.Services.CreateAsyncScope();
