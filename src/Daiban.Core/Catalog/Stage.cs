@@ -22,6 +22,12 @@ public static class StageNames
         _ => stage.ToString(),
     };
 
+    /// <summary>A stage by its number as clients send it (1–4 the main line, 5 parallel items).</summary>
+    public static Stage FromNumber(int number) =>
+        Enum.IsDefined((Stage)number)
+            ? (Stage)number
+            : throw Common.DomainRuleException.Invalid("catalog.stage_invalid", $"审批阶段“{number}”不存在，应为1到5。");
+
     public static readonly IReadOnlyList<Stage> MainLine =
         [Stage.LandAndPlanning, Stage.ConstructionPermitting, Stage.ConstructionLicence, Stage.CompletionAcceptance];
 }

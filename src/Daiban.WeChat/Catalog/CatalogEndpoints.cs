@@ -43,8 +43,8 @@ public static class CatalogEndpoints
         if (!Enum.TryParse<ProjectCategories>(category, ignoreCase: true, out var cat) || cat is ProjectCategories.None or ProjectCategories.All
             || !Enum.IsDefined(cat))
             throw DomainRuleException.Invalid("catalog.category_invalid", "项目类别不正确，应为政府投资、社会投资民用、社会投资工业、简易低风险或线性工程之一。");
-        var stageList = Split(stages).Select(s => int.TryParse(s, out var n) && Enum.IsDefined((Stage)n)
-            ? (Stage)n
+        var stageList = Split(stages).Select(s => int.TryParse(s, out var n)
+            ? StageNames.FromNumber(n)
             : throw DomainRuleException.Invalid("catalog.stage_invalid", $"审批阶段“{s}”不存在，应为1到5。")).ToList();
         var codes = Split(items).ToList();
         if (stageList.Count == 0 && codes.Count == 0)

@@ -32,7 +32,7 @@ public static class HostingExtensions
         var settings = DatabaseSettings.From(builder.Configuration.GetConnectionString("MySql"), database.ServerVersion, sqlitePath);
         builder.Services.AddDaibanDatabase(settings);
         builder.Services.AddScoped<DatabaseMigrator>();
-        builder.Services.AddScoped<Core.Cases.WalkInRegistration>();
+        builder.Services.AddScoped<Core.Cases.CaseRegistration>();
         builder.Services.AddScoped<Core.Assignment.CaseAssigner>();
         builder.Services.AddScoped<Core.Cases.CaseArchiving>();
         builder.Services.AddSingleton<StaffBindingCodes>();

@@ -21,9 +21,6 @@ namespace Daiban.WeChat.MiniProgram;
 /// </summary>
 public static class MiniProgramCaseEndpoints
 {
-    /// <summary>Working days after delivery in which the enterprise may evaluate (Shandong 好差评: 5).</summary>
-    public const int EvaluationWindowWorkingDays = 5;
-
     public static void MapMiniProgramCaseEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/mp").WithTags("Mini-program").RequireAuthorization(DaibanClaims.MiniProgramPolicy);
@@ -55,42 +52,17 @@ public static class MiniProgramCaseEndpoints
     internal static async Task<Ok<List<EnterpriseBinding>>> ListEnterprisesAsync(ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await EnterpriseAccess.ContactsOfAsync(db, user.OpenId(), ct)).Select(Binding).ToList());
 
-    internal static async Task<Results<Created<EnterpriseCaseView>, Ok<EnterpriseCaseView>, NotFound>> ApplyAsync(ApplyRequest request,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Created<EnterpriseCaseView>, Ok<EnterpriseCaseView>>> ApplyAsync(ApplyRequest request,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, DaibanDbContext db, CaseRegistration registration, CancellationToken ct)
     {
         var contacts = await EnterpriseAccess.ContactsOfAsync(db, user.OpenId(), ct);
-        var contact = contacts.FirstOrDefault(c => c.Id == request.ContactId) ?? (request.ContactId is null && contacts.Count == 1 ? contacts[0] : null);
-        if (contact is null)
-            throw DomainRuleException.Invalid("apply.no_enterprise", "请先绑定企业，再以该企业名义申请。");
-        if (idempotencyKey is { Length: > 0 } && await db.Cases.AsNoTracking().FindByIdempotencyKeyAsync(contact.Id, idempotencyKey, ct) is { } existing)
-            return TypedResults.Ok(EnterpriseCaseView.From(existing));
-        var mode = request.Mode ?? throw DomainRuleException.Invalid("case.mode_required", "请选择服务方式：帮办、代办或包办。");
-        var facts = (request.Project ?? throw DomainRuleException.Invalid("case.project_required", "请填写项目基本信息。")).ToFacts();
-        var stages = (request.Stages ?? []).Select(s => Enum.IsDefined((Stage)s) ? (Stage)s
-            : throw DomainRuleException.Invalid("case.stage_invalid", $"审批阶段“{s}”不存在，应为1到5。")).ToList();
-        var now = clock.GetUtcNow();
-        var project = new Project(contact.EnterpriseId, facts, now);
-        var catalog = await db.ApprovalItems.Include(i => i.Materials).ToListAsync(ct);
-        var scope = ScopeResolver.Resolve(catalog, project.Category, stages, request.Items ?? []);
-        db.Projects.Add(project);
-        await db.SaveChangesAsync(ct);
-        var @case = Case.Submit(contact.EnterpriseId, project.Id, contact.Id, mode, ApplicationChannel.Online, stages, scope, request.Request,
-            idempotencyKey, Actor.Contact(contact.Id, contact.Name), now);
-        db.Cases.Add(@case);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (idempotencyKey is { Length: > 0 })
-        {
-            // A double tap raced this request and won: answer with the case it created.
-            db.ChangeTracker.Clear();
-            var winner = await db.Cases.AsNoTracking().FindByIdempotencyKeyAsync(contact.Id, idempotencyKey, ct);
-            if (winner is null)
-                throw;
-            return TypedResults.Ok(EnterpriseCaseView.From(winner));
-        }
-        return TypedResults.Created($"/api/mp/cases/{@case.Id}", EnterpriseCaseView.From(@case));
+        var contact = contacts.FirstOrDefault(c => c.Id == request.ContactId) ?? (request.ContactId is null && contacts.Count == 1 ? contacts[0] : null)
+                      ?? throw DomainRuleException.Invalid("apply.no_enterprise", "请先绑定企业，再以该企业名义申请。");
+        var project = request.Project ?? throw DomainRuleException.Invalid("case.project_required", "请填写项目基本信息。");
+        var scope = new ApplicationScope(request.Mode, (request.Stages ?? []).Select(StageNames.FromNumber).ToList(), request.Items ?? [], request.Request);
+        var (@case, created) = await registration.ApplyOnlineAsync(contact, project.ToFacts(), scope, idempotencyKey, ct);
+        var view = EnterpriseCaseView.From(@case);
+        return created ? TypedResults.Created($"/api/mp/cases/{@case.Id}", view) : TypedResults.Ok(view);
     }
 
     internal static async Task<Ok<List<EnterpriseCaseView>>> ListCasesAsync(ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
@@ -120,7 +92,7 @@ public static class MiniProgramCaseEndpoints
         TimeProvider clock, CancellationToken ct)
     {
         var calendar = await db.LoadBusinessCalendarAsync(ct);
-        return await ActAsync(id, user, db, ct, (c, contact) => c.Evaluate(request.ToForm(), calendar, EvaluationWindowWorkingDays, contact, clock.GetUtcNow()));
+        return await ActAsync(id, user, db, ct, (c, contact) => c.Evaluate(request.ToForm(), calendar, Evaluation.WindowWorkingDays, contact, clock.GetUtcNow()));
     }
 
     internal static async Task<Results<Ok<Staff.ArchiveResponse>, NotFound>> GetArchiveAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)

@@ -14,7 +14,7 @@ public sealed record ProjectRequest(
 {
     public ProjectFacts ToFacts() => new(Name ?? "", ProjectCode, Location ?? "", InvestmentType ?? Core.Projects.InvestmentType.Social,
         Kind ?? ProjectKind.Civil, TotalInvestmentWanYuan, LandAreaSquareMeters, FloorAreaSquareMeters, BuildingHeightMeters,
-        ConstructionContent, PlannedStart, CurrentStage is { } s && Enum.IsDefined((Stage)s) ? (Stage)s : null, LandSupply ?? Core.Projects.LandSupply.Unknown,
+        ConstructionContent, PlannedStart, CurrentStage is { } s ? StageNames.FromNumber(s) : null, LandSupply ?? Core.Projects.LandSupply.Unknown,
         ApprovalsObtained, ContactName, ContactPhone, Notes);
 }
 

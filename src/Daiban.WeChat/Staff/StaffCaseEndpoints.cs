@@ -31,7 +31,7 @@ public static class StaffCaseEndpoints
     internal static async Task<Ok<List<CaseListItem>>> ListAsync(CaseStatus? status, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
     {
         var query = db.Cases.AsNoTracking();
-        if (!CanSeeAllCases(user))
+        if (!user.SeesAllCases())
             query = query.Where(c => c.AgentId == user.StaffId());
         if (status is not null)
             query = query.Where(c => c.Status == status);
@@ -45,34 +45,27 @@ public static class StaffCaseEndpoints
     {
         var c = await db.Cases.AsNoTracking().FindAggregateAsync(id, ct);
         // Another agent's case does not exist as far as this agent can tell.
-        return c is null || !(CanSeeAllCases(user) || c.AgentId == user.StaffId()) ? TypedResults.NotFound() : TypedResults.Ok(CaseResponse.From(c));
+        return c is null || !user.MaySeeCase(c.AgentId) ? TypedResults.NotFound() : TypedResults.Ok(CaseResponse.From(c));
     }
 
     internal static async Task<Created<CaseResponse>> RegisterWalkInAsync(WalkInRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        ClaimsPrincipal user, WalkInRegistration registration, DaibanDbContext db, CancellationToken ct)
+        ClaimsPrincipal user, CaseRegistration registration, DaibanDbContext db, CancellationToken ct)
     {
-        var mode = request.Mode ?? throw DomainRuleException.Invalid("case.mode_required", "请选择服务方式：帮办、代办或包办。");
         var project = request.Project ?? throw DomainRuleException.Invalid("case.project_required", "请填写项目信息采集表。");
-        var stages = (request.Stages ?? []).Select(s => Enum.IsDefined((Stage)s) ? (Stage)s
-            : throw DomainRuleException.Invalid("case.stage_invalid", $"审批阶段“{s}”不存在，应为1到5。")).ToList();
-        var created = await registration.RegisterAsync(new WalkInApplication(request.EnterpriseName ?? "", request.CreditCode ?? "",
-            request.ContactName ?? "", request.ContactPhone, project.ToFacts(), mode, stages, request.Items ?? [], request.Request, idempotencyKey), user.StaffActor(), ct);
+        var scope = new ApplicationScope(request.Mode, (request.Stages ?? []).Select(StageNames.FromNumber).ToList(), request.Items ?? [], request.Request);
+        var created = await registration.RegisterWalkInAsync(new WalkInApplication(request.EnterpriseName ?? "", request.CreditCode ?? "",
+            request.ContactName ?? "", request.ContactPhone, project.ToFacts(), scope, idempotencyKey), user.StaffActor(), ct);
         var full = await db.Cases.AsNoTracking().LoadAggregate(created.Id, ct);
         return TypedResults.Created($"/api/staff/cases/{full.Id}", CaseResponse.From(full));
     }
 
-    internal static async Task<Results<Ok<CaseResponse>, NotFound>> RegisterAsync(long id, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Ok<CaseResponse>, NotFound>> RegisterAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CaseRegistration registration,
+        CancellationToken ct)
     {
         var c = await db.Cases.FindAggregateAsync(id, ct);
         if (c is null)
             return TypedResults.NotFound();
-        var now = clock.GetUtcNow();
-        if (c.Register(user.StaffActor(), now, "综合窗口登记") && c.ApplicantContactId is { } contactId)
-        {
-            // The first contact of an enterprise is confirmed by the window when it registers the application.
-            var contact = await db.EnterpriseContacts.SingleAsync(x => x.Id == contactId, ct);
-            contact.Confirm(user.StaffActor(), now);
-        }
+        await registration.RegisterOnlineAsync(c, user.StaffActor(), ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(CaseResponse.From(c));
     }
@@ -99,9 +92,9 @@ public static class StaffCaseEndpoints
         CaseArchiving archiving, CancellationToken ct)
     {
         var c = await db.Cases.FindAggregateAsync(id, ct);
-        if (c is null || !(CanSeeAllCases(user) || c.AgentId == user.StaffId()))
+        if (c is null || !user.MaySeeCase(c.AgentId))
             return TypedResults.NotFound();
-        if (!(c.AgentId == user.StaffId() || user.IsInRole(nameof(Core.Staff.StaffRoles.WindowClerk)) || user.IsInRole(nameof(Core.Staff.StaffRoles.Admin))))
+        if (!(user.WorksCase(c.AgentId) || user.IsInRole(nameof(Core.Staff.StaffRoles.WindowClerk))))
             return TypedResults.Forbid();
         var archive = await archiving.ArchiveAsync(c, user.StaffActor(), ct);
         await db.SaveChangesAsync(ct);
@@ -112,18 +105,16 @@ public static class StaffCaseEndpoints
     {
         var agentId = await db.Cases.Where(c => c.Id == id).Select(c => c.AgentId).SingleOrDefaultAsync(ct);
         var archive = await db.CaseArchives.AsNoTracking().SingleOrDefaultAsync(a => a.CaseId == id, ct);
-        return archive is null || !(CanSeeAllCases(user) || agentId == user.StaffId()) ? TypedResults.NotFound() : TypedResults.Ok(ArchiveResponse.From(archive));
+        return archive is null || !user.MaySeeCase(agentId) ? TypedResults.NotFound() : TypedResults.Ok(ArchiveResponse.From(archive));
     }
 
     internal static async Task<Results<ContentHttpResult, NotFound>> PrintArchiveAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
     {
         var agentId = await db.Cases.Where(c => c.Id == id).Select(c => c.AgentId).SingleOrDefaultAsync(ct);
         var archive = await db.CaseArchives.AsNoTracking().SingleOrDefaultAsync(a => a.CaseId == id, ct);
-        return archive is null || !(CanSeeAllCases(user) || agentId == user.StaffId())
+        return archive is null || !user.MaySeeCase(agentId)
             ? TypedResults.NotFound()
             : TypedResults.Content(ArchivePrinter.Render(archive), "text/html; charset=utf-8");
     }
 
-    private static bool CanSeeAllCases(ClaimsPrincipal user) =>
-        user.IsInRole(nameof(Core.Staff.StaffRoles.WindowClerk)) || user.IsInRole(nameof(Core.Staff.StaffRoles.Supervisor)) || user.IsInRole(nameof(Core.Staff.StaffRoles.Admin));
 }

@@ -1,0 +1,97 @@
+using Daiban.Core.Catalog;
+using Daiban.Core.Common;
+using Daiban.Core.Enterprises;
+using Daiban.Core.Persistence;
+using Daiban.Core.Projects;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daiban.Core.Cases;
+
+/// <summary>What an application asks for, whichever door it comes through.</summary>
+public sealed record ApplicationScope(ServiceMode? Mode, IReadOnlyCollection<Stage> Stages, IReadOnlyCollection<string> ItemCodes, string? Request);
+
+/// <summary>What the window records for an enterprise that comes in person (五.1, 六.1 集中受理).</summary>
+public sealed record WalkInApplication(
+    string EnterpriseName,
+    string CreditCode,
+    string ContactName,
+    string? ContactPhone,
+    ProjectFacts Project,
+    ApplicationScope Scope,
+    string? IdempotencyKey);
+
+/// <summary>
+/// How applications enter the service (集中受理): online from a bound contact, or at the window, where the
+/// enterprise, its contact (confirmed by the window), the project form and the case are recorded and registered in
+/// one step. The window's registration of an online application confirms the applicant contact. A repeated request
+/// with the same idempotency key — a retry or a double tap, even two racing — yields the one case it created.
+/// </summary>
+public sealed class CaseRegistration(DaibanDbContext db, TimeProvider clock)
+{
+    public async Task<Case> RegisterWalkInAsync(WalkInApplication application, Actor clerk, CancellationToken ct)
+    {
+        var code = UnifiedSocialCreditCode.Parse(application.CreditCode);
+        var now = clock.GetUtcNow();
+        var enterprise = await db.Enterprises.Include(e => e.Contacts).SingleOrDefaultAsync(e => e.CreditCode == code, ct)
+                         ?? db.Enterprises.Add(new Enterprise(application.EnterpriseName, code, now)).Entity;
+        var contact = enterprise.Contacts.FirstOrDefault(c => c.Name == application.ContactName?.Trim() && c.Phone == application.ContactPhone?.Trim())
+                      ?? enterprise.AddContact(application.ContactName ?? "", application.ContactPhone, null, now);
+        // The window has seen the person and the business licence: this is the confirmation the policy asks for.
+        contact.Confirm(clerk, now);
+        await db.SaveChangesAsync(ct);
+
+        var (@case, _) = await SubmitAsync(contact, application.Project, application.Scope, ApplicationChannel.WalkIn, application.IdempotencyKey, clerk,
+            (c, project) =>
+            {
+                // The window fills in the 项目信息采集表 with the enterprise: recorded with who and when.
+                project.RecordCollection(application.Project, clerk, now);
+                c.Register(clerk, now, "窗口现场受理");
+            }, ct);
+        return @case;
+    }
+
+    /// <summary>An application from the mini-program; <c>Created</c> is false when the idempotency key found an earlier one.</summary>
+    public Task<(Case Case, bool Created)> ApplyOnlineAsync(EnterpriseContact contact, ProjectFacts project, ApplicationScope scope, string? idempotencyKey,
+        CancellationToken ct) =>
+        SubmitAsync(contact, project, scope, ApplicationChannel.Online, idempotencyKey, Actor.Contact(contact.Id, contact.Name), null, ct);
+
+    /// <summary>The window registers an online application; the first registration confirms its applicant contact.</summary>
+    public async Task<bool> RegisterOnlineAsync(Case @case, Actor clerk, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (!@case.Register(clerk, now, "综合窗口登记"))
+            return false;
+        if (@case.ApplicantContactId is { } contactId)
+            (await db.EnterpriseContacts.SingleAsync(c => c.Id == contactId, ct)).Confirm(clerk, now);
+        return true;
+    }
+
+    private async Task<(Case Case, bool Created)> SubmitAsync(EnterpriseContact contact, ProjectFacts facts, ApplicationScope scope, ApplicationChannel channel,
+        string? idempotencyKey, Actor by, Action<Case, Project>? beforeSave, CancellationToken ct)
+    {
+        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
+        if (key is not null && await db.Cases.FindByIdempotencyKeyAsync(contact.Id, key, ct) is { } existing)
+            return (existing, false);
+        var mode = scope.Mode ?? throw DomainRuleException.Invalid("case.mode_required", "请选择服务方式：帮办、代办或包办。");
+        var now = clock.GetUtcNow();
+        var project = new Project(contact.EnterpriseId, facts, now);
+        var catalog = await db.ApprovalItems.Include(i => i.Materials).ToListAsync(ct);
+        var items = ScopeResolver.Resolve(catalog, project.Category, scope.Stages, scope.ItemCodes);
+        db.Projects.Add(project);
+        await db.SaveChangesAsync(ct);
+        var @case = Case.Submit(contact.EnterpriseId, project.Id, contact.Id, mode, channel, scope.Stages, items, scope.Request, key, by, now);
+        beforeSave?.Invoke(@case, project);
+        db.Cases.Add(@case);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return (@case, true);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // A double tap raced this request and won: answer with the case it created.
+            db.ChangeTracker.Clear();
+            return (await db.Cases.FindByIdempotencyKeyAsync(contact.Id, key, ct) ?? throw new InvalidOperationException("Lost the idempotency race without a winner."), false);
+        }
+    }
+}
