@@ -95,7 +95,7 @@ public static class AgentWorkbenchEndpoints
         CancellationToken ct, Func<Context, Task<bool>> act)
     {
         var c = await db.Cases.FindAggregateAsync(id, ct);
-        if (c is null || !IsOwnCase(c, user))
+        if (c is null || !user.WorksCase(c.AgentId))
             return TypedResults.NotFound();
         var calendar = await db.LoadBusinessCalendarAsync(ct);
         await act(new Context(c, calendar, user.StaffActor(), clock.GetUtcNow(), db, ct));
@@ -106,7 +106,7 @@ public static class AgentWorkbenchEndpoints
     internal static async Task<Results<Ok<List<LogEntryResponse>>, NotFound>> GetLogAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().Include(x => x.Log).SingleOrDefaultAsync(x => x.Id == id, ct);
-        return c is null || !IsOwnCase(c, user)
+        return c is null || !user.WorksCase(c.AgentId)
             ? TypedResults.NotFound()
             : TypedResults.Ok(c.Log.OrderBy(l => l.At).ThenBy(l => l.Id)
                 .Select(l => new LogEntryResponse(l.At, l.Kind.ToString(), l.ActorName, l.ItemCode, l.Content, l.Problems, l.NextStep, l.VisibleToEnterprise)).ToList());
@@ -115,11 +115,9 @@ public static class AgentWorkbenchEndpoints
     internal static async Task<Results<Ok<List<MaterialResponse>>, NotFound>> GetMaterialsAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().Include(x => x.Materials).SingleOrDefaultAsync(x => x.Id == id, ct);
-        return c is null || !IsOwnCase(c, user)
+        return c is null || !user.WorksCase(c.AgentId)
             ? TypedResults.NotFound()
             : TypedResults.Ok(c.Materials.OrderBy(m => m.Id).Select(m => new MaterialResponse(m.Id, m.Name, m.ItemCode, m.Copies, m.IsOriginal, m.Review, m.ReviewNote,
                 m.ForwardedToDepartment, m.OriginalReturnedAt)).ToList());
     }
-
-    private static bool IsOwnCase(Case c, ClaimsPrincipal user) => c.AgentId == user.StaffId() || user.IsInRole(nameof(StaffRoles.Admin));
 }

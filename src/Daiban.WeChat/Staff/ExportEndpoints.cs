@@ -105,8 +105,7 @@ public static class ExportEndpoints
     private static async Task<Case?> VisibleCaseAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().FindAggregateAsync(id, ct);
-        var seesAll = user.IsInRole(nameof(StaffRoles.WindowClerk)) || user.IsInRole(nameof(StaffRoles.Supervisor)) || user.IsInRole(nameof(StaffRoles.Admin));
-        return c is not null && (seesAll || c.AgentId == user.StaffId()) ? c : null;
+        return c is not null && user.MaySeeCase(c.AgentId) ? c : null;
     }
 
     private static string Local(DateTimeOffset at) => $"{TimeZoneInfo.ConvertTime(at, ChinaTime.Zone):yyyy-MM-dd HH:mm}";
