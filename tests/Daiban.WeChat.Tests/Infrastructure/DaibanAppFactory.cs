@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Daiban.Core.Persistence;
 using Daiban.Testing;
 using Daiban.WeChat.WeChat.Emulator;
@@ -29,6 +30,16 @@ public class DaibanAppFactory(
         if (_ownsDatabase)
             await Database.InitializeAsync();
         _ = Services; // start the host: migrations run as the application starts them
+    }
+
+    /// <summary>A client signed in to the mini-program as <paramref name="openId"/>, through the emulator's login code.</summary>
+    public async Task<HttpClient> MiniProgramUserAsync(string openId)
+    {
+        var client = CreateClient();
+        var code = (await (await client.PostAsJsonAsync("/_wx/test/login-code", new { openid = openId })).Content.ReadFromJsonAsync<Dictionary<string, string>>())!["code"];
+        var login = await (await client.PostAsJsonAsync("/api/mp/auth/login", new { code })).Content.ReadFromJsonAsync<Daiban.WeChat.MiniProgram.LoginResponse>();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login!.Token);
+        return client;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -15,23 +15,8 @@ namespace Daiban.WeChat.Tests.MiniProgram;
 
 /// <summary>The enterprise's whole journey with the emulator: login, bind, apply, agree, receive, evaluate; and what others cannot see.</summary>
 [Collection(HostCollection.Name)]
-public sealed class EnterpriseJourneyTests : IAsyncLifetime
+public sealed class EnterpriseJourneyTests : StaffAppTest
 {
-    private readonly StaffApp _app = new();
-
-    public Task InitializeAsync() => ((IAsyncLifetime)_app).InitializeAsync();
-
-    public Task DisposeAsync() => ((IAsyncLifetime)_app).DisposeAsync();
-
-    private async Task<HttpClient> EnterpriseUserAsync(string openId)
-    {
-        var client = _app.CreateClient();
-        var code = (await (await client.PostAsJsonAsync("/_wx/test/login-code", new { openid = openId })).Content.ReadFromJsonAsync<Dictionary<string, string>>())!["code"];
-        var login = await (await client.PostAsJsonAsync("/api/mp/auth/login", new { code })).Content.ReadFromJsonAsync<LoginResponse>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login!.Token);
-        return client;
-    }
-
 
     private static object Application(long? contactId = null) => new
     {
@@ -46,7 +31,7 @@ public sealed class EnterpriseJourneyTests : IAsyncLifetime
     public async Task FullServiceJourney_FromLoginToEvaluation()
     {
         const string openId = "oJourneyEnterprise0001";
-        var enterprise = await EnterpriseUserAsync(openId);
+        var enterprise = await App.MiniProgramUserAsync(openId);
         var binding = await ProblemAssert.OkAsync<EnterpriseBinding>(await enterprise.PostAsJsonAsync("/api/mp/enterprises",
             new { enterpriseName = "乳山市海岸新材料有限公司", creditCode = "91110000802100433B", contactName = "孙海" }));
         Assert.Equal("Pending", binding.Status);
@@ -66,10 +51,10 @@ public sealed class EnterpriseJourneyTests : IAsyncLifetime
         await enterprise.PostAsJsonAsync("/_wx/test/subscribe", new { openId, templateId = "TPL_PLAN_TO_AGREE", count = 1 });
         await enterprise.PostAsJsonAsync("/_wx/test/subscribe", new { openId, templateId = "TPL_DELIVERY_SENT", count = 1 });
 
-        var clerk = await _app.SignedInAsync("wangmin");
+        var clerk = await App.SignedInAsync("wangmin");
         await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{view.Id}/register", null));
         var assigned = await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{view.Id}/assignment", new { }));
-        var agent = await _app.SignedInAsync(assigned.AgentName == "张丽" ? "zhangli" : "zhaogang");
+        var agent = await App.SignedInAsync(assigned.AgentName == "张丽" ? "zhangli" : "zhaogang");
         var url = $"/api/staff/cases/{view.Id}";
         await ProblemAssert.IsProblemAsync(await agent.PostAsync($"{url}/start", null), HttpStatusCode.Conflict);
         await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/plan", new
@@ -122,11 +107,11 @@ public sealed class EnterpriseJourneyTests : IAsyncLifetime
         Assert.Contains("&lt;script&gt;", printed);
 
         // Subscribe messages reached WeChat for the plan and the mailing; the rest stayed in the in-app list.
-        var emulator = _app.Services.GetRequiredService<WeChatEmulator>();
+        var emulator = App.Services.GetRequiredService<WeChatEmulator>();
         for (var i = 0; i < 100 && emulator.Messages(openId).Count < 2; i++)
             await Task.Delay(100);
         Assert.Equal(["TPL_PLAN_TO_AGREE", "TPL_DELIVERY_SENT"], emulator.Messages(openId).Select(m => m.TemplateId));
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             var toAgent = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Notifications.AsNoTracking()
                 .Where(n => n.CaseId == view.Id && n.TemplateKey == "case-update").Select(n => n.Title).ToListAsync();
@@ -136,7 +121,7 @@ public sealed class EnterpriseJourneyTests : IAsyncLifetime
         Assert.Contains(messages, m => m.Title.Contains("代办员"));
 
         // Another enterprise's user sees none of it.
-        var stranger = await EnterpriseUserAsync("oJourneyStranger000001");
+        var stranger = await App.MiniProgramUserAsync("oJourneyStranger000001");
         await ProblemAssert.IsProblemAsync(await stranger.GetAsync($"/api/mp/cases/{view.Id}"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await stranger.GetAsync($"/api/mp/cases/{view.Id}/archive"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await stranger.PostAsJsonAsync($"/api/mp/cases/{view.Id}/receipt", new { }), HttpStatusCode.NotFound);
@@ -149,10 +134,10 @@ public sealed class EnterpriseJourneyTests : IAsyncLifetime
     [Fact]
     public async Task Apply_BadInput_IsAProblem_AndCreatesNothing()
     {
-        var enterprise = await EnterpriseUserAsync("oJourneyBadInput000001");
+        var enterprise = await App.MiniProgramUserAsync("oJourneyBadInput000001");
         await ProblemAssert.IsProblemAsync(await enterprise.PostAsJsonAsync("/api/mp/cases", Application()), HttpStatusCode.UnprocessableEntity);
         await ProblemAssert.IsProblemAsync(await enterprise.PostAsJsonAsync("/api/mp/enterprises", new { enterpriseName = "某公司", creditCode = "123", contactName = "甲" }), HttpStatusCode.UnprocessableEntity);
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().EnterpriseContacts.AnyAsync(c => c.MiniProgramOpenId == "oJourneyBadInput000001"));
     }
 }

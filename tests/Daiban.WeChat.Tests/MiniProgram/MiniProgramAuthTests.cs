@@ -99,11 +99,8 @@ public sealed class PhoneBindingTests(ProductionLikeApp app)
     [Fact]
     public async Task BindPhone_UsesWeChatVerification_MasksIt_AndRefusesAReusedCode()
     {
-        var client = app.CreateClient();
         var openId = $"oPhone{Guid.NewGuid():N}"[..28];
-        var loginCode = (await (await client.PostAsJsonAsync("/_wx/test/login-code", new { openid = openId })).Content.ReadFromJsonAsync<Dictionary<string, string>>())!["code"];
-        var login = await (await client.PostAsJsonAsync("/api/mp/auth/login", new { code = loginCode })).Content.ReadFromJsonAsync<LoginResponse>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login!.Token);
+        var client = await app.MiniProgramUserAsync(openId);
         var phoneCode = (await (await client.PostAsJsonAsync("/_wx/test/phone-code", new { phone = "13806318888", openid = openId })).Content.ReadFromJsonAsync<Dictionary<string, string>>())!["code"];
 
         var bound = await client.PostAsJsonAsync("/api/mp/me/phone", new { code = phoneCode });

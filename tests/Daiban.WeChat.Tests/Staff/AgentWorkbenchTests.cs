@@ -11,19 +11,13 @@ namespace Daiban.WeChat.Tests.Staff;
 
 /// <summary>A 代办 case played through every step of the agent's work over HTTP, on MariaDB.</summary>
 [Collection(HostCollection.Name)]
-public sealed class AgentWorkbenchTests : IAsyncLifetime
+public sealed class AgentWorkbenchTests : StaffAppTest
 {
-    private readonly StaffApp _app = new();
-
-    public Task InitializeAsync() => ((IAsyncLifetime)_app).InitializeAsync();
-
-    public Task DisposeAsync() => ((IAsyncLifetime)_app).DisposeAsync();
-
 
     [Fact]
     public async Task AgencyCase_ThroughEveryAgentStep_ToMailedResults()
     {
-        var clerk = await _app.SignedInAsync("wangmin");
+        var clerk = await App.SignedInAsync("wangmin");
         var walkIn = new
         {
             enterpriseName = "乳山市宏达机械有限公司", creditCode = "9144030071526726XG", contactName = "刘伟", contactPhone = "13806310003",
@@ -32,12 +26,12 @@ public sealed class AgentWorkbenchTests : IAsyncLifetime
         };
         var created = await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync("/api/staff/cases", walkIn));
         long zhangId;
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
             zhangId = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Staff.Where(s => s.UserName == "zhangli").Select(s => s.Id).SingleAsync();
         await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{created.Id}/assignment", new { agentId = zhangId, reason = "熟悉住建审批" }));
 
-        var agent = await _app.SignedInAsync("zhangli");
-        var other = await _app.SignedInAsync("liqiang");
+        var agent = await App.SignedInAsync("zhangli");
+        var other = await App.SignedInAsync("liqiang");
         var url = $"/api/staff/cases/{created.Id}";
 
         // Another agent cannot see or touch the case; a clerk cannot act as its agent.
@@ -81,7 +75,7 @@ public sealed class AgentWorkbenchTests : IAsyncLifetime
         Assert.Contains(log, l => l.Content.Contains("1. 施工合同；2. 监理合同"));
         Assert.Contains(log, l => l.Kind == "Milestone" && l.Content.Contains("已批准"));
         Assert.Contains(log, l => l.Content.Contains("EMS1000000001"));
-        await using var check = _app.Services.CreateAsyncScope();
+        await using var check = App.Services.CreateAsyncScope();
         var notices = await check.ServiceProvider.GetRequiredService<DaibanDbContext>().Notifications.AsNoTracking()
             .Where(n => n.CaseId == created.Id).Select(n => n.TemplateKey).ToListAsync();
         Assert.Contains("materials-needed", notices);

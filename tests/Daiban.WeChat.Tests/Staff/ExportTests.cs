@@ -10,14 +10,8 @@ namespace Daiban.WeChat.Tests.Staff;
 
 /// <summary>Attachments 1–3 open as real xlsx workbooks with the attachments' columns and the case's data.</summary>
 [Collection(HostCollection.Name)]
-public sealed class ExportTests : IAsyncLifetime
+public sealed class ExportTests : StaffAppTest
 {
-    private readonly StaffApp _app = new();
-
-    public Task InitializeAsync() => ((IAsyncLifetime)_app).InitializeAsync();
-
-    public Task DisposeAsync() => ((IAsyncLifetime)_app).DisposeAsync();
-
     private static async Task<List<IDictionary<string, object>>> OpenAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -30,10 +24,10 @@ public sealed class ExportTests : IAsyncLifetime
     public async Task CollectionForm_Log_AndLedger_AreWorkbooksWithTheAttachmentColumns()
     {
         long caseId;
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
             caseId = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Cases.Where(c => c.AgentName == "张丽").Select(c => c.Id).FirstAsync();
-        var clerk = await _app.SignedInAsync("wangmin");
-        var agent = await _app.SignedInAsync("zhangli");
+        var clerk = await App.SignedInAsync("wangmin");
+        var agent = await App.SignedInAsync("zhangli");
         await agent.PostAsJsonAsync("/api/staff/issues", new { caseId, description = "消防审查意见未出", responsibleDepartment = "ZJJ", deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5)) });
 
         var form = await OpenAsync(await agent.GetAsync($"/api/staff/cases/{caseId}/exports/collection-form"));
@@ -46,7 +40,7 @@ public sealed class ExportTests : IAsyncLifetime
         Assert.Contains(log, r => ((string)r["办理进度及工作内容"]).Contains("联合审图"));
         Assert.Contains(ledger, r => (string)r["难点问题"] == "消防审查意见未出" && (string)r["责任部门"] == "乳山市住房和城乡建设局");
         // Another agent gets nothing; the ledger is for the window and supervision.
-        var other = await _app.SignedInAsync("liqiang");
+        var other = await App.SignedInAsync("liqiang");
         await ProblemAssert.IsProblemAsync(await other.GetAsync($"/api/staff/cases/{caseId}/exports/log"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await agent.GetAsync("/api/staff/exports/issues"), HttpStatusCode.Forbidden);
     }

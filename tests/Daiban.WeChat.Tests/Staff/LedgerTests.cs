@@ -10,21 +10,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Daiban.WeChat.Tests.Staff;
 
 [Collection(HostCollection.Name)]
-public sealed class LedgerTests : IAsyncLifetime
+public sealed class LedgerTests : StaffAppTest
 {
-    private readonly StaffApp _app = new();
-
-    public Task InitializeAsync() => ((IAsyncLifetime)_app).InitializeAsync();
-
-    public Task DisposeAsync() => ((IAsyncLifetime)_app).DisposeAsync();
-
 
     [Fact]
     public async Task Meeting_AndLedger_FromConveningToResolution_WithDepartmentScopedLiaisons()
     {
-        var clerk = await _app.SignedInAsync("wangmin");
+        var clerk = await App.SignedInAsync("wangmin");
         long caseId, liaisonId;
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
             caseId = await db.Cases.Where(c => c.AgentName == "张丽").Select(c => c.Id).FirstAsync();
@@ -46,7 +40,7 @@ public sealed class LedgerTests : IAsyncLifetime
         var held = await ProblemAssert.OkAsync<MeetingResponse>(await clerk.PostAsJsonAsync($"/api/staff/meetings/{meeting.Id}/minutes", new { minutes = "住建、人防共同审查", decisions = "人防意见3个工作日内出具" }));
         Assert.Equal("Held", held.Status);
 
-        var agent = await _app.SignedInAsync("zhangli");
+        var agent = await App.SignedInAsync("zhangli");
         var deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10));
         var issue = await ProblemAssert.OkAsync<IssueResponse>(await agent.PostAsJsonAsync("/api/staff/issues", new
         {
@@ -55,8 +49,8 @@ public sealed class LedgerTests : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(await agent.PostAsJsonAsync("/api/staff/issues", new { caseId, description = "x", responsibleDepartment = "RFB", liaisonId, deadline }),
             HttpStatusCode.UnprocessableEntity);
 
-        var liaison = await _app.SignedInAsync("liuyang");
-        var rfLiaison = await _app.SignedInAsync("rfliaison");
+        var liaison = await App.SignedInAsync("liuyang");
+        var rfLiaison = await App.SignedInAsync("rfliaison");
         Assert.Single(await ProblemAssert.OkAsync<List<IssueResponse>>(await liaison.GetAsync("/api/staff/issues")));
         Assert.Empty(await ProblemAssert.OkAsync<List<IssueResponse>>(await rfLiaison.GetAsync("/api/staff/issues")));
         await ProblemAssert.IsProblemAsync(await rfLiaison.PostAsJsonAsync($"/api/staff/issues/{issue.Id}/progress", new { text = "越权" }), HttpStatusCode.NotFound);
@@ -66,7 +60,7 @@ public sealed class LedgerTests : IAsyncLifetime
         var resolved = await ProblemAssert.OkAsync<IssueResponse>(await liaison.PostAsJsonAsync($"/api/staff/issues/{issue.Id}/resolve", new { text = "按审图口径执行" }));
         Assert.Equal("Resolved", resolved.Status);
         Assert.False(resolved.Overdue);
-        await using var check = _app.Services.CreateAsyncScope();
+        await using var check = App.Services.CreateAsyncScope();
         Assert.True(await check.ServiceProvider.GetRequiredService<DaibanDbContext>().Notifications.AnyAsync(n => n.TemplateKey == "issue-assigned" && n.RecipientId == liaisonId));
     }
 }

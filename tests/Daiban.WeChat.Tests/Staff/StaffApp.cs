@@ -29,3 +29,13 @@ public sealed class StaffApp() : DaibanAppFactory(DatabaseProvider.MySql, TestSe
         return client;
     }
 }
+
+/// <summary>A test class that gets its own <see cref="StaffApp"/> (fresh database) for each test.</summary>
+public abstract class StaffAppTest : IAsyncLifetime
+{
+    protected StaffApp App { get; } = new();
+
+    public Task InitializeAsync() => ((IAsyncLifetime)App).InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)App).DisposeAsync();
+}

@@ -12,17 +12,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Daiban.WeChat.Tests.Staff;
 
 [Collection(HostCollection.Name)]
-public sealed class StaffBindingTests : IAsyncLifetime
+public sealed class StaffBindingTests : StaffAppTest
 {
-    private readonly StaffApp _app = new();
-
-    public Task InitializeAsync() => ((IAsyncLifetime)_app).InitializeAsync();
-
-    public Task DisposeAsync() => ((IAsyncLifetime)_app).DisposeAsync();
-
     private async Task<(string? OfficialAccount, string? MiniProgram)> BindingsAsync(string userName)
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var s = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Staff.AsNoTracking().SingleAsync(x => x.UserName == userName);
         return (s.OfficialAccountOpenId, s.MiniProgramOpenId);
     }
@@ -30,14 +24,14 @@ public sealed class StaffBindingTests : IAsyncLifetime
     [Fact]
     public async Task OfficialAccount_BindsBySendingTheCode_Once()
     {
-        var agent = await _app.SignedInAsync("liqiang");
+        var agent = await App.SignedInAsync("liqiang");
         var code = (await (await agent.PostAsync("/api/staff/me/binding-code", null)).Content.ReadFromJsonAsync<BindingCodeResponse>())!.Code;
         const string oaOpenId = "oOfficialLiqiang0001";
 
         var report = await agent.PostAsJsonAsync("/_wx/test/user-message", new { openId = oaOpenId, text = $"绑定 {code}", app = "officialaccount" });
 
         Assert.Equal("success", (await report.Content.ReadFromJsonAsync<PushDeliveryReport>())!.Verdict);
-        var emulator = _app.Services.GetRequiredService<WeChatEmulator>();
+        var emulator = App.Services.GetRequiredService<WeChatEmulator>();
         for (var i = 0; i < 100 && emulator.Messages(oaOpenId).Count == 0; i++)
             await Task.Delay(50);
         Assert.Contains("绑定成功", Assert.Single(emulator.Messages(oaOpenId)).Content);
@@ -54,12 +48,9 @@ public sealed class StaffBindingTests : IAsyncLifetime
     [Fact]
     public async Task MiniProgram_BindsWithTheCode_AndRefusesAWrongOne()
     {
-        var agent = await _app.SignedInAsync("zhangli");
+        var agent = await App.SignedInAsync("zhangli");
         var code = (await (await agent.PostAsync("/api/staff/me/binding-code", null)).Content.ReadFromJsonAsync<BindingCodeResponse>())!.Code;
-        var phone = _app.CreateClient();
-        var loginCode = (await (await phone.PostAsJsonAsync("/_wx/test/login-code", new { openid = "oMiniZhangli0001" })).Content.ReadFromJsonAsync<Dictionary<string, string>>())!["code"];
-        var login = await (await phone.PostAsJsonAsync("/api/mp/auth/login", new { code = loginCode })).Content.ReadFromJsonAsync<LoginResponse>();
-        phone.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login!.Token);
+        var phone = await App.MiniProgramUserAsync("oMiniZhangli0001");
 
         await ProblemAssert.IsProblemAsync(await phone.PostAsJsonAsync("/api/mp/staff-binding", new { code = "000000" == code ? "111111" : "000000" }), HttpStatusCode.UnprocessableEntity);
         var bound = await phone.PostAsJsonAsync("/api/mp/staff-binding", new { code });

@@ -12,14 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Daiban.WeChat.Tests.Staff;
 
 [Collection(HostCollection.Name)]
-public sealed class StaffCaseTests : IAsyncLifetime
+public sealed class StaffCaseTests : StaffAppTest
 {
-    private readonly StaffApp _app = new();
-
-    public Task InitializeAsync() => ((IAsyncLifetime)_app).InitializeAsync();
-
-    public Task DisposeAsync() => ((IAsyncLifetime)_app).DisposeAsync();
-
     private static object WalkIn(string creditCode = "91440300708461136T") => new
     {
         enterpriseName = "乳山市银滩建设发展有限公司",
@@ -39,14 +33,14 @@ public sealed class StaffCaseTests : IAsyncLifetime
 
     private async Task<int> CaseCountAsync()
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Cases.CountAsync();
     }
 
     [Fact]
     public async Task Clerk_RegistersWalkIn_RoutesAndAssigns_AgentGetsTemplateMessage()
     {
-        var clerk = await _app.SignedInAsync("wangmin");
+        var clerk = await App.SignedInAsync("wangmin");
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/staff/cases") { Content = JsonContent.Create(WalkIn()) };
         request.Headers.Add("Idempotency-Key", "walkin-1");
 
@@ -69,14 +63,14 @@ public sealed class StaffCaseTests : IAsyncLifetime
         Assert.Contains("熟悉", routing.Explanation);
 
         var officialAccountOpenId = $"oOA{Guid.NewGuid():N}"[..24];
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
             var agent = await db.Staff.SingleAsync(s => s.Id == routing.AgentId);
             agent.BindOfficialAccount(officialAccountOpenId);
             await db.SaveChangesAsync();
         }
-        _app.Services.GetRequiredService<WeChatEmulator>().Follow(officialAccountOpenId);
+        App.Services.GetRequiredService<WeChatEmulator>().Follow(officialAccountOpenId);
 
         var assigned = await clerk.PostAsJsonAsync($"/api/staff/cases/{@case.Id}/assignment", new { });
         Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
@@ -85,12 +79,12 @@ public sealed class StaffCaseTests : IAsyncLifetime
         Assert.Equal(routing.AgentId, afterAssign.AgentId);
         Assert.Equal(routing.Explanation, afterAssign.Assignments.Single().Reason);
 
-        var sent = await EventuallyAsync(() => _app.Services.GetRequiredService<WeChatEmulator>().Messages(officialAccountOpenId));
+        var sent = await EventuallyAsync(() => App.Services.GetRequiredService<WeChatEmulator>().Messages(officialAccountOpenId));
         var message = Assert.Single(sent);
         Assert.Equal("TPL_CASE_ASSIGNED", message.TemplateId);
         Assert.Equal($"pages/agent/case?id={@case.Id}", message.Page);
         Assert.Equal("银滩社区服务中心", message.Data!.Value.GetProperty("thing1").GetProperty("value").GetString());
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             // The walk-in contact has no mini-program yet: the enterprise's notice waits in the in-app list.
             var toContact = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Notifications.AsNoTracking()
@@ -107,10 +101,10 @@ public sealed class StaffCaseTests : IAsyncLifetime
     [Fact]
     public async Task Override_NeedsAReason_AndIsRecorded()
     {
-        var clerk = await _app.SignedInAsync("wangmin");
+        var clerk = await App.SignedInAsync("wangmin");
         var @case = (await (await clerk.PostAsJsonAsync("/api/staff/cases", WalkIn("91110108551385082Q"))).Content.ReadFromJsonAsync<CaseResponse>(TestJson.Options))!;
         long zhaoId;
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
             zhaoId = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Staff.Where(s => s.UserName == "zhaogang").Select(s => s.Id).SingleAsync();
 
         var withoutReason = await clerk.PostAsJsonAsync($"/api/staff/cases/{@case.Id}/assignment", new { agentId = zhaoId });
@@ -125,7 +119,7 @@ public sealed class StaffCaseTests : IAsyncLifetime
     [Fact]
     public async Task InvalidCreditCode_Is422_AndCreatesNothing()
     {
-        var clerk = await _app.SignedInAsync("wangmin");
+        var clerk = await App.SignedInAsync("wangmin");
         var before = await CaseCountAsync();
 
         var response = await clerk.PostAsJsonAsync("/api/staff/cases", WalkIn("91440300708461136X"));
@@ -137,8 +131,8 @@ public sealed class StaffCaseTests : IAsyncLifetime
     [Fact]
     public async Task Roles_AgentCannotRegisterOrAssign_AndSeesOnlyOwnCases()
     {
-        var agent = await _app.SignedInAsync("liqiang");
-        var supervisor = await _app.SignedInAsync("chenjing");
+        var agent = await App.SignedInAsync("liqiang");
+        var supervisor = await App.SignedInAsync("chenjing");
 
         await ProblemAssert.IsProblemAsync(await agent.PostAsJsonAsync("/api/staff/cases", WalkIn()), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(await agent.PostAsJsonAsync("/api/staff/cases/1/assignment", new { }), HttpStatusCode.Forbidden);
@@ -153,7 +147,7 @@ public sealed class StaffCaseTests : IAsyncLifetime
     [Fact]
     public async Task OnlineApplication_IsRegisteredByTheWindow_WhichConfirmsItsContact()
     {
-        var clerk = await _app.SignedInAsync("wangmin");
+        var clerk = await App.SignedInAsync("wangmin");
         var submitted = (await clerk.GetFromJsonAsync<List<CaseListItem>>("/api/staff/cases?status=Submitted", TestJson.Options))!;
         var online = submitted.First();
 
