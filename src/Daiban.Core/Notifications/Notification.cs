@@ -18,6 +18,8 @@ public enum RecipientKind
 {
     Staff,
     EnterpriseContact,
+    /// <summary>Whoever asked in a consultation conversation (its WeChat openid), for customer-service replies.</summary>
+    Conversation,
 }
 
 public enum NotificationStatus

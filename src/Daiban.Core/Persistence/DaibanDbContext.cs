@@ -39,6 +39,8 @@ public abstract class DaibanDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Messaging.InboundMessage> InboundMessages => Set<Messaging.InboundMessage>();
     public DbSet<Accounts.MiniProgramUser> MiniProgramUsers => Set<Accounts.MiniProgramUser>();
     public DbSet<SubscriptionQuota> SubscriptionQuotas => Set<SubscriptionQuota>();
+    public DbSet<Consultation.FaqEntry> FaqEntries => Set<Consultation.FaqEntry>();
+    public DbSet<Consultation.Conversation> Conversations => Set<Consultation.Conversation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DaibanDbContext).Assembly);

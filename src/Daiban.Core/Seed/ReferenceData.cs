@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Daiban.Core.Calendar;
 using Daiban.Core.Catalog;
+using Daiban.Core.Common;
+using Daiban.Core.Consultation;
 using Daiban.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,6 +44,13 @@ public static class ReferenceData
             added++;
         }
 
+        var faq = await db.FaqEntries.Select(f => f.Key).ToListAsync(ct);
+        foreach (var f in Load<FaqFile>("faq.json").Entries.Where(f => !faq.Contains(f.Id)))
+        {
+            db.FaqEntries.Add(f.ToEntity());
+            added++;
+        }
+
         var days = await db.CalendarDays.Select(d => d.Date).ToListAsync(ct);
         foreach (var day in ShippedCalendarDays().Where(d => !days.Contains(d.Date)))
         {
@@ -61,12 +70,30 @@ public static class ReferenceData
     public static IReadOnlyList<ApprovalItem> ShippedCatalog() =>
         Load<CatalogFile>("catalog.json").Items.Select((i, n) => i.ToEntity(n + 1)).ToList();
 
-    private static T Load<T>(string name)
+    /// <summary>The FAQ shipped with Daiban, as entities not yet saved.</summary>
+    public static IReadOnlyList<FaqEntry> ShippedFaq() =>
+        Load<FaqFile>("faq.json").Entries.Select(f => f.ToEntity()).ToList();
+
+    public static IReadOnlyList<Department> ShippedDepartments() =>
+        Load<CatalogFile>("catalog.json").Departments.Select(d => new Department(d.Code, d.Name, d.ShortName)).ToList();
+
+    internal static T Load<T>(string name)
+    {
+        using var stream = Open(name);
+        return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidOperationException($"Seed file {name} is empty.");
+    }
+
+    internal static string LoadText(string name)
+    {
+        using var reader = new StreamReader(Open(name));
+        return reader.ReadToEnd();
+    }
+
+    private static Stream Open(string name)
     {
         var assembly = typeof(ReferenceData).Assembly;
         var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + name, StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidOperationException($"Seed file {name} is empty.");
+        return assembly.GetManifestResourceStream(resource)!;
     }
 
     private sealed record CatalogFile(List<DepartmentRow> Departments, List<ItemRow> Items);
@@ -108,6 +135,13 @@ public static class ReferenceData
             item.ReplaceMaterials((Materials ?? []).Select(m => new ItemMaterial(m.Name, m.Core, m.Deferrable, m.Note)));
             return item;
         }
+    }
+
+    private sealed record FaqFile(List<FaqRow> Entries);
+
+    private sealed record FaqRow(string Id, string Topic, string Question, List<string>? Alternates, string Answer, string? Source)
+    {
+        public FaqEntry ToEntity() => new(Id, Topic, Question, Alternates ?? [], Answer, Source, Actor.System, DateTimeOffset.UnixEpoch);
     }
 
     private sealed record HolidayFile(List<HolidayRow> Holidays);

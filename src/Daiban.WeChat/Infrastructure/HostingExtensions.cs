@@ -1,6 +1,7 @@
 using Daiban.Core.Persistence;
 using Daiban.WeChat.Calendar;
 using Daiban.WeChat.Catalog;
+using Daiban.WeChat.Chat;
 using Daiban.Core.Notifications;
 using Daiban.Jobs;
 using Daiban.WeChat.Auth;
@@ -54,6 +55,7 @@ public static class HostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddDaibanHealthChecks(redisConfigured);
         builder.AddDaibanWeChat();
+        builder.AddDaibanChat();
         var jobs = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         builder.Services.AddDaibanJobs(jobs, redisConfigured, builder.Configuration["SharedStore:KeyPrefix"] ?? new SharedStoreOptions().KeyPrefix);
         builder.Services.AddScoped<INotificationSender, WeChatNotificationSender>();
@@ -84,6 +86,7 @@ public static class HostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }
@@ -102,6 +105,9 @@ public static class HostingExtensions
         app.MapAgentWorkbenchEndpoints();
         app.MapLedgerEndpoints();
         app.MapExportEndpoints();
+        app.MapChatEndpoints();
+        app.MapConsultationEndpoints();
+        app.MapFaqEndpoints();
         if (app.Configuration.GetValue<bool>("Benchmark:BareEndpoint"))
         {
             // The baseline of the push benchmark: the same host and pipeline, no work. Never on unless configured.

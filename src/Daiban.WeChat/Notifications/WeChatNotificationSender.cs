@@ -83,10 +83,13 @@ public sealed class WeChatNotificationSender(DaibanDbContext db, WeChatApiClient
 
     private async Task<SendOutcome> SendCustomerServiceAsync(Notification n, Dictionary<string, string> data, CancellationToken ct)
     {
-        var openId = await MiniProgramOpenIdAsync(n, ct);
+        var openId = n.RecipientKind == RecipientKind.Conversation
+            ? await db.Conversations.Where(c => c.Id == n.RecipientId).Select(c => c.OpenId).SingleOrDefaultAsync(ct)
+            : await MiniProgramOpenIdAsync(n, ct);
         if (openId is null || !data.TryGetValue("content", out var content))
             return new SendOutcome(SendResult.InAppOnly, "无法发送客服消息");
-        await wechat.SendCustomerServiceMessageAsync(WeChatApp.MiniProgram, new CustomerServiceMessageRequest(openId, "text", new CustomerServiceText(content)), ct);
+        var app = Enum.TryParse<WeChatApp>(data.GetValueOrDefault("app"), out var a) ? a : WeChatApp.MiniProgram;
+        await wechat.SendCustomerServiceMessageAsync(app, new CustomerServiceMessageRequest(openId, "text", new CustomerServiceText(content)), ct);
         return SendOutcome.Sent;
     }
 

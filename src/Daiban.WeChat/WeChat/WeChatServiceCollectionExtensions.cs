@@ -40,7 +40,6 @@ public static class WeChatServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<InboundRecorder>());
         services.AddSingleton<InboundMessageProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundMessageProcessor>());
-        services.TryAddScoped<IConsultationBot, AcknowledgingBot>();
         return builder;
     }
 

@@ -15,9 +15,11 @@ public sealed class StaffApp() : DaibanAppFactory(DatabaseProvider.MySql, TestSe
     ["WeChat:Templates:agent-assigned"] = "TPL_AGENT_ASSIGNED",
     ["WeChat:Templates:plan-to-agree"] = "TPL_PLAN_TO_AGREE",
     ["WeChat:Templates:delivery-sent"] = "TPL_DELIVERY_SENT",
+    ["WeChat:Templates:consultation-handoff"] = StaffApp.ConsultationTemplate,
 })
 {
     public const string Password = "Daiban-test-2026";
+    public const string ConsultationTemplate = "TPL_CONSULTATION";
 
     public async Task<HttpClient> SignedInAsync(string userName)
     {

@@ -108,10 +108,12 @@ public sealed partial class InboundMessageProcessor(
         var app = Enum.Parse<WeChatApp>(message.Channel);
         var bot = services.GetRequiredService<IConsultationBot>();
         var client = services.GetRequiredService<WeChatApiClient>();
-        var answer = await bot.AnswerAsync(message.Content, new Asker(message.FromUser, null), ct);
+        var text = await services.GetRequiredService<Chat.ContentCheck>().PassesAsync(message.Content, message.FromUser, ct)
+            ? (await bot.AskAsync(message.Content, new Asker(ConversationChannel.CustomerService, message.FromUser, WeChatApp: message.Channel, ExternalId: $"in:{message.Id}"), ct)).Answer
+            : new BotAnswer(Chat.ContentCheck.RefusedText, false, BotIntents.Refused, []);
         await client.SendCustomerServiceMessageAsync(app,
-            new CustomerServiceMessageRequest(message.FromUser, "text", new CustomerServiceText(answer.Answer)), ct);
-        return new Handled($"answered ({answer.Intent})", true);
+            new CustomerServiceMessageRequest(message.FromUser, "text", new CustomerServiceText(text.Answer)), ct);
+        return new Handled($"answered ({text.Intent})", true);
     }
 
     /// <summary>A staff member sends "绑定 123456" to the Official Account: its openid there receives their template messages.</summary>

@@ -923,6 +923,177 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.ToTable("departments", (string)null);
                 });
 
+            modelBuilder.Entity("Daiban.Core.Consultation.Conversation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgentName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HandedOffAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandoffReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAgentReplyAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastUserMessageAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowConfidenceStreak")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WeChatApp")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "AgentId");
+
+                    b.ToTable("conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Daiban.Core.Consultation.ConversationMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Intent")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sources")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "ExternalId");
+
+                    b.ToTable("conversation_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Daiban.Core.Consultation.FaqEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alternates")
+                        .IsRequired()
+                        .HasMaxLength(6500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("faq_entries", (string)null);
+                });
+
             modelBuilder.Entity("Daiban.Core.Enterprises.Enterprise", b =>
                 {
                     b.Property<long>("Id")
@@ -1838,6 +2009,15 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.Navigation("Materials");
                 });
 
+            modelBuilder.Entity("Daiban.Core.Consultation.ConversationMessage", b =>
+                {
+                    b.HasOne("Daiban.Core.Consultation.Conversation", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Daiban.Core.Enterprises.EnterpriseContact", b =>
                 {
                     b.HasOne("Daiban.Core.Enterprises.Enterprise", "Enterprise")
@@ -1912,6 +2092,11 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Daiban.Core.Cases.CaseItem", b =>
                 {
                     b.Navigation("Pauses");
+                });
+
+            modelBuilder.Entity("Daiban.Core.Consultation.Conversation", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Daiban.Core.Enterprises.Enterprise", b =>

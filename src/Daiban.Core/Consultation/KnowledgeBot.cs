@@ -1,0 +1,88 @@
+namespace Daiban.Core.Consultation;
+
+/// <summary>
+/// Answers a question from a <see cref="KnowledgeBase"/> alone: intent first, then the catalogue for a named
+/// item's time limit or materials, then the best passage of the index — or, below the confidence floor, an honest
+/// "not sure" with an offer of a person. Every sentence it returns is a passage of the knowledge base or a fixed
+/// sentence of its own; it has nothing else to say. Progress questions are labelled here and answered by
+/// <see cref="ConsultationService"/>, which knows who is asking.
+/// </summary>
+public sealed class KnowledgeBot(KnowledgeBase knowledge)
+{
+    /// <summary>Below this share of the question's known bigrams found in the best passage, the bot is not sure.</summary>
+    public const double ConfidenceFloor = 0.55;
+
+    /// <summary>Below this share of the question's bigrams known to the knowledge base at all, the question is not about the service.</summary>
+    public const double ScopeFloor = 0.55;
+
+    public const string HandoffText = "好的，已为您转接人工服务，代办员会在工作时间尽快回复您，并能看到我们之前的全部对话。您也可以继续留言。";
+    public const string ComplaintText = "非常抱歉给您带来不好的体验。已将您的反映转交工作人员处理，会尽快与您联系；服务结束后您也可以通过评价表和好差评反映。";
+    public const string GreetingText = "您好！我是乳山市工程建设项目帮办代办包办服务助手，服务免费。您可以问我：帮办代办包办的区别、怎么申请、某个审批事项要多久和要什么材料、我的案件进度；需要人工请回复“转人工”。";
+    public const string UnsureText = "这个问题我不确定能答准，为避免误导您，建议转人工：回复“转人工”，代办员会为您解答。";
+    public const string OutOfScopeText = "抱歉，这个问题超出了工程建设项目帮办代办包办的服务范围，我无法回答。关于项目审批、帮办代办包办服务的问题我都可以帮您查；需要人工请回复“转人工”。";
+
+    public KnowledgeBase Knowledge => knowledge;
+
+    public BotAnswer Answer(string question)
+    {
+        var expanded = knowledge.Lexicon.Expand(question);
+        var items = knowledge.Lexicon.FindItems(expanded);
+        var intent = IntentClassifier.Classify(expanded, items);
+        return intent switch
+        {
+            BotIntents.Complaint => new BotAnswer(ComplaintText, true, intent, []),
+            BotIntents.Handoff => new BotAnswer(HandoffText, true, intent, []),
+            BotIntents.Greeting => new BotAnswer(GreetingText, false, intent, []),
+            // Labelled progress whatever the search finds: the service answers it from the asker's own cases.
+            BotIntents.Progress => Retrieve(expanded, BotIntents.Progress, items) is var found && found.Sources.Count > 0
+                ? found with { Intent = BotIntents.Progress }
+                : new BotAnswer("", false, BotIntents.Progress, []),
+            BotIntents.ItemTimeLimit or BotIntents.ItemMaterials => FromCatalogue(expanded, items),
+            _ => Retrieve(expanded, intent, items),
+        };
+    }
+
+    private BotAnswer FromCatalogue(string expanded, IReadOnlyList<string> codes)
+    {
+        var items = codes.Select(knowledge.Item).OfType<Catalog.ApprovalItem>().Take(3).ToList();
+        var time = IntentClassifier.AsksTime(expanded);
+        var materials = IntentClassifier.AsksMaterials(expanded);
+        var parts = new List<string>();
+        foreach (var item in items)
+        {
+            if (time)
+                parts.Add(CatalogueAnswers.TimeLimit(item, knowledge.DepartmentOf(item)));
+            if (materials)
+                parts.Add(time ? CatalogueAnswers.Materials(item)[($"【{item.Name}】").Length..] : CatalogueAnswers.Materials(item));
+        }
+        var sources = items.Select(i => new BotSource($"审批事项目录：{i.Name}", $"item:{i.Code}")).ToList();
+        // An FAQ passage about the same item adds what the catalogue row cannot say (e.g. large vs small works).
+        var faq = knowledge.Index.Search(expanded, 3, d => d.Kind == KnowledgeKinds.Faq).Best;
+        if (faq is { Coverage: >= ConfidenceFloor } && items.Any(i => knowledge.Lexicon.AliasesOf(i.Code).Any(a => faq.Document.Title.Contains(a, StringComparison.Ordinal))))
+        {
+            parts.Add("补充说明：" + faq.Document.Answer);
+            sources.Add(faq.Document.ToSource());
+        }
+        return new BotAnswer(string.Join("", parts), false, time ? BotIntents.ItemTimeLimit : BotIntents.ItemMaterials, sources);
+    }
+
+    private BotAnswer Retrieve(string expanded, string intent, IReadOnlyList<string> items)
+    {
+        var result = knowledge.Index.Search(expanded);
+        var best = result.Best;
+        if (best is null || result.InScope < ScopeFloor)
+            return items.Count > 0 ? ItemOverview(items[0], intent) : new BotAnswer(OutOfScopeText, false, BotIntents.OutOfScope, []);
+        if (best.Coverage < ConfidenceFloor)
+            return items.Count > 0 ? ItemOverview(items[0], intent) : new BotAnswer(UnsureText, false, BotIntents.Unsure, []);
+        var document = best.Document;
+        var answer = document.Kind == KnowledgeKinds.Policy ? $"根据《乳山市工程建设项目帮办代办包办工作制度》（{document.Title}）：{document.Answer}" : document.Answer;
+        return new BotAnswer(answer, false, intent, [document.ToSource()]);
+    }
+
+    private BotAnswer ItemOverview(string code, string intent)
+    {
+        var item = knowledge.Item(code)!;
+        return new BotAnswer(CatalogueAnswers.Overview(item, knowledge.DepartmentOf(item)), false,
+            intent == BotIntents.Consult ? BotIntents.Item : intent, [new BotSource($"审批事项目录：{item.Name}", $"item:{item.Code}")]);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using Daiban.Core.Consultation;
+using Daiban.Testing.Consultation;
+
+namespace Daiban.Core.Tests.Consultation;
+
+public sealed class KnowledgeBotFixture : IDisposable
+{
+    public KnowledgeBase Knowledge { get; } = KnowledgeBase.Shipped();
+    public KnowledgeBot Bot => new(Knowledge);
+    public void Dispose() => Knowledge.Dispose();
+}
+
+public sealed partial class KnowledgeBotTests(KnowledgeBotFixture fixture) : IClassFixture<KnowledgeBotFixture>
+{
+    private BotAnswer Ask(string q) => fixture.Bot.Answer(q);
+
+    [Theory]
+    [InlineData("转人工", BotIntents.Handoff, true)]
+    [InlineData("我要投诉代办员", BotIntents.Complaint, true)]
+    [InlineData("你好", BotIntents.Greeting, false)]
+    [InlineData("您好！", BotIntents.Greeting, false)]
+    [InlineData("施工证要多久", BotIntents.ItemTimeLimit, false)]
+    [InlineData("办施工许可证要准备哪些材料", BotIntents.ItemMaterials, false)]
+    [InlineData("我的案件进度怎么样了", BotIntents.Progress, false)]
+    [InlineData("怎么申请代办", BotIntents.Apply, false)]
+    [InlineData("服务结束后怎么评价", BotIntents.Evaluation, false)]
+    [InlineData("代办收费吗", BotIntents.Consult, false)]
+    [InlineData("今天天气怎么样", BotIntents.OutOfScope, false)]
+    public void Intents(string question, string intent, bool handoff)
+    {
+        var answer = Ask(question);
+        Assert.Equal(intent, answer.Intent);
+        Assert.Equal(handoff, answer.Handoff);
+    }
+
+    [Fact]
+    public void AGreetingWithAQuestion_IsAQuestion()
+    {
+        Assert.Equal(BotIntents.ItemTimeLimit, Ask("你好，施工证要多久？").Intent);
+    }
+
+    [Fact]
+    public void ANamedItemsTimeLimit_ComesFromItsCatalogueRow()
+    {
+        var answer = Ask("供水报装要几天");
+        Assert.StartsWith("【供水报装】承诺办结时限12个工作日；法定时限12个工作日", answer.Answer);
+        Assert.Equal("item:P-08", answer.Sources[0].Id);
+    }
+
+    [Fact]
+    public void AnItemWithoutAPublishedLimit_SaysSo_AndInventsNone()
+    {
+        var answer = Ask("施工监理招标投标要多久");
+        Assert.Contains("目录未公布承诺时限，请以窗口告知为准", answer.Answer);
+        Assert.Contains("法律未规定固定时限", answer.Answer);
+        Assert.DoesNotMatch(@"\d", answer.Answer);
+    }
+
+    [Fact]
+    public void Materials_ListEveryMaterial_MarkingCoreAndDeferrable()
+    {
+        var item = fixture.Knowledge.Item("S3-03")!;
+        var answer = Ask("施工证要什么材料");
+        foreach (var m in item.Materials)
+            Assert.Contains(m.Name, answer.Answer);
+        Assert.Contains("（可容缺，受理后补交）", answer.Answer);
+    }
+
+    [Fact]
+    public void Synonyms_ReachTheCatalogueWord()
+    {
+        Assert.Equal("item:S2-02", Ask("规划证要多久").Sources[0].Id);
+        Assert.Equal("item:S3-03", Ask("开工证多长时间能办下来").Sources[0].Id);
+    }
+
+    [Fact]
+    public void TheLongestItemNameWins()
+    {
+        var lexicon = fixture.Knowledge.Lexicon;
+        Assert.Equal(["S4-04"], lexicon.FindItems("消防验收备案要多久"));
+        Assert.Equal(["S4-03"], lexicon.FindItems("消防验收怎么办"));
+        Assert.Equal(["S3-03", "P-04"], lexicon.FindItems("施工许可证和节能审查"));
+    }
+
+    [Fact]
+    public void EveryNumberInEveryDevSetAnswer_IsInItsSources()
+    {
+        foreach (var c in ConsultationDevSet.Load())
+        {
+            var answer = Ask(c.Q);
+            var sources = string.Join("\n", fixture.Knowledge.Passages(answer.Sources));
+            foreach (Match number in Digits().Matches(answer.Answer))
+                Assert.True(sources.Contains(number.Value, StringComparison.Ordinal), $"{c.Q}: {number.Value} is not in the sources of “{answer.Answer}”");
+            if (answer.Intent is not (BotIntents.Greeting or BotIntents.Handoff or BotIntents.Complaint or BotIntents.OutOfScope or BotIntents.Unsure))
+                Assert.NotEmpty(answer.Sources);
+        }
+    }
+
+    [Fact]
+    public void BelowTheConfidenceFloor_TheBotSaysItIsNotSure_AndOffersAPerson()
+    {
+        var answer = Ask("代办员的工牌编号规则是什么");
+        Assert.Contains(answer.Intent, new[] { BotIntents.Unsure, BotIntents.OutOfScope });
+        Assert.Contains("转人工", answer.Answer);
+        Assert.Empty(answer.Sources);
+    }
+
+    [Fact]
+    public void HolidayQuestions_AreAnsweredFromTheCalendar()
+    {
+        var answer = Ask("2026年春节放假安排");
+        Assert.Equal("holidays:2026", answer.Sources[0].Id);
+        Assert.True(answer.Answer.Contains("2月14日（星期六）"), answer.Answer);
+    }
+
+    [Fact]
+    public void PolicyPassages_AreQuotedWithTheirChapter()
+    {
+        var answer = Ask("代办员队伍怎么培训和考核");
+        Assert.StartsWith("根据《乳山市工程建设项目帮办代办包办工作制度》（七、队伍建设）", answer.Answer);
+        Assert.StartsWith("policy:", answer.Sources[0].Id);
+    }
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
+}
