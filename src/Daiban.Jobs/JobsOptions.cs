@@ -26,5 +26,17 @@ public sealed class JobsOptions
 
     public int NotificationBatchSize { get; set; } = 100;
 
+    /// <summary>How many recipients' notifications are sent side by side (each recipient's in order).</summary>
+    public int DispatchParallelism { get; set; } = 4;
+
+    /// <summary>Cron (Asia/Shanghai) of the reminder sweep; the job itself does nothing on non-working days.</summary>
+    public string RemindersCron { get; set; } = "0 5 8-18 * * *";
+
+    /// <summary>Cron (Asia/Shanghai) of the agents' daily digest; skipped on non-working days.</summary>
+    public string DailyDigestCron { get; set; } = "0 30 8 * * *";
+
+    /// <summary>Cron (Asia/Shanghai) of the weekly spot-check draw.</summary>
+    public string SpotCheckCron { get; set; } = "0 0 9 * * 1";
+
     public bool RunsJobs => Role != ProcessRole.Web;
 }

@@ -31,6 +31,9 @@ public static class JobsServiceCollectionExtensions
 
         services.AddScoped<NotificationDispatcher>();
         services.AddScoped<DispatchNotificationsJob>();
+        services.AddScoped<Reminders.RemindersJob>();
+        services.AddScoped<Reminders.DailyDigestJob>();
+        services.AddScoped<Reminders.SpotCheckJob>();
         if (options.RunsJobs)
         {
             services.AddHangfireServer((sp, o) =>

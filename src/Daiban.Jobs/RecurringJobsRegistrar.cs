@@ -37,5 +37,8 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IOp
         var zone = new RecurringJobOptions { TimeZone = ChinaTime.Zone };
         recurring.AddOrUpdate<DispatchNotificationsJob>(DispatchNotificationsJob.RecurringId, j => j.RunAsync(CancellationToken.None),
             options.Value.NotificationDispatchCron, zone);
+        recurring.AddOrUpdate<Reminders.RemindersJob>(Reminders.RemindersJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.Value.RemindersCron, zone);
+        recurring.AddOrUpdate<Reminders.DailyDigestJob>(Reminders.DailyDigestJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.Value.DailyDigestCron, zone);
+        recurring.AddOrUpdate<Reminders.SpotCheckJob>(Reminders.SpotCheckJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.Value.SpotCheckCron, zone);
     }
 }

@@ -2,7 +2,10 @@ using Daiban.WeChat.Infrastructure;
 
 // `dotnet run --project src/Daiban.WeChat -- migrate` applies migrations and reference data, then exits.
 var migrateOnly = args.Contains("migrate", StringComparer.OrdinalIgnoreCase);
-var builder = WebApplication.CreateBuilder(args.Where(a => !a.Equals("migrate", StringComparison.OrdinalIgnoreCase)).ToArray());
+// `--role web|worker|both` chooses what this process runs (Jobs:Role): web instances and job workers share Redis and the database.
+var hostArgs = args.Where(a => !a.Equals("migrate", StringComparison.OrdinalIgnoreCase)).ToArray();
+var builder = WebApplication.CreateBuilder(hostArgs);
+builder.Configuration.AddCommandLine(hostArgs, new Dictionary<string, string> { ["--role"] = "Jobs:Role" });
 builder.AddDaibanHost();
 
 var app = builder.Build();

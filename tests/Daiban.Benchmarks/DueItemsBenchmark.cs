@@ -81,7 +81,8 @@ internal static class DueItemsBenchmark
             Console.WriteLine($"EXPLAIN {label}: type={r["type"]} key={r["key"]} rows={r["rows"]} extra={r["Extra"]}");
     }
 
-    private static async Task SeedAsync(string connectionString, int itemCount)
+    /// <summary>N case items, ten per case, the cases spread over <paramref name="agentIds"/> (none: unassigned).</summary>
+    internal static async Task SeedAsync(string connectionString, int itemCount, IReadOnlyList<long>? agentIds = null)
     {
         await using var conn = new MySqlConnection(connectionString);
         await conn.OpenAsync();
@@ -95,9 +96,12 @@ internal static class DueItemsBenchmark
         const int batch = 1000;
         for (var start = 0; start < cases; start += batch)
         {
-            var sb = new StringBuilder("INSERT INTO cases (CaseNumber, EnterpriseId, ProjectId, Mode, Channel, Status, ScopeStages, SubmittedAt, UpdatedAt, Version) VALUES ");
+            var sb = new StringBuilder("INSERT INTO cases (CaseNumber, EnterpriseId, ProjectId, Mode, Channel, Status, ScopeStages, SubmittedAt, UpdatedAt, Version, AgentId) VALUES ");
             for (var i = start; i < Math.Min(cases, start + batch); i++)
-                sb.Append(i == start ? "" : ",").Append($"('BENCH-{i:D8}', 1, 1, 'Agency', 'Online', 'InProgress', 'ConstructionLicence', NOW(), NOW(), 1)");
+            {
+                var agent = agentIds is { Count: > 0 } ? agentIds[i % agentIds.Count].ToString() : "NULL";
+                sb.Append(i == start ? "" : ",").Append($"('BENCH-{i:D8}', 1, 1, 'Agency', 'Online', 'InProgress', 'ConstructionLicence', NOW(), NOW(), 1, {agent})");
+            }
             await Exec(conn, sb.ToString());
         }
         var statuses = new[] { CaseItemStatus.SubmittedToDepartment, CaseItemStatus.SubmittedToDepartment, CaseItemStatus.SubmittedToDepartment, CaseItemStatus.AwaitingSupplement, CaseItemStatus.Preparing, CaseItemStatus.Approved };

@@ -132,7 +132,7 @@ internal static class PushBenchmark
         }
     }
 
-    private static Process StartHost(string url, string? mysql, string? redis)
+    internal static Process StartHost(string url, string? mysql, string? redis, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = typeof(Daiban.WeChat.WeChat.WeChatOptions).Assembly.Location;
         var data = Path.Combine(Path.GetTempPath(), $"daiban-bench-{Guid.NewGuid():N}");
@@ -151,6 +151,8 @@ internal static class PushBenchmark
         info.Environment["ConnectionStrings__Redis"] = redis ?? "";
         info.Environment["Database__AutoMigrate"] = "true";
         info.Environment["Auth__SigningKey"] = "benchmark-signing-key-0123456789abcdef";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            info.Environment[key] = value;
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
@@ -159,7 +161,7 @@ internal static class PushBenchmark
         return process;
     }
 
-    private static async Task WaitHealthyAsync(HttpClient http)
+    internal static async Task WaitHealthyAsync(HttpClient http)
     {
         for (var i = 0; i < 120; i++)
         {
@@ -176,7 +178,7 @@ internal static class PushBenchmark
         throw new TimeoutException("The host did not become healthy.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

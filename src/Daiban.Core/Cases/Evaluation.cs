@@ -53,9 +53,6 @@ public sealed record EvaluationForm(
 /// <summary>One evaluation per case, attributed to the agent who owned the case at delivery.</summary>
 public sealed class Evaluation
 {
-    /// <summary>Working days after delivery in which the enterprise may evaluate (Shandong 好差评 补评: 5).</summary>
-    public const int WindowWorkingDays = 5;
-
     private Evaluation() { }
 
     internal Evaluation(EvaluationForm form, long? contactId, long? agentId, DateTimeOffset at)

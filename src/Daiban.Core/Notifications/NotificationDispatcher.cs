@@ -11,14 +11,23 @@ namespace Daiban.Core.Notifications;
 /// </summary>
 public sealed class NotificationDispatcher(DaibanDbContext db, INotificationSender sender, TimeProvider clock, ILogger<NotificationDispatcher> logger)
 {
-    public async Task<int> DispatchDueAsync(int batchSize, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var due = await db.Notifications
+    public async Task<int> DispatchDueAsync(int batchSize, CancellationToken ct) =>
+        await SendAsync(await DueIdsAsync(db, clock.GetUtcNow(), batchSize, ct), ct);
+
+    /// <summary>The ids of the pending notifications whose time has come, oldest first.</summary>
+    public static Task<List<long>> DueIdsAsync(DaibanDbContext db, DateTimeOffset now, int batchSize, CancellationToken ct) =>
+        db.Notifications
             .Where(n => n.Status == NotificationStatus.Pending && n.NextAttemptAt <= now)
             .OrderBy(n => n.NextAttemptAt).ThenBy(n => n.Id)
+            .Select(n => n.Id)
             .Take(batchSize)
             .ToListAsync(ct);
+
+    /// <summary>Sends these notifications (still pending ones only), in order, one save per send.</summary>
+    public async Task<int> SendAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        var due = (await db.Notifications.Where(n => ids.Contains(n.Id) && n.Status == NotificationStatus.Pending).ToListAsync(ct))
+            .OrderBy(n => n.NextAttemptAt).ThenBy(n => n.Id).ToList();
         foreach (var notification in due)
         {
             SendOutcome outcome;
@@ -32,7 +41,7 @@ public sealed class NotificationDispatcher(DaibanDbContext db, INotificationSend
             }
             Apply(notification, outcome, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
-            logger.LogInformation("Notification {Id} ({Template}, {Channel}): {Result} {Reason}", notification.Id, notification.TemplateKey,
+            logger.LogDebug("Notification {Id} ({Template}, {Channel}): {Result} {Reason}", notification.Id, notification.TemplateKey,
                 notification.Channel, outcome.Result, outcome.Reason);
         }
         return due.Count;

@@ -37,6 +37,9 @@ public static class HostingExtensions
         builder.Services.AddScoped<Core.Assignment.CaseAssigner>();
         builder.Services.AddScoped<Core.Cases.CaseArchiving>();
         builder.Services.AddSingleton<StaffBindingCodes>();
+        builder.Services.AddOptions<Core.Reminders.ServiceRules>().BindConfiguration(Core.Reminders.ServiceRules.SectionName)
+            .Validate(r => r.EvaluationWindowWorkingDays > 0 && r.RectificationWorkingDays > 0 && r.SpotCheckShare is >= 0 and <= 1, "ServiceRules values are out of range.")
+            .ValidateOnStart();
 
         var redis = builder.Configuration.GetConnectionString("Redis");
         var redisConfigured = !string.IsNullOrWhiteSpace(redis);

@@ -89,10 +89,10 @@ public static class MiniProgramCaseEndpoints
             c => StaffNotices.ReceiptConfirmedAsync(db, c, clock.GetUtcNow(), ct));
 
     internal static async Task<Results<Ok<EnterpriseCaseView>, NotFound>> EvaluateAsync(long id, EvaluationRequest request, ClaimsPrincipal user, DaibanDbContext db,
-        TimeProvider clock, CancellationToken ct)
+        Microsoft.Extensions.Options.IOptions<Core.Reminders.ServiceRules> rules, TimeProvider clock, CancellationToken ct)
     {
         var calendar = await db.LoadBusinessCalendarAsync(ct);
-        return await ActAsync(id, user, db, ct, (c, contact) => c.Evaluate(request.ToForm(), calendar, Evaluation.WindowWorkingDays, contact, clock.GetUtcNow()));
+        return await ActAsync(id, user, db, ct, (c, contact) => c.Evaluate(request.ToForm(), calendar, rules.Value.EvaluationWindowWorkingDays, contact, clock.GetUtcNow()));
     }
 
     internal static async Task<Results<Ok<Staff.ArchiveResponse>, NotFound>> GetArchiveAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)

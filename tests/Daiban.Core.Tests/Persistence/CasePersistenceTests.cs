@@ -255,18 +255,7 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : IAsyncLi
     private async Task<(long EnterpriseId, long ProjectId, long ContactId)> SeedEnterpriseAsync()
     {
         await using var db = _database.NewContext();
-        var body = $"9137108{Random.Shared.Next(10_000_000, 99_999_999)}XY";
-        var enterprise = new Enterprise("乳山市海达新材料有限公司", UnifiedSocialCreditCode.Parse(body + UnifiedSocialCreditCode.CheckCharacter(body)), T0);
-        var contact = enterprise.AddContact("孙海", "13806310001", $"o{Guid.NewGuid():N}", T0);
-        contact.Confirm(Clerk, T0);
-        db.Enterprises.Add(enterprise);
-        await db.SaveChangesAsync();
-        var project = new Project(enterprise.Id, new ProjectFacts("年产2万吨环保建材项目", "2611-371083-04-01-000001", "乳山市经济开发区",
-            InvestmentType.Social, ProjectKind.Industrial, 12000m, 40000m, 26000m, 18m, "新建车间", null, Stage.LandAndPlanning,
-            LandSupply.Transfer, null, "孙海", "13806310001", null), T0);
-        db.Projects.Add(project);
-        await db.SaveChangesAsync();
-        return (enterprise.Id, project.Id, contact.Id);
+        return await TestData.SeedEnterpriseAsync(db, T0);
     }
 
     /// <summary>One request's worth of work: load the aggregate in a fresh context, change it, save.</summary>

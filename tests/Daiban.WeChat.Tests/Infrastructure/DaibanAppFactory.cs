@@ -12,14 +12,16 @@ namespace Daiban.WeChat.Tests.Infrastructure;
 /// <summary>
 /// The real application over the real HTTP pipeline, on a fresh database of the chosen provider and, for MariaDB,
 /// the real Redis. Settings go in with UseSetting because Program reads them before Build().
-/// Pass <paramref name="sharedDatabase"/> to run a second instance on the first one's database.
+/// Pass <paramref name="sharedDatabase"/> to run a second instance on the first one's database,
+/// <paramref name="services"/> to replace a service (e.g. the clock).
 /// </summary>
 public class DaibanAppFactory(
     DatabaseProvider provider,
     string? redis = null,
     bool demoData = false,
     TestDatabase? sharedDatabase = null,
-    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>, IAsyncLifetime
+    IReadOnlyDictionary<string, string>? settings = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly bool _ownsDatabase = sharedDatabase is null;
 
@@ -58,9 +60,13 @@ public class DaibanAppFactory(
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
         // The emulator's push sender reaches this in-memory server instead of a socket.
-        builder.ConfigureTestServices(services => services.AddHttpClient(EmulatorPushSender.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler())
-            .ConfigureHttpClient(c => c.BaseAddress = new Uri("http://localhost/")));
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddHttpClient(EmulatorPushSender.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler())
+                .ConfigureHttpClient(c => c.BaseAddress = new Uri("http://localhost/"));
+            services?.Invoke(s);
+        });
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -1,0 +1,101 @@
+using Daiban.Core.Calendar;
+using Daiban.Core.Cases;
+using Daiban.Core.Supervision;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daiban.Core.Reminders;
+
+/// <summary>
+/// 事后评价 and 好差评: after delivery the enterprise is invited to evaluate, reminded once after
+/// <see cref="ServiceRules.EvaluationReminderWorkingDays"/> if it has not, until the window closes. Every
+/// 不满意/非常不满意 opens a rectification for a supervisor with a deadline and the mandatory callback (谁办理谁负责,
+/// 100 % callback of bad reviews); a missed rectification deadline or callback is escalated once.
+/// </summary>
+public static class EvaluationFollowUp
+{
+    public const string InviteTemplate = "evaluation-invite";
+    public const string RectificationTemplate = "rectification-due";
+    public const string CallbackTemplate = "callback-due";
+
+    private static readonly SatisfactionLevel[] Bad = [SatisfactionLevel.Dissatisfied, SatisfactionLevel.VeryDissatisfied];
+
+    public static async Task RunAsync(ReminderContext ctx, CancellationToken ct)
+    {
+        await InviteAsync(ctx, ct);
+        await OpenRectificationsAsync(ctx, ct);
+        await EscalateMissedAsync(ctx, ct);
+    }
+
+    private static async Task InviteAsync(ReminderContext ctx, CancellationToken ct)
+    {
+        var delivered = await ctx.Db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Delivered && c.DeliveredAt != null && c.ApplicantContactId != null)
+            .Select(c => new { c.Id, c.CaseNumber, c.ApplicantContactId, c.DeliveredAt, c.AgentName }).ToListAsync(ct);
+        foreach (var c in delivered)
+        {
+            var deliveredOn = ChinaTime.DateOf(c.DeliveredAt!.Value);
+            var closes = ctx.Calendar.AddWorkingDays(deliveredOn, ctx.Rules.EvaluationWindowWorkingDays);
+            if (ctx.Today > closes)
+                continue;
+            var data = new Dictionary<string, string>
+            {
+                ["character_string1"] = c.CaseNumber,
+                ["name2"] = c.AgentName ?? "代办员",
+                ["time3"] = ReminderContext.Date(closes),
+                ["thing4"] = "请对本次帮办代办服务进行评价",
+            };
+            var page = $"pages/case/evaluate?id={c.Id}";
+            ctx.ToContact($"case:{c.CaseNumber}:evaluation:invite", c.ApplicantContactId!.Value, InviteTemplate, "邀请您评价本次服务", data, page, c.Id);
+            if (ctx.Calendar.WorkingDaysBetween(deliveredOn, ctx.Today) >= ctx.Rules.EvaluationReminderWorkingDays)
+                ctx.ToContact($"case:{c.CaseNumber}:evaluation:reminder", c.ApplicantContactId!.Value, InviteTemplate,
+                    $"评价将于{ReminderContext.Date(closes)}截止", data, page, c.Id);
+        }
+    }
+
+    /// <summary>Each bad review gets one rectification and one callback (the unique EvaluationId index guarantees one even under a race).</summary>
+    private static async Task OpenRectificationsAsync(ReminderContext ctx, CancellationToken ct)
+    {
+        var bad = await ctx.Db.Set<Evaluation>().AsNoTracking()
+            .Where(e => Bad.Contains(e.Overall) && !ctx.Db.Rectifications.Any(r => r.EvaluationId == e.Id))
+            .Select(e => new { e.Id, e.CaseId, e.AgentId, e.EvaluatedAt }).ToListAsync(ct);
+        foreach (var e in bad)
+        {
+            var supervisor = ctx.Staff.SupervisorFor(e.CaseId);
+            var deadline = ctx.Calendar.AddWorkingDays(ChinaTime.DateOf(e.EvaluatedAt), ctx.Rules.RectificationWorkingDays);
+            ctx.Db.Rectifications.Add(new Rectification(e.CaseId, e.Id, e.AgentId, supervisor, deadline, ctx.Now));
+            if (!await ctx.Db.Callbacks.AnyAsync(c => c.CaseId == e.CaseId && c.Kind == CallbackKind.BadReview, ct))
+                ctx.Db.Callbacks.Add(new Callback(e.CaseId, CallbackKind.BadReview, supervisor, deadline, ctx.Now));
+            if (supervisor is { } s)
+                ctx.ToStaff($"evaluation:{e.Id}:rectification", s, RectificationTemplate, "差评待整改并回访", new()
+                {
+                    ["thing1"] = "企业差评：请核实、整改并回访",
+                    ["time2"] = ReminderContext.Date(deadline),
+                }, $"pages/supervision/rectifications", e.CaseId);
+        }
+    }
+
+    private static async Task EscalateMissedAsync(ReminderContext ctx, CancellationToken ct)
+    {
+        var rectifications = await ctx.Db.Rectifications.AsNoTracking()
+            .Where(r => r.Status == RectificationStatus.Open && r.Deadline < ctx.Today).ToListAsync(ct);
+        foreach (var r in rectifications)
+            foreach (var supervisor in ctx.Staff.Supervisors)
+                ctx.ToStaff($"rectification:{r.Id}:missed", supervisor, RectificationTemplate, "差评整改逾期", new()
+                {
+                    ["thing1"] = "差评整改已逾期，请督办",
+                    ["time2"] = ReminderContext.Date(r.Deadline),
+                }, "pages/supervision/rectifications", r.CaseId);
+
+        var callbacks = await ctx.Db.Callbacks.AsNoTracking()
+            .Where(c => c.Status == CallbackStatus.Due && c.DueOn < ctx.Today).ToListAsync(ct);
+        foreach (var c in callbacks)
+        {
+            var to = c.AssigneeId is { } a ? [a] : ctx.Staff.Supervisors.ToList();
+            foreach (var staff in to)
+                ctx.ToStaff($"callback:{c.Id}:missed", staff, CallbackTemplate, "回访任务已逾期", new()
+                {
+                    ["thing1"] = c.Kind == CallbackKind.BadReview ? "差评回访已逾期" : "抽查回访已逾期",
+                    ["time2"] = ReminderContext.Date(c.DueOn),
+                }, "pages/supervision/callbacks", c.CaseId);
+        }
+    }
+}
