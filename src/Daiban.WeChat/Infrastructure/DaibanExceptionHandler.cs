@@ -15,6 +15,8 @@ internal sealed class DaibanExceptionHandler(IProblemDetailsService problems, IL
             DomainRuleException e => (e.Kind == RuleViolationKind.Invalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict,
                 e.Message, (string?)null, e.Code),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "数据已被他人修改，请刷新后重试。", null, "concurrency"),
+            Materials.UploadTooLargeException e => (StatusCodes.Status413PayloadTooLarge, e.Message, null, "upload.too_large"),
+            Materials.UnsupportedUploadException e => (StatusCodes.Status415UnsupportedMediaType, e.Message, null, "upload.type"),
             BadHttpRequestException e => (e.StatusCode, ProblemTitles.For(e.StatusCode), DescribeBadRequest(e), "bad_request"),
             _ => (StatusCodes.Status500InternalServerError, ProblemTitles.For(500), null, "internal"),
         };

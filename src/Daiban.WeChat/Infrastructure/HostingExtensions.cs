@@ -2,6 +2,7 @@ using Daiban.Core.Persistence;
 using Daiban.WeChat.Calendar;
 using Daiban.WeChat.Catalog;
 using Daiban.WeChat.Chat;
+using Daiban.WeChat.Materials;
 using Daiban.Core.Notifications;
 using Daiban.Jobs;
 using Daiban.WeChat.Auth;
@@ -37,6 +38,9 @@ public static class HostingExtensions
         builder.Services.AddScoped<Core.Assignment.CaseAssigner>();
         builder.Services.AddScoped<Core.Cases.CaseArchiving>();
         builder.Services.AddSingleton<StaffBindingCodes>();
+        builder.Services.AddOptions<Materials.UploadOptions>().BindConfiguration(Materials.UploadOptions.SectionName)
+            .Validate(o => o.MaxBytes is > 0 and <= 100 * 1024 * 1024, "Uploads:MaxBytes must be between 1 byte and 100 MB.").ValidateOnStart();
+        builder.Services.AddSingleton<Materials.MaterialFiles>();
         builder.Services.AddOptions<Core.Reminders.ServiceRules>().BindConfiguration(Core.Reminders.ServiceRules.SectionName)
             .Validate(r => r.EvaluationWindowWorkingDays > 0 && r.RectificationWorkingDays > 0 && r.SpotCheckShare is >= 0 and <= 1, "ServiceRules values are out of range.")
             .ValidateOnStart();
@@ -109,6 +113,7 @@ public static class HostingExtensions
         app.MapLedgerEndpoints();
         app.MapExportEndpoints();
         app.MapChatEndpoints();
+        app.MapMaterialUploadEndpoints();
         app.MapConsultationEndpoints();
         app.MapFaqEndpoints();
         if (app.Configuration.GetValue<bool>("Benchmark:BareEndpoint"))
