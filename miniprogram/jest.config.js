@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'miniprogram',
+  testEnvironment: 'jsdom',
+  roots: ['<rootDir>/tests'],
+  setupFiles: ['<rootDir>/tests/setup.js'],
+}

@@ -1,0 +1,127 @@
+const api = require('../../utils/api')
+const { requestConsent } = require('../../utils/subscribe')
+
+const MODES = [
+  { value: 'Help', name: '帮办', hint: '讲政策、帮填表、帮备材料，双向免费邮寄' },
+  { value: 'Agency', name: '代办', hint: '代为办理一个或几个事项、某一阶段' },
+  { value: 'FullService', name: '包办', hint: '四个阶段全程包办，先商定服务方案' },
+]
+const STAGES = [
+  { value: 1, name: '立项用地规划许可' },
+  { value: 2, name: '工程建设许可' },
+  { value: 3, name: '施工许可' },
+  { value: 4, name: '竣工验收' },
+]
+// 统一社会信用代码: 18 characters, digits and capitals without I, O, S, V, Z (the server checks the check digit).
+const CREDIT_CODE = /^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/
+
+// The application in three steps: who (bind the enterprise once), what (mode and stages), the project.
+Page({
+  data: {
+    step: 0,
+    modes: MODES,
+    stages: STAGES,
+    enterprises: [],
+    enterprise: { enterpriseName: '', creditCode: '', contactName: '' },
+    mode: 'Agency',
+    selectedStages: [],
+    project: { name: '', location: '', investmentType: 'Social', kind: 'Industrial', floorAreaSquareMeters: '' },
+    request: '',
+    errors: {},
+    submitting: false,
+  },
+
+  async onLoad() {
+    try {
+      const enterprises = await api.request({ url: '/api/mp/enterprises' })
+      this.setData({ enterprises, step: enterprises.length ? 1 : 0 })
+    } catch (e) {
+      api.showError(e)
+    }
+  },
+
+  onEnterpriseInput(e) {
+    this.setData({ ['enterprise.' + e.currentTarget.dataset.field]: e.detail.value })
+  },
+
+  async onBind() {
+    const { enterpriseName, creditCode, contactName } = this.data.enterprise
+    const errors = {}
+    if (!enterpriseName.trim()) errors.enterpriseName = '请填写企业名称'
+    if (!CREDIT_CODE.test(creditCode.trim().toUpperCase())) errors.creditCode = '统一社会信用代码应为18位'
+    if (!contactName.trim()) errors.contactName = '请填写联系人姓名'
+    this.setData({ errors })
+    if (Object.keys(errors).length) return
+    try {
+      const binding = await api.request({ url: '/api/mp/enterprises', method: 'POST', data: { enterpriseName: enterpriseName.trim(), creditCode: creditCode.trim().toUpperCase(), contactName: contactName.trim() } })
+      this.setData({ enterprises: [binding], step: 1 })
+    } catch (e) {
+      api.showError(e)
+    }
+  },
+
+  onMode(e) {
+    this.setData({ mode: e.currentTarget.dataset.value })
+  },
+
+  onStage(e) {
+    const value = Number(e.currentTarget.dataset.value)
+    const selected = this.data.selectedStages.includes(value)
+      ? this.data.selectedStages.filter((s) => s !== value)
+      : this.data.selectedStages.concat([value]).sort()
+    this.setData({ selectedStages: selected })
+  },
+
+  onNext() {
+    const stages = this.data.mode === 'FullService' ? [1, 2, 3, 4] : this.data.selectedStages
+    if (stages.length === 0) {
+      this.setData({ errors: { stages: '请至少选择一个阶段' } })
+      return
+    }
+    this.setData({ selectedStages: stages, errors: {}, step: 2 })
+  },
+
+  onProjectInput(e) {
+    this.setData({ ['project.' + e.currentTarget.dataset.field]: e.detail.value })
+  },
+
+  onRequestInput(e) {
+    this.setData({ request: e.detail.value })
+  },
+
+  async onSubmit() {
+    const p = this.data.project
+    const errors = {}
+    if (!p.name.trim()) errors.name = '请填写项目名称'
+    if (!p.location.trim()) errors.location = '请填写建设地点'
+    this.setData({ errors })
+    if (Object.keys(errors).length || this.data.submitting) return
+    // One key per filled-in form: a double tap or a retry after a timeout creates one application.
+    this.idempotencyKey = this.idempotencyKey || api.newIdempotencyKey()
+    this.setData({ submitting: true })
+    try {
+      const created = await api.request({
+        url: '/api/mp/cases',
+        method: 'POST',
+        header: { 'Idempotency-Key': this.idempotencyKey },
+        data: {
+          contactId: this.data.enterprises[0].contactId,
+          mode: this.data.mode,
+          stages: this.data.selectedStages,
+          request: this.data.request.trim() || null,
+          project: {
+            name: p.name.trim(), location: p.location.trim(), investmentType: p.investmentType, kind: p.kind,
+            floorAreaSquareMeters: p.floorAreaSquareMeters ? Number(p.floorAreaSquareMeters) : null,
+          },
+        },
+      })
+      // A natural moment to ask: the enterprise wants to hear about registration, its agent and the plan.
+      await requestConsent(['case-registered', 'agent-assigned', 'plan-to-agree'])
+      wx.redirectTo({ url: '/pages/case/case?id=' + created.id })
+    } catch (e) {
+      api.showError(e)
+    } finally {
+      this.setData({ submitting: false })
+    }
+  },
+})

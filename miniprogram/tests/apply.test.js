@@ -1,0 +1,70 @@
+const { loadPage, render, fakeServer } = require('./helpers')
+
+const pageId = loadPage('pages/apply/apply')
+const login = () => ({ body: { token: 'tok' } })
+
+describe('apply wizard', () => {
+  test('binds the enterprise first, refusing a malformed credit code before any request', async () => {
+    const server = fakeServer({
+      'POST /api/mp/auth/login': login,
+      'GET /api/mp/enterprises': () => ({ body: [] }),
+      'POST /api/mp/enterprises': () => ({ body: { contactId: 7, enterpriseId: 3, enterpriseName: '乳山市海岸新材料有限公司', status: 'Pending', statusName: '待确认' } }),
+    })
+    const page = render(pageId)
+    await page.instance.onLoad()
+    expect(page.data.step).toBe(0)
+
+    page.setData({ enterprise: { enterpriseName: '乳山市海岸新材料有限公司', creditCode: '12345', contactName: '孙海' } })
+    await page.instance.onBind()
+    expect(page.data.errors.creditCode).toBe('统一社会信用代码应为18位')
+    expect(page.dom.innerHTML).toContain('统一社会信用代码应为18位')
+    expect(server.calls.filter((c) => c.method === 'POST' && c.url === '/api/mp/enterprises')).toHaveLength(0)
+
+    page.setData({ 'enterprise.creditCode': '91110000802100433b' })
+    await page.instance.onBind()
+    const bind = server.calls.find((c) => c.method === 'POST' && c.url === '/api/mp/enterprises')
+    expect(bind.data.creditCode).toBe('91110000802100433B')
+    expect(page.data.step).toBe(1)
+  })
+
+  test('a retried submission sends the same idempotency key, then asks for subscriptions and opens the case', async () => {
+    let attempts = 0
+    const server = fakeServer({
+      'POST /api/mp/auth/login': login,
+      'GET /api/mp/enterprises': () => ({ body: [{ contactId: 7, enterpriseId: 3, enterpriseName: '海岸', status: 'Confirmed' }] }),
+      'POST /api/mp/cases': () => (++attempts === 1 ? { fail: true } : { status: 201, body: { id: 42, caseNumber: 'DB20260302-000042' } }),
+    })
+    const page = render(pageId)
+    await page.instance.onLoad()
+    expect(page.data.step).toBe(1)
+
+    page.querySelector('.option').dispatchEvent('tap') // 帮办
+    await new Promise((r) => setTimeout(r, 10))
+    page.instance.onStage({ currentTarget: { dataset: { value: 3 } } })
+    page.instance.onNext()
+    expect(page.data.step).toBe(2)
+    page.setData({ project: { name: '海岸研发楼', location: '乳山市经济开发区', investmentType: 'Social', kind: 'Industrial', floorAreaSquareMeters: '9000' } })
+
+    await page.instance.onSubmit()   // the network drops
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '网络不可用，请检查网络后重试' }))
+    await page.instance.onSubmit()   // the user taps again
+
+    const posts = server.calls.filter((c) => c.url === '/api/mp/cases')
+    expect(posts).toHaveLength(2)
+    expect(posts[0].header['Idempotency-Key']).toBeTruthy()
+    expect(posts[1].header['Idempotency-Key']).toBe(posts[0].header['Idempotency-Key'])
+    expect(posts[1].data).toMatchObject({ contactId: 7, mode: 'Help', stages: [3], project: { name: '海岸研发楼', floorAreaSquareMeters: 9000 } })
+    expect(wx.redirectTo).toHaveBeenCalledWith({ url: '/pages/case/case?id=42' })
+  })
+
+  test('包办 covers all four stages; other modes need at least one', async () => {
+    fakeServer({ 'POST /api/mp/auth/login': login, 'GET /api/mp/enterprises': () => ({ body: [{ contactId: 1 }] }) })
+    const page = render(pageId)
+    await page.instance.onLoad()
+    page.instance.onNext()
+    expect(page.data.errors.stages).toBe('请至少选择一个阶段')
+    page.instance.onMode({ currentTarget: { dataset: { value: 'FullService' } } })
+    page.instance.onNext()
+    expect(page.data.selectedStages).toEqual([1, 2, 3, 4])
+  })
+})

@@ -1,0 +1,80 @@
+const { loadPage, render, fakeServer, simulate } = require('./helpers')
+
+const pageId = loadPage('pages/index/index')
+
+const login = () => ({ body: { token: 'tok-1' } })
+
+describe('chat page (the front door)', () => {
+  test('asks the bot and shows the answer with its sources', async () => {
+    const server = fakeServer({
+      'POST /api/mp/auth/login': login,
+      'GET /api/mp/chat/messages': () => ({ body: [] }),
+      'POST /api/chat/ask': (data) => ({
+        body: { answer: '【建筑工程施工许可证核发】承诺办结时限3个工作日', handoff: false, intent: 'item_time_limit', status: 'Bot', agentName: null,
+          sources: [{ title: '审批事项目录：建筑工程施工许可证核发', id: 'item:S3-03' }] },
+      }),
+    })
+    const page = render(pageId)
+    await page.instance.onLoad()
+
+    page.instance.onInput({ detail: { value: '施工证要多久？' } })
+    await page.instance.onSend()
+
+    const ask = server.calls.find((c) => c.url === '/api/chat/ask')
+    expect(ask.data).toEqual({ question: '施工证要多久？' })
+    expect(ask.header.Authorization).toBe('Bearer tok-1')
+    expect(page.data.messages.map((m) => m.author)).toEqual(['User', 'Bot'])
+    expect(page.dom.innerHTML).toContain('承诺办结时限3个工作日')
+    expect(page.dom.innerHTML).toContain('来源：审批事项目录：建筑工程施工许可证核发')
+    expect(page.data.input).toBe('')
+    expect(page.data.handedOff).toBe(false)
+  })
+
+  test('a hand-off shows who has it, polls, and the agent\'s reply appears', async () => {
+    let history = []
+    fakeServer({
+      'POST /api/mp/auth/login': login,
+      'GET /api/mp/chat/messages*': (d, h, url) => ({ body: url.includes('after=') ? history : [] }),
+      'POST /api/chat/ask': () => ({ body: { answer: '好的，已为您转接人工服务', handoff: true, intent: 'handoff', status: 'HandedOff', agentName: '赵刚', sources: [] } }),
+    })
+    const page = render(pageId)
+    await page.instance.onLoad()
+    await page.instance.ask('转人工')
+    expect(page.data.handedOff).toBe(true)
+    expect(page.dom.innerHTML).toContain('已转人工：赵刚')
+    expect(page.instance.timer).toBeTruthy()
+
+    history = [{ id: 9, author: 'Bot', text: '旧的', sources: [] }, { id: 10, author: 'Agent', text: '您好，我是代办员赵刚', sources: [] }]
+    await page.instance.poll()
+    expect(page.data.messages.map((m) => m.author)).toEqual(['User', 'Bot', 'Agent'])
+    expect(page.dom.innerHTML).toContain('您好，我是代办员赵刚')
+    expect(wx.request.mock.calls.at(-1)[0].url).toContain('/api/mp/chat/messages?after=0')
+
+    page.instance.onUnload()
+    expect(page.instance.timer).toBeNull()
+  })
+
+  test('a refused question keeps the text and shows the server\'s Chinese title', async () => {
+    fakeServer({
+      'POST /api/mp/auth/login': login,
+      'GET /api/mp/chat/messages': () => ({ body: [] }),
+      'POST /api/chat/ask': () => ({ status: 429, body: { title: '提问过于频繁，请一分钟后再试' } }),
+    })
+    const page = render(pageId)
+    await page.instance.ask('代办收费吗')
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '提问过于频繁，请一分钟后再试' }))
+    expect(page.data.input).toBe('代办收费吗')
+    expect(page.data.sending).toBe(false)
+  })
+
+  test('a suggestion chip asks that question', async () => {
+    const server = fakeServer({
+      'POST /api/mp/auth/login': login,
+      'POST /api/chat/ask': () => ({ body: { answer: '免费', handoff: false, intent: 'consult', status: 'Bot', sources: [] } }),
+    })
+    const page = render(pageId)
+    page.querySelector('.chip').dispatchEvent('tap')
+    await simulate.sleep(20)
+    expect(server.calls.find((c) => c.url === '/api/chat/ask').data.question).toBe('代办收费吗？')
+  })
+})
