@@ -56,6 +56,30 @@ public sealed class EnterpriseContact
         Status = ContactStatus.Revoked;
     }
 
+    /// <summary>
+    /// A later contact is vouched for by one the enterprise already trusts (or by the window, through
+    /// <see cref="Confirm"/>): only a confirmed contact of the same enterprise may confirm or revoke another.
+    /// </summary>
+    public void ConfirmByColleague(EnterpriseContact colleague, DateTimeOffset now)
+    {
+        EnsureColleague(colleague);
+        Confirm(Actor.Contact(colleague.Id, colleague.Name), now);
+    }
+
+    public void RevokeByColleague(EnterpriseContact colleague)
+    {
+        EnsureColleague(colleague);
+        if (colleague.Id == Id)
+            throw new DomainRuleException("contact.revoke_self", "不能取消自己的授权；如需解绑请联系综合窗口。");
+        Revoke();
+    }
+
+    private void EnsureColleague(EnterpriseContact colleague)
+    {
+        if (!colleague.CanActForEnterprise || colleague.EnterpriseId != EnterpriseId)
+            throw new DomainRuleException("contact.not_colleague", "只有本企业已确认的联系人才能确认或取消其他联系人。");
+    }
+
     public void ChangePhone(string? phone) => Phone = ValidatePhone(phone);
 
     private static string? ValidatePhone(string? phone)

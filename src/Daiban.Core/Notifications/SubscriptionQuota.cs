@@ -20,9 +20,28 @@ public sealed class SubscriptionQuota
     public string TemplateId { get; private set; } = "";
     public int Remaining { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? LastGrantedAt { get; private set; }
     public int Version { get; private set; }
 
-    public void Grant(int count, DateTimeOffset now) => Change(Remaining + Math.Max(0, count), now);
+    /// <summary>WeChat's own record of the choice: its push event (subscribe_msg_popup_event).</summary>
+    public void Grant(int count, DateTimeOffset now)
+    {
+        Change(Remaining + Math.Max(0, count), now);
+        LastGrantedAt = now;
+    }
+
+    /// <summary>
+    /// The mini-program's report of the same popup (wx.requestSubscribeMessage's result). When WeChat's push for
+    /// this popup has already counted it (a grant within <paramref name="sameChoice"/>), it adds nothing: counting
+    /// one acceptance twice would make a send fail with 43101, counting it once too few only keeps a notice in-app.
+    /// </summary>
+    public bool GrantReported(DateTimeOffset now, TimeSpan sameChoice)
+    {
+        if (LastGrantedAt is { } last && now - last < sameChoice)
+            return false;
+        Grant(1, now);
+        return true;
+    }
 
     public bool TryUse(DateTimeOffset now)
     {

@@ -107,6 +107,8 @@ public static class HostingExtensions
         app.MapDaibanWeChat();
         app.MapMiniProgramAuthEndpoints();
         app.MapMiniProgramCaseEndpoints();
+        app.MapEnterpriseContactEndpoints();
+        app.MapSubscriptionEndpoints();
         app.MapStaffAuthEndpoints();
         app.MapStaffCaseEndpoints();
         app.MapAgentWorkbenchEndpoints();

@@ -1525,6 +1525,9 @@ namespace Daiban.Core.Persistence.Migrations.MySql
 
                     MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("LastGrantedAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<string>("OpenId")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -1467,6 +1467,9 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastGrantedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OpenId")
                         .IsRequired()
                         .HasMaxLength(64)
