@@ -63,6 +63,7 @@ public sealed class CaseRegistration(DaibanDbContext db, TimeProvider clock)
             return false;
         if (@case.ApplicantContactId is { } contactId)
             (await db.EnterpriseContacts.SingleAsync(c => c.Id == contactId, ct)).Confirm(clerk, now);
+        await EnterpriseNotices.RegisteredAsync(db, @case, now, ct);
         return true;
     }
 

@@ -11,6 +11,18 @@ namespace Daiban.Core.Cases;
 /// </summary>
 public static class EnterpriseNotices
 {
+    public static Task RegisteredAsync(DaibanDbContext db, Case c, DateTimeOffset now, CancellationToken ct) =>
+        AddAsync(db, c, "registered", "case-registered", "您的申请已登记",
+            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = $"{c.Mode.Name()}申请已登记，正在为您指派代办员", ["time3"] = Format(now) }, now, ct);
+
+    public static Task ItemApprovedAsync(DaibanDbContext db, Case c, CaseItem item, DateTimeOffset now, CancellationToken ct) =>
+        AddAsync(db, c, $"item:{item.ItemCode}:approved", "item-approved", $"{item.ItemName}已办结",
+            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = $"{item.ItemName}已批准 {item.ResultDocumentNo}", ["time3"] = Format(now) }, now, ct);
+
+    public static Task ResultsReadyAsync(DaibanDbContext db, Case c, DateTimeOffset now, CancellationToken ct) =>
+        AddAsync(db, c, "results-ready", "results-ready", "办理结果已出",
+            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = "全部事项已办结，代办员将统一送达办理结果", ["time3"] = Format(now) }, now, ct);
+
     public static Task PlanToAgreeAsync(DaibanDbContext db, Case c, DateTimeOffset now, CancellationToken ct) =>
         AddAsync(db, c, $"plan:{c.CurrentPlan?.Version}", "plan-to-agree", "服务方案待您确认",
             new() { ["character_string1"] = c.CaseNumber, ["thing2"] = "代办员已提交服务方案，请查看并确认", ["time3"] = Format(now) }, now, ct);

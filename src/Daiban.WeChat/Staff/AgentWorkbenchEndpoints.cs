@@ -56,10 +56,23 @@ public static class AgentWorkbenchEndpoints
         g.MapPost("/materials/{materialId:long}/return", (long id, long materialId, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
             ActAsync(id, u, db, t, ct, x => Task.FromResult(x.Case.ReturnOriginal(materialId, x.Agent, x.Now)))).WithName("ReturnOriginal").WithSummary("退还原件");
         g.MapPost("/items/{code}/{action}", (long id, string code, string action, ItemActionRequest r, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
-            ActAsync(id, u, db, t, ct, x => Task.FromResult(ItemAction(x, code, action, r)))).WithName("ItemAction")
+            ActAsync(id, u, db, t, ct, async x =>
+            {
+                if (!ItemAction(x, code, action, r))
+                    return false;
+                if (action == "approve")
+                    await EnterpriseNotices.ItemApprovedAsync(x.Db, x.Case, x.Case.Items.Single(i => i.ItemCode == code), x.Now, x.Ct);
+                return true;
+            })).WithName("ItemAction")
             .WithSummary("事项办理：prepare 准备、submit 报送受理、supplement 部门要求补正、approve 批准、refuse 不予批准、pause 暂停计时、resume 恢复计时");
         g.MapPost("/results-ready", (long id, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
-            ActAsync(id, u, db, t, ct, x => Task.FromResult(x.Case.MarkResultsReady(x.Agent, x.Now)))).WithName("ResultsReady").WithSummary("全部事项办结，待统一送达");
+            ActAsync(id, u, db, t, ct, async x =>
+            {
+                if (!x.Case.MarkResultsReady(x.Agent, x.Now))
+                    return false;
+                await EnterpriseNotices.ResultsReadyAsync(x.Db, x.Case, x.Now, x.Ct);
+                return true;
+            })).WithName("ResultsReady").WithSummary("全部事项办结，待统一送达");
         g.MapPost("/delivery/in-person", (long id, InPersonDeliveryRequest r, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
             ActAsync(id, u, db, t, ct, x => Task.FromResult(x.Case.DeliverInPerson(r.Documents ?? "", r.SignedBy ?? "", r.SignatureReference, x.Agent, x.Now))))
             .WithName("DeliverInPerson").WithSummary("当面送达，委托人在办结单上签字");

@@ -119,6 +119,10 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
         }
         var messages = await ProblemAssert.OkAsync<List<InAppMessage>>(await enterprise.GetAsync("/api/mp/messages"));
         Assert.Contains(messages, m => m.Title.Contains("代办员"));
+        // Every step the enterprise waits for is announced: registered, each item approved, results ready.
+        Assert.Contains(messages, m => m.Title == "您的申请已登记");
+        Assert.Equal(withPlan.Items.Count, messages.Count(m => m.Title.EndsWith("已办结")));
+        Assert.Contains(messages, m => m.Title == "办理结果已出");
 
         // Another enterprise's user sees none of it.
         var stranger = await App.MiniProgramUserAsync("oJourneyStranger000001");
