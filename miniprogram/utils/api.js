@@ -3,6 +3,7 @@
 const config = require('../config')
 
 const TOKEN_KEY = 'daiban.token'
+const STAFF_TOKEN_KEY = 'daiban.staffToken'
 
 class ApiError extends Error {
   constructor(message, status, body) {
@@ -23,7 +24,7 @@ function token() {
 
 function send(options) {
   const header = Object.assign({ 'Content-Type': 'application/json' }, options.header || {})
-  const t = token()
+  const t = options.staff ? wx.getStorageSync(STAFF_TOKEN_KEY) || '' : token()
   if (t) header.Authorization = 'Bearer ' + t
   return new Promise((resolve, reject) => {
     wx.request({
@@ -69,6 +70,27 @@ async function request(options) {
   }
 }
 
+/**
+ * A call of the agent pages: a staff token obtained for this WeChat user (bound to a staff member with a one-time
+ * code), renewed once when it has expired. Rejects with status 403 when this WeChat is not bound to anyone.
+ */
+async function staffRequest(options) {
+  const renew = async () => {
+    const session = await request({ url: '/api/staff/auth/mini-program', method: 'POST' })
+    wx.setStorageSync(STAFF_TOKEN_KEY, session.token)
+    return session
+  }
+  if (!wx.getStorageSync(STAFF_TOKEN_KEY)) await renew()
+  try {
+    return await send(Object.assign({}, options, { staff: true }))
+  } catch (e) {
+    if (e.status !== 401) throw e
+    wx.removeStorageSync(STAFF_TOKEN_KEY)
+    await renew()
+    return send(Object.assign({}, options, { staff: true }))
+  }
+}
+
 /** A key that makes a retried submission create one thing (sent as Idempotency-Key). */
 function newIdempotencyKey() {
   return Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 10)
@@ -101,4 +123,4 @@ function showError(e) {
   wx.showToast({ title: (e && e.message) || '操作失败', icon: 'none', duration: 3000 })
 }
 
-module.exports = { request, send, login, upload, newIdempotencyKey, showError, ApiError, base, TOKEN_KEY }
+module.exports = { request, staffRequest, send, login, upload, newIdempotencyKey, showError, ApiError, base, TOKEN_KEY, STAFF_TOKEN_KEY }

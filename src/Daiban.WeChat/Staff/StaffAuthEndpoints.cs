@@ -23,6 +23,8 @@ public static class StaffAuthEndpoints
     {
         var g = app.MapGroup("/api/staff").WithTags("Staff");
         g.MapPost("/auth/login", LoginAsync).WithName("StaffLogin").WithSummary("工作人员用户名密码登录");
+        g.MapPost("/auth/mini-program", MiniProgramSessionAsync).WithName("StaffMiniProgramSession")
+            .WithSummary("已绑定小程序身份的工作人员在小程序中换取工作人员令牌（代办员页面）").RequireAuthorization(DaibanClaims.MiniProgramPolicy);
         g.MapGet("/me", GetMeAsync).WithName("StaffMe").WithSummary("当前登录的工作人员").RequireAuthorization(StaffPolicies.AnyStaff);
         g.MapPost("/me/binding-code", IssueBindingCodeAsync).WithName("StaffBindingCode")
             .WithSummary("生成一次性绑定码：在公众号发送“绑定 123456”，或在小程序工作人员页输入").RequireAuthorization(StaffPolicies.AnyStaff);
@@ -48,6 +50,17 @@ public static class StaffAuthEndpoints
         if (result != SignInResult.Succeeded)
             return TypedResults.Problem(title: "用户名或密码不正确", statusCode: StatusCodes.Status401Unauthorized);
         var (token, expiresAt) = tokens.IssueForStaff(staff!.Id, staff.DisplayName, staff.Roles);
+        return TypedResults.Ok(new StaffLoginResponse(token, expiresAt, Summary(staff)));
+    }
+
+    /// <summary>The agent pages of the mini-program: a WeChat user whose openid a staff member bound (with a one-time code) acts as that staff member.</summary>
+    internal static async Task<Results<Ok<StaffLoginResponse>, ProblemHttpResult>> MiniProgramSessionAsync(ClaimsPrincipal user, DaibanDbContext db, TokenIssuer tokens, CancellationToken ct)
+    {
+        var openId = user.FindFirstValue(DaibanClaims.OpenId);
+        var staff = openId is null ? null : await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.MiniProgramOpenId == openId && s.Active, ct);
+        if (staff is null)
+            return TypedResults.Problem(title: "本微信尚未绑定工作人员身份，请在工作台生成绑定码后在小程序中绑定", statusCode: StatusCodes.Status403Forbidden);
+        var (token, expiresAt) = tokens.IssueForStaff(staff.Id, staff.DisplayName, staff.Roles);
         return TypedResults.Ok(new StaffLoginResponse(token, expiresAt, Summary(staff)));
     }
 

@@ -58,5 +58,14 @@ public sealed class StaffBindingTests : StaffAppTest
         Assert.Equal("张丽", (await bound.Content.ReadFromJsonAsync<StaffBindingResponse>())!.DisplayName);
         Assert.Equal("oMiniZhangli0001", (await BindingsAsync("zhangli")).MiniProgram);
         await ProblemAssert.IsProblemAsync(await phone.PostAsJsonAsync("/api/mp/staff-binding", new { code }), HttpStatusCode.UnprocessableEntity);
+
+        // The agent pages of the mini-program then act as 张丽, with her roles.
+        var session = await ProblemAssert.OkAsync<StaffLoginResponse>(await phone.PostAsync("/api/staff/auth/mini-program", null));
+        Assert.Equal("张丽", session.Staff.DisplayName);
+        var asAgent = App.CreateClient();
+        asAgent.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session.Token);
+        Assert.Equal(HttpStatusCode.OK, (await asAgent.GetAsync("/api/staff/cases")).StatusCode);
+        var unbound = await App.MiniProgramUserAsync("oMiniNobody00000001");
+        await ProblemAssert.IsProblemAsync(await unbound.PostAsync("/api/staff/auth/mini-program", null), HttpStatusCode.Forbidden);
     }
 }
