@@ -17,6 +17,9 @@ public sealed class TransitionTable<TState> where TState : struct, Enum
         _allowed = allowed.ToDictionary(kv => kv.Key, kv => kv.Value.ToHashSet());
     }
 
+    /// <summary>The state's Chinese name, as the table describes it in its messages.</summary>
+    public string Describe(TState state) => _describe(state);
+
     public bool IsAllowed(TState from, TState to) => _allowed.TryGetValue(from, out var next) && next.Contains(to);
 
     public IEnumerable<TState> Next(TState from) => _allowed.TryGetValue(from, out var next) ? next : [];

@@ -43,5 +43,7 @@ public static class StaffPolicies
     public const string Window = "staff:window";
     public const string Agent = "staff:agent";
     public const string Supervisor = "staff:supervisor";
+    /// <summary>The window and supervision: who watches every case's timeliness.</summary>
+    public const string Oversight = "staff:oversight";
     public const string Admin = "staff:admin";
 }

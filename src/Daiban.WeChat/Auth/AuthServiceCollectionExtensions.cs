@@ -56,6 +56,7 @@ public static class AuthServiceCollectionExtensions
             .AddPolicy(StaffPolicies.Window, p => p.RequireClaim(DaibanClaims.Kind, DaibanClaims.Staff).RequireRole(nameof(StaffRoles.WindowClerk), nameof(StaffRoles.Admin)))
             .AddPolicy(StaffPolicies.Agent, p => p.RequireClaim(DaibanClaims.Kind, DaibanClaims.Staff).RequireRole(nameof(StaffRoles.Agent), nameof(StaffRoles.Admin)))
             .AddPolicy(StaffPolicies.Supervisor, p => p.RequireClaim(DaibanClaims.Kind, DaibanClaims.Staff).RequireRole(nameof(StaffRoles.Supervisor), nameof(StaffRoles.Admin)))
+            .AddPolicy(StaffPolicies.Oversight, p => p.RequireClaim(DaibanClaims.Kind, DaibanClaims.Staff).RequireRole(nameof(StaffRoles.WindowClerk), nameof(StaffRoles.Supervisor), nameof(StaffRoles.Admin)))
             .AddPolicy(StaffPolicies.Admin, p => p.RequireClaim(DaibanClaims.Kind, DaibanClaims.Staff).RequireRole(nameof(StaffRoles.Admin)));
         return builder;
     }

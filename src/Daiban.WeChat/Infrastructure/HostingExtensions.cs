@@ -118,6 +118,7 @@ public static class HostingExtensions
         app.MapMaterialUploadEndpoints();
         app.MapConsultationEndpoints();
         app.MapFaqEndpoints();
+        app.MapSupervisionEndpoints();
         if (app.Configuration.GetValue<bool>("Benchmark:BareEndpoint"))
         {
             // The baseline of the push benchmark: the same host and pipeline, no work. Never on unless configured.
