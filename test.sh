@@ -36,6 +36,8 @@ install_missing() {
   command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)   # Chinese in the browser screenshots
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     $SUDO apt-get update -qq
@@ -108,21 +110,29 @@ if [ "$dotnet_status" != 0 ]; then
   [ "$failed" -gt 0 ] || failed=$((failed + 1))
 fi
 
+# One jest package: install once, run with a JSON report, add its counts. A suite that cannot load (a WXML compile
+# error, a host that did not start) has no failed tests: it counts as a failure too.
+run_jest() {
+  local dir=$1 report="$RUN_DIR/$2.json"
+  rm -f "$report"
+  (
+    cd "$dir" &&
+    { [ -d node_modules ] || npm install --no-audit --no-fund --loglevel=error; } &&
+    { [ ! -f scripts/build-npm.js ] || node scripts/build-npm.js; } &&
+    npx jest --ci --json --outputFile="$report"
+  ) || status=1
+  if [ -f "$report" ]; then
+    read -r jp jf < <(node -e 'const r = require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests + r.numRuntimeErrorTestSuites)' "$report")
+    passed=$((passed + jp)); failed=$((failed + jf))
+  else
+    failed=$((failed + 1))
+  fi
+}
+
 log "running the mini-program tests (jest + miniprogram-simulate)"
-rm -f "$RUN_DIR/jest.json"
-(
-  cd miniprogram &&
-  { [ -d node_modules ] || npm install --no-audit --no-fund --loglevel=error; } &&
-  node scripts/build-npm.js &&
-  npx jest --ci --json --outputFile="$RUN_DIR/jest.json"
-) || status=1
-if [ -f "$RUN_DIR/jest.json" ]; then
-  # A suite that cannot load (a WXML compile error) has no failed tests: count it as a failure too.
-  read -r jp jf < <(node -e 'const r = require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests + r.numRuntimeErrorTestSuites)' "$RUN_DIR/jest.json")
-  passed=$((passed + jp)); failed=$((failed + jf))
-else
-  failed=$((failed + 1))
-fi
+run_jest miniprogram jest-miniprogram
+log "running the console browser tests (playwright-core + chromium; screenshots in .test-run/screenshots)"
+E2E_SCREENSHOTS="$RUN_DIR/screenshots" run_jest tests/console-e2e jest-console
 [ "$failed" -eq 0 ] || status=1
 
 echo

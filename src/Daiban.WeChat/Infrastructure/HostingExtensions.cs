@@ -2,6 +2,7 @@ using Daiban.Core.Persistence;
 using Daiban.WeChat.Calendar;
 using Daiban.WeChat.Catalog;
 using Daiban.WeChat.Chat;
+using Daiban.WeChat.StaffConsole;
 using Daiban.WeChat.Materials;
 using Daiban.Core.Notifications;
 using Daiban.Jobs;
@@ -92,6 +93,7 @@ public static class HostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseConsole();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
