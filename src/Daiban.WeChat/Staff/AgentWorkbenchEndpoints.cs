@@ -86,6 +86,7 @@ public static class AgentWorkbenchEndpoints
             })).WithName("MailResults").WithSummary("邮寄送达，待企业确认签收");
         g.MapGet("/log", GetLogAsync).WithName("GetCaseLog").WithSummary("代办/包办日志");
         g.MapGet("/materials", GetMaterialsAsync).WithName("GetCaseMaterials").WithSummary("材料登记簿");
+        g.MapGet("/checklist", GetChecklistAsync).WithName("GetMaterialChecklist").WithSummary("形式审查清单：按事项列出目录要求的材料、是否已收、审查结果及缺少的核心材料");
     }
 
     private static bool ItemAction(Context x, string code, string action, ItemActionRequest r)
@@ -123,6 +124,16 @@ public static class AgentWorkbenchEndpoints
             ? TypedResults.NotFound()
             : TypedResults.Ok(c.Log.OrderBy(l => l.At).ThenBy(l => l.Id)
                 .Select(l => new LogEntryResponse(l.At, l.Kind.ToString(), l.ActorName, l.ItemCode, l.Content, l.Problems, l.NextStep, l.VisibleToEnterprise)).ToList());
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<ItemChecklist>>, NotFound>> GetChecklistAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().Include(x => x.Items).Include(x => x.Materials).AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null || !user.MaySeeCase(c.AgentId))
+            return TypedResults.NotFound();
+        var codes = c.Items.Select(i => i.ItemCode).ToList();
+        var catalog = await db.ApprovalItems.AsNoTracking().Where(i => codes.Contains(i.Code)).ToDictionaryAsync(i => i.Code, ct);
+        return TypedResults.Ok(MaterialChecklist.For(c, catalog));
     }
 
     internal static async Task<Results<Ok<List<MaterialResponse>>, NotFound>> GetMaterialsAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)

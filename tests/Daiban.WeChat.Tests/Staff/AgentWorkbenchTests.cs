@@ -51,6 +51,16 @@ public sealed class AgentWorkbenchTests : StaffAppTest
         await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/materials/{materialId}/forward", new { departmentCode = "ZJJ" }));
         await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsync($"{url}/materials/{materialId}/return", null));
 
+        // The 形式审查 checklist lists what the catalogue asks per item and what is still missing.
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/materials", new { name = "建筑工程施工许可申请表", itemCode = "S3-03", copies = 1, isOriginal = true }));
+        var checklist = await ProblemAssert.OkAsync<List<ItemChecklist>>(await agent.GetAsync($"{url}/checklist"));
+        var permit = checklist.Single(c => c.ItemCode == "S3-03");
+        Assert.True(permit.Lines.Single(l => l.Material == "建筑工程施工许可申请表").Received);
+        Assert.Contains("建设工程规划许可证", permit.MissingCore);
+        Assert.DoesNotContain("建筑工程施工许可申请表", permit.MissingCore);
+        Assert.DoesNotContain(permit.MissingCore, m => permit.Lines.Single(l => l.Material == m).Deferrable);
+        await ProblemAssert.IsProblemAsync(await other.GetAsync($"{url}/checklist"), HttpStatusCode.NotFound);
+
         var submitted = await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/S3-03/submit", new { on = "2026-02-10", reference = "SG-01" }));
         Assert.Equal(new DateOnly(2026, 2, 13), submitted.Items.Single(i => i.Code == "S3-03").DueOn);
         await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/S3-03/supplement", new { on = "2026-02-12", note = "缺少施工合同" }));
