@@ -109,8 +109,8 @@ public sealed class MaterialUploadTests : StaffAppTest
         await ProblemAssert.IsProblemAsync(await enterprise.PostAsync($"/api/mp/cases/{caseId}/materials", Form(Pdf, "c.pdf", itemCode: "S1-01")), HttpStatusCode.UnprocessableEntity);
         Assert.Empty(await ProblemAssert.OkAsync<List<UploadedMaterial>>(await enterprise.GetAsync($"/api/mp/cases/{caseId}/materials")));
         // Nor can the service be evaluated before its results were delivered.
-        var early = await ProblemAssert.IsProblemAsync(await enterprise.PostAsJsonAsync($"/api/mp/cases/{caseId}/evaluation", new { overall = "Satisfied" }), HttpStatusCode.Conflict);
-        Assert.Contains("送达并签收后才能评价", early.GetProperty("title").GetString());
+        var tooEarly = await ProblemAssert.IsProblemAsync(await enterprise.PostAsJsonAsync($"/api/mp/cases/{caseId}/evaluation", new { overall = "Satisfied" }), HttpStatusCode.Conflict);
+        Assert.Contains("送达并签收后才能评价", tooEarly.GetProperty("title").GetString());
 
         var (early, submitted) = await RegisteredCaseAsync("oUploadEarly0000000000001", "91440300708461136T", register: false);
         await ProblemAssert.IsProblemAsync(await early.PostAsync($"/api/mp/cases/{submitted}/materials", Form(Pdf, "c.pdf")), HttpStatusCode.Conflict);
