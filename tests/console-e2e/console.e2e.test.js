@@ -41,7 +41,7 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   await clerk.waitForFunction((n) => !document.querySelector(`#registered tr[data-case="${n}"]`), caseNumber)
 
   const agent = await signIn(browser.context, AGENTS[agentName])
-  expect(await navNames(agent)).toEqual(['我的案件', '难点台账'])
+  expect(await navNames(agent)).toEqual(['我的案件', '联审与台账'])
   await agent.waitForSelector(`#my-cases tr[data-case="${caseNumber}"]`)
   await agent.click(`#my-cases tr[data-case="${caseNumber}"] a.open-case`)
   await agent.waitForSelector('#log-form')
@@ -50,10 +50,16 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   await agent.check('#log-milestone')
   await agent.click('#log-form button[type=submit]')
   await agent.waitForFunction((text) => [...document.querySelectorAll('#log .log-text')].some((td) => td.textContent === text), note)
+  // The 包办 case's plan goes to the enterprise; the 形式审查 checklist lists the catalogue's materials.
+  expect(await agent.$$eval('#checklist tbody tr', (rows) => rows.length)).toBeGreaterThan(5)
+  await agent.fill('#plan-summary', '从立项到竣工验收全程包办，并联推进环评与施工图审查。')
+  await agent.fill('#plan-steps', '企业投资项目备案|S1-01|2026-12-04\n施工图联合审图|S3-01|2027-01-15')
+  await agent.click('#propose-plan')
+  await agent.waitForFunction(() => document.getElementById('case-title')?.textContent.includes('方案待确认'))
   await shot(agent, 'agent-case-log')
 
   const supervisor = await signIn(browser.context, 'chenjing')
-  expect(await navNames(supervisor)).toEqual(['逾期看板', '监督看板', '难点台账'])
+  expect(await navNames(supervisor)).toEqual(['逾期看板', '监督看板', '联审与台账'])
   await supervisor.click('#nav-dashboard')
   await supervisor.waitForSelector(`#agents tr[data-agent="${agentName}"]`)
   const open = Number(await supervisor.textContent(`#agents tr[data-agent="${agentName}"] .open-cases`))
@@ -67,9 +73,9 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
 
 test('each role sees only its pages, and a page outside them falls back to its own', async () => {
   const expected = {
-    wangmin: ['派件', '逾期看板', '难点台账'],
-    liuyang: ['难点台账'],
-    admin: ['派件', '我的案件', '逾期看板', '监督看板', '难点台账'],
+    wangmin: ['派件', '逾期看板', '联审与台账'],
+    liuyang: ['联审与台账'],
+    admin: ['派件', '我的案件', '逾期看板', '监督看板', '联审与台账'],
   }
   for (const [user, pages] of Object.entries(expected)) {
     const page = await signIn(browser.context, user)

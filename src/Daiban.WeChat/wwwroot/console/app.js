@@ -11,7 +11,7 @@
     { id: 'cases', name: '我的案件', roles: ['Agent', 'Admin'], render: casesPage },
     { id: 'overdue', name: '逾期看板', roles: ['WindowClerk', 'Supervisor', 'Admin'], render: overduePage },
     { id: 'dashboard', name: '监督看板', roles: ['Supervisor', 'Admin'], render: dashboardPage },
-    { id: 'issues', name: '难点台账', roles: ['WindowClerk', 'Agent', 'DepartmentLiaison', 'Supervisor', 'Admin'], render: issuesPage },
+    { id: 'issues', name: '联审与台账', roles: ['WindowClerk', 'Agent', 'DepartmentLiaison', 'Supervisor', 'Admin'], render: issuesPage },
   ];
 
   const main = document.getElementById('main');
@@ -148,18 +148,101 @@
   }
 
   async function caseDetail(view, id) {
-    const [c, log] = await Promise.all([api(`/api/staff/cases/${id}`), api(`/api/staff/cases/${id}/log`)]);
-    view.append(el('section', { className: 'panel' }, el('h2', {}, `${c.caseNumber} · ${c.modeName} · ${c.statusName}`),
-      table(['事项', '部门', '状态', '到期'], c.items.map((i) => el('tr', {}, el('td', {}, i.name), el('td', {}, i.departmentCode), el('td', {}, i.statusName), el('td', {}, i.dueOn || '—'))))));
+    const [c, log, checklist, materials] = await Promise.all([
+      api(`/api/staff/cases/${id}`), api(`/api/staff/cases/${id}/log`), api(`/api/staff/cases/${id}/checklist`), api(`/api/staff/cases/${id}/materials`),
+    ]);
+    const url = `/api/staff/cases/${id}`;
+    const act = (path, body, done) => guarded(async () => {
+      await api(url + path, { method: 'POST', body });
+      toast(done);
+      render();
+    });
+    const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+
+    // Status and the steps that move the whole case.
+    const documents = el('input', { id: 'delivery-documents', placeholder: '送达的证照和文件' });
+    const carrier = el('input', { id: 'delivery-carrier', placeholder: '承运（如 中国邮政EMS）' });
+    const tracking = el('input', { id: 'delivery-tracking', placeholder: '运单号' });
+    const signedBy = el('input', { id: 'delivery-signed-by', placeholder: '当面签收人' });
+    view.append(el('section', { className: 'panel' }, el('h2', { id: 'case-title' }, `${c.caseNumber} · ${c.modeName} · ${c.statusName}`),
+      el('p', {},
+        el('button', { id: 'start', onclick: () => act('/start', undefined, '已开始办理') }, '开始办理'), ' ',
+        el('button', { className: 'secondary', id: 'results-ready', onclick: () => act('/results-ready', undefined, '已标记全部办结') }, '全部办结，待送达'), ' ',
+        el('button', { className: 'secondary', id: 'archive', onclick: () => act('/archive', undefined, '已归档') }, '整理归档'), ' ',
+        download(`${url}/exports/collection-form`, `${c.caseNumber}-项目信息采集表.xlsx`, '附件1 采集表'), ' ',
+        download(`${url}/exports/log`, `${c.caseNumber}-代办日志.xlsx`, '附件2 日志')),
+      el('p', {}, '送达：', documents, ' ', carrier, ' ', tracking, ' ',
+        el('button', { className: 'secondary', onclick: () => act('/delivery/mail', { documents: documents.value, carrier: carrier.value, trackingNumber: tracking.value }, '已邮寄，待企业签收') }, '邮寄送达'), ' ',
+        signedBy, ' ', el('button', { className: 'secondary', onclick: () => act('/delivery/in-person', { documents: documents.value, signedBy: signedBy.value }, '已当面送达') }, '当面送达'))));
+
+    // The service plan (包办: nothing proceeds before the enterprise agrees).
+    const summary = el('textarea', { id: 'plan-summary', placeholder: '服务方案概述' });
+    const steps = el('textarea', { id: 'plan-steps', placeholder: '代办计划，每行一步：内容|事项编码|目标日期（如 报送联合审图|S3-01|2026-03-10）' });
+    view.append(el('section', { className: 'panel' }, el('h2', {}, '服务方案与代办计划'), summary, steps,
+      el('button', { id: 'propose-plan', onclick: () => act('/plan', {
+        summary: summary.value,
+        steps: steps.value.split('\n').map((l) => l.trim()).filter(Boolean).map((line, i) => {
+          const [description, itemCode, targetDate] = line.split('|').map((x) => (x || '').trim());
+          return { order: i + 1, description, itemCode: itemCode || null, targetDate: targetDate || null };
+        }),
+      }, '方案已提交企业确认') }, '提交方案')));
+
+    // Each item with its department and due date, and what can be done with it.
+    view.append(el('section', { className: 'panel' }, el('h2', {}, '办理事项'),
+      table(['事项', '部门', '状态', '到期', '办理'], c.items.map((i) => {
+        const input = el('input', { className: 'item-input', placeholder: '批文号 / 说明' });
+        const go = (action, done) => act(`/items/${i.code}/${action}`, { on: today, resultDocumentNo: input.value, note: input.value, reference: input.value || null }, done);
+        return el('tr', { 'data-item': i.code }, el('td', {}, i.name), el('td', {}, i.departmentCode), el('td', { className: 'item-status' }, i.statusName),
+          el('td', { className: 'item-due' }, i.dueOn || '—'),
+          el('td', {}, input, ' ', el('button', { className: 'secondary submit-item', onclick: () => go('submit', `${i.name}已报送`) }, '报送受理'), ' ',
+            el('button', { className: 'secondary', onclick: () => go('supplement', `${i.name}补正中`) }, '补正'), ' ',
+            el('button', { className: 'secondary approve-item', onclick: () => go('approve', `${i.name}已批准`) }, '批准'), ' ',
+            el('button', { className: 'secondary', onclick: () => go('refuse', `${i.name}不予批准`) }, '不予批准')));
+      }), 'items')));
+
+    // 形式审查: the catalogue's checklist, the register, and one notice of everything missing.
+    const missing = checklist.flatMap((i) => i.missingCore);
+    const materialName = el('input', { id: 'material-name', placeholder: '材料名称', list: 'material-options' });
+    const materialItem = el('select', { id: 'material-item' }, el('option', { value: '' }, '（不限事项）'), c.items.map((i) => el('option', { value: i.code }, i.name)));
+    view.append(el('section', { className: 'panel' }, el('h2', {}, '材料与形式审查'),
+      el('datalist', { id: 'material-options' }, checklist.flatMap((i) => i.lines.map((l) => el('option', { value: l.material })))),
+      table(['事项', '材料', '要求', '已收', '审查'], checklist.flatMap((i) => i.lines.map((l) => el('tr', {}, el('td', {}, i.itemName), el('td', {}, l.material),
+        el('td', {}, l.isCore ? '核心' : l.deferrable ? '可容缺' : '一般'), el('td', {}, l.received ? '✓' : '—'), el('td', {}, reviewName(l.review))))), 'checklist'),
+      el('p', {}, materialName, ' ', materialItem, ' ',
+        el('button', { id: 'receive-material', onclick: () => act('/materials', { name: materialName.value, itemCode: materialItem.value || null, copies: 1, isOriginal: false }, '材料已登记') }, '登记收到'), ' ',
+        el('button', { className: 'secondary', id: 'request-missing', disabled: missing.length === 0,
+          onclick: () => act('/materials-request', { missing }, `已一次性告知企业补充${missing.length}项材料`) }, `一次性告知缺少的${missing.length}项核心材料`), ' ',
+        el('button', { className: 'secondary', onclick: () => act('/materials-received', undefined, '材料已补齐，恢复办理') }, '材料已补齐')),
+      table(['材料', '审查', '转交', ''], materials.map((m) => el('tr', {}, el('td', {}, m.name), el('td', {}, reviewName(m.review)), el('td', {}, m.forwardedToDepartment || '—'),
+        el('td', {},
+          el('button', { className: 'secondary', onclick: () => act(`/materials/${m.id}/review`, { result: 'Passed' }, '形式审查通过') }, '通过'), ' ',
+          el('button', { className: 'secondary', onclick: () => act(`/materials/${m.id}/review`, { result: 'NeedsCorrection', note: '请补正' }, '已标记需补正') }, '需补正'), ' ',
+          el('button', { className: 'secondary', onclick: () => act(`/materials/${m.id}/forward`, { departmentCode: c.items.find((i) => i.code === m.itemCode)?.departmentCode || c.items[0]?.departmentCode }, '已转交部门') }, '转交部门')))))));
+
     const content = el('textarea', { id: 'log-content', maxlength: 2000, placeholder: '办理情况、遇到的问题、下一步' });
     const milestone = el('input', { type: 'checkbox', id: 'log-milestone' });
     view.append(el('section', { className: 'panel' }, el('h2', {}, '代办日志'),
-      el('form', { id: 'log-form', onsubmit: (e) => { e.preventDefault(); guarded(async () => {
-        await api(`/api/staff/cases/${id}/logs`, { method: 'POST', body: { content: content.value, milestone: milestone.checked, visibleToEnterprise: true } });
-        toast('日志已记录');
-        render();
-      }); } }, content, el('label', {}, milestone, ' 关键节点'), el('button', { type: 'submit' }, '记录')),
+      el('form', { id: 'log-form', onsubmit: (e) => { e.preventDefault(); act('/logs', { content: content.value, milestone: milestone.checked, visibleToEnterprise: true }, '日志已记录'); } },
+        content, el('label', {}, milestone, ' 关键节点'), el('button', { type: 'submit' }, '记录')),
       table(['时间', '内容'], log.map((l) => el('tr', {}, el('td', {}, dateTime(l.at)), el('td', { className: 'log-text' }, l.content))), 'log')));
+  }
+
+  function reviewName(review) {
+    return { Pending: '待审查', Passed: '通过', NeedsCorrection: '需补正' }[review] || '—';
+  }
+
+  /** A file behind the bearer token: fetched, then saved through a temporary object URL. */
+  function download(path, fileName, label) {
+    return el('button', { className: 'secondary', onclick: () => guarded(async () => {
+      const response = await fetch(path, { headers: { Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN) } });
+      if (!response.ok) throw new Error('导出失败');
+      const href = URL.createObjectURL(await response.blob());
+      const a = el('a', { href, download: fileName });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      URL.revokeObjectURL(href);
+    }) }, label);
   }
 
   async function overduePage(view) {
@@ -203,10 +286,50 @@
   }
 
   async function issuesPage(view) {
-    const issues = await api('/api/staff/issues');
+    const me = staff();
+    const window = me.roles.includes('WindowClerk') || me.roles.includes('Admin');
+    const [issues, meetings] = await Promise.all([api('/api/staff/issues'), api('/api/staff/meetings')]);
     view.append(el('section', { className: 'panel' }, el('h2', {}, `难点问题工作台账（${issues.length}）`),
-      table(['问题', '责任部门', '期限', '状态', '进展'], issues.map((i) => el('tr', {}, el('td', {}, i.description), el('td', {}, i.responsibleDepartment),
-        el('td', {}, el('span', { className: 'tag' + (i.overdue ? ' danger' : '') }, i.deadline)), el('td', {}, i.status), el('td', {}, i.progress || ''))))));
+      window ? el('p', {}, download('/api/staff/exports/issues', '难点问题工作台账.xlsx', '导出附件3')) : null,
+      table(['问题', '责任部门', '期限', '状态', '进展', '更新'], issues.map((i) => {
+        const text = el('input', { className: 'issue-text', placeholder: '进展或解决情况' });
+        const update = (path, done) => guarded(async () => {
+          await api(`/api/staff/issues/${i.id}/${path}`, { method: 'POST', body: { text: text.value } });
+          toast(done);
+          render();
+        });
+        return el('tr', { 'data-issue': i.id }, el('td', {}, i.description), el('td', {}, i.responsibleDepartment),
+          el('td', {}, el('span', { className: 'tag' + (i.overdue ? ' danger' : '') }, i.deadline)), el('td', {}, i.status), el('td', {}, i.resolution || i.progress || ''),
+          el('td', {}, i.status === 'Resolved' ? '' : [text, ' ', el('button', { className: 'secondary', onclick: () => update('progress', '进展已报告') }, '报告进展'), ' ',
+            el('button', { className: 'secondary', onclick: () => update('resolve', '已办结') }, '办结')]));
+      }), 'issues')));
+
+    const title = el('input', { id: 'meeting-title', placeholder: '会议名称' });
+    const at = el('input', { id: 'meeting-at', type: 'datetime-local' });
+    const place = el('input', { id: 'meeting-location', placeholder: '地点' });
+    const departments = el('input', { id: 'meeting-departments', placeholder: '部门编码，逗号分隔（如 ZJJ,ZRGH）' });
+    const agenda = el('textarea', { id: 'meeting-agenda', placeholder: '议题' });
+    view.append(el('section', { className: 'panel' }, el('h2', {}, `联审联办会议（${meetings.length}）`),
+      window ? el('div', {}, title, ' ', at, ' ', place, ' ', departments, agenda, el('button', { id: 'convene', onclick: () => guarded(async () => {
+        await api('/api/staff/meetings', { method: 'POST', body: {
+          title: title.value, scheduledAt: at.value ? new Date(at.value + ':00+08:00').toISOString() : null, location: place.value,
+          departmentCodes: departments.value.split(/[,，\s]+/).filter(Boolean), caseIds: [], agenda: agenda.value,
+        } });
+        toast('会议已召集');
+        render();
+      }) }, '召集会议')) : null,
+      table(['会议', '时间', '地点', '议题', '纪要'], meetings.map((m) => el('tr', {}, el('td', {}, m.title), el('td', {}, dateTime(m.scheduledAt)), el('td', {}, m.location || ''),
+        el('td', {}, m.agenda), el('td', {}, m.minutes || (window ? minutesForm(m) : '—')))), 'meetings')));
+  }
+
+  function minutesForm(m) {
+    const minutes = el('textarea', { placeholder: '会议纪要' });
+    const decisions = el('input', { placeholder: '议定事项' });
+    return el('div', {}, minutes, decisions, ' ', el('button', { className: 'secondary', onclick: () => guarded(async () => {
+      await api(`/api/staff/meetings/${m.id}/minutes`, { method: 'POST', body: { minutes: minutes.value, decisions: decisions.value } });
+      toast('纪要已记录');
+      render();
+    }) }, '记录纪要'));
   }
 
   // --- shell -------------------------------------------------------------------------------------------------
