@@ -6,6 +6,7 @@ using Daiban.WeChat.StaffConsole;
 using Daiban.WeChat.Materials;
 using Daiban.Core.Notifications;
 using Daiban.Jobs;
+using Daiban.WeChat.Admin;
 using Daiban.WeChat.Auth;
 using Daiban.WeChat.Notifications;
 using Daiban.WeChat.Shared;
@@ -121,6 +122,7 @@ public static class HostingExtensions
         app.MapConsultationEndpoints();
         app.MapFaqEndpoints();
         app.MapSupervisionEndpoints();
+        app.MapAdminEndpoints();
         if (app.Configuration.GetValue<bool>("Benchmark:BareEndpoint"))
         {
             // The baseline of the push benchmark: the same host and pipeline, no work. Never on unless configured.

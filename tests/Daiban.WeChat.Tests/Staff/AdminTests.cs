@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using Daiban.Core.Persistence;
+using Daiban.WeChat.Admin;
+using Daiban.WeChat.Calendar;
+using Daiban.WeChat.Chat;
+using Daiban.WeChat.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Daiban.WeChat.Tests.Staff;
+
+[Collection(HostCollection.Name)]
+public sealed class AdminTests : StaffAppTest
+{
+    [Fact]
+    public async Task AdminsKeepTheStaff_AndNobodyElseCan()
+    {
+        var admin = await App.SignedInAsync("admin");
+        var created = await ProblemAssert.OkAsync<StaffView>(await admin.PostAsJsonAsync("/api/staff/admin/staff", new
+        {
+            userName = "sunli", displayName = "孙立", roles = new[] { "Agent" }, skillStages = new[] { 3, 4 }, skillDepartments = new[] { "ZJJ" }, phone = "13806319999", password = "Sunli-2026-start",
+        }));
+        Assert.Equal(["Agent"], created.Roles);
+        Assert.Equal("138****9999", created.Phone);
+        Assert.Equal(HttpStatusCode.OK, (await App.CreateClient().PostAsJsonAsync("/api/staff/auth/login", new { userName = "sunli", password = "Sunli-2026-start" })).StatusCode);
+
+        var away = await ProblemAssert.OkAsync<StaffView>(await admin.PutAsJsonAsync($"/api/staff/admin/staff/{created.Id}", new { awayUntil = "2099-01-01" }));
+        Assert.Equal(new DateOnly(2099, 1, 1), away.AwayUntil);
+        Assert.Null((await ProblemAssert.OkAsync<StaffView>(await admin.PutAsJsonAsync($"/api/staff/admin/staff/{created.Id}", new { awayUntil = "" }))).AwayUntil);
+        await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/staff/admin/staff", new { userName = "sunli", displayName = "重复", roles = new[] { "Agent" }, password = "x-2026-password" }), HttpStatusCode.Conflict);
+        await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/staff/admin/staff", new { userName = "nobody", displayName = "某", roles = new[] { "King" }, password = "x-2026-password" }), HttpStatusCode.UnprocessableEntity);
+        var me = (await ProblemAssert.OkAsync<List<StaffView>>(await admin.GetAsync("/api/staff/admin/staff"))).Single(s => s.UserName == "admin");
+        await ProblemAssert.IsProblemAsync(await admin.PutAsJsonAsync($"/api/staff/admin/staff/{me.Id}", new { roles = new[] { "Agent" } }), HttpStatusCode.Conflict);
+
+        foreach (var user in new[] { "wangmin", "zhangli", "chenjing", "liuyang" })
+        {
+            var other = await App.SignedInAsync(user);
+            await ProblemAssert.IsProblemAsync(await other.GetAsync("/api/staff/admin/staff"), HttpStatusCode.Forbidden);
+            await ProblemAssert.IsProblemAsync(await other.PutAsJsonAsync("/api/staff/admin/calendar/2026-12-31", new { kind = "Holiday", name = "测试" }), HttpStatusCode.Forbidden);
+        }
+        await using var scope = App.Services.CreateAsyncScope();
+        var audit = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().AuditEntries.Where(a => a.EntityId == "sunli").Select(a => a.Action).ToListAsync();
+        Assert.Equal(["staff.create", "staff.update", "staff.update"], audit);
+    }
+
+    [Fact]
+    public async Task AHolidayAddedByTheAdmin_MovesDueDates_AndAChangedPromiseReachesTheBot()
+    {
+        var admin = await App.SignedInAsync("admin");
+        var before = await ProblemAssert.OkAsync<CalendarEndpoints.DueDateResponse>(await admin.GetAsync("/api/calendar/due-date?from=2026-12-28&workingDays=3"));
+        Assert.Equal(new DateOnly(2026, 12, 31), before.DueDate);
+        await ProblemAssert.OkAsync<CalendarDayRequest>(await admin.PutAsJsonAsync("/api/staff/admin/calendar/2026-12-30", new { kind = "Holiday", name = "临时调整" }));
+        var after = await ProblemAssert.OkAsync<CalendarEndpoints.DueDateResponse>(await admin.GetAsync("/api/calendar/due-date?from=2026-12-28&workingDays=3"));
+        Assert.Equal(new DateOnly(2027, 1, 1), after.DueDate);
+        await ProblemAssert.IsProblemAsync(await admin.PutAsJsonAsync("/api/staff/admin/calendar/2026-13-01", new { kind = "Holiday", name = "x" }), HttpStatusCode.UnprocessableEntity);
+
+        await ProblemAssert.OkAsync<ItemSettingsRequest>(await admin.PutAsJsonAsync("/api/staff/admin/catalog/S3-03", new { promisedDays = 2 }));
+        var answer = await ProblemAssert.OkAsync<AskResponse>(await App.CreateClient().PostAsJsonAsync("/api/chat/ask", new { question = "施工证要多久" }));
+        Assert.Contains("承诺办结时限2个工作日", answer.Answer);
+        await ProblemAssert.IsProblemAsync(await admin.PutAsJsonAsync("/api/staff/admin/catalog/S3-03", new { promisedDays = -1 }), HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task APublishedTypicalCase_FeedsTheBot_AndIsGoneWhenWithdrawn()
+    {
+        var clerk = await App.SignedInAsync("wangmin");
+        var typical = await ProblemAssert.OkAsync<TypicalCaseView>(await clerk.PostAsJsonAsync("/api/staff/typical-cases", new
+        {
+            title = "某新材料企业研发楼项目拿地即开工",
+            summary = "企业申请全程包办后，代办员提前介入方案设计，联合审图与施工许可并联推进，土地、规划、施工许可同步交付，实现拿地即开工。",
+            highlights = "提前介入；并联审批；一次性告知",
+        }));
+        await ProblemAssert.IsProblemAsync(await clerk.PostAsync($"/api/staff/typical-cases/{typical.Id}/publish", null), HttpStatusCode.Forbidden);
+        var supervisor = await App.SignedInAsync("chenjing");
+        Assert.True((await ProblemAssert.OkAsync<TypicalCaseView>(await supervisor.PostAsync($"/api/staff/typical-cases/{typical.Id}/publish", null))).Published);
+
+        var asked = await ProblemAssert.OkAsync<AskResponse>(await App.CreateClient().PostAsJsonAsync("/api/chat/ask", new { question = "有没有研发楼项目拿地即开工的典型案例" }));
+        Assert.Contains(asked.Sources, s => s.Id == $"case:{typical.Id}");
+
+        await ProblemAssert.OkAsync<TypicalCaseView>(await supervisor.PostAsync($"/api/staff/typical-cases/{typical.Id}/unpublish", null));
+        var again = await ProblemAssert.OkAsync<AskResponse>(await App.CreateClient().PostAsJsonAsync("/api/chat/ask", new { question = "有没有研发楼项目拿地即开工的典型案例" }));
+        Assert.DoesNotContain(again.Sources, s => s.Id == $"case:{typical.Id}");
+    }
+}
