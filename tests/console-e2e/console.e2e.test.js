@@ -59,7 +59,7 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   await shot(agent, 'agent-case-log')
 
   const supervisor = await signIn(browser.context, 'chenjing')
-  expect(await navNames(supervisor)).toEqual(['逾期看板', '监督看板', '联审与台账'])
+  expect(await navNames(supervisor)).toEqual(['逾期看板', '监督看板', '联审与台账', '典型案例'])
   await supervisor.click('#nav-dashboard')
   await supervisor.waitForSelector(`#agents tr[data-agent="${agentName}"]`)
   const open = Number(await supervisor.textContent(`#agents tr[data-agent="${agentName}"] .open-cases`))
@@ -73,9 +73,9 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
 
 test('each role sees only its pages, and a page outside them falls back to its own', async () => {
   const expected = {
-    wangmin: ['派件', '逾期看板', '联审与台账'],
+    wangmin: ['派件', '逾期看板', '联审与台账', '典型案例'],
     liuyang: ['联审与台账'],
-    admin: ['派件', '我的案件', '逾期看板', '监督看板', '联审与台账'],
+    admin: ['派件', '我的案件', '逾期看板', '监督看板', '联审与台账', '典型案例', '系统管理'],
   }
   for (const [user, pages] of Object.entries(expected)) {
     const page = await signIn(browser.context, user)
@@ -87,4 +87,35 @@ test('each role sees only its pages, and a page outside them falls back to its o
   await liaison.waitForSelector('#view-issues')
   expect(await liaison.$('#view-dashboard')).toBeNull()
   await liaison.close()
+})
+
+test('the admin adds a staff member; a typical case written by the window is published by supervision', async () => {
+  const admin = await signIn(browser.context, 'admin')
+  await admin.click('#nav-admin')
+  await admin.waitForSelector('#staff-create')
+  await admin.fill('#staff-user', 'sunli')
+  await admin.fill('#staff-name', '孙立<b>')
+  await admin.fill('#staff-password', 'Sunli-2026-start')
+  await admin.selectOption('#staff-role', 'Agent')
+  await admin.click('#staff-create')
+  await admin.waitForSelector('#staff tr[data-staff="sunli"]')
+  expect(await admin.textContent('#staff tr[data-staff="sunli"]')).toContain('孙立<b>')
+  expect(await admin.$$eval('#catalog tbody tr', (rows) => rows.length)).toBeGreaterThan(30)
+  await shot(admin, 'admin')
+
+  const clerk = await signIn(browser.context, 'wangmin')
+  await clerk.click('#nav-cases-published')
+  await clerk.waitForSelector('#typical-create')
+  await clerk.fill('#typical-title', '某研发楼项目拿地即开工')
+  await clerk.fill('#typical-summary', '代办员提前介入，联合审图与施工许可并联推进。')
+  await clerk.click('#typical-create')
+  await clerk.waitForFunction(() => [...document.querySelectorAll('#typical-cases tbody tr')].some((r) => r.textContent.includes('未发布')))
+  expect(await clerk.$('#typical-cases button')).toBeNull()
+
+  const supervisor = await signIn(browser.context, 'chenjing')
+  await supervisor.click('#nav-cases-published')
+  await supervisor.waitForSelector('#typical-cases button')
+  await supervisor.click('#typical-cases button')
+  await supervisor.waitForFunction(() => document.querySelector('#typical-cases tbody')?.textContent.includes('已发布'))
+  for (const p of [admin, clerk, supervisor]) await p.close()
 })

@@ -12,6 +12,8 @@
     { id: 'overdue', name: '逾期看板', roles: ['WindowClerk', 'Supervisor', 'Admin'], render: overduePage },
     { id: 'dashboard', name: '监督看板', roles: ['Supervisor', 'Admin'], render: dashboardPage },
     { id: 'issues', name: '联审与台账', roles: ['WindowClerk', 'Agent', 'DepartmentLiaison', 'Supervisor', 'Admin'], render: issuesPage },
+    { id: 'cases-published', name: '典型案例', roles: ['WindowClerk', 'Supervisor', 'Admin'], render: typicalCasesPage },
+    { id: 'admin', name: '系统管理', roles: ['Admin'], render: adminPage },
   ];
 
   const main = document.getElementById('main');
@@ -330,6 +332,93 @@
       toast('纪要已记录');
       render();
     }) }, '记录纪要'));
+  }
+
+  async function typicalCasesPage(view) {
+    const me = staff();
+    const publisher = me.roles.includes('Supervisor') || me.roles.includes('Admin');
+    const cases = await api('/api/staff/typical-cases');
+    const title = el('input', { id: 'typical-title', placeholder: '标题（不出现企业名称等可识别信息）', size: 50 });
+    const summary = el('textarea', { id: 'typical-summary', placeholder: '案例经过（已匿名化）' });
+    const highlights = el('input', { id: 'typical-highlights', placeholder: '经验做法', size: 50 });
+    view.append(el('section', { className: 'panel' }, el('h2', {}, '撰写典型案例'), title, summary, highlights, ' ',
+      el('button', { id: 'typical-create', onclick: () => guarded(async () => {
+        await api('/api/staff/typical-cases', { method: 'POST', body: { title: title.value, summary: summary.value, highlights: highlights.value } });
+        toast('已保存，待发布');
+        render();
+      }) }, '保存')));
+    view.append(el('section', { className: 'panel' }, el('h2', {}, `典型案例（${cases.length}）`, ),
+      table(['标题', '状态', ''], cases.map((t) => el('tr', { 'data-typical': t.id }, el('td', {}, t.title), el('td', {}, t.published ? '已发布（咨询机器人可引用）' : '未发布'),
+        el('td', {}, publisher ? el('button', { className: 'secondary', onclick: () => guarded(async () => {
+          await api(`/api/staff/typical-cases/${t.id}/${t.published ? 'unpublish' : 'publish'}`, { method: 'POST' });
+          toast(t.published ? '已撤回' : '已发布');
+          render();
+        }) }, t.published ? '撤回' : '发布') : ''))), 'typical-cases')));
+  }
+
+  async function adminPage(view) {
+    const [members, templates, faq, catalog] = await Promise.all([
+      api('/api/staff/admin/staff'), api('/api/staff/admin/templates'), api('/api/staff/faq'), api('/api/catalog/stages'),
+    ]);
+    const ROLE_NAMES = { WindowClerk: '综合窗口', Agent: '代办员', DepartmentLiaison: '部门联络员', Supervisor: '监督', Admin: '管理员' };
+    const f = {
+      userName: el('input', { id: 'staff-user', placeholder: '用户名' }), displayName: el('input', { id: 'staff-name', placeholder: '姓名' }),
+      password: el('input', { id: 'staff-password', type: 'password', placeholder: '初始密码（至少10位）' }),
+      role: el('select', { id: 'staff-role' }, Object.entries(ROLE_NAMES).map(([v, n]) => el('option', { value: v }, n))),
+      department: el('input', { id: 'staff-department', placeholder: '部门编码（联络员）', size: 10 }),
+    };
+    view.append(el('section', { className: 'panel' }, el('h2', {}, `工作人员（${members.length}）`),
+      el('p', {}, f.userName, ' ', f.displayName, ' ', f.password, ' ', f.role, ' ', f.department, ' ', el('button', { id: 'staff-create', onclick: () => guarded(async () => {
+        await api('/api/staff/admin/staff', { method: 'POST', body: { userName: f.userName.value, displayName: f.displayName.value, password: f.password.value, roles: [f.role.value], departmentCode: f.department.value || null } });
+        toast('已新增');
+        render();
+      }) }, '新增')),
+      table(['用户名', '姓名', '角色', '外出/休假至', '公众号', '在岗', ''], members.map((m) => {
+        const away = el('input', { type: 'date', value: m.awayUntil || '' });
+        return el('tr', { 'data-staff': m.userName }, el('td', {}, m.userName), el('td', {}, m.displayName), el('td', {}, m.roles.map((r) => ROLE_NAMES[r] || r).join('、')),
+          el('td', {}, away, ' ', el('button', { className: 'secondary', onclick: () => guarded(async () => {
+            await api(`/api/staff/admin/staff/${m.id}`, { method: 'PUT', body: { awayUntil: away.value || '' } });
+            toast('已更新');
+            render();
+          }) }, '保存')), el('td', {}, m.officialAccountBound ? '已绑定' : '—'), el('td', {}, m.active ? '是' : '否'),
+          el('td', {}, m.active ? el('button', { className: 'secondary', onclick: () => guarded(async () => {
+            await api(`/api/staff/admin/staff/${m.id}`, { method: 'PUT', body: { active: false } });
+            toast('已停用');
+            render();
+          }) }, '停用') : ''));
+      }), 'staff')));
+
+    const day = el('input', { id: 'holiday-date', type: 'date' });
+    const kind = el('select', { id: 'holiday-kind' }, el('option', { value: 'Holiday' }, '放假'), el('option', { value: 'MakeUpWorkday' }, '调休上班'), el('option', { value: 'Normal' }, '恢复正常'));
+    const name = el('input', { id: 'holiday-name', placeholder: '节日名称' });
+    view.append(el('section', { className: 'panel' }, el('h2', {}, '节假日'), el('p', { className: 'muted' }, '按国务院办公厅通知调整；已计算的到期日不变，之后受理的事项按新日历计算。'),
+      day, ' ', kind, ' ', name, ' ', el('button', { id: 'holiday-save', onclick: () => guarded(async () => {
+        await api(`/api/staff/admin/calendar/${day.value}`, { method: 'PUT', body: { kind: kind.value, name: name.value } });
+        toast('已保存');
+      }) }, '保存')));
+
+    const items = catalog.flatMap((stage) => stage.items);
+    view.append(el('section', { className: 'panel' }, el('h2', {}, '审批事项承诺时限'),
+      table(['编码', '事项', '部门', '承诺时限（工作日）'], items.map((i) => {
+        const days = el('input', { type: 'number', min: 0, max: 365, value: i.promisedDays ?? '', size: 4 });
+        return el('tr', { 'data-item': i.code }, el('td', {}, i.code), el('td', {}, i.name), el('td', {}, i.department?.name || i.department || ''),
+          el('td', {}, days, ' ', el('button', { className: 'secondary', onclick: () => guarded(async () => {
+            await api(`/api/staff/admin/catalog/${i.code}`, { method: 'PUT', body: { promisedDays: Number(days.value) } });
+            toast('已更新，咨询机器人同步使用新时限');
+          }) }, '保存')));
+      }), 'catalog')));
+
+    view.append(el('section', { className: 'panel' }, el('h2', {}, '咨询机器人常见问题'),
+      table(['问题', '答案', ''], faq.map((q) => {
+        const answer = el('textarea', {}, q.answer);
+        return el('tr', { 'data-faq': q.key }, el('td', {}, q.question), el('td', {}, answer), el('td', {}, el('button', { className: 'secondary', onclick: () => guarded(async () => {
+          await api(`/api/staff/faq/${q.key}`, { method: 'PUT', body: { answer: answer.value } });
+          toast('已更新，知识库已重建');
+        }) }, '保存')));
+      }), 'faq')));
+
+    view.append(el('section', { className: 'panel' }, el('h2', {}, '消息模板'), el('p', { className: 'muted' }, '模板编号在服务器配置 WeChat:Templates 中维护。'),
+      table(['用途', '模板编号'], templates.map((t) => el('tr', {}, el('td', {}, t.key), el('td', {}, t.templateId))), 'templates')));
   }
 
   // --- shell -------------------------------------------------------------------------------------------------
