@@ -24,6 +24,10 @@ public sealed record CallbackRow(long Id, long CaseId, string CaseNumber, string
 public sealed record SupervisionDashboard(IReadOnlyList<LevelCount> Satisfaction, IReadOnlyList<MonthTrend> Trend, IReadOnlyList<AgentStanding> Agents,
     IReadOnlyList<DepartmentTimeliness> Departments, IReadOnlyList<BadReviewRow> BadReviews, IReadOnlyList<CallbackRow> CallbacksDue);
 
+/// <summary>One agent's month for the monthly statistics (and the month's totals, with no agent).</summary>
+public sealed record MonthRow(string Agent, int CasesAssigned, int CasesDelivered, int ItemsDecided, int ItemsOnTime, double? OnTimeRate, int Evaluations,
+    double? AverageScore, int BadReviews);
+
 public sealed record OverdueRow(long CaseId, string CaseNumber, string ItemCode, string ItemName, string DepartmentCode, string DepartmentName,
     string? AgentName, DateOnly DueOn, int WorkingDaysOverdue);
 
@@ -91,6 +95,30 @@ public static class SupervisionStatistics
             .Join(db.Cases, cb => cb.CaseId, c => c.Id, (cb, c) => new { cb.Id, cb.CaseId, c.CaseNumber, cb.Kind, cb.DueOn }).Take(100).ToListAsync(ct);
         return new SupervisionDashboard(satisfaction, trend, agents, departments, badReviews,
             callbacks.Select(c => new CallbackRow(c.Id, c.CaseId, c.CaseNumber, c.Kind == CallbackKind.BadReview ? "差评回访" : "抽查回访", c.DueOn, c.DueOn < today)).ToList());
+    }
+
+    /// <summary>The month's work per agent, in China time: cases assigned and delivered, items decided and on time, evaluations.</summary>
+    public static async Task<IReadOnlyList<MonthRow>> MonthAsync(DaibanDbContext db, int year, int month, CancellationToken ct)
+    {
+        var from = new DateTimeOffset(year, month, 1, 0, 0, 0, TimeSpan.FromHours(8));
+        var to = from.AddMonths(1);
+        var assigned = await db.Set<CaseAssignment>().AsNoTracking().Where(a => a.AssignedAt >= from && a.AssignedAt < to).Select(a => a.AgentId).ToListAsync(ct);
+        var delivered = await db.Cases.AsNoTracking().Where(c => c.DeliveredAt >= from && c.DeliveredAt < to).Select(c => c.AgentId).ToListAsync(ct);
+        var decided = (await db.CaseItems.AsNoTracking().Where(i => i.DecidedAt >= from && i.DecidedAt < to && i.DueOn != null)
+                .Join(db.Cases, i => i.CaseId, c => c.Id, (i, c) => new { c.AgentId, i.DueOn, i.DecidedAt }).ToListAsync(ct))
+            .Select(d => new { d.AgentId, OnTime = ChinaTime.DateOf(d.DecidedAt!.Value) <= d.DueOn!.Value }).ToList();
+        var evaluations = await db.Set<Evaluation>().AsNoTracking().Where(e => e.EvaluatedAt >= from && e.EvaluatedAt < to).Select(e => new { e.AgentId, e.Overall }).ToListAsync(ct);
+        var agents = (await db.Staff.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct)).Where(s => s.Has(StaffRoles.Agent)).ToList();
+
+        MonthRow Row(string name, Func<long?, bool> mine)
+        {
+            var items = decided.Where(d => mine(d.AgentId)).ToList();
+            var reviews = evaluations.Where(e => mine(e.AgentId)).ToList();
+            return new MonthRow(name, assigned.Count(a => mine(a)), delivered.Count(mine), items.Count, items.Count(i => i.OnTime), Rate(items.Count(i => i.OnTime), items.Count),
+                reviews.Count, reviews.Count == 0 ? null : Math.Round(reviews.Average(r => (int)r.Overall), 2), reviews.Count(r => r.Overall.IsBad()));
+        }
+
+        return [.. agents.Select(a => Row(a.DisplayName, id => id == a.Id)), Row("合计", _ => true)];
     }
 
     /// <summary>Every running item past its due date, the longest overdue first.</summary>

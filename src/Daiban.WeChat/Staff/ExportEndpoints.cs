@@ -25,6 +25,7 @@ public static class ExportEndpoints
         var g = app.MapGroup("/api/staff").WithTags("Exports");
         g.MapGet("/cases/{id:long}/exports/collection-form", CollectionFormAsync).WithName("ExportCollectionForm").WithSummary("附件1 项目信息采集表（xlsx）").RequireAuthorization(StaffPolicies.AnyStaff);
         g.MapGet("/cases/{id:long}/exports/log", LogAsync).WithName("ExportCaseLog").WithSummary("附件2 重点项目帮办代办包办日志（xlsx）").RequireAuthorization(StaffPolicies.AnyStaff);
+        g.MapGet("/exports/monthly", MonthlyAsync).WithName("ExportMonthlyStatistics").WithSummary("月度统计：各代办员受理、办结、按时率、满意度（xlsx）").RequireAuthorization(StaffPolicies.Oversight);
         g.MapGet("/exports/issues", IssuesAsync).WithName("ExportIssues").WithSummary("附件3 帮办代办包办难点问题工作台账（xlsx）").RequireAuthorization(StaffPolicies.Window);
     }
 
@@ -69,6 +70,21 @@ public static class ExportEndpoints
             ["记录人"] = l.ActorName,
         });
         return Workbook($"附件2-帮办代办包办日志-{c.CaseNumber}.xlsx", rows);
+    }
+
+    internal static async Task<IResult> MonthlyAsync(string? month, DaibanDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var today = ChinaTime.Today(clock);
+        var first = today.AddDays(1 - today.Day);
+        if (month is not null && !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out first))
+            throw Core.Common.DomainRuleException.Invalid("export.month", "月份格式应为 yyyy-MM，例如 2026-11。");
+        var rows = await Core.Supervision.SupervisionStatistics.MonthAsync(db, first.Year, first.Month, ct);
+        return Workbook($"月度统计-{first.Year}-{first.Month:D2}.xlsx", rows.Select(r => new Dictionary<string, object?>
+        {
+            ["代办员"] = r.Agent, ["本月指派案件"] = r.CasesAssigned, ["本月送达案件"] = r.CasesDelivered, ["本月办结事项"] = r.ItemsDecided,
+            ["按时办结事项"] = r.ItemsOnTime, ["按时率"] = r.OnTimeRate is { } rate ? $"{rate:P1}" : "", ["评价数"] = r.Evaluations,
+            ["平均满意度（5分制）"] = r.AverageScore?.ToString() ?? "", ["差评数"] = r.BadReviews,
+        }));
     }
 
     internal static async Task<IResult> IssuesAsync(DaibanDbContext db, TimeProvider clock, CancellationToken ct)

@@ -44,4 +44,20 @@ public sealed class ExportTests : StaffAppTest
         await ProblemAssert.IsProblemAsync(await other.GetAsync($"/api/staff/cases/{caseId}/exports/log"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await agent.GetAsync("/api/staff/exports/issues"), HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task MonthlyStatistics_AreAWorkbookPerAgentWithTotals_ForTheWindowAndSupervisionOnly()
+    {
+        var supervisor = await App.SignedInAsync("chenjing");
+        var month = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM");
+
+        var rows = await OpenAsync(await supervisor.GetAsync($"/api/staff/exports/monthly?month={month}"));
+
+        Assert.Equal(["代办员", "本月指派案件", "本月送达案件", "本月办结事项", "按时办结事项", "按时率", "评价数", "平均满意度（5分制）", "差评数"], rows[0].Keys);
+        Assert.Equal(["李强", "张丽", "赵刚", "合计"], rows.Select(r => (string)r["代办员"]));
+        // The demo data assigned two cases this month (to 张丽 and 李强).
+        Assert.Equal(2.0, Convert.ToDouble(rows.Single(r => (string)r["代办员"] == "合计")["本月指派案件"]));
+        await ProblemAssert.IsProblemAsync(await supervisor.GetAsync("/api/staff/exports/monthly?month=2026-13"), HttpStatusCode.UnprocessableEntity);
+        await ProblemAssert.IsProblemAsync(await (await App.SignedInAsync("zhangli")).GetAsync("/api/staff/exports/monthly"), HttpStatusCode.Forbidden);
+    }
 }

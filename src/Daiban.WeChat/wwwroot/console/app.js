@@ -249,6 +249,8 @@
 
   async function overduePage(view) {
     const rows = await api('/api/staff/supervision/overdue');
+    const month = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 7);
+    view.append(el('p', {}, download(`/api/staff/exports/monthly?month=${month}`, `月度统计-${month}.xlsx`, `导出${month}月度统计`)));
     view.append(el('section', { className: 'panel' }, el('h2', {}, `逾期事项（${rows.length}）`),
       table(['逾期', '案件', '事项', '部门', '代办员', '应办结'], rows.map((r) => el('tr', {},
         el('td', {}, el('span', { className: 'tag danger' }, `${r.workingDaysOverdue}个工作日`)), el('td', {}, r.caseNumber), el('td', {}, r.itemName),
