@@ -1,10 +1,12 @@
 using System.Net;
+using System.Net.Http.Json;
 using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
 using Daiban.Core.Common;
 using Daiban.Core.Persistence;
 using Daiban.Core.Supervision;
 using Daiban.Testing;
+using Daiban.WeChat.Staff;
 using Daiban.WeChat.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,5 +66,36 @@ public sealed class SupervisionTests : StaffAppTest
         var agent = await App.SignedInAsync("zhangli");
         await ProblemAssert.IsProblemAsync(await agent.GetAsync("/api/staff/supervision/dashboard"), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(await agent.GetAsync("/api/staff/supervision/overdue"), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task ABadReview_IsClosedOnlyAfterItsCallback_ByASupervisor()
+    {
+        long rectificationId, callbackId;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
+            var caseId = await db.Cases.Select(c => c.Id).FirstAsync();
+            var rectification = new Rectification(caseId, 9001, null, null, new DateOnly(2026, 3, 9), CaseBuilder.Monday);
+            var callback = new Callback(caseId, CallbackKind.BadReview, null, new DateOnly(2026, 3, 9), CaseBuilder.Monday);
+            db.AddRange(rectification, callback);
+            await db.SaveChangesAsync();
+            (rectificationId, callbackId) = (rectification.Id, callback.Id);
+        }
+        var supervisor = await App.SignedInAsync("chenjing");
+        var close = new { outcome = "Rectified", findings = "材料清单未一次告知", measures = "代办员培训，清单前置", feedback = "已电话告知企业整改情况" };
+
+        var early = await ProblemAssert.IsProblemAsync(await supervisor.PostAsJsonAsync($"/api/staff/supervision/rectifications/{rectificationId}/close", close), HttpStatusCode.Conflict);
+        Assert.Contains("回访", early.GetProperty("title").GetString());
+        var due = Assert.Single(await ProblemAssert.OkAsync<List<CallbackView>>(await supervisor.GetAsync("/api/staff/supervision/callbacks")));
+        Assert.True(due.Overdue);
+
+        var done = await ProblemAssert.OkAsync<CallbackView>(await supervisor.PostAsJsonAsync($"/api/staff/supervision/callbacks/{callbackId}", new { reached = true, result = "企业反映材料跑了三次，已致歉", satisfied = true }));
+        Assert.Equal("Done", done.Status);
+        var closed = await ProblemAssert.OkAsync<RectificationView>(await supervisor.PostAsJsonAsync($"/api/staff/supervision/rectifications/{rectificationId}/close", close));
+        Assert.Equal("Rectified", closed.Status);
+        await ProblemAssert.IsProblemAsync(await supervisor.PostAsJsonAsync($"/api/staff/supervision/rectifications/{rectificationId}/close", new { outcome = "Open" }), HttpStatusCode.UnprocessableEntity);
+        var agent = await App.SignedInAsync("zhangli");
+        await ProblemAssert.IsProblemAsync(await agent.GetAsync("/api/staff/supervision/callbacks"), HttpStatusCode.Forbidden);
     }
 }

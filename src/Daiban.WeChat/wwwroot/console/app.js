@@ -278,8 +278,35 @@
       el('section', { className: 'panel' }, el('h2', {}, '差评与整改'),
         table(['案件', '评价', '意见', '整改'], d.badReviews.map((b) => el('tr', {}, el('td', {}, b.caseNumber), el('td', {}, b.level), el('td', {}, b.comment || ''),
           el('td', {}, el('span', { className: 'tag' + (b.overdue ? ' danger' : '') }, b.rectification))))))));
-    view.append(el('section', { className: 'panel' }, el('h2', {}, `待回访（${d.callbacksDue.length}）`),
-      table(['案件', '类型', '应回访日期'], d.callbacksDue.map((c) => el('tr', {}, el('td', {}, c.caseNumber), el('td', {}, c.kind), el('td', {}, c.dueOn))))));
+    const [callbacks, rectifications] = await Promise.all([api('/api/staff/supervision/callbacks'), api('/api/staff/supervision/rectifications')]);
+    view.append(el('section', { className: 'panel' }, el('h2', {}, `回访任务（待回访${callbacks.filter((c) => c.status !== 'Done').length}）`),
+      table(['案件', '类型', '应回访日期', '结果', '记录'], callbacks.map((c) => {
+        const result = el('input', { className: 'callback-result', placeholder: '回访情况', size: 30 });
+        const satisfied = el('select', {}, el('option', { value: 'true' }, '企业满意'), el('option', { value: 'false' }, '企业不满意'));
+        const record = (reached) => guarded(async () => {
+          await api(`/api/staff/supervision/callbacks/${c.id}`, { method: 'POST', body: { reached, result: result.value, satisfied: reached ? satisfied.value === 'true' : null } });
+          toast('回访已记录');
+          render();
+        });
+        return el('tr', { 'data-callback': c.id }, el('td', {}, c.caseNumber), el('td', {}, c.kind),
+          el('td', {}, el('span', { className: 'tag' + (c.overdue ? ' danger' : '') }, c.dueOn)), el('td', {}, c.result || '—'),
+          el('td', {}, c.status === 'Done' ? '已回访' : [result, ' ', satisfied, ' ', el('button', { className: 'secondary', onclick: () => record(true) }, '已联系'), ' ',
+            el('button', { className: 'secondary', onclick: () => record(false) }, '未联系上')]));
+      }), 'callbacks')));
+    view.append(el('section', { className: 'panel' }, el('h2', {}, '差评整改'),
+      table(['案件', '期限', '状态', '办结'], rectifications.map((r) => {
+        const outcome = el('select', {}, el('option', { value: 'Rectified' }, '已整改'), el('option', { value: 'Explained' }, '已解释'), el('option', { value: 'DismissedOnReview' }, '申诉复核排除'));
+        const findings = el('input', { placeholder: '核实情况' });
+        const measures = el('input', { placeholder: '整改措施' });
+        const feedback = el('input', { placeholder: '反馈企业情况' });
+        return el('tr', { 'data-rectification': r.id }, el('td', {}, r.caseNumber), el('td', {}, el('span', { className: 'tag' + (r.overdue ? ' danger' : '') }, r.deadline)),
+          el('td', {}, r.statusName), el('td', {}, r.status !== 'Open' ? r.measures || '' : [outcome, ' ', findings, ' ', measures, ' ', feedback, ' ',
+            el('button', { className: 'secondary', onclick: () => guarded(async () => {
+              await api(`/api/staff/supervision/rectifications/${r.id}/close`, { method: 'POST', body: { outcome: outcome.value, findings: findings.value, measures: measures.value, feedback: feedback.value } });
+              toast('整改已办结');
+              render();
+            }) }, '办结')]));
+      }), 'rectifications')));
   }
 
   /** A bar of a chart; its height set through the CSSOM, which the content security policy allows (no inline style). */
