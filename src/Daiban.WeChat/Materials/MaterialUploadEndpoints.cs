@@ -76,16 +76,8 @@ public static class MaterialUploadEndpoints
         return TypedResults.PhysicalFile(stored.Path, stored.ContentType, $"{material!.Name}{Path.GetExtension(stored.Path)}");
     }
 
-    /// <summary>The case if this mini-program user may see it (EnterpriseAccess), with the contact it acts as.</summary>
-    private static async Task<(Case Case, EnterpriseContact Contact)?> VisibleCaseAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
-    {
-        var contacts = await EnterpriseAccess.ContactsOfAsync(db, user.OpenId(), ct);
-        if (!await db.Cases.VisibleCases(contacts).AnyAsync(c => c.Id == id, ct))
-            return null;
-        var c = await db.Cases.LoadAggregate(id, ct);
-        var contact = contacts.FirstOrDefault(x => x.EnterpriseId == c.EnterpriseId && x.CanActForEnterprise) ?? contacts.First(x => x.Id == c.ApplicantContactId);
-        return (c, contact);
-    }
+    private static Task<(Case Case, EnterpriseContact Contact)?> VisibleCaseAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct) =>
+        MiniProgramCaseEndpoints.FindVisibleAsync(id, user, db, tracked: true, ct);
 
     private static UploadedMaterial View(MaterialRecord m) => new(m.Id, m.Name, m.ItemCode, m.ReceivedAt, m.Review.ToString());
 }

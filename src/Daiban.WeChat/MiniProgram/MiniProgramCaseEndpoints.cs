@@ -131,7 +131,8 @@ public static class MiniProgramCaseEndpoints
         return TypedResults.Ok(EnterpriseCaseView.From(c));
     }
 
-    private static async Task<(Case Case, EnterpriseContact Contact)?> FindVisibleAsync(long id, ClaimsPrincipal user, DaibanDbContext db, bool tracked, CancellationToken ct)
+    /// <summary>The case if this mini-program user may see it (EnterpriseAccess), with the contact it acts as; null means 404.</summary>
+    internal static async Task<(Case Case, EnterpriseContact Contact)?> FindVisibleAsync(long id, ClaimsPrincipal user, DaibanDbContext db, bool tracked, CancellationToken ct)
     {
         var contacts = await EnterpriseAccess.ContactsOfAsync(db, user.OpenId(), ct);
         var query = tracked ? db.Cases : db.Cases.AsNoTracking();
