@@ -41,7 +41,7 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   await clerk.waitForFunction((n) => !document.querySelector(`#registered tr[data-case="${n}"]`), caseNumber)
 
   const agent = await signIn(browser.context, AGENTS[agentName])
-  expect(await navNames(agent)).toEqual(['我的案件', '联审与台账'])
+  expect(await navNames(agent)).toEqual(['我的案件', '咨询转人工', '联审与台账'])
   await agent.waitForSelector(`#my-cases tr[data-case="${caseNumber}"]`)
   await agent.click(`#my-cases tr[data-case="${caseNumber}"] a.open-case`)
   await agent.waitForSelector('#log-form')
@@ -73,9 +73,9 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
 
 test('each role sees only its pages, and a page outside them falls back to its own', async () => {
   const expected = {
-    wangmin: ['派件', '逾期看板', '联审与台账', '典型案例'],
+    wangmin: ['派件', '咨询转人工', '逾期看板', '联审与台账', '典型案例'],
     liuyang: ['联审与台账'],
-    admin: ['派件', '我的案件', '逾期看板', '监督看板', '联审与台账', '典型案例', '系统管理'],
+    admin: ['派件', '我的案件', '咨询转人工', '逾期看板', '监督看板', '联审与台账', '典型案例', '系统管理'],
   }
   for (const [user, pages] of Object.entries(expected)) {
     const page = await signIn(browser.context, user)
@@ -118,4 +118,29 @@ test('the admin adds a staff member; a typical case written by the window is pub
   await supervisor.click('#typical-cases button')
   await supervisor.waitForFunction(() => document.querySelector('#typical-cases tbody')?.textContent.includes('已发布'))
   for (const p of [admin, clerk, supervisor]) await p.close()
+})
+
+test('a chat handed off by the bot is answered from the console and the reply reaches the asker', async () => {
+  const base = process.env.E2E_BASE
+  const ask = async (question, sessionId) => (await fetch(base + '/api/chat/ask', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question, sessionId }),
+  })).json()
+  const first = await ask('施工证要多久')
+  const handed = await ask('转人工', first.sessionId)
+  expect(handed.handoff).toBe(true)
+
+  const clerk = await signIn(browser.context, 'wangmin')
+  await clerk.click('#nav-chats')
+  await clerk.waitForSelector('#chats a.open-chat')
+  await clerk.click('#chats a.open-chat')
+  await clerk.waitForSelector('#transcript')
+  expect(await clerk.textContent('#transcript')).toContain('施工证要多久')
+  await clerk.fill('#chat-reply', '您好，施工许可证承诺3个工作日办结，我把材料清单发您。')
+  await clerk.click('#chat-send')
+  await clerk.waitForFunction(() => [...document.querySelectorAll('#transcript .chat-text')].some((td) => td.textContent.startsWith('您好，施工许可证')))
+  await shot(clerk, 'consultation')
+
+  const messages = await (await fetch(`${base}/api/chat/sessions/${first.sessionId}/messages`)).json()
+  expect(messages.at(-1)).toMatchObject({ author: 'Agent' })
+  await clerk.close()
 })

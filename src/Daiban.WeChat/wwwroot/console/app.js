@@ -9,6 +9,7 @@
   const PAGES = [
     { id: 'dispatch', name: '派件', roles: ['WindowClerk', 'Admin'], render: dispatchPage },
     { id: 'cases', name: '我的案件', roles: ['Agent', 'Admin'], render: casesPage },
+    { id: 'chats', name: '咨询转人工', roles: ['WindowClerk', 'Agent', 'Admin'], render: chatsPage },
     { id: 'overdue', name: '逾期看板', roles: ['WindowClerk', 'Supervisor', 'Admin'], render: overduePage },
     { id: 'dashboard', name: '监督看板', roles: ['Supervisor', 'Admin'], render: dashboardPage },
     { id: 'issues', name: '联审与台账', roles: ['WindowClerk', 'Agent', 'DepartmentLiaison', 'Supervisor', 'Admin'], render: issuesPage },
@@ -245,6 +246,34 @@
       a.remove();
       URL.revokeObjectURL(href);
     }) }, label);
+  }
+
+  /** Hand-offs from the consultation bot: the window sees all, an agent its own; the whole transcript and a reply. */
+  async function chatsPage(view, param) {
+    const list = await api('/api/staff/consultations?status=HandedOff');
+    view.append(el('section', { className: 'panel' }, el('h2', {}, `转人工的咨询（${list.length}）`),
+      table(['原因', '渠道', '负责人', '最后留言'], list.map((c) => el('tr', { 'data-chat': c.id },
+        el('td', {}, el('a', { href: `#chats/${c.id}`, className: 'open-chat' }, c.handoffReason || '转人工')),
+        el('td', {}, c.channel === 'CustomerService' ? '微信客服' : c.channel === 'MiniProgram' ? '小程序' : '网页'),
+        el('td', {}, c.agentName || '待分配'), el('td', {}, dateTime(c.lastUserMessageAt)))), 'chats')));
+    if (!param) return;
+    const c = await api(`/api/staff/consultations/${param}`);
+    const reply = el('textarea', { id: 'chat-reply', maxlength: 1000, placeholder: '回复企业' });
+    view.append(el('section', { className: 'panel' }, el('h2', {}, '对话记录'),
+      table(['时间', '谁', '内容'], c.messages.map((m) => el('tr', {}, el('td', {}, dateTime(m.at)),
+        el('td', {}, { User: '企业', Bot: '机器人', Agent: '工作人员' }[m.author] || m.author), el('td', { className: 'chat-text' }, m.text))), 'transcript'),
+      c.channel === 'CustomerService' && !c.canReplyInWeChat ? el('p', { className: 'muted' }, '已超过48小时，回复只显示在小程序对话中。') : null,
+      reply, el('p', {},
+        el('button', { id: 'chat-send', onclick: () => guarded(async () => {
+          await api(`/api/staff/consultations/${c.id}/replies`, { method: 'POST', body: { text: reply.value } });
+          toast('已回复');
+          render();
+        }) }, '发送'), ' ',
+        el('button', { className: 'secondary', onclick: () => guarded(async () => {
+          await api(`/api/staff/consultations/${c.id}/close`, { method: 'POST' });
+          toast('已结束');
+          location.hash = '#chats';
+        }) }, '结束咨询'))));
   }
 
   async function overduePage(view) {
