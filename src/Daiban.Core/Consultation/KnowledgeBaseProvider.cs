@@ -33,10 +33,12 @@ public sealed class KnowledgeBaseProvider(TimeProvider clock)
             current = _current;
             if (current is not null && !_invalid && clock.GetUtcNow() - current.CheckedAt < CheckInterval)
                 return current.Knowledge;
+            // A change made here is known to have happened whatever the fingerprint says (it cannot see every edit).
+            var invalidated = _invalid;
             _invalid = false;
             var fingerprint = await FingerprintAsync(db, ct);
             // A superseded knowledge base is not disposed: a request may still be searching it; the GC takes it.
-            _current = current is not null && current.Fingerprint == fingerprint
+            _current = current is not null && !invalidated && current.Fingerprint == fingerprint
                 ? current with { CheckedAt = clock.GetUtcNow() }
                 : new Snapshot(await BuildAsync(db, ct), fingerprint, clock.GetUtcNow());
             return _current.Knowledge;

@@ -15,7 +15,12 @@ public sealed record PasswordRequest(string? Password);
 /// <summary>A day's kind on the business calendar: Holiday (放假), MakeUpWorkday (调休上班) or Normal (as the weekday says).</summary>
 public sealed record CalendarDayRequest(string? Kind, string? Name);
 
-public sealed record ItemSettingsRequest(int? PromisedDays, bool? Active);
+public sealed record ItemMaterialRequest(string? Name, bool Core, bool Deferrable, string? Note);
+
+/// <summary>Null fields stay as they are; Materials replaces the item's whole list.</summary>
+public sealed record ItemSettingsRequest(int? PromisedDays, bool? Active, ItemMaterialRequest[]? Materials = null);
+
+public sealed record DepartmentRequest(string? Name, string? ShortName);
 
 public sealed record TypicalCaseRequest(long? SourceCaseId, string? Title, string? Summary, string? Highlights);
 

@@ -31,6 +31,7 @@ public static class AdminEndpoints
         admin.MapPost("/staff/{id:long}/password", ResetPasswordAsync).WithName("ResetStaffPassword").WithSummary("重设密码");
         admin.MapPut("/calendar/{date}", SetCalendarDayAsync).WithName("SetCalendarDay").WithSummary("设置放假或调休上班日");
         admin.MapPut("/catalog/{code}", UpdateItemAsync).WithName("UpdateApprovalItem").WithSummary("修改事项承诺时限或停用事项");
+        admin.MapPut("/departments/{code}", RenameDepartmentAsync).WithName("RenameDepartment").WithSummary("修改部门名称");
         admin.MapGet("/templates", ListTemplates).WithName("ListTemplates").WithSummary("已配置的消息模板");
 
         var cases = app.MapGroup("/api/staff/typical-cases").WithTags("Admin");
@@ -130,7 +131,7 @@ public static class AdminEndpoints
     internal static async Task<Results<Ok<ItemSettingsRequest>, NotFound>> UpdateItemAsync(string code, ItemSettingsRequest r, ClaimsPrincipal user, DaibanDbContext db,
         KnowledgeBaseProvider knowledge, TimeProvider clock, CancellationToken ct)
     {
-        var item = await db.ApprovalItems.SingleOrDefaultAsync(i => i.Code == code, ct);
+        var item = await db.ApprovalItems.Include(i => i.Materials).SingleOrDefaultAsync(i => i.Code == code, ct);
         if (item is null)
             return TypedResults.NotFound();
         if (r.PromisedDays is { } days)
@@ -141,10 +142,33 @@ public static class AdminEndpoints
         }
         if (r.Active is { } active)
             item.Active = active;
-        db.AuditEntries.Add(new AuditEntry(user.StaffActor(), "catalog.update", nameof(ApprovalItem), code, $"承诺时限={item.PromisedDays}；启用={item.Active}", clock.GetUtcNow()));
+        if (r.Materials is { } materials)
+        {
+            if (materials.Length > 50)
+                throw DomainRuleException.Invalid("catalog.materials", "一个事项的材料不能超过50项。");
+            var list = materials.Select(m => new ItemMaterial(Guard.Required(m.Name, "材料名称", 128), m.Core, m.Deferrable, Guard.Optional(m.Note, "材料说明", 200))).ToList();
+            if (list.Any(m => m.IsCore && m.Deferrable))
+                throw DomainRuleException.Invalid("catalog.material_core_deferrable", "核心材料不能容缺，请取消其中一项。");
+            item.ReplaceMaterials(list);
+        }
+        db.AuditEntries.Add(new AuditEntry(user.StaffActor(), "catalog.update", nameof(ApprovalItem), code, $"承诺时限={item.PromisedDays}；启用={item.Active}；材料{item.Materials.Count}项", clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         knowledge.Invalidate();
         return TypedResults.Ok(new ItemSettingsRequest(item.PromisedDays, item.Active));
+    }
+
+    internal static async Task<Results<Ok<DepartmentRequest>, NotFound>> RenameDepartmentAsync(string code, DepartmentRequest r, ClaimsPrincipal user, DaibanDbContext db,
+        KnowledgeBaseProvider knowledge, TimeProvider clock, CancellationToken ct)
+    {
+        var department = await db.Departments.SingleOrDefaultAsync(d => d.Code == code, ct);
+        if (department is null)
+            return TypedResults.NotFound();
+        var before = department.Name;
+        department.Rename(r.Name ?? "", r.ShortName);
+        db.AuditEntries.Add(new AuditEntry(user.StaffActor(), "department.rename", nameof(Department), code, $"{before} → {department.Name}", clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        knowledge.Invalidate();
+        return TypedResults.Ok(new DepartmentRequest(department.Name, department.ShortName));
     }
 
     internal static Ok<List<TemplateView>> ListTemplates(IOptions<WeChatOptions> options) =>

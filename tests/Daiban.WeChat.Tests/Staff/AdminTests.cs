@@ -59,6 +59,21 @@ public sealed class AdminTests : StaffAppTest
         var answer = await ProblemAssert.OkAsync<AskResponse>(await App.CreateClient().PostAsJsonAsync("/api/chat/ask", new { question = "施工证要多久" }));
         Assert.Contains("承诺办结时限2个工作日", answer.Answer);
         await ProblemAssert.IsProblemAsync(await admin.PutAsJsonAsync("/api/staff/admin/catalog/S3-03", new { promisedDays = -1 }), HttpStatusCode.UnprocessableEntity);
+
+        // The item's materials are replaced as a whole; the bot lists the new ones.
+        await ProblemAssert.OkAsync<ItemSettingsRequest>(await admin.PutAsJsonAsync("/api/staff/admin/catalog/S3-03", new
+        {
+            materials = new[] { new { name = "建筑工程施工许可申请表", core = true, deferrable = false }, new { name = "施工现场安全承诺书", core = false, deferrable = true } },
+        }));
+        var materials = await ProblemAssert.OkAsync<AskResponse>(await App.CreateClient().PostAsJsonAsync("/api/chat/ask", new { question = "施工证要什么材料" }));
+        Assert.Contains("施工现场安全承诺书（可容缺，受理后补交）", materials.Answer);
+        Assert.DoesNotContain("中标通知书", materials.Answer);
+        await ProblemAssert.IsProblemAsync(await admin.PutAsJsonAsync("/api/staff/admin/catalog/S3-03", new
+        {
+            materials = new[] { new { name = "核心又容缺", core = true, deferrable = true } },
+        }), HttpStatusCode.UnprocessableEntity);
+        var renamed = await ProblemAssert.OkAsync<DepartmentRequest>(await admin.PutAsJsonAsync("/api/staff/admin/departments/ZJJ", new { name = "乳山市住房和城乡建设局（更名测试）", shortName = "住建" }));
+        Assert.Equal("住建", renamed.ShortName);
     }
 
     [Fact]

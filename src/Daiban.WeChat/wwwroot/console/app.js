@@ -456,15 +456,35 @@
       }) }, '保存')));
 
     const items = catalog.flatMap((stage) => stage.items);
-    view.append(el('section', { className: 'panel' }, el('h2', {}, '审批事项承诺时限'),
-      table(['编码', '事项', '部门', '承诺时限（工作日）'], items.map((i) => {
+    const KIND = { 核心: [true, false], 容缺: [false, true], 一般: [false, false] };
+    view.append(el('section', { className: 'panel' }, el('h2', {}, '审批事项承诺时限与材料'),
+      table(['编码', '事项', '部门', '承诺时限（工作日）', '材料'], items.map((i) => {
         const days = el('input', { type: 'number', min: 0, max: 365, value: i.promisedDays ?? '', size: 4 });
-        return el('tr', { 'data-item': i.code }, el('td', {}, i.code), el('td', {}, i.name), el('td', {}, i.department?.name || i.department || ''),
-          el('td', {}, days, ' ', el('button', { className: 'secondary', onclick: () => guarded(async () => {
-            await api(`/api/staff/admin/catalog/${i.code}`, { method: 'PUT', body: { promisedDays: Number(days.value) } });
-            toast('已更新，咨询机器人同步使用新时限');
-          }) }, '保存')));
+        const lines = el('textarea', { className: 'materials', rows: Math.max(3, i.materials.length) },
+          i.materials.map((m) => `${m.name}|${m.core ? '核心' : m.deferrable ? '容缺' : '一般'}`).join('\n'));
+        const save = (body, done) => guarded(async () => {
+          await api(`/api/staff/admin/catalog/${i.code}`, { method: 'PUT', body });
+          toast(done);
+        });
+        return el('tr', { 'data-item': i.code }, el('td', {}, i.code), el('td', {}, i.name), el('td', {}, i.department),
+          el('td', {}, days, ' ', el('button', { className: 'secondary', onclick: () => save({ promisedDays: Number(days.value) }, '已更新，咨询机器人同步使用新时限') }, '保存')),
+          el('td', {}, el('details', {}, el('summary', {}, `${i.materials.length}项`), el('p', { className: 'muted' }, '每行一项：名称|核心/容缺/一般'), lines,
+            el('button', { className: 'secondary', onclick: () => save({
+              materials: lines.value.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
+                const [name, kind] = l.split('|').map((x) => (x || '').trim());
+                const [core, deferrable] = KIND[kind] || KIND['一般'];
+                return { name, core, deferrable };
+              }),
+            }, '材料清单已更新') }, '保存材料'))));
       }), 'catalog')));
+
+    const code = el('input', { id: 'department-code', placeholder: '部门编码', size: 8 });
+    const deptName = el('input', { id: 'department-name', placeholder: '新名称', size: 30 });
+    view.append(el('section', { className: 'panel' }, el('h2', {}, '部门'), code, ' ', deptName, ' ',
+      el('button', { className: 'secondary', onclick: () => guarded(async () => {
+        await api(`/api/staff/admin/departments/${encodeURIComponent(code.value)}`, { method: 'PUT', body: { name: deptName.value } });
+        toast('部门名称已更新');
+      }) }, '更名')));
 
     view.append(el('section', { className: 'panel' }, el('h2', {}, '咨询机器人常见问题'),
       table(['问题', '答案', ''], faq.map((q) => {
