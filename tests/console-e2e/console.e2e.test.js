@@ -23,6 +23,7 @@ test('a wrong password is refused with a Chinese message', async () => {
 
 test('the clerk registers and assigns a case, the agent logs work on it, the supervisor sees it on the dashboard', async () => {
   const dialogs = []
+  const violations = []
   const clerk = await signIn(browser.context, 'wangmin')
   clerk.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss() })
   await clerk.waitForSelector('#submitted tbody tr[data-case]')
@@ -59,15 +60,20 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   await shot(agent, 'agent-case-log')
 
   const supervisor = await signIn(browser.context, 'chenjing')
+  // Nothing on the dashboard (Chart.js included) may need what the content security policy forbids.
+  supervisor.on('console', (m) => { if (m.text().includes('Content Security Policy')) violations.push(m.text()) })
   expect(await navNames(supervisor)).toEqual(['逾期看板', '监督看板', '联审与台账', '典型案例'])
   await supervisor.click('#nav-dashboard')
   await supervisor.waitForSelector(`#agents tr[data-agent="${agentName}"]`)
   const open = Number(await supervisor.textContent(`#agents tr[data-agent="${agentName}"] .open-cases`))
   expect(open).toBeGreaterThanOrEqual(1)
-  expect(await supervisor.$$eval('#satisfaction .bar', (bars) => bars.length)).toBe(5)
+  // The satisfaction distribution is a Chart.js chart with the five 好差评 levels.
+  expect(await supervisor.evaluate(() => Chart.getChart('satisfaction-chart').data.labels)).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意'])
+  expect(await supervisor.evaluate(() => Chart.getChart('trend-chart').data.labels.length)).toBe(6)
   await shot(supervisor, 'supervision-dashboard')
 
   expect(dialogs).toEqual([])
+  expect(violations).toEqual([])
   for (const p of [clerk, agent, supervisor]) await p.close()
 })
 
