@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
 
 namespace Daiban.WeChat.StaffConsole;
 
@@ -31,11 +32,26 @@ public static class ConsoleHosting
             }
             await next();
         });
-        app.UseDefaultFiles(new DefaultFilesOptions { RequestPath = "/console", FileProvider = ConsoleFiles(app) });
-        app.UseStaticFiles(new StaticFileOptions { RequestPath = "/console", FileProvider = ConsoleFiles(app), ContentTypeProvider = new FileExtensionContentTypeProvider() });
+        var files = ConsoleFiles(app);
+        app.UseDefaultFiles(new DefaultFilesOptions { RequestPath = "/console", FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { RequestPath = "/console", FileProvider = files, ContentTypeProvider = new FileExtensionContentTypeProvider() });
         return app;
     }
 
-    private static Microsoft.Extensions.FileProviders.IFileProvider ConsoleFiles(WebApplication app) =>
-        new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(app.Environment.WebRootPath ?? Path.Combine(app.Environment.ContentRootPath, "wwwroot"), "console"));
+    /// <summary>
+    /// The console's folder: under the web root when the host runs from its project or publish folder, else beside
+    /// the assembly. Missing files make /console a 404, never a host that does not start.
+    /// </summary>
+    private static IFileProvider ConsoleFiles(WebApplication app)
+    {
+        string[] candidates =
+        [
+            Path.Combine(app.Environment.WebRootPath ?? Path.Combine(app.Environment.ContentRootPath, "wwwroot"), "console"),
+            Path.Combine(AppContext.BaseDirectory, "wwwroot", "console"),
+        ];
+        if (candidates.FirstOrDefault(Directory.Exists) is { } folder)
+            return new PhysicalFileProvider(folder);
+        app.Logger.LogWarning("The staff console's files were not found ({Folders}); /console is unavailable", string.Join(", ", candidates));
+        return new NullFileProvider();
+    }
 }
