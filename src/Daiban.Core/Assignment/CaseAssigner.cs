@@ -65,7 +65,7 @@ public sealed class CaseAssigner(DaibanDbContext db, TimeProvider clock)
                 ["thing1"] = project.Name,
                 ["character_string2"] = @case.CaseNumber,
                 ["thing3"] = $"{@case.Mode.Name()}，{@case.Items.Count}个事项",
-                ["time4"] = $"{TimeZoneInfo.ConvertTime(now, ChinaTime.Zone):yyyy年M月d日 HH:mm}",
+                ["time4"] = ChinaTime.Display(now),
             }), $"pages/agent/case?id={@case.Id}", @case.Id, now), ct);
         if (@case.ApplicantContactId is { } contactId)
         {

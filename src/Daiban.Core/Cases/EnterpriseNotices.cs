@@ -13,27 +13,27 @@ public static class EnterpriseNotices
 {
     public static Task RegisteredAsync(DaibanDbContext db, Case c, DateTimeOffset now, CancellationToken ct) =>
         AddAsync(db, c, "registered", "case-registered", "您的申请已登记",
-            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = $"{c.Mode.Name()}申请已登记，正在为您指派代办员", ["time3"] = Format(now) }, now, ct);
+            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = $"{c.Mode.Name()}申请已登记，正在为您指派代办员", ["time3"] = ChinaTime.Display(now) }, now, ct);
 
     public static Task ItemApprovedAsync(DaibanDbContext db, Case c, CaseItem item, DateTimeOffset now, CancellationToken ct) =>
         AddAsync(db, c, $"item:{item.ItemCode}:approved", "item-approved", $"{item.ItemName}已办结",
-            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = $"{item.ItemName}已批准 {item.ResultDocumentNo}", ["time3"] = Format(now) }, now, ct);
+            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = $"{item.ItemName}已批准 {item.ResultDocumentNo}", ["time3"] = ChinaTime.Display(now) }, now, ct);
 
     public static Task ResultsReadyAsync(DaibanDbContext db, Case c, DateTimeOffset now, CancellationToken ct) =>
         AddAsync(db, c, "results-ready", "results-ready", "办理结果已出",
-            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = "全部事项已办结，代办员将统一送达办理结果", ["time3"] = Format(now) }, now, ct);
+            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = "全部事项已办结，代办员将统一送达办理结果", ["time3"] = ChinaTime.Display(now) }, now, ct);
 
     public static Task PlanToAgreeAsync(DaibanDbContext db, Case c, DateTimeOffset now, CancellationToken ct) =>
         AddAsync(db, c, $"plan:{c.CurrentPlan?.Version}", "plan-to-agree", "服务方案待您确认",
-            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = "代办员已提交服务方案，请查看并确认", ["time3"] = Format(now) }, now, ct);
+            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = "代办员已提交服务方案，请查看并确认", ["time3"] = ChinaTime.Display(now) }, now, ct);
 
     public static Task MaterialsNeededAsync(DaibanDbContext db, Case c, IReadOnlyList<string> missing, DateTimeOffset now, CancellationToken ct) =>
         AddAsync(db, c, $"materials:{c.Transitions.Count}", "materials-needed", "请补充材料",
-            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = $"需补充{missing.Count}项材料：{string.Join("、", missing)}", ["time3"] = Format(now) }, now, ct);
+            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = $"需补充{missing.Count}项材料：{string.Join("、", missing)}", ["time3"] = ChinaTime.Display(now) }, now, ct);
 
     public static Task ResultsSentAsync(DaibanDbContext db, Case c, DateTimeOffset now, CancellationToken ct) =>
         AddAsync(db, c, "delivery", "delivery-sent", "办理结果已寄出",
-            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = $"{c.Delivery?.Carrier} {c.Delivery?.TrackingNumber}", ["time3"] = Format(now) }, now, ct);
+            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = $"{c.Delivery?.Carrier} {c.Delivery?.TrackingNumber}", ["time3"] = ChinaTime.Display(now) }, now, ct);
 
     private static async Task AddAsync(DaibanDbContext db, Case c, string what, string template, string title, Dictionary<string, string> data, DateTimeOffset now, CancellationToken ct)
     {
@@ -43,5 +43,4 @@ public static class EnterpriseNotices
             template, title, JsonSerializer.Serialize(data), $"pages/case/detail?id={c.Id}", c.Id, now), ct);
     }
 
-    private static string Format(DateTimeOffset at) => $"{TimeZoneInfo.ConvertTime(at, ChinaTime.Zone):yyyy年M月d日 HH:mm}";
 }

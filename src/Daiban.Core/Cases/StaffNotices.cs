@@ -31,7 +31,7 @@ public static class StaffNotices
             {
                 ["character_string1"] = c.CaseNumber,
                 ["thing2"] = summary,
-                ["time3"] = $"{TimeZoneInfo.ConvertTime(now, ChinaTime.Zone):yyyy年M月d日 HH:mm}",
+                ["time3"] = ChinaTime.Display(now),
             }), $"pages/agent/case?id={c.Id}", c.Id, now), ct);
     }
 }

@@ -47,13 +47,11 @@ public sealed class ConsultationHandoff(DaibanDbContext db, TimeProvider clock)
 
     public Task NotifyAgentAsync(Conversation conversation, long agentId, string question, string reason, DateTimeOffset now, CancellationToken ct) =>
         db.AddOnceAsync(new Notification($"consult:{conversation.Key}:{now.ToUnixTimeSeconds()}:agent:{agentId}", RecipientKind.Staff, agentId,
-            NotificationChannel.Template, TemplateKey, $"咨询转人工：{Excerpt(question, 30)}",
+            NotificationChannel.Template, TemplateKey, $"咨询转人工：{Text.Excerpt(question, 30)}",
             JsonSerializer.Serialize(new Dictionary<string, string>
             {
-                ["thing1"] = Excerpt(question, 20),
+                ["thing1"] = Text.Excerpt(question, 20),
                 ["thing2"] = reason,
-                ["time3"] = $"{TimeZoneInfo.ConvertTime(now, ChinaTime.Zone):yyyy年M月d日 HH:mm}",
+                ["time3"] = ChinaTime.Display(now),
             }), "pages/agent/consultations", null, now), ct);
-
-    private static string Excerpt(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -1,3 +1,4 @@
+using Daiban.Core.Common;
 using System.Text;
 using Daiban.Core.Calendar;
 using Daiban.Core.Catalog;
@@ -37,7 +38,7 @@ public sealed class KnowledgeBase : IDisposable
             CatalogueAnswers.Overview(i, DepartmentOf(i)), ItemCode: i.Code)));
         documents.AddRange(Holidays(calendar));
         documents.AddRange(typicalCases.Where(t => t.IsPublished).Select(t => new KnowledgeDocument(
-            $"case:{t.Id}", KnowledgeKinds.TypicalCase, t.Title, Excerpt(t.Summary + (t.Highlights is null ? "" : "经验做法：" + t.Highlights), 400))));
+            $"case:{t.Id}", KnowledgeKinds.TypicalCase, t.Title, Text.Excerpt(t.Summary + (t.Highlights is null ? "" : "经验做法：" + t.Highlights), 400))));
         Index = new KnowledgeIndex(documents);
     }
 
@@ -121,8 +122,6 @@ public sealed class KnowledgeBase : IDisposable
         DayOfWeek.Sunday => "星期日",
         _ => "工作日",
     };
-
-    private static string Excerpt(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 
     public void Dispose() => Index.Dispose();
 }

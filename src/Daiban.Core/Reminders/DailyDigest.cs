@@ -1,3 +1,4 @@
+using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,7 @@ public static class DailyDigest
             ctx.ToStaff($"digest:{ctx.Today:yyyyMMdd}", agent, Template, $"今日工作提醒：{summary}", new()
             {
                 ["thing1"] = summary,
-                ["time2"] = ReminderContext.Date(ctx.Today),
+                ["time2"] = ChinaTime.Display(ctx.Today),
             }, "pages/agent/cases", null);
             sent++;
         }

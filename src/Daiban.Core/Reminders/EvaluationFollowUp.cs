@@ -40,14 +40,14 @@ public static class EvaluationFollowUp
             {
                 ["character_string1"] = c.CaseNumber,
                 ["name2"] = c.AgentName ?? "代办员",
-                ["time3"] = ReminderContext.Date(closes),
+                ["time3"] = ChinaTime.Display(closes),
                 ["thing4"] = "请对本次帮办代办服务进行评价",
             };
             var page = $"pages/case/evaluate?id={c.Id}";
             ctx.ToContact($"case:{c.CaseNumber}:evaluation:invite", c.ApplicantContactId!.Value, InviteTemplate, "邀请您评价本次服务", data, page, c.Id);
             if (ctx.Calendar.WorkingDaysBetween(deliveredOn, ctx.Today) >= ctx.Rules.EvaluationReminderWorkingDays)
                 ctx.ToContact($"case:{c.CaseNumber}:evaluation:reminder", c.ApplicantContactId!.Value, InviteTemplate,
-                    $"评价将于{ReminderContext.Date(closes)}截止", data, page, c.Id);
+                    $"评价将于{ChinaTime.Display(closes)}截止", data, page, c.Id);
         }
     }
 
@@ -68,7 +68,7 @@ public static class EvaluationFollowUp
                 ctx.ToStaff($"evaluation:{e.Id}:rectification", s, RectificationTemplate, "差评待整改并回访", new()
                 {
                     ["thing1"] = "企业差评：请核实、整改并回访",
-                    ["time2"] = ReminderContext.Date(deadline),
+                    ["time2"] = ChinaTime.Display(deadline),
                 }, $"pages/supervision/rectifications", e.CaseId);
         }
     }
@@ -82,7 +82,7 @@ public static class EvaluationFollowUp
                 ctx.ToStaff($"rectification:{r.Id}:missed", supervisor, RectificationTemplate, "差评整改逾期", new()
                 {
                     ["thing1"] = "差评整改已逾期，请督办",
-                    ["time2"] = ReminderContext.Date(r.Deadline),
+                    ["time2"] = ChinaTime.Display(r.Deadline),
                 }, "pages/supervision/rectifications", r.CaseId);
 
         var callbacks = await ctx.Db.Callbacks.AsNoTracking()
@@ -94,7 +94,7 @@ public static class EvaluationFollowUp
                 ctx.ToStaff($"callback:{c.Id}:missed", staff, CallbackTemplate, "回访任务已逾期", new()
                 {
                     ["thing1"] = c.Kind == CallbackKind.BadReview ? "差评回访已逾期" : "抽查回访已逾期",
-                    ["time2"] = ReminderContext.Date(c.DueOn),
+                    ["time2"] = ChinaTime.Display(c.DueOn),
                 }, "pages/supervision/callbacks", c.CaseId);
         }
     }

@@ -1,3 +1,4 @@
+using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,7 +60,7 @@ public static class ItemDeadlineReminders
     {
         ["thing1"] = item,
         ["character_string2"] = caseNumber,
-        ["time3"] = ReminderContext.Date(due),
+        ["time3"] = ChinaTime.Display(due),
         ["thing4"] = status,
     };
 }

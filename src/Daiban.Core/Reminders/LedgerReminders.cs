@@ -1,3 +1,5 @@
+using Daiban.Core.Common;
+using Daiban.Core.Calendar;
 using Daiban.Core.Meetings;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,11 +24,11 @@ public static class LedgerReminders
         {
             var liaisons = issue.LiaisonId is { } id ? [id] : ctx.Staff.LiaisonsOf(issue.ResponsibleDepartment).ToList();
             var key = $"issue:{issue.Id}:{issue.Deadline:yyyyMMdd}";
-            var excerpt = issue.Description.Length <= 20 ? issue.Description : issue.Description[..19] + "…";
+            var excerpt = Text.Excerpt(issue.Description, 20);
             if (issue.Deadline >= ctx.Today)
             {
                 var stage = issue.Deadline == ctx.Today ? "due" : "before";
-                var status = issue.Deadline == ctx.Today ? "今日到期" : $"将于{ReminderContext.Date(issue.Deadline)}到期";
+                var status = issue.Deadline == ctx.Today ? "今日到期" : $"将于{ChinaTime.Display(issue.Deadline)}到期";
                 foreach (var liaison in liaisons)
                     ctx.ToStaff($"{key}:{stage}", liaison, Template, $"难点问题{status}：{excerpt}", Data(excerpt, issue.Deadline, status), "pages/staff/issues", issue.CaseId);
             }
@@ -42,7 +44,7 @@ public static class LedgerReminders
     private static Dictionary<string, string> Data(string issue, DateOnly deadline, string status) => new()
     {
         ["thing1"] = issue,
-        ["time2"] = ReminderContext.Date(deadline),
+        ["time2"] = ChinaTime.Display(deadline),
         ["thing3"] = status,
     };
 }

@@ -28,7 +28,7 @@ public static class MaterialsReminders
             if (ctx.Today <= due)
                 continue;
             var key = $"case:{c.CaseNumber}:materials:{c.RequestedAt.Value.ToUnixTimeSeconds()}:overdue";
-            var text = $"补充材料已于{ReminderContext.Date(due)}到期，请尽快提交";
+            var text = $"补充材料已于{ChinaTime.Display(due)}到期，请尽快提交";
             if (c.ApplicantContactId is { } contact)
                 ctx.ToContact(key, contact, Template, "请尽快补充材料", new()
                 {

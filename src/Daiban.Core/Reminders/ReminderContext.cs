@@ -57,7 +57,5 @@ public sealed class ReminderContext(DaibanDbContext db, BusinessCalendar calenda
         return added;
     }
 
-    public static string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
-
-    public string Time => $"{TimeZoneInfo.ConvertTime(now, ChinaTime.Zone):yyyy年M月d日 HH:mm}";
+    public string Time => ChinaTime.Display(now);
 }

@@ -27,7 +27,7 @@ public static class ServiceTimelinessReminders
         {
             var due = ctx.Calendar.AddWorkingDays(ChinaTime.DateOf(c.SubmittedAt), ctx.Rules.RegistrationWorkingDays);
             Check(ctx, $"case:{c.CaseNumber}:register", due, ctx.Staff.Clerks, c.Id, c.CaseNumber,
-                $"网上申请待登记，应于{ReminderContext.Date(due)}前登记", $"pages/window/case?id={c.Id}");
+                $"网上申请待登记，应于{ChinaTime.Display(due)}前登记", $"pages/window/case?id={c.Id}");
         }
 
         var assigned = waiting.Where(c => c.Status == CaseStatus.Assigned && c.AssignedAt is not null && c.AgentId is not null).ToList();
@@ -45,13 +45,13 @@ public static class ServiceTimelinessReminders
             {
                 var due = ctx.Calendar.AddWorkingDays(assignedOn, ctx.Rules.FirstContactWorkingDays);
                 Check(ctx, $"{key}:contact", due, [c.AgentId!.Value], c.Id, c.CaseNumber,
-                    $"请于{ReminderContext.Date(due)}前联系企业并记录日志", $"pages/agent/case?id={c.Id}");
+                    $"请于{ChinaTime.Display(due)}前联系企业并记录日志", $"pages/agent/case?id={c.Id}");
             }
             if (c.Mode == ServiceMode.FullService)
             {
                 var due = ctx.Calendar.AddWorkingDays(assignedOn, ctx.Rules.FullServicePlanWorkingDays);
                 Check(ctx, $"{key}:plan", due, [c.AgentId!.Value], c.Id, c.CaseNumber,
-                    $"包办服务方案应于{ReminderContext.Date(due)}前提交企业确认", $"pages/agent/case?id={c.Id}");
+                    $"包办服务方案应于{ChinaTime.Display(due)}前提交企业确认", $"pages/agent/case?id={c.Id}");
             }
         }
     }

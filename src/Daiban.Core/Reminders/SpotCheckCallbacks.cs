@@ -35,7 +35,7 @@ public static class SpotCheckCallbacks
                 ctx.ToStaff($"case:{caseId}:spot-check", s, EvaluationFollowUp.CallbackTemplate, "新的抽查回访任务", new()
                 {
                     ["thing1"] = "抽查回访：请电话回访企业并记录结果",
-                    ["time2"] = ReminderContext.Date(due),
+                    ["time2"] = ChinaTime.Display(due),
                 }, "pages/supervision/callbacks", caseId);
         }
         return created;

@@ -51,11 +51,9 @@ public static class FaqEndpoints
         var before = entry.Answer;
         entry.Edit(r.Topic ?? entry.Topic, r.Question ?? entry.Question, r.Alternates ?? entry.AlternateList, r.Answer ?? entry.Answer, r.Source ?? entry.Source, r.Active ?? entry.Active, user.StaffActor(), now);
         db.AuditEntries.Add(new AuditEntry(user.StaffActor(), entry.Active ? "faq.update" : "faq.deactivate", nameof(FaqEntry), entry.Key,
-            before == entry.Answer ? entry.Question : $"答案由“{Cut(before)}”改为“{Cut(entry.Answer)}”", now));
+            before == entry.Answer ? entry.Question : $"答案由“{Core.Common.Text.Excerpt(before, 200)}”改为“{Core.Common.Text.Excerpt(entry.Answer, 200)}”", now));
         await db.SaveChangesAsync(ct);
         knowledge.Invalidate();
         return TypedResults.Ok(FaqView.From(entry));
     }
-
-    private static string Cut(string s) => s.Length <= 200 ? s : s[..200] + "…";
 }

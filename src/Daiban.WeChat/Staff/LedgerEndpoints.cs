@@ -119,7 +119,7 @@ public static class LedgerEndpoints
             await db.AddOnceAsync(new Notification($"issue:{issue.Id}:assigned", RecipientKind.Staff, liaison.Id, NotificationChannel.Template, "issue-assigned",
                 "新的难点问题待办理", JsonSerializer.Serialize(new Dictionary<string, string>
                 {
-                    ["thing1"] = issue.Description, ["character_string2"] = @case.CaseNumber, ["time3"] = $"{issue.Deadline:yyyy年M月d日}",
+                    ["thing1"] = issue.Description, ["character_string2"] = @case.CaseNumber, ["time3"] = ChinaTime.Display(issue.Deadline),
                 }), null, @case.Id, now), ct);
             await db.SaveChangesAsync(ct);
         }
