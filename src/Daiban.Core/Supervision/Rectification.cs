@@ -1,4 +1,6 @@
 using Daiban.Core.Common;
+using Daiban.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Daiban.Core.Supervision;
 
@@ -76,5 +78,17 @@ public sealed class Rectification
         ClosedAt = now;
         ClosedBy = by.Name;
         return true;
+    }
+
+    /// <summary>
+    /// Closes the rectification against the bad review's own callback (100 % callback of bad reviews: no callback
+    /// recorded as done, no closing).
+    /// </summary>
+    public async Task<bool> CloseAsync(DaibanDbContext db, RectificationStatus outcome, string findings, string measures, string feedback, Actor by,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var callback = await db.Callbacks.Where(c => c.CaseId == CaseId && c.Kind == CallbackKind.BadReview).OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct)
+                       ?? throw new DomainRuleException("rectification.callback_required", "请先完成对企业的回访并记录结果，再办结整改。");
+        return Close(outcome, findings, measures, feedback, callback, by, now);
     }
 }

@@ -56,7 +56,7 @@ public static class SupervisionStatistics
             .Where(i => (i.Status == CaseItemStatus.Approved || i.Status == CaseItemStatus.Refused) && i.DueOn != null && i.DecidedAt != null)
             .Join(db.Cases, i => i.CaseId, c => c.Id, (i, c) => new { i.DepartmentCode, i.DueOn, i.DecidedAt, c.AgentId })
             .ToListAsync(ct);
-        var onTime = decided.Select(d => new { d.DepartmentCode, d.AgentId, OnTime = ChinaTime.DateOf(d.DecidedAt!.Value) <= d.DueOn!.Value }).ToList();
+        var onTime = decided.Select(d => new { d.DepartmentCode, d.AgentId, OnTime = IsOnTime(d.DecidedAt!.Value, d.DueOn!.Value) }).ToList();
         var open = await db.Cases.AsNoTracking().Where(c => c.AgentId != null && !Closed.Contains(c.Status))
             .GroupBy(c => c.AgentId).Select(g => new { AgentId = g.Key, Count = g.Count() }).ToListAsync(ct);
         var agents = (await db.Staff.AsNoTracking().Where(s => s.Active).OrderBy(s => s.Id).ToListAsync(ct)).Where(s => s.Has(StaffRoles.Agent))
@@ -106,7 +106,7 @@ public static class SupervisionStatistics
         var delivered = await db.Cases.AsNoTracking().Where(c => c.DeliveredAt >= from && c.DeliveredAt < to).Select(c => c.AgentId).ToListAsync(ct);
         var decided = (await db.CaseItems.AsNoTracking().Where(i => i.DecidedAt >= from && i.DecidedAt < to && i.DueOn != null)
                 .Join(db.Cases, i => i.CaseId, c => c.Id, (i, c) => new { c.AgentId, i.DueOn, i.DecidedAt }).ToListAsync(ct))
-            .Select(d => new { d.AgentId, OnTime = ChinaTime.DateOf(d.DecidedAt!.Value) <= d.DueOn!.Value }).ToList();
+            .Select(d => new { d.AgentId, OnTime = IsOnTime(d.DecidedAt!.Value, d.DueOn!.Value) }).ToList();
         var evaluations = await db.Set<Evaluation>().AsNoTracking().Where(e => e.EvaluatedAt >= from && e.EvaluatedAt < to).Select(e => new { e.AgentId, e.Overall }).ToListAsync(ct);
         var agents = (await db.Staff.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct)).Where(s => s.Has(StaffRoles.Agent)).ToList();
 
@@ -131,6 +131,9 @@ public static class SupervisionStatistics
         return rows.Select(r => new OverdueRow(r.CaseId, r.CaseNumber, r.ItemCode, r.ItemName, r.DepartmentCode, names.GetValueOrDefault(r.DepartmentCode) ?? r.DepartmentCode,
             r.AgentName, r.Due, calendar.WorkingDaysBetween(r.Due, today))).ToList();
     }
+
+    /// <summary>Decided on or before its due date, the day counted in China.</summary>
+    private static bool IsOnTime(DateTimeOffset decidedAt, DateOnly dueOn) => ChinaTime.DateOf(decidedAt) <= dueOn;
 
     private static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 3);
 }

@@ -22,9 +22,6 @@ public sealed record SubscriptionState(string TemplateKey, string TemplateId, in
 /// </summary>
 public static class SubscriptionEndpoints
 {
-    /// <summary>A push and a report within this time are the same popup.</summary>
-    public static readonly TimeSpan SameChoice = TimeSpan.FromMinutes(2);
-
     public static void MapSubscriptionEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/mp/subscriptions").WithTags("Mini-program").RequireAuthorization(DaibanClaims.MiniProgramPolicy);
@@ -47,24 +44,7 @@ public static class SubscriptionEndpoints
         var openId = user.OpenId();
         var now = clock.GetUtcNow();
         foreach (var (templateId, choice) in results.Where(r => known.Contains(r.Key)))
-        {
-            var quota = await db.SubscriptionQuotas.SingleOrDefaultAsync(q => q.OpenId == openId && q.TemplateId == templateId, ct);
-            if (quota is null)
-            {
-                quota = new SubscriptionQuota(openId, templateId, now);
-                db.SubscriptionQuotas.Add(quota);
-            }
-            switch (choice)
-            {
-                case "accept":
-                    quota.GrantReported(now, SameChoice);
-                    break;
-                case "reject" or "ban":
-                    quota.Revoke(now);
-                    break;
-                // "filter" (hidden by the user's settings) changes nothing.
-            }
-        }
+            await SubscriptionConsent.ReportedAsync(db, openId, templateId, choice, now, ct);
         await db.SaveChangesAsync(ct);
         return await ListAsync(user, db, options, ct);
     }

@@ -60,10 +60,7 @@ public static class SupervisionEndpoints
             return TypedResults.NotFound();
         if (!Enum.TryParse<RectificationStatus>(r.Outcome, out var outcome) || outcome == RectificationStatus.Open)
             throw DomainRuleException.Invalid("rectification.outcome", "请选择办结方式：已整改、已解释或申诉复核排除。");
-        // The bad review's own callback: 100 % callback before a bad review is closed.
-        var callback = await db.Callbacks.Where(c => c.CaseId == rectification.CaseId && c.Kind == CallbackKind.BadReview).OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct)
-                       ?? throw new DomainRuleException("rectification.callback_required", "请先完成对企业的回访并记录结果，再办结整改。");
-        rectification.Close(outcome, r.Findings ?? "", r.Measures ?? "", r.Feedback ?? "", callback, user.StaffActor(), clock.GetUtcNow());
+        await rectification.CloseAsync(db, outcome, r.Findings ?? "", r.Measures ?? "", r.Feedback ?? "", user.StaffActor(), clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         var number = await db.Cases.Where(c => c.Id == rectification.CaseId).Select(c => c.CaseNumber).SingleAsync(ct);
         return TypedResults.Ok(RectificationView.From(rectification, number, ChinaTime.Today(clock)));

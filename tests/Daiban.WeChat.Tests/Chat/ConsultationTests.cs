@@ -240,6 +240,13 @@ public sealed class ChatLimitsTests
 
         Assert.Equal(BotIntents.Refused, refused.Intent);
         Assert.Equal(BotIntents.Consult, fine.Intent);
+
+        // The same check guards customer-service messages pushed by WeChat.
+        var emulator = app.Services.GetRequiredService<WeChatEmulator>();
+        await app.CreateClient().PostAsJsonAsync("/_wx/test/user-message", new { openId = "oConsultRiskyPush00000001", text = "能帮忙代开发票吗" });
+        for (var i = 0; i < 100 && emulator.Messages("oConsultRiskyPush00000001").Count == 0; i++)
+            await Task.Delay(50);
+        Assert.Equal(ContentCheck.RefusedText, Assert.Single(emulator.Messages("oConsultRiskyPush00000001")).Content);
         await using var scope = app.Services.CreateAsyncScope();
         Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Set<ConversationMessage>().CountAsync());
         });

@@ -141,18 +141,7 @@ public sealed partial class InboundMessageProcessor(
         var choices = SubscriptionEvents.Parse(raw);
         var now = clock.GetUtcNow();
         foreach (var choice in choices)
-        {
-            var quota = await db.SubscriptionQuotas.SingleOrDefaultAsync(q => q.OpenId == message.FromUser && q.TemplateId == choice.TemplateId, ct);
-            if (quota is null)
-            {
-                quota = new SubscriptionQuota(message.FromUser, choice.TemplateId, now);
-                db.SubscriptionQuotas.Add(quota);
-            }
-            if (choice.Accepted)
-                quota.Grant(1, now);
-            else
-                quota.Revoke(now);
-        }
+            await SubscriptionConsent.PushedAsync(db, message.FromUser, choice.TemplateId, choice.Accepted, now, ct);
         return $"subscriptions {choices.Count(c => c.Accepted)} accepted, {choices.Count(c => !c.Accepted)} rejected";
     }
 }

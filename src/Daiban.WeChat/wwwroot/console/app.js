@@ -76,6 +76,10 @@
     return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
   }
 
+  function channelName(channel) {
+    return { CustomerService: '微信客服', MiniProgram: '小程序', Web: '网页' }[channel] || channel;
+  }
+
   function percent(rate) {
     return rate === null || rate === undefined ? '—' : Math.round(rate * 100) + '%';
   }
@@ -109,7 +113,7 @@
     const waiting = handoffs.filter((h) => !h.agentId);
     view.append(el('section', { className: 'panel' }, el('h2', {}, `咨询转人工待分配（${waiting.length}）`),
       table(['原因', '渠道', '最后留言'], waiting.map((h) => el('tr', {}, el('td', {}, h.handoffReason || ''),
-        el('td', {}, h.channel === 'CustomerService' ? '微信客服' : h.channel === 'MiniProgram' ? '小程序' : '网页'), el('td', {}, dateTime(h.lastUserMessageAt)))))));
+        el('td', {}, channelName(h.channel)), el('td', {}, dateTime(h.lastUserMessageAt)))))));
   }
 
   /** The routing suggestion with its reasons; the clerk accepts it, or picks another agent and says why. */
@@ -254,7 +258,7 @@
     view.append(el('section', { className: 'panel' }, el('h2', {}, `转人工的咨询（${list.length}）`),
       table(['原因', '渠道', '负责人', '最后留言'], list.map((c) => el('tr', { 'data-chat': c.id },
         el('td', {}, el('a', { href: `#chats/${c.id}`, className: 'open-chat' }, c.handoffReason || '转人工')),
-        el('td', {}, c.channel === 'CustomerService' ? '微信客服' : c.channel === 'MiniProgram' ? '小程序' : '网页'),
+        el('td', {}, channelName(c.channel)),
         el('td', {}, c.agentName || '待分配'), el('td', {}, dateTime(c.lastUserMessageAt)))), 'chats')));
     if (!param) return;
     const c = await api(`/api/staff/consultations/${param}`);
