@@ -48,7 +48,8 @@ public static class DatabaseSetup
         });
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlite(connectionString, s => s.MigrationsHistoryTable("__ef_migrations_history"));
+        o.UseSqlite(connectionString, s => s.MigrationsHistoryTable("__ef_migrations_history"))
+            .AddInterceptors(SqliteConnectionSettings.Instance);
 
     /// <summary>Creates a context outside DI (tools, tests, benchmarks).</summary>
     public static DaibanDbContext CreateContext(DatabaseSettings settings)

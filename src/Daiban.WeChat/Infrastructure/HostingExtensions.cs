@@ -35,6 +35,8 @@ public static class HostingExtensions
         var sqlitePath = Path.GetFullPath(database.SqlitePath, builder.Environment.ContentRootPath);
         var settings = DatabaseSettings.From(builder.Configuration.GetConnectionString("MySql"), database.ServerVersion, sqlitePath);
         builder.Services.AddDaibanDatabase(settings);
+        if (settings.Provider == DatabaseProvider.Sqlite)
+            builder.Services.AddHostedService<SqliteCheckpointer>();
         builder.Services.AddScoped<DatabaseMigrator>();
         builder.Services.AddScoped<Core.Cases.CaseRegistration>();
         builder.Services.AddScoped<Core.Assignment.CaseAssigner>();

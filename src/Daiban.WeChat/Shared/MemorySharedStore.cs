@@ -2,11 +2,20 @@ using System.Collections.Concurrent;
 
 namespace Daiban.WeChat.Shared;
 
-/// <summary>The embedded default: correct for one process, which is all it is used for.</summary>
+/// <summary>
+/// The embedded default: correct for one process, which is all it is used for. Expired entries are purged at most
+/// once per <see cref="PurgeInterval"/> by the write that finds the interval over, so keys written once (every
+/// push's de-duplication key) do not pile up for the life of the process.
+/// </summary>
 internal sealed class MemorySharedStore(TimeProvider clock) : ISharedStore
 {
+    public static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, (string Value, DateTimeOffset ExpiresAt)> _entries = new();
     private readonly Lock _gate = new();
+    private DateTimeOffset _nextPurge = clock.GetUtcNow() + PurgeInterval;
+
+    public int Count => _entries.Count;
 
     public Task<bool> SetIfAbsentAsync(string key, string value, TimeSpan ttl)
     {
@@ -14,7 +23,7 @@ internal sealed class MemorySharedStore(TimeProvider clock) : ISharedStore
         {
             if (TryGetLive(key, out _))
                 return Task.FromResult(false);
-            _entries[key] = (value, clock.GetUtcNow() + ttl);
+            Write(key, value, ttl);
             return Task.FromResult(true);
         }
     }
@@ -24,7 +33,7 @@ internal sealed class MemorySharedStore(TimeProvider clock) : ISharedStore
     public Task SetAsync(string key, string value, TimeSpan ttl)
     {
         lock (_gate)
-            _entries[key] = (value, clock.GetUtcNow() + ttl);
+            Write(key, value, ttl);
         return Task.CompletedTask;
     }
 
@@ -36,6 +45,18 @@ internal sealed class MemorySharedStore(TimeProvider clock) : ISharedStore
                 return Task.FromResult(_entries.TryRemove(key, out _));
             return Task.FromResult(false);
         }
+    }
+
+    private void Write(string key, string value, TimeSpan ttl)
+    {
+        var now = clock.GetUtcNow();
+        _entries[key] = (value, now + ttl);
+        if (now < _nextPurge)
+            return;
+        _nextPurge = now + PurgeInterval;
+        foreach (var entry in _entries)
+            if (entry.Value.ExpiresAt <= now)
+                _entries.TryRemove(entry);
     }
 
     private bool TryGetLive(string key, out string value)

@@ -35,7 +35,7 @@ public static class WeChatServiceCollectionExtensions
         services.AddHttpClient(EmulatorPushSender.HttpClientName).RemoveAllLoggers();
 
         services.AddSingleton<InboundMessageQueue>();
-        services.AddScoped<PushReceiver>();
+        services.AddSingleton<PushReceiver>();
         services.AddSingleton<InboundRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundRecorder>());
         services.AddSingleton<InboundMessageProcessor>();

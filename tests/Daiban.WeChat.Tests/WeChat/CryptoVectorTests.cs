@@ -148,3 +148,18 @@ public sealed class CryptoVectorTests
         Assert.True(PushSignature.Matches(PushSignature.Compute("a", "b"), PushSignature.Compute("a", "b").ToUpperInvariant()));
     }
 }
+
+/// <summary>One crypto instance serves every push of an app, so it must stay correct when pushes arrive together.</summary>
+public sealed class CryptoConcurrencyTests
+{
+    [Fact]
+    public async Task OneInstance_EncryptsAndDecryptsManyPushesAtOnce_EachToItsOwnText()
+    {
+        var crypto = new WeChatMessageCrypto("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "wxdaiban");
+        var texts = Enumerable.Range(0, 2_000).Select(i => $"<xml><Content><![CDATA[第{i}条：施工许可要多久？]]></Content></xml>").ToArray();
+
+        var decrypted = await Task.WhenAll(texts.Select(t => Task.Run(() => crypto.Decrypt(crypto.Encrypt(t)))));
+
+        Assert.Equal(texts, decrypted);
+    }
+}

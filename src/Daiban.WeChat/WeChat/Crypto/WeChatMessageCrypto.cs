@@ -30,6 +30,10 @@ public sealed class WeChatMessageCrypto
     private const int BlockSize = 32;
     private readonly byte[] _key;
     private readonly string _appId;
+    // One cipher object per key: creating it costs more than decrypting a push. One-shot calls are not documented
+    // as thread-safe, so they take turns (each is a microsecond or two).
+    private readonly Aes _aes;
+    private readonly Lock _aesLock = new();
 
     public WeChatMessageCrypto(string encodingAesKey, string appId)
     {
@@ -46,6 +50,8 @@ public sealed class WeChatMessageCrypto
         if (_key.Length != 32)
             throw new WeChatCryptoException(CryptoError.IllegalAesKey, "EncodingAESKey must decode to 32 bytes.");
         _appId = appId;
+        _aes = Aes.Create();
+        _aes.Key = _key;
     }
 
     public string Encrypt(string message, ReadOnlySpan<byte> random16 = default)
@@ -63,9 +69,10 @@ public sealed class WeChatMessageCrypto
         msg.CopyTo(plain, 20);
         appId.CopyTo(plain, 20 + msg.Length);
         plain.AsSpan(length).Fill((byte)pad);
-        using var aes = Aes.Create();
-        aes.Key = _key;
-        return Convert.ToBase64String(aes.EncryptCbc(plain, _key.AsSpan(0, 16), PaddingMode.None));
+        byte[] cipher;
+        lock (_aesLock)
+            cipher = _aes.EncryptCbc(plain, _key.AsSpan(0, 16), PaddingMode.None);
+        return Convert.ToBase64String(cipher);
     }
 
     /// <summary>Decrypts and checks that the payload was meant for our AppId.</summary>
@@ -83,11 +90,8 @@ public sealed class WeChatMessageCrypto
         if (cipher.Length == 0 || cipher.Length % 16 != 0)
             throw new WeChatCryptoException(CryptoError.DecryptFailed, "Ciphertext length is not a multiple of the AES block.");
         byte[] plain;
-        using (var aes = Aes.Create())
-        {
-            aes.Key = _key;
-            plain = aes.DecryptCbc(cipher, _key.AsSpan(0, 16), PaddingMode.None);
-        }
+        lock (_aesLock)
+            plain = _aes.DecryptCbc(cipher, _key.AsSpan(0, 16), PaddingMode.None);
         int pad = plain[^1];
         if (pad is < 1 or > BlockSize || pad > plain.Length - 20)
             throw new WeChatCryptoException(CryptoError.IllegalBuffer, "Invalid padding.");

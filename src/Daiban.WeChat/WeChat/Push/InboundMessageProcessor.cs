@@ -9,7 +9,7 @@ namespace Daiban.WeChat.WeChat.Push;
 
 /// <summary>
 /// Works the recorded pushes: a user's text to the mini-program's customer service goes to the consultation bot
-/// and its answer back by customer-service send. Runs queued ids at once and sweeps the table for anything left
+/// and its answer back by customer-service send. Runs queued messages at once and sweeps the table for anything left
 /// unprocessed (a crash, a full queue, a failed send) every few seconds, at most <see cref="InboundMessage.MaxAttempts"/> times.
 /// </summary>
 public sealed partial class InboundMessageProcessor(
@@ -24,21 +24,21 @@ public sealed partial class InboundMessageProcessor(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sweep = Task.Run(() => SweepLoopAsync(stoppingToken), stoppingToken);
-        var ids = new List<long>(BatchSize);
+        var keys = new List<string>(BatchSize);
         while (await queue.Reader.WaitToReadAsync(stoppingToken))
         {
             // Whatever has arrived is worked in one unit of work: one commit for many pushes.
-            ids.Clear();
-            while (ids.Count < BatchSize && queue.Reader.TryRead(out var id))
-                ids.Add(id);
+            keys.Clear();
+            while (keys.Count < BatchSize && queue.Reader.TryRead(out var key))
+                keys.Add(key);
             try
             {
-                await ProcessAsync(ids, stoppingToken);
+                await ProcessAsync(keys, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The rows stay unprocessed; the sweep takes them again.
-                logger.LogError(e, "Processing {Count} inbound message(s) failed", ids.Count);
+                logger.LogError(e, "Processing {Count} inbound message(s) failed", keys.Count);
             }
         }
         await sweep;
@@ -51,13 +51,13 @@ public sealed partial class InboundMessageProcessor(
         {
             try
             {
-                List<long> pending;
+                List<string> pending;
                 await using (var scope = scopes.CreateAsyncScope())
                 {
                     var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
                     var before = clock.GetUtcNow() - SweepInterval;
                     pending = await db.InboundMessages.Where(m => m.ProcessedAt == null && m.Attempts < InboundMessage.MaxAttempts && m.ReceivedAt < before)
-                        .OrderBy(m => m.Id).Select(m => m.Id).Take(100).ToListAsync(ct);
+                        .OrderBy(m => m.Id).Select(m => m.DeduplicationKey).Take(100).ToListAsync(ct);
                 }
                 if (pending.Count > 0)
                     await ProcessAsync(pending, ct);
@@ -69,11 +69,11 @@ public sealed partial class InboundMessageProcessor(
         }
     }
 
-    public async Task ProcessAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    public async Task ProcessAsync(IReadOnlyCollection<string> deduplicationKeys, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
-        var messages = await db.InboundMessages.Where(m => ids.Contains(m.Id) && m.ProcessedAt == null).OrderBy(m => m.Id).ToListAsync(ct);
+        var messages = await db.InboundMessages.Where(m => deduplicationKeys.Contains(m.DeduplicationKey) && m.ProcessedAt == null).OrderBy(m => m.Id).ToListAsync(ct);
         foreach (var message in messages.Where(m => m.IsPending))
         {
             var sentSomething = false;
@@ -97,19 +97,32 @@ public sealed partial class InboundMessageProcessor(
 
     private sealed record Handled(string Outcome, bool SentToWeChat);
 
+    /// <summary>
+    /// Why a push needs no work (most events: entering a session, following, a location report), or null when it
+    /// does. Such a push is stored already processed, so the processor never reads it back.
+    /// </summary>
+    public static string? NothingToDo(string msgType, string? eventName, string? content) =>
+        IsSubscriptionChoice(msgType, eventName) || (msgType == "text" && !string.IsNullOrWhiteSpace(content))
+            ? null
+            : $"ignored {msgType}/{eventName}";
+
+    private static bool IsSubscriptionChoice(string msgType, string? eventName) =>
+        msgType == "event" && eventName is "subscribe_msg_popup_event" or "subscribe_msg_change_event";
+
     private async Task<Handled> HandleAsync(InboundMessage message, IServiceProvider services, CancellationToken ct)
     {
-        if (message.MsgType == "event" && message.Event is "subscribe_msg_popup_event" or "subscribe_msg_change_event")
+        if (IsSubscriptionChoice(message.MsgType, message.Event))
             return new Handled(await RecordSubscriptionChoicesAsync(message, services.GetRequiredService<DaibanDbContext>(), ct), false);
-        if (message.MsgType != "text" || string.IsNullOrWhiteSpace(message.Content))
-            return new Handled($"ignored {message.MsgType}/{message.Event}", false);
-        if (message.Channel == nameof(WeChatApp.OfficialAccount) && BindCommand().Match(message.Content.Trim()) is { Success: true } bind)
+        if (NothingToDo(message.MsgType, message.Event, message.Content) is { } ignored)
+            return new Handled(ignored, false);
+        var content = message.Content ?? "";
+        if (message.Channel == nameof(WeChatApp.OfficialAccount) && BindCommand().Match(content.Trim()) is { Success: true } bind)
             return await BindStaffAsync(message, bind.Groups[1].Value, services, ct);
         var app = Enum.Parse<WeChatApp>(message.Channel);
         var bot = services.GetRequiredService<IConsultationBot>();
         var client = services.GetRequiredService<WeChatApiClient>();
-        var text = await services.GetRequiredService<Chat.ContentCheck>().PassesAsync(message.Content, message.FromUser, ct)
-            ? (await bot.AskAsync(message.Content, new Asker(ConversationChannel.CustomerService, message.FromUser, WeChatApp: message.Channel, ExternalId: $"in:{message.Id}"), ct)).Answer
+        var text = await services.GetRequiredService<Chat.ContentCheck>().PassesAsync(content, message.FromUser, ct)
+            ? (await bot.AskAsync(content, new Asker(ConversationChannel.CustomerService, message.FromUser, WeChatApp: message.Channel, ExternalId: $"in:{message.Id}"), ct)).Answer
             : new BotAnswer(Chat.ContentCheck.RefusedText, false, BotIntents.Refused, []);
         await client.SendCustomerServiceMessageAsync(app,
             new CustomerServiceMessageRequest(message.FromUser, "text", new CustomerServiceText(text.Answer)), ct);

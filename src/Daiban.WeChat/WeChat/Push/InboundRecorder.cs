@@ -1,14 +1,19 @@
 using System.Threading.Channels;
 using Daiban.Core.Messaging;
 using Daiban.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Daiban.WeChat.WeChat.Push;
 
 /// <summary>
-/// Group commit for pushes: each request waits until its row is durably stored, but rows arriving together are
-/// written in one transaction, so the database pays one commit for many pushes. A batch refused for a duplicate
-/// key is retried row by row to find the duplicate; every other row of it is still stored.
+/// Group commit for pushes. A push that asks for work (a user's text, a subscription choice) waits until its row is
+/// durably stored; rows arriving together are written in one transaction, so the database pays one commit for many
+/// pushes. A push that asks for nothing (entering a session, following) is written behind, in the same batches,
+/// without anyone waiting: losing it in a crash loses a log line, never work. A row whose de-duplication key is
+/// already stored (a retry that reached another instance first) is reported as a duplicate and not worked again.
+/// One writer with one open connection serves every batch; after a failure it is replaced, so a dropped connection
+/// costs the pushes of one batch a retry by WeChat, never more. Stopping writes what is still queued.
+/// While only rows written behind are queued, the loop lingers up to <see cref="BehindLinger"/> so that they go in
+/// a few large transactions rather than many small ones; a push that waits cuts the lingering short.
 /// </summary>
 public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQueue queue, ILogger<InboundRecorder> logger) : BackgroundService
 {
@@ -18,89 +23,118 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
         Duplicate,
     }
 
+    public static readonly TimeSpan BehindLinger = TimeSpan.FromMilliseconds(20);
     private const int MaxBatch = 256;
-    private readonly Channel<(InboundMessage Message, TaskCompletionSource<Outcome> Done)> _pending =
-        Channel.CreateUnbounded<(InboundMessage, TaskCompletionSource<Outcome>)>(new UnboundedChannelOptions { SingleReader = true });
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+    private TaskCompletionSource _waiterQueued = NewSignal();
 
+    private readonly Channel<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)> _pending =
+        Channel.CreateUnbounded<(InboundMessage, TaskCompletionSource<Outcome>?)>();
+
+    private AsyncServiceScope? _scope;
+    private InboundMessageWriter? _writer;
+
+    /// <summary>Completes once the row is durably stored (or found already stored).</summary>
     public Task<Outcome> RecordAsync(InboundMessage message, CancellationToken ct)
     {
-        var done = new TaskCompletionSource<Outcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Completed inline by the writer's loop: the answer goes out without another hop through the thread pool.
+        var done = new TaskCompletionSource<Outcome>();
         if (!_pending.Writer.TryWrite((message, done)))
             throw new InvalidOperationException("The inbound recorder is stopped.");
+        Volatile.Read(ref _waiterQueued).TrySetResult();
         return done.Task.WaitAsync(ct);
+    }
+
+    /// <summary>Queues a row that needs no work and nobody waits for.</summary>
+    public void RecordBehind(InboundMessage message)
+    {
+        if (message.IsPending)
+            throw new ArgumentException("Only a push that needs no work may be written behind.", nameof(message));
+        if (!_pending.Writer.TryWrite((message, null)))
+            throw new InvalidOperationException("The inbound recorder is stopped.");
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<(InboundMessage Message, TaskCompletionSource<Outcome> Done)>(MaxBatch);
-        while (await _pending.Reader.WaitToReadAsync(stoppingToken))
-        {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var item))
-                batch.Add(item);
-            try
-            {
-                await WriteAsync(batch, stoppingToken);
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Could not record {Count} inbound message(s)", batch.Count);
-                foreach (var (_, done) in batch)
-                    done.TrySetException(e);
-            }
-        }
-    }
-
-    private async Task WriteAsync(List<(InboundMessage Message, TaskCompletionSource<Outcome> Done)> batch, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
-        db.InboundMessages.AddRange(batch.Select(b => b.Message));
+        var batch = new List<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)>(MaxBatch);
         try
         {
-            await db.SaveChangesAsync(ct);
-            Complete(batch);
-            return;
-        }
-        catch (DbUpdateException) when (batch.Count > 1)
-        {
-            db.ChangeTracker.Clear();
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            if (await db.InboundMessages.AnyAsync(m => m.DeduplicationKey == batch[0].Message.DeduplicationKey, ct))
+            while (await _pending.Reader.WaitToReadAsync(stoppingToken))
             {
-                batch[0].Done.TrySetResult(Outcome.Duplicate);
-                return;
+                var waiterQueued = Volatile.Read(ref _waiterQueued).Task;
+                if (!waiterQueued.IsCompleted && _pending.Reader.Count < MaxBatch)
+                    await Task.WhenAny(waiterQueued, Task.Delay(BehindLinger, stoppingToken));
+                // Reset before taking the batch: a waiter queued from here on is either in it or wakes the next round.
+                Volatile.Write(ref _waiterQueued, NewSignal());
+                await WriteAvailableAsync(batch, stoppingToken);
             }
-            throw;
         }
-        // Somewhere in the batch is a row already stored (a retry that reached another instance first): isolate it.
-        foreach (var item in batch)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            var single = new List<(InboundMessage, TaskCompletionSource<Outcome>)> { (Clone(item.Message), item.Done) };
+            // Stopping: what is already queued is still written below.
+        }
+        finally
+        {
+            _pending.Writer.TryComplete();
+            using var drain = new CancellationTokenSource(DrainTimeout);
             try
             {
-                await WriteAsync(single, ct);
+                while (_pending.Reader.TryPeek(out _))
+                    await WriteAvailableAsync(batch, drain.Token);
             }
-            catch (Exception e)
+            catch (OperationCanceledException)
             {
-                item.Done.TrySetException(e);
+                logger.LogError("Stopped before {Count} queued push(es) could be recorded", _pending.Reader.Count);
             }
+            await ReplaceWriterAsync();
         }
     }
 
-    private void Complete(List<(InboundMessage Message, TaskCompletionSource<Outcome> Done)> batch)
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task WriteAvailableAsync(List<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)> batch, CancellationToken ct)
     {
-        foreach (var (message, done) in batch)
+        batch.Clear();
+        while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var item))
+            batch.Add(item);
+        try
         {
-            queue.Enqueue(message.Id);
-            done.TrySetResult(Outcome.Recorded);
+            if (_writer is null)
+            {
+                _scope = scopes.CreateAsyncScope();
+                _writer = new InboundMessageWriter(_scope.Value.ServiceProvider.GetRequiredService<DaibanDbContext>());
+            }
+            Complete(batch, await _writer.InsertNewAsync(batch.ConvertAll(b => b.Message), ct));
+        }
+        catch (Exception e)
+        {
+            // Waiting requests fail, so WeChat retries them; rows written behind were only a record of nothing to do.
+            logger.LogError(e, "Could not record {Count} inbound message(s)", batch.Count);
+            foreach (var (_, done) in batch)
+                done?.TrySetException(e);
+            await ReplaceWriterAsync();
+            if (e is OperationCanceledException)
+                throw;
         }
     }
 
-    // A failed SaveChanges leaves generated keys on the tracked instances; a fresh instance is inserted cleanly.
-    private static InboundMessage Clone(InboundMessage m) =>
-        new(m.Channel, m.DeduplicationKey, m.FromUser, m.MsgType, m.Event, m.Content, m.PayloadJson, m.ReceivedAt);
+    private void Complete(List<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)> batch, bool[] stored)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (message, done) = batch[i];
+            if (stored[i] && message.IsPending)
+                queue.Enqueue(message.DeduplicationKey);
+            done?.TrySetResult(stored[i] ? Outcome.Recorded : Outcome.Duplicate);
+        }
+    }
+
+    private async Task ReplaceWriterAsync()
+    {
+        if (_writer is not null)
+            await _writer.DisposeAsync();
+        if (_scope is not null)
+            await _scope.Value.DisposeAsync();
+        (_scope, _writer) = (null, null);
+    }
 }

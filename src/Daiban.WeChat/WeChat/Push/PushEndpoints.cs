@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text;
 using Daiban.Core.Messaging;
 using Daiban.WeChat.Shared;
@@ -8,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Daiban.WeChat.WeChat.Push;
 
 /// <summary>
-/// WeChat's message push for the mini-program and the Official Account. Verify, decrypt, record, answer
-/// "success" at once; the work happens in <see cref="InboundMessageProcessor"/>. A retry of something already
+/// WeChat's message push for the mini-program and the Official Account. Verify, decrypt, record durably when the
+/// push asks for work, answer "success"; the work happens in <see cref="InboundMessageProcessor"/>. A retry of something already
 /// recorded is answered "success" and dropped, whichever instance it reaches.
 /// </summary>
 public static class PushEndpoints
@@ -51,6 +53,7 @@ public sealed class PushReceiver(
     ILogger<PushReceiver> logger)
 {
     private static readonly TimeSpan DeduplicationWindow = TimeSpan.FromMinutes(10);
+    private readonly ConcurrentDictionary<(string Key, string AppId), WeChatMessageCrypto> _crypto = new();
 
     public async Task<IResult> ReceiveAsync(HttpRequest request, WeChatApp app, WeChatAppOptions options, CancellationToken ct)
     {
@@ -80,7 +83,7 @@ public sealed class PushReceiver(
             if (q["encrypt_type"] == "aes")
             {
                 var encrypted = message.Encrypt ?? throw new FormatException("Safe mode push without Encrypt.");
-                var crypto = new WeChatMessageCrypto(options.EncodingAESKey, options.AppId);
+                var crypto = _crypto.GetOrAdd((options.EncodingAESKey, options.AppId), k => new WeChatMessageCrypto(k.Key, k.AppId));
                 message = PushParser.Parse(crypto.VerifyAndDecrypt(options.Token, timestamp, nonce, encrypted, q["msg_signature"]));
             }
         }
@@ -100,12 +103,20 @@ public sealed class PushReceiver(
         var key = $"{app}:{message.DeduplicationKey}";
         if (!await store.SetIfAbsentAsync($"wechat:push:{key}", "1", DeduplicationWindow))
             return Success();
+        var now = clock.GetUtcNow();
+        var inbound = new InboundMessage(app.ToString(), key, message.FromUser, message.MsgType, message.Event, message.Content, message.ToJson(), now);
+        if (InboundMessageProcessor.NothingToDo(message.MsgType, message.Event, message.Content) is { } ignored)
+        {
+            // Nothing to do, so nothing to lose: answered at once, its record written behind.
+            inbound.MarkProcessed(ignored, now);
+            recorder.RecordBehind(inbound);
+            return Success();
+        }
         try
         {
-            var inbound = new InboundMessage(app.ToString(), key, message.FromUser, message.MsgType, message.Event, message.Content, message.ToJson(), clock.GetUtcNow());
             // Answer only once the row is durable: from here on a crash can delay the work, never lose it.
-            if (await recorder.RecordAsync(inbound, ct) == InboundRecorder.Outcome.Recorded)
-                logger.LogDebug("Recorded {App} push {MsgType}/{Event} as inbound message {Id}", app, message.MsgType, message.Event, inbound.Id);
+            var outcome = await recorder.RecordAsync(inbound, ct);
+            logger.LogDebug("{Outcome} {App} push {MsgType}/{Event}", outcome, app, message.MsgType, message.Event);
         }
         catch
         {
@@ -121,15 +132,22 @@ public sealed class PushReceiver(
 
     private static async Task<string> ReadBoundedAsync(HttpRequest request, CancellationToken ct)
     {
-        var buffer = new byte[PushParser.MaxBodyBytes + 1];
-        var total = 0;
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer.AsMemory(total), ct)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent(PushParser.MaxBodyBytes + 1);
+        try
         {
-            total += read;
-            if (total > PushParser.MaxBodyBytes)
-                throw new InvalidDataException("Push body too large.");
+            var total = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(total, PushParser.MaxBodyBytes + 1 - total), ct)) > 0)
+            {
+                total += read;
+                if (total > PushParser.MaxBodyBytes)
+                    throw new InvalidDataException("Push body too large.");
+            }
+            return Encoding.UTF8.GetString(buffer, 0, total);
         }
-        return Encoding.UTF8.GetString(buffer, 0, total);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

@@ -64,14 +64,30 @@ public static class PushParser
     {
         try
         {
+            // Streamed, not loaded into a document: a push is read once, field by field.
             using var reader = XmlReader.Create(new StringReader(body), XmlSettings);
-            var root = XDocument.Load(reader).Root;
-            if (root is null || root.Name.LocalName != "xml")
+            if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "xml")
                 throw new FormatException("The push root element must be <xml>.");
-            // Direct children of <xml> are the fields; an element with children (an event's item list) keeps its XML.
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var element in root.Elements())
-                fields[element.Name.LocalName] = element.HasElements ? string.Concat(element.Nodes()) : element.Value;
+            if (!reader.IsEmptyElement)
+            {
+                reader.Read();
+                while (reader.NodeType != XmlNodeType.EndElement && !reader.EOF)
+                {
+                    if (reader.NodeType != XmlNodeType.Element)
+                    {
+                        reader.Read();
+                        continue;
+                    }
+                    // Direct children of <xml> are the fields; an element with children (an event's item list) keeps its XML.
+                    var element = (XElement)XNode.ReadFrom(reader);
+                    fields[element.Name.LocalName] = element.HasElements ? string.Concat(element.Nodes()) : element.Value;
+                }
+            }
+            // The rest must still be well-formed (nothing but the closing tag, comments or whitespace).
+            while (reader.Read())
+            {
+            }
             return new PushMessage(fields);
         }
         catch (XmlException e)

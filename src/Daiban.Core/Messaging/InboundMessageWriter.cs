@@ -1,0 +1,123 @@
+using System.Data;
+using System.Data.Common;
+using Daiban.Core.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using MySqlConnector;
+
+namespace Daiban.Core.Messaging;
+
+/// <summary>
+/// Stores pushes many at a time in one transaction on one connection it keeps open, and says which rows were new.
+/// EF's change tracking and a context per batch are left out on purpose: a push is written once and never updated
+/// by this path, and that bookkeeping cost more than everything else a push does. Table, columns and value
+/// conversions come from the EF model, so the two stay one.
+/// On MariaDB a batch is one multi-row insert (one round trip); when it meets a de-duplication key already stored,
+/// that statement alone fails (both databases keep the transaction) and the batch is inserted row by row to tell
+/// the new rows from the repeats. On SQLite every row is its own statement. No other violation is silently skipped, as INSERT IGNORE / OR IGNORE would.
+/// One writer serves one loop at a time; it is not thread-safe.
+/// </summary>
+public sealed class InboundMessageWriter : IAsyncDisposable
+{
+    private readonly DaibanDbContext _db;
+    private readonly IProperty[] _columns;
+    private readonly string _insertInto;
+    private readonly ISqlGenerationHelper _sql;
+    private readonly Dictionary<int, string> _statements = [];
+    private readonly bool _oneRowPerStatement;
+
+    /// <param name="db">A context given to the writer for its lifetime: its connection stays open until disposal.</param>
+    public InboundMessageWriter(DaibanDbContext db)
+    {
+        _db = db;
+        var entity = db.Model.FindEntityType(typeof(InboundMessage)) ?? throw new InvalidOperationException("InboundMessage is not mapped.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        _sql = db.GetService<ISqlGenerationHelper>();
+        _columns = entity.GetProperties().Where(p => !p.IsPrimaryKey()).ToArray();
+        // SQLite is a library call, not a round trip, and looks parameters up by name in a list: one short prepared
+        // statement per row is cheapest there. MariaDB gets the whole batch in one statement, one round trip.
+        _oneRowPerStatement = db.Database.IsSqlite();
+        _insertInto = $"INSERT INTO {_sql.DelimitIdentifier(table.Name)} ({string.Join(", ", _columns.Select(c => _sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
+    }
+
+    /// <returns>For each message, true when it was stored now, false when its de-duplication key already was.</returns>
+    public async Task<bool[]> InsertNewAsync(IReadOnlyList<InboundMessage> messages, CancellationToken ct)
+    {
+        var stored = new bool[messages.Count];
+        if (messages.Count == 0)
+            return stored;
+        var connection = _db.Database.GetDbConnection();
+        if (connection.State == ConnectionState.Broken)
+            await _db.Database.CloseConnectionAsync();
+        if (connection.State != ConnectionState.Open)
+            await _db.Database.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var rowsPerStatement = _oneRowPerStatement ? 1 : messages.Count;
+        for (var first = 0; first < messages.Count; first += rowsPerStatement)
+        {
+            var count = Math.Min(rowsPerStatement, messages.Count - first);
+            try
+            {
+                Bind(command, messages, first, count);
+                await command.ExecuteNonQueryAsync(ct);
+                stored.AsSpan(first, count).Fill(true);
+            }
+            catch (DbException e) when (IsDuplicateKey(e) && count == 1)
+            {
+                stored[first] = false;
+            }
+            catch (DbException e) when (IsDuplicateKey(e))
+            {
+                for (var row = first; row < first + count; row++)
+                {
+                    Bind(command, messages, row, 1);
+                    try
+                    {
+                        stored[row] = await command.ExecuteNonQueryAsync(ct) == 1;
+                    }
+                    catch (DbException again) when (IsDuplicateKey(again))
+                    {
+                        stored[row] = false;
+                    }
+                }
+            }
+        }
+        await transaction.CommitAsync(ct);
+        return stored;
+    }
+
+    public async ValueTask DisposeAsync() => await _db.Database.CloseConnectionAsync();
+
+    private void Bind(DbCommand command, IReadOnlyList<InboundMessage> messages, int first, int count)
+    {
+        command.CommandText = Statement(count);
+        command.Parameters.Clear();
+        for (var row = 0; row < count; row++)
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            var column = _columns[i];
+            command.Parameters.Add(column.GetRelationalTypeMapping().CreateParameter(command, _sql.GenerateParameterName($"p{row}_{i}"),
+                column.GetGetter().GetClrValue(messages[first + row]), column.IsNullable));
+        }
+    }
+
+    private string Statement(int rows)
+    {
+        if (!_statements.TryGetValue(rows, out var text))
+        {
+            var values = Enumerable.Range(0, rows).Select(row =>
+                $"({string.Join(", ", _columns.Select((_, i) => _sql.GenerateParameterNamePlaceholder($"p{row}_{i}")))})");
+            _statements[rows] = text = _insertInto + string.Join(", ", values);
+        }
+        return text;
+    }
+
+    private static bool IsDuplicateKey(DbException e) =>
+        e is SqliteException { SqliteExtendedErrorCode: 2067 /* SQLITE_CONSTRAINT_UNIQUE */ }
+            or MySqlException { ErrorCode: MySqlErrorCode.DuplicateKeyEntry };
+}

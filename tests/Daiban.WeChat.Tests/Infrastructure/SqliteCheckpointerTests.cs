@@ -1,0 +1,70 @@
+using Daiban.Core.Messaging;
+using Daiban.Core.Persistence;
+using Daiban.Testing;
+using Daiban.WeChat.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Daiban.WeChat.Tests.Infrastructure;
+
+/// <summary>The embedded database's log is checkpointed by the host, never by a commit a request waits for.</summary>
+public sealed class SqliteCheckpointerTests : IAsyncLifetime
+{
+    private readonly TestDatabase _database = new(DatabaseProvider.Sqlite);
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        await _database.MigrateAsync();
+    }
+
+    public Task DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task Connections_UseTheLogWithoutAutomaticCheckpoints_AndWaitForTheWriterInsteadOfFailing()
+    {
+        await using var db = _database.NewContext();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+
+        Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
+        Assert.Equal("0", await ScalarAsync(connection, "PRAGMA wal_autocheckpoint;"));
+        Assert.Equal("10000", await ScalarAsync(connection, "PRAGMA busy_timeout;"));
+        Assert.Equal("2", await ScalarAsync(connection, "PRAGMA synchronous;"));
+    }
+
+    [Fact]
+    public async Task WritesStayInTheLog_UntilTheCheckpointerTicks()
+    {
+        await using (var db = _database.NewContext())
+        await using (var writer = new InboundMessageWriter(db))
+            await writer.InsertNewAsync(Enumerable.Range(0, 500).Select(i =>
+                new InboundMessage("MiniProgram", $"msg:{i}", "oUser", "text", null, new string('问', 500), "{}", DateTimeOffset.UtcNow)).ToList(), default);
+        var before = DatabaseFileBytes();
+        await Task.Delay(200);
+        Assert.Equal(before, DatabaseFileBytes());
+
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var checkpointer = new SqliteCheckpointer(_database.Settings, clock, NullLogger<SqliteCheckpointer>.Instance);
+        await checkpointer.StartAsync(default);
+        for (var i = 0; i < 100 && DatabaseFileBytes() == before; i++)
+        {
+            clock.Advance(SqliteCheckpointer.Interval);
+            await Task.Delay(20);
+        }
+        await checkpointer.StopAsync(default);
+
+        // The rows' pages (500 × ~1.5 KB) reached the database file itself.
+        Assert.True(DatabaseFileBytes() >= before + 500_000, $"database file {DatabaseFileBytes()} bytes, was {before}");
+    }
+
+    private long DatabaseFileBytes() => new FileInfo(_database.SqlitePath!).Length;
+
+    private static async Task<string?> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
