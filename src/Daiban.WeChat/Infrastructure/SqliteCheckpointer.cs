@@ -4,14 +4,14 @@ using Microsoft.Data.Sqlite;
 namespace Daiban.WeChat.Infrastructure;
 
 /// <summary>
-/// Moves the embedded database's write-ahead log into the database file once a second, on its own connection.
+/// Moves the embedded database's write-ahead log into the database file every ten seconds, on its own connection.
 /// Every other connection has automatic checkpoints turned off (<c>SqliteConnectionSettings</c>): otherwise the
 /// commit that happens to cross the threshold copies the whole log and syncs the file while a push waits for it,
 /// which was the slowest 1 % of push answers. A passive checkpoint never blocks readers or the writer.
 /// </summary>
 internal sealed class SqliteCheckpointer(DatabaseSettings settings, TimeProvider clock, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

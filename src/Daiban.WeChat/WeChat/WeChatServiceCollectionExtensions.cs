@@ -35,6 +35,7 @@ public static class WeChatServiceCollectionExtensions
         services.AddHttpClient(EmulatorPushSender.HttpClientName).RemoveAllLoggers();
 
         services.AddSingleton<InboundMessageQueue>();
+        services.AddSingleton<InboundWriteGate>();
         services.AddSingleton<PushReceiver>();
         services.AddSingleton<InboundRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundRecorder>());

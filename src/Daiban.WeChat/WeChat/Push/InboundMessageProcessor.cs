@@ -15,6 +15,7 @@ namespace Daiban.WeChat.WeChat.Push;
 public sealed partial class InboundMessageProcessor(
     InboundMessageQueue queue,
     IServiceScopeFactory scopes,
+    InboundWriteGate gate,
     TimeProvider clock,
     ILogger<InboundMessageProcessor> logger) : BackgroundService
 {
@@ -90,9 +91,9 @@ public sealed partial class InboundMessageProcessor(
             }
             // A reply already sent to WeChat is saved at once, so a later failure in the batch cannot make it go twice.
             if (sentSomething)
-                await db.SaveChangesAsync(ct);
+                await gate.RunAsync(() => db.SaveChangesAsync(ct), ct);
         }
-        await db.SaveChangesAsync(ct);
+        await gate.RunAsync(() => db.SaveChangesAsync(ct), ct);
     }
 
     private sealed record Handled(string Outcome, bool SentToWeChat);

@@ -15,7 +15,8 @@ namespace Daiban.WeChat.WeChat.Push;
 /// While only rows written behind are queued, the loop lingers up to <see cref="BehindLinger"/> so that they go in
 /// a few large transactions rather than many small ones; a push that waits cuts the lingering short.
 /// </summary>
-public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQueue queue, ILogger<InboundRecorder> logger) : BackgroundService
+public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQueue queue, InboundWriteGate gate, ILogger<InboundRecorder> logger)
+    : BackgroundService
 {
     public enum Outcome
     {
@@ -104,7 +105,8 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
                 _scope = scopes.CreateAsyncScope();
                 _writer = new InboundMessageWriter(_scope.Value.ServiceProvider.GetRequiredService<DaibanDbContext>());
             }
-            Complete(batch, await _writer.InsertNewAsync(batch.ConvertAll(b => b.Message), ct));
+            var writer = _writer;
+            Complete(batch, await gate.RunAsync(() => writer.InsertNewAsync(batch.ConvertAll(b => b.Message), ct), ct));
         }
         catch (Exception e)
         {
