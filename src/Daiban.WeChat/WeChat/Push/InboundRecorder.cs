@@ -58,6 +58,10 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)>(MaxBatch);
+        // Writes are not cut off by stopping: a batch already taken is finished, and so is what is still queued,
+        // unless the database does not answer within the drain timeout.
+        using var writes = new CancellationTokenSource();
+        await using var onStop = stoppingToken.Register(() => writes.CancelAfter(DrainTimeout));
         try
         {
             while (await _pending.Reader.WaitToReadAsync(stoppingToken))
@@ -67,7 +71,7 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
                     await Task.WhenAny(waiterQueued, Task.Delay(BehindLinger, stoppingToken));
                 // Reset before taking the batch: a waiter queued from here on is either in it or wakes the next round.
                 Volatile.Write(ref _waiterQueued, NewSignal());
-                await WriteAvailableAsync(batch, stoppingToken);
+                await WriteAvailableAsync(batch, writes.Token);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -77,11 +81,10 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
         finally
         {
             _pending.Writer.TryComplete();
-            using var drain = new CancellationTokenSource(DrainTimeout);
             try
             {
                 while (_pending.Reader.TryPeek(out _))
-                    await WriteAvailableAsync(batch, drain.Token);
+                    await WriteAvailableAsync(batch, writes.Token);
             }
             catch (OperationCanceledException)
             {

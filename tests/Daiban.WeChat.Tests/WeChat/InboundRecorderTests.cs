@@ -1,0 +1,124 @@
+using Daiban.Core.Messaging;
+using Daiban.Core.Persistence;
+using Daiban.Testing;
+using Daiban.WeChat.WeChat.Push;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Daiban.WeChat.Tests.WeChat;
+
+/// <summary>The recorder on the embedded database: waiting pushes are durable when answered; nothing queued is lost on stop.</summary>
+public sealed class InboundRecorderTests : IAsyncLifetime
+{
+    private readonly TestDatabase _database = new(DatabaseProvider.Sqlite);
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        await _database.MigrateAsync();
+        _services = new ServiceCollection().AddDaibanDatabase(_database.Settings).BuildServiceProvider();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private InboundRecorder NewRecorder(InboundMessageQueue queue) =>
+        new(_services.GetRequiredService<IServiceScopeFactory>(), queue, new InboundWriteGate(_database.Settings), NullLogger<InboundRecorder>.Instance);
+
+    private static InboundMessage Push(string key, bool needsWork)
+    {
+        var m = new InboundMessage("MiniProgram", key, "oUser", needsWork ? "text" : "event", needsWork ? null : "user_enter_tempsession",
+            needsWork ? "施工许可要多久？" : null, "{}", DateTimeOffset.UtcNow);
+        if (!needsWork)
+            m.MarkProcessed("ignored event/user_enter_tempsession", DateTimeOffset.UtcNow);
+        return m;
+    }
+
+    private async Task<List<string>> StoredKeysAsync()
+    {
+        await using var db = _database.NewContext();
+        return await db.InboundMessages.OrderBy(m => m.Id).Select(m => m.DeduplicationKey).ToListAsync();
+    }
+
+    [Fact]
+    public async Task AWaitingPush_IsStoredWhenAnswered_QueuedForWork_AndARepeatIsADuplicate()
+    {
+        var queue = new InboundMessageQueue();
+        var recorder = NewRecorder(queue);
+        await recorder.StartAsync(default);
+
+        Assert.Equal(InboundRecorder.Outcome.Recorded, await recorder.RecordAsync(Push("msg:1", needsWork: true), default));
+        Assert.Equal(["msg:1"], await StoredKeysAsync());
+        Assert.True(queue.Reader.TryRead(out var queued));
+        Assert.Equal("msg:1", queued);
+
+        Assert.Equal(InboundRecorder.Outcome.Duplicate, await recorder.RecordAsync(Push("msg:1", needsWork: true), default));
+        Assert.False(queue.Reader.TryRead(out _));
+        await recorder.StopAsync(default);
+    }
+
+    [Fact]
+    public async Task Stopping_WritesWhatIsStillQueuedBehind_AndQueuesNoneOfItForWork()
+    {
+        var queue = new InboundMessageQueue();
+        var recorder = NewRecorder(queue);
+        await recorder.StartAsync(default);
+
+        for (var i = 0; i < 50; i++)
+            recorder.RecordBehind(Push($"evt:{i}", needsWork: false));
+        await recorder.StopAsync(default);
+
+        Assert.Equal(50, (await StoredKeysAsync()).Count);
+        Assert.False(queue.Reader.TryRead(out _));
+        Assert.Throws<InvalidOperationException>(() => recorder.RecordBehind(Push("evt:late", needsWork: false)));
+    }
+
+    [Fact]
+    public void OnlyAPushThatNeedsNoWork_MayBeWrittenBehind()
+    {
+        var recorder = NewRecorder(new InboundMessageQueue());
+        Assert.Throws<ArgumentException>(() => recorder.RecordBehind(Push("msg:2", needsWork: true)));
+    }
+}
+
+public sealed class InboundWriteGateTests
+{
+    [Fact]
+    public async Task OnTheEmbeddedDatabase_WritersTakeTurns_OnMariaDbTheyDoNot()
+    {
+        Assert.Equal(1, await MostAtOnceAsync(new InboundWriteGate(new DatabaseSettings(DatabaseProvider.Sqlite, "Data Source=x.db", ""))));
+        Assert.Equal(4, await MostAtOnceAsync(new InboundWriteGate(new DatabaseSettings(DatabaseProvider.MySql, "Server=x", DatabaseSettings.DefaultServerVersion))));
+    }
+
+    private static async Task<int> MostAtOnceAsync(InboundWriteGate gate)
+    {
+        int inside = 0, most = 0;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writers = Enumerable.Range(0, 4).Select(_ => Task.Run(() => gate.RunAsync(async () =>
+        {
+            var now = Interlocked.Increment(ref inside);
+            InterlockedMax(ref most, now);
+            await release.Task;
+            Interlocked.Decrement(ref inside);
+        }, default))).ToList();
+        // Give every writer the chance to be inside at once (they all are, unless the gate keeps them out).
+        for (var i = 0; i < 30 && Volatile.Read(ref inside) < 4; i++)
+            await Task.Delay(10);
+        release.SetResult();
+        await Task.WhenAll(writers);
+        return most;
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+}
