@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Daiban.WeChat.Tests.Infrastructure;
 
 /// <summary>The embedded database's log is checkpointed by the host, never by a commit a request waits for.</summary>
+[Collection(Alone.Name)]
 public sealed class SqliteCheckpointerTests : IAsyncLifetime
 {
     private readonly TestDatabase _database = new(DatabaseProvider.Sqlite);
@@ -37,6 +38,10 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
     [Fact]
     public async Task WritesStayInTheLog_UntilTheCheckpointerTicks()
     {
+        // SQLite also checkpoints when the last connection to a database closes, which other tests can cause at any
+        // moment by clearing the connection pools: a connection of our own stays open throughout.
+        await using var keepOpen = new Microsoft.Data.Sqlite.SqliteConnection(_database.Settings.ConnectionString + ";Pooling=False");
+        await keepOpen.OpenAsync();
         await using (var db = _database.NewContext())
         await using (var writer = new InboundMessageWriter(db))
             await writer.InsertNewAsync(Enumerable.Range(0, 500).Select(i =>
@@ -67,4 +72,14 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
         command.CommandText = sql;
         return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
+}
+
+/// <summary>
+/// Runs after every other test, by itself: SQLite checkpoints a database when its last connection closes, and other
+/// tests clear the process's connection pools at any moment.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class Alone
+{
+    public const string Name = "alone";
 }

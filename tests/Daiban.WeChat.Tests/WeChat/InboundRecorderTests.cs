@@ -4,7 +4,7 @@ using Daiban.Testing;
 using Daiban.WeChat.WeChat.Push;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace Daiban.WeChat.Tests.WeChat;
 
@@ -27,8 +27,25 @@ public sealed class InboundRecorderTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
+    private readonly Logged _log = new();
+
     private InboundRecorder NewRecorder(InboundMessageQueue queue) =>
-        new(_services.GetRequiredService<IServiceScopeFactory>(), queue, new InboundWriteGate(_database.Settings), NullLogger<InboundRecorder>.Instance);
+        new(_services.GetRequiredService<IServiceScopeFactory>(), queue, new InboundWriteGate(_database.Settings), _log);
+
+    /// <summary>What the recorder logged, shown when an assertion fails.</summary>
+    private sealed class Logged : ILogger<InboundRecorder>
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Enqueue($"{logLevel} {formatter(state, exception)} {exception}");
+
+        public override string ToString() => string.Join("\n", Lines);
+    }
 
     private static InboundMessage Push(string key, bool needsWork)
     {
@@ -73,7 +90,8 @@ public sealed class InboundRecorderTests : IAsyncLifetime
             recorder.RecordBehind(Push($"evt:{i}", needsWork: false));
         await recorder.StopAsync(default);
 
-        Assert.Equal(50, (await StoredKeysAsync()).Count);
+        var stored = (await StoredKeysAsync()).Count;
+        Assert.True(stored == 50, $"{stored} of 50 stored; the recorder logged: {_log}");
         Assert.False(queue.Reader.TryRead(out _));
         Assert.Throws<InvalidOperationException>(() => recorder.RecordBehind(Push("evt:late", needsWork: false)));
     }

@@ -76,22 +76,35 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping: what is already queued is still written below.
+            // Stopping: what is still queued is written by StopAsync.
         }
-        finally
+    }
+
+    /// <summary>
+    /// Ends the loop, then writes what is still queued. Done here rather than at the end of the loop because the
+    /// loop may never have begun when the host stops at once (ExecuteAsync starts on another thread).
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _pending.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+        if (ExecuteTask is { IsCompleted: false })
         {
-            _pending.Writer.TryComplete();
-            try
-            {
-                while (_pending.Reader.TryPeek(out _))
-                    await WriteAvailableAsync(batch, writes.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                logger.LogError("Stopped before {Count} queued push(es) could be recorded", _pending.Reader.Count);
-            }
-            await ReplaceWriterAsync();
+            logger.LogError("Stopped while a batch was still being written; {Count} queued push(es) not recorded", _pending.Reader.Count);
+            return;
         }
+        var batch = new List<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)>(MaxBatch);
+        using var drain = new CancellationTokenSource(DrainTimeout);
+        try
+        {
+            while (_pending.Reader.TryPeek(out _))
+                await WriteAvailableAsync(batch, drain.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogError("Stopped before {Count} queued push(es) could be recorded", _pending.Reader.Count);
+        }
+        await ReplaceWriterAsync();
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
