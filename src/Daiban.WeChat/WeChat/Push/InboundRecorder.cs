@@ -149,10 +149,20 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
 
     private async Task ReplaceWriterAsync()
     {
-        if (_writer is not null)
-            await _writer.DisposeAsync();
-        if (_scope is not null)
-            await _scope.Value.DisposeAsync();
-        (_scope, _writer) = (null, null);
+        try
+        {
+            if (_writer is not null)
+                await _writer.DisposeAsync();
+            if (_scope is not null)
+                await _scope.Value.DisposeAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host's services are already gone (a test host torn down at once): nothing is left to close.
+        }
+        finally
+        {
+            (_scope, _writer) = (null, null);
+        }
     }
 }
