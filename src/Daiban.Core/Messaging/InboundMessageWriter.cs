@@ -27,6 +27,8 @@ public sealed class InboundMessageWriter : IAsyncDisposable
     private readonly string _insertInto;
     private readonly ISqlGenerationHelper _sql;
     private readonly Dictionary<int, string> _statements = [];
+    // Parameter names by row and column, built once: binding is on every push's path.
+    private readonly List<string[]> _parameterNames = [];
     private readonly bool _oneRowPerStatement;
 
     /// <param name="db">A context given to the writer for its lifetime: its connection stays open until disposal.</param>
@@ -101,9 +103,19 @@ public sealed class InboundMessageWriter : IAsyncDisposable
         for (var i = 0; i < _columns.Length; i++)
         {
             var column = _columns[i];
-            command.Parameters.Add(column.GetRelationalTypeMapping().CreateParameter(command, _sql.GenerateParameterName($"p{row}_{i}"),
+            command.Parameters.Add(column.GetRelationalTypeMapping().CreateParameter(command, ParameterNames(row)[i],
                 column.GetGetter().GetClrValue(messages[first + row]), column.IsNullable));
         }
+    }
+
+    private string[] ParameterNames(int row)
+    {
+        while (_parameterNames.Count <= row)
+        {
+            var next = _parameterNames.Count;
+            _parameterNames.Add(_columns.Select((_, i) => _sql.GenerateParameterName($"p{next}_{i}")).ToArray());
+        }
+        return _parameterNames[row];
     }
 
     private string Statement(int rows)
