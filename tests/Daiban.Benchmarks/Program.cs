@@ -11,7 +11,7 @@ switch (command)
         break;
     case "push":
         await PushBenchmark.RunAsync(Options.Int(args, "--rate", 500), Options.Int(args, "--seconds", 10), Options.Int(args, "--concurrency", 32),
-            Options.Str(args, "--mysql"), Options.Str(args, "--redis"));
+            Options.Str(args, "--mysql"), Options.Str(args, "--redis"), Options.Str(args, "--only"));
         break;
     case "reminders":
         await RemindersBenchmark.RunAsync(Options.Int(args, "--items", 1_000_000), Options.Int(args, "--rounds", 20), Options.Str(args, "--redis"));
@@ -21,7 +21,7 @@ switch (command)
         break;
     default:
         Console.WriteLine("usage: dotnet run -c Release --project tests/Daiban.Benchmarks -- due-items [--items 100000] [--rounds 50]");
-        Console.WriteLine("       dotnet run -c Release --project tests/Daiban.Benchmarks -- push [--rate 500] [--seconds 10] [--concurrency 32] [--mysql CS] [--redis HOST:PORT]");
+        Console.WriteLine("       dotnet run -c Release --project tests/Daiban.Benchmarks -- push [--rate 500] [--seconds 10] [--concurrency 32] [--mysql CS] [--redis HOST:PORT] [--only event|choice]");
         Console.WriteLine("       dotnet run -c Release --project tests/Daiban.Benchmarks -- reminders [--items 1000000] [--rounds 20] [--redis HOST:PORT]");
         Console.WriteLine("       dotnet run -c Release --project tests/Daiban.Benchmarks -- bot [--cases 500] [--rounds 50]");
         Console.WriteLine("needs the MariaDB that ./test.sh starts (or DAIBAN_TEST_MYSQL)");

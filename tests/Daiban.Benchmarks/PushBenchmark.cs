@@ -13,14 +13,14 @@ namespace Daiban.Benchmarks;
 /// </summary>
 internal static class PushBenchmark
 {
-    public static async Task RunAsync(int rate, int seconds, int concurrency, string? mysql, string? redis)
+    public static async Task RunAsync(int rate, int seconds, int concurrency, string? mysql, string? redis, string? only)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         using var host = StartHost(baseUrl, mysql, redis);
         try
         {
-            await MeasureAsync(host, baseUrl, rate, seconds, concurrency, mysql, redis);
+            await MeasureAsync(host, baseUrl, rate, seconds, concurrency, mysql, redis, only);
         }
         finally
         {
@@ -28,7 +28,7 @@ internal static class PushBenchmark
         }
     }
 
-    private static async Task MeasureAsync(Process host, string baseUrl, int rate, int seconds, int concurrency, string? mysql, string? redis)
+    private static async Task MeasureAsync(Process host, string baseUrl, int rate, int seconds, int concurrency, string? mysql, string? redis, string? only)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 }) { BaseAddress = new Uri(baseUrl) };
         await WaitHealthyAsync(http);
@@ -57,8 +57,9 @@ internal static class PushBenchmark
                      ("bare POST, same bytes (baseline)", Bare),
                      ("safe-mode push: event, nothing to do", events.Next),
                      ("safe-mode push: subscription choice, durable before answer", choices.Next),
-                 })
+                 }.Where((row, i) => i == 0 || only is null || row.Item1.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
+            Console.WriteLine($"{DateTime.Now:HH:mm:ss} measuring {name}");
             var max = await ClosedLoopAsync(host, http, make, TimeSpan.FromSeconds(seconds), concurrency);
             var settled = await SettleAsync(host);
             var atRate = await OpenLoopAsync(http, make, rate, seconds);

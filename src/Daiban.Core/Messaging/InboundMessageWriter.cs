@@ -45,8 +45,27 @@ public sealed class InboundMessageWriter : IAsyncDisposable
         _insertInto = $"INSERT INTO {_sql.DelimitIdentifier(table.Name)} ({string.Join(", ", _columns.Select(c => _sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
     }
 
-    /// <returns>For each message, true when it was stored now, false when its de-duplication key already was.</returns>
+    /// <returns>
+    /// For each message, true when it was stored now, false when its de-duplication key already was — in the
+    /// database or earlier in the same batch (WeChat's copies of one push often arrive together).
+    /// </returns>
     public async Task<bool[]> InsertNewAsync(IReadOnlyList<InboundMessage> messages, CancellationToken ct)
+    {
+        var keys = new HashSet<string>(messages.Count, StringComparer.Ordinal);
+        var firsts = new List<int>(messages.Count);
+        for (var i = 0; i < messages.Count; i++)
+            if (keys.Add(messages[i].DeduplicationKey))
+                firsts.Add(i);
+        if (firsts.Count == messages.Count)
+            return await InsertDistinctAsync(messages, ct);
+        var storedFirsts = await InsertDistinctAsync(firsts.ConvertAll(i => messages[i]), ct);
+        var stored = new bool[messages.Count];
+        for (var i = 0; i < firsts.Count; i++)
+            stored[firsts[i]] = storedFirsts[i];
+        return stored;
+    }
+
+    private async Task<bool[]> InsertDistinctAsync(IReadOnlyList<InboundMessage> messages, CancellationToken ct)
     {
         var stored = new bool[messages.Count];
         if (messages.Count == 0)

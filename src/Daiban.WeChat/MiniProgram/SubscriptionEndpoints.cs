@@ -43,8 +43,7 @@ public static class SubscriptionEndpoints
         var known = options.Value.Templates.Values.ToHashSet(StringComparer.Ordinal);
         var openId = user.OpenId();
         var now = clock.GetUtcNow();
-        foreach (var (templateId, choice) in results.Where(r => known.Contains(r.Key)))
-            await SubscriptionConsent.ReportedAsync(db, openId, templateId, choice, now, ct);
+        await SubscriptionConsent.ReportedAsync(db, openId, results.Where(r => known.Contains(r.Key)).ToList(), now, ct);
         await db.SaveChangesAsync(ct);
         return await ListAsync(user, db, options, ct);
     }

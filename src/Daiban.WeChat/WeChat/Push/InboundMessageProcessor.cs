@@ -21,6 +21,7 @@ public sealed partial class InboundMessageProcessor(
 {
     public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(5);
     private const int BatchSize = 100;
+    public static readonly TimeSpan BatchLinger = TimeSpan.FromMilliseconds(20);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,7 +29,10 @@ public sealed partial class InboundMessageProcessor(
         var keys = new List<string>(BatchSize);
         while (await queue.Reader.WaitToReadAsync(stoppingToken))
         {
-            // Whatever has arrived is worked in one unit of work: one commit for many pushes.
+            // Whatever has arrived is worked in one unit of work: one commit for many pushes. A short linger lets a
+            // batch fill under load: on SQLite each commit holds the one write lock the push recorder also waits for.
+            if (queue.Reader.Count < BatchSize)
+                await Task.Delay(BatchLinger, stoppingToken);
             keys.Clear();
             while (keys.Count < BatchSize && queue.Reader.TryRead(out var key))
                 keys.Add(key);
@@ -74,8 +78,15 @@ public sealed partial class InboundMessageProcessor(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
+        // One connection for the batch's queries and commits, not one taken from (and reset by) the pool for each.
+        await db.Database.OpenConnectionAsync(ct);
         var messages = await db.InboundMessages.Where(m => deduplicationKeys.Contains(m.DeduplicationKey) && m.ProcessedAt == null).OrderBy(m => m.Id).ToListAsync(ct);
-        foreach (var message in messages.Where(m => m.IsPending))
+        var pending = messages.Where(m => m.IsPending).ToList();
+        // Subscription choices are database work only: a batch's choices take one query and the batch's one commit.
+        var choices = pending.Where(m => IsSubscriptionChoice(m.MsgType, m.Event)).ToList();
+        if (choices.Count > 0)
+            await RecordSubscriptionChoicesAsync(choices, db, ct);
+        foreach (var message in pending.Except(choices))
         {
             var sentSomething = false;
             try
@@ -112,8 +123,6 @@ public sealed partial class InboundMessageProcessor(
 
     private async Task<Handled> HandleAsync(InboundMessage message, IServiceProvider services, CancellationToken ct)
     {
-        if (IsSubscriptionChoice(message.MsgType, message.Event))
-            return new Handled(await RecordSubscriptionChoicesAsync(message, services.GetRequiredService<DaibanDbContext>(), ct), false);
         if (NothingToDo(message.MsgType, message.Event, message.Content) is { } ignored)
             return new Handled(ignored, false);
         var content = message.Content ?? "";
@@ -147,15 +156,30 @@ public sealed partial class InboundMessageProcessor(
     [System.Text.RegularExpressions.GeneratedRegex(@"^绑定\s*(\d{6})$")]
     private static partial System.Text.RegularExpressions.Regex BindCommand();
 
-    /// <summary>Each accept grants one subscribe message of that template; a reject in settings takes them all back.</summary>
-    private async Task<string> RecordSubscriptionChoicesAsync(InboundMessage message, DaibanDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Each accept grants one subscribe message of that template; a reject in settings takes them all back. A push
+    /// whose list cannot be read is marked failed alone; the others of the batch are applied in the order received.
+    /// </summary>
+    private async Task RecordSubscriptionChoicesAsync(IReadOnlyList<InboundMessage> messages, DaibanDbContext db, CancellationToken ct)
     {
-        var fields = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(message.PayloadJson) ?? [];
-        var raw = fields.GetValueOrDefault("SubscribeMsgPopupEvent") ?? fields.GetValueOrDefault("SubscribeMsgChangeEvent");
-        var choices = SubscriptionEvents.Parse(raw);
         var now = clock.GetUtcNow();
-        foreach (var choice in choices)
-            await SubscriptionConsent.PushedAsync(db, message.FromUser, choice.TemplateId, choice.Accepted, now, ct);
-        return $"subscriptions {choices.Count(c => c.Accepted)} accepted, {choices.Count(c => !c.Accepted)} rejected";
+        var all = new List<SubscriptionConsent.PushedChoice>();
+        foreach (var message in messages)
+        {
+            try
+            {
+                var fields = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(message.PayloadJson) ?? [];
+                var raw = fields.GetValueOrDefault("SubscribeMsgPopupEvent") ?? fields.GetValueOrDefault("SubscribeMsgChangeEvent");
+                var choices = SubscriptionEvents.Parse(raw);
+                all.AddRange(choices.Select(c => new SubscriptionConsent.PushedChoice(message.FromUser, c.TemplateId, c.Accepted)));
+                message.MarkProcessed($"subscriptions {choices.Count(c => c.Accepted)} accepted, {choices.Count(c => !c.Accepted)} rejected", now);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or System.Xml.XmlException)
+            {
+                message.MarkFailed(e.GetType().Name);
+                logger.LogWarning(e, "Inbound message {Id} has an unreadable subscription list (attempt {Attempt})", message.Id, message.Attempts);
+            }
+        }
+        await SubscriptionConsent.PushedAsync(db, all, now, ct);
     }
 }

@@ -12,7 +12,9 @@ namespace Daiban.WeChat.WeChat.Push;
 /// <summary>
 /// WeChat's message push for the mini-program and the Official Account. Verify, decrypt, record durably when the
 /// push asks for work, answer "success"; the work happens in <see cref="InboundMessageProcessor"/>. A retry of something already
-/// recorded is answered "success" and dropped, whichever instance it reaches.
+/// recorded is answered "success" and dropped, whichever instance it reaches: the record's unique de-duplication key
+/// decides, not a cache, so a retry that arrives while the first delivery is still being stored waits for that
+/// store to succeed or fail instead of being answered for a push that might never be recorded.
 /// </summary>
 public static class PushEndpoints
 {
@@ -47,12 +49,10 @@ public static class PushEndpoints
 
 /// <summary>The POST half of the push endpoints, as a service so it can be measured and tested on its own.</summary>
 public sealed class PushReceiver(
-    ISharedStore store,
     InboundRecorder recorder,
     TimeProvider clock,
     ILogger<PushReceiver> logger)
 {
-    private static readonly TimeSpan DeduplicationWindow = TimeSpan.FromMinutes(10);
     private readonly ConcurrentDictionary<(string Key, string AppId), WeChatMessageCrypto> _crypto = new();
 
     public async Task<IResult> ReceiveAsync(HttpRequest request, WeChatApp app, WeChatAppOptions options, CancellationToken ct)
@@ -100,11 +100,9 @@ public sealed class PushReceiver(
         if (string.IsNullOrEmpty(message.FromUser) || string.IsNullOrEmpty(message.MsgType))
             return PushEndpoints.Problem(StatusCodes.Status400BadRequest, "推送内容缺少发送者或消息类型");
 
-        var key = $"{app}:{message.DeduplicationKey}";
-        if (!await store.SetIfAbsentAsync($"wechat:push:{key}", "1", DeduplicationWindow))
-            return Success();
         var now = clock.GetUtcNow();
-        var inbound = new InboundMessage(app.ToString(), key, message.FromUser, message.MsgType, message.Event, message.Content, message.ToJson(), now);
+        var inbound = new InboundMessage(app.ToString(), $"{app}:{message.DeduplicationKey}", message.FromUser, message.MsgType, message.Event, message.Content,
+            message.ToJson(), now);
         if (InboundMessageProcessor.NothingToDo(message.MsgType, message.Event, message.Content) is { } ignored)
         {
             // Nothing to do, so nothing to lose: answered at once, its record written behind.
@@ -112,18 +110,11 @@ public sealed class PushReceiver(
             recorder.RecordBehind(inbound);
             return Success();
         }
-        try
-        {
-            // Answer only once the row is durable: from here on a crash can delay the work, never lose it.
-            var outcome = await recorder.RecordAsync(inbound, ct);
-            logger.LogDebug("{Outcome} {App} push {MsgType}/{Event}", outcome, app, message.MsgType, message.Event);
-        }
-        catch
-        {
-            // Not recorded: forget the key so WeChat's retry is taken, and let WeChat see the failure.
-            await store.DeleteIfEqualsAsync($"wechat:push:{key}", "1");
-            throw;
-        }
+        // Answer only once the row is durable: from here on a crash can delay the work, never lose it. A retry of a
+        // push already stored, on this instance or another, meets the row's unique key and is answered without work.
+        // If recording fails, WeChat sees the failure and retries.
+        var outcome = await recorder.RecordAsync(inbound, ct);
+        logger.LogDebug("{Outcome} {App} push {MsgType}/{Event}", outcome, app, message.MsgType, message.Event);
         return Success();
     }
 

@@ -1,0 +1,78 @@
+using Daiban.Core.Messaging;
+using Daiban.Core.Notifications;
+using Daiban.Core.Persistence;
+using Daiban.Testing;
+using Daiban.WeChat.WeChat.Push;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Daiban.WeChat.Tests.WeChat;
+
+/// <summary>Subscription choices are worked a batch at a time: in the order received, and one unreadable push fails alone.</summary>
+public sealed class InboundMessageProcessorTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+
+    private static string Popup(params (string Template, string Status)[] items) => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+    {
+        ["SubscribeMsgPopupEvent"] = string.Concat(items.Select(i =>
+            $"<List><TemplateId><![CDATA[{i.Template}]]></TemplateId><SubscribeStatusString><![CDATA[{i.Status}]]></SubscribeStatusString></List>")),
+    });
+
+    private static string Change(string template, string status) => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+    {
+        ["SubscribeMsgChangeEvent"] = $"{{\"List\":{{\"TemplateId\":\"{template}\",\"SubscribeStatusString\":\"{status}\"}}}}",
+    });
+
+    private static InboundMessage Choice(string key, string user, string eventName, string payload) =>
+        new("MiniProgram", key, user, "event", eventName, null, payload, Now);
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
+    public async Task ABatchOfChoices_IsAppliedInOrder_AndAnUnreadablePushFailsAlone(DatabaseProvider provider)
+    {
+        await using var database = new TestDatabase(provider);
+        await database.InitializeAsync();
+        await database.MigrateAsync();
+        await using (var db = database.NewContext())
+        {
+            var existing = new SubscriptionQuota("oA", "T1", Now.AddDays(-1));
+            existing.Grant(2, Now.AddDays(-1));
+            db.SubscriptionQuotas.Add(existing);
+            db.InboundMessages.AddRange(
+                Choice("k1", "oA", "subscribe_msg_popup_event", Popup(("T1", "accept"), ("T2", "acceptWithAlert"))),
+                Choice("k2", "oB", "subscribe_msg_popup_event", Popup(("T1", "accept"))),
+                Choice("k3", "oB", "subscribe_msg_change_event", Change("T1", "reject")),
+                Choice("k4", "oC", "subscribe_msg_popup_event", "{\"SubscribeMsgPopupEvent\":\"<List><TemplateId>T1</List>\"}"),
+                Choice("k5", "oA", "subscribe_msg_popup_event", Popup(("T1", "accept"))),
+                Choice("k6", "oD", "subscribe_msg_popup_event", Popup(("T3", "reject"))));
+            await db.SaveChangesAsync();
+        }
+        await using var services = new ServiceCollection().AddDaibanDatabase(database.Settings).BuildServiceProvider();
+        var processor = new InboundMessageProcessor(new InboundMessageQueue(), services.GetRequiredService<IServiceScopeFactory>(),
+            new InboundWriteGate(database.Settings), TimeProvider.System, NullLogger<InboundMessageProcessor>.Instance);
+
+        await processor.ProcessAsync(["k1", "k2", "k3", "k4", "k5", "k6"], default);
+
+        await using var check = database.NewContext();
+        var quotas = await check.SubscriptionQuotas.AsNoTracking().ToListAsync();
+        Assert.Equal(
+            [("oA", "T1", 4), ("oA", "T2", 1), ("oB", "T1", 0), ("oD", "T3", 0)],
+            quotas.Select(q => (q.OpenId, q.TemplateId, q.Remaining)).Order().ToList());
+        var messages = await check.InboundMessages.AsNoTracking().OrderBy(m => m.DeduplicationKey).ToListAsync();
+        Assert.Equal("subscriptions 2 accepted, 0 rejected", messages[0].Outcome);
+        Assert.Equal("subscriptions 0 accepted, 1 rejected", messages[2].Outcome);
+        var unreadable = messages[3];
+        Assert.Null(unreadable.ProcessedAt);
+        Assert.Equal((1, "XmlException"), (unreadable.Attempts, unreadable.LastError));
+        Assert.All(messages.Where(m => m != unreadable), m => Assert.NotNull(m.ProcessedAt));
+
+        // The sweep takes the unreadable push again; it fails again without touching anyone's quota.
+        await processor.ProcessAsync(["k4"], default);
+        await using var again = database.NewContext();
+        Assert.Equal(2, (await again.InboundMessages.AsNoTracking().SingleAsync(m => m.DeduplicationKey == "k4")).Attempts);
+        Assert.Equal(4, await again.SubscriptionQuotas.CountAsync());
+    }
+}
