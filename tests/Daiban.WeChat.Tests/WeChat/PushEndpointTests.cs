@@ -102,7 +102,7 @@ public sealed class PushEndpointTests(ProductionLikeApp app)
     }
 
     [Fact]
-    public async Task FourDeliveries_AcrossTwoInstancesSharingRedisAndMariaDb_AreHandledOnce()
+    public async Task FourDeliveries_AcrossTwoInstancesSharingMariaDbAndRedis_AreHandledOnce()
     {
         await using var second = new DaibanAppFactory(DatabaseProvider.MySql, TestServers.Redis, sharedDatabase: app.Database);
         await ((IAsyncLifetime)second).InitializeAsync();
@@ -113,6 +113,39 @@ public sealed class PushEndpointTests(ProductionLikeApp app)
         var responses = await Task.WhenAll(clients.Select(c => SendCopyAsync(c, request)));
 
         Assert.All(responses, r => Assert.Equal("success", r.Content.ReadAsStringAsync().Result));
+        Assert.Equal(1, await InboundCountAsync(from));
+    }
+
+    [Fact]
+    public async Task ARetry_ArrivingWhileTheFirstCopyIsBeingStored_IsAnsweredOnlyOnceThePushIsStored()
+    {
+        var from = $"oSlow{Guid.NewGuid():N}"[..28];
+        using var request = Encrypted(TextXml(from, "数据库很慢时的重试", NextMsgId()));
+        var client = app.CreateClient();
+        // Another session holds the table: the first copy's insert waits, as it would on a database under load.
+        await using var holder = new MySqlConnector.MySqlConnection(app.Database.MySqlConnectionString);
+        await holder.OpenAsync();
+        await using (var lockTable = new MySqlConnector.MySqlCommand("LOCK TABLES inbound_messages WRITE", holder))
+            await lockTable.ExecuteNonQueryAsync();
+        Task<HttpResponseMessage> first, retry;
+        try
+        {
+            first = SendCopyAsync(client, request);
+            await Task.Delay(200);
+            retry = SendCopyAsync(client, request);
+            await Task.WhenAny(retry, Task.Delay(1000));
+
+            // Nothing is stored yet, so nobody may be told "success": had the retry been, a failed first write would lose the push.
+            Assert.False(first.IsCompleted);
+            Assert.False(retry.IsCompleted);
+        }
+        finally
+        {
+            await using var unlock = new MySqlConnector.MySqlCommand("UNLOCK TABLES", holder);
+            await unlock.ExecuteNonQueryAsync();
+        }
+
+        Assert.All(await Task.WhenAll(first, retry), r => Assert.Equal("success", r.Content.ReadAsStringAsync().Result));
         Assert.Equal(1, await InboundCountAsync(from));
     }
 
