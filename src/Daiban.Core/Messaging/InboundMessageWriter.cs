@@ -65,7 +65,28 @@ public sealed class InboundMessageWriter : IAsyncDisposable
         return stored;
     }
 
+    /// <summary>
+    /// MariaDB may pick this batch as the victim when another transaction (a batch being written at the same time,
+    /// here or on another instance) inserts some of the same keys in another order: the whole transaction is rolled
+    /// back, so it is simply written again, and by then the other one's rows are there to be found as repeats.
+    /// </summary>
     private async Task<bool[]> InsertDistinctAsync(IReadOnlyList<InboundMessage> messages, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await InsertInOneTransactionAsync(messages, ct);
+            }
+            catch (MySqlException e) when (e.ErrorCode == MySqlErrorCode.LockDeadlock && attempt < MaxDeadlockAttempts)
+            {
+            }
+        }
+    }
+
+    private const int MaxDeadlockAttempts = 5;
+
+    private async Task<bool[]> InsertInOneTransactionAsync(IReadOnlyList<InboundMessage> messages, CancellationToken ct)
     {
         var stored = new bool[messages.Count];
         if (messages.Count == 0)

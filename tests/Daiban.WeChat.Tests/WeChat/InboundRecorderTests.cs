@@ -8,10 +8,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Daiban.WeChat.Tests.WeChat;
 
-/// <summary>The recorder on the embedded database: waiting pushes are durable when answered; nothing queued is lost on stop.</summary>
-public sealed class InboundRecorderTests : IAsyncLifetime
+/// <summary>The recorder on both databases: waiting pushes are durable when answered; nothing queued is lost on stop.</summary>
+public abstract class InboundRecorderTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TestDatabase _database = new(DatabaseProvider.Sqlite);
+    private readonly TestDatabase _database = new(provider);
     private ServiceProvider _services = null!;
 
     public async Task InitializeAsync()
@@ -97,12 +97,39 @@ public sealed class InboundRecorderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ManyCopiesOfManyPushesAtOnce_AreEachStoredOnce_AndEveryCopyAnswered()
+    {
+        var queue = new InboundMessageQueue();
+        var recorder = NewRecorder(queue);
+        await recorder.StartAsync(default);
+
+        // WeChat's copies of one push, from several instances' retries, arrive while other batches are being written.
+        var copies = Enumerable.Range(0, 3).SelectMany(_ => Enumerable.Range(0, 200)).ToList();
+        var outcomes = await Task.WhenAll(copies.Select(i => Task.Run(() => recorder.RecordAsync(Push($"msg:{i}", needsWork: true), default))));
+        await recorder.StopAsync(default);
+
+        Assert.Equal(200, outcomes.Count(o => o == InboundRecorder.Outcome.Recorded));
+        Assert.Equal(400, outcomes.Count(o => o == InboundRecorder.Outcome.Duplicate));
+        var stored = await StoredKeysAsync();
+        Assert.Equal(200, stored.Distinct().Count());
+        Assert.Equal(200, stored.Count);
+        var queued = new List<string>();
+        while (queue.Reader.TryRead(out var key))
+            queued.Add(key);
+        Assert.Equal(stored.Order(), queued.Order());
+    }
+
+    [Fact]
     public void OnlyAPushThatNeedsNoWork_MayBeWrittenBehind()
     {
         var recorder = NewRecorder(new InboundMessageQueue());
         Assert.Throws<ArgumentException>(() => recorder.RecordBehind(Push("msg:2", needsWork: true)));
     }
 }
+
+public sealed class InboundRecorderSqliteTests() : InboundRecorderTests(DatabaseProvider.Sqlite);
+
+public sealed class InboundRecorderMariaDbTests() : InboundRecorderTests(DatabaseProvider.MySql);
 
 public sealed class InboundWriteGateTests
 {
@@ -111,6 +138,9 @@ public sealed class InboundWriteGateTests
     {
         Assert.Equal(1, await MostAtOnceAsync(new InboundWriteGate(new DatabaseSettings(DatabaseProvider.Sqlite, "Data Source=x.db", ""))));
         Assert.Equal(4, await MostAtOnceAsync(new InboundWriteGate(new DatabaseSettings(DatabaseProvider.MySql, "Server=x", DatabaseSettings.DefaultServerVersion))));
+        // The recorder writes one batch at a time on SQLite, several on MariaDB.
+        Assert.Equal(1, new InboundWriteGate(new DatabaseSettings(DatabaseProvider.Sqlite, "Data Source=x.db", "")).ConcurrentBatches);
+        Assert.True(new InboundWriteGate(new DatabaseSettings(DatabaseProvider.MySql, "Server=x", DatabaseSettings.DefaultServerVersion)).ConcurrentBatches > 1);
     }
 
     private static async Task<int> MostAtOnceAsync(InboundWriteGate gate)

@@ -10,8 +10,10 @@ namespace Daiban.WeChat.WeChat.Push;
 /// pushes. A push that asks for nothing (entering a session, following) is written behind, in the same batches,
 /// without anyone waiting: losing it in a crash loses a log line, never work. A row whose de-duplication key is
 /// already stored (a retry that reached another instance first) is reported as a duplicate and not worked again.
-/// One writer with one open connection serves every batch; after a failure it is replaced, so a dropped connection
-/// costs the pushes of one batch a retry by WeChat, never more. Stopping writes what is still queued.
+/// Each batch being written has a writer with its own open connection, kept for the next batch; after a failure the
+/// writer is closed and another opened, so a dropped connection costs the pushes of one batch a retry by WeChat,
+/// never more. On MariaDB a few batches are written at once (<see cref="InboundWriteGate.ConcurrentBatches"/>): the
+/// pushes arriving during one commit need not wait for it to end. Stopping writes what is still queued.
 /// While only rows written behind are queued, the loop lingers up to <see cref="BehindLinger"/> so that they go in
 /// a few large transactions rather than many small ones; a push that waits cuts the lingering short.
 /// </summary>
@@ -32,13 +34,15 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
     private readonly Channel<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)> _pending =
         Channel.CreateUnbounded<(InboundMessage, TaskCompletionSource<Outcome>?)>();
 
-    private AsyncServiceScope? _scope;
-    private InboundMessageWriter? _writer;
+    private readonly SemaphoreSlim _slots = new(gate.ConcurrentBatches, gate.ConcurrentBatches);
+    // Writers not in use, each with its own scope and open connection; a failed one is disposed, not returned.
+    private readonly System.Collections.Concurrent.ConcurrentBag<(AsyncServiceScope Scope, InboundMessageWriter Writer)> _idle = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, bool> _inFlight = new();
 
     /// <summary>Completes once the row is durably stored (or found already stored).</summary>
     public Task<Outcome> RecordAsync(InboundMessage message, CancellationToken ct)
     {
-        // Completed inline by the writer's loop: the answer goes out without another hop through the thread pool.
+        // Completed inline by the batch's write: the answer goes out without another hop through the thread pool.
         var done = new TaskCompletionSource<Outcome>();
         if (!_pending.Writer.TryWrite((message, done)))
             throw new InvalidOperationException("The inbound recorder is stopped.");
@@ -57,7 +61,6 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)>(MaxBatch);
         // Writes are not cut off by stopping: a batch already taken is finished, and so is what is still queued,
         // unless the database does not answer within the drain timeout.
         using var writes = new CancellationTokenSource();
@@ -69,20 +72,33 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
                 var waiterQueued = Volatile.Read(ref _waiterQueued).Task;
                 if (!waiterQueued.IsCompleted && _pending.Reader.Count < MaxBatch)
                     await Task.WhenAny(waiterQueued, Task.Delay(BehindLinger, stoppingToken));
+                // A batch is taken only once a writer is free, so it holds everything that arrived meanwhile.
+                await _slots.WaitAsync(stoppingToken);
                 // Reset before taking the batch: a waiter queued from here on is either in it or wakes the next round.
                 Volatile.Write(ref _waiterQueued, NewSignal());
-                await WriteAvailableAsync(batch, writes.Token);
+                var batch = TakeBatch();
+                if (batch.Count == 0)
+                {
+                    _slots.Release();
+                    continue;
+                }
+                Track(WriteAndReleaseAsync(batch, writes.Token));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: what is still queued is written by StopAsync.
         }
+        finally
+        {
+            // The batches being written finish before the loop ends (and before their cancellation source is disposed).
+            await Task.WhenAll(_inFlight.Keys);
+        }
     }
 
     /// <summary>
-    /// Ends the loop, then writes what is still queued. Done here rather than at the end of the loop because the
-    /// loop may never have begun when the host stops at once (ExecuteAsync starts on another thread).
+    /// Ends the loop and the batches being written, then writes what is still queued. Done here rather than at the end
+    /// of the loop because the loop may never have begun when the host stops at once (ExecuteAsync starts on another thread).
     /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -93,36 +109,61 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
             logger.LogError("Stopped while a batch was still being written; {Count} queued push(es) not recorded", _pending.Reader.Count);
             return;
         }
-        var batch = new List<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)>(MaxBatch);
         using var drain = new CancellationTokenSource(DrainTimeout);
         try
         {
             while (_pending.Reader.TryPeek(out _))
-                await WriteAvailableAsync(batch, drain.Token);
+                await WriteAsync(TakeBatch(), drain.Token);
         }
         catch (OperationCanceledException)
         {
             logger.LogError("Stopped before {Count} queued push(es) could be recorded", _pending.Reader.Count);
         }
-        await ReplaceWriterAsync();
+        while (_idle.TryTake(out var idle))
+            await CloseAsync(idle);
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private async Task WriteAvailableAsync(List<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)> batch, CancellationToken ct)
+    private List<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)> TakeBatch()
     {
-        batch.Clear();
+        var batch = new List<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)>(Math.Min(MaxBatch, _pending.Reader.Count));
         while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var item))
             batch.Add(item);
+        return batch;
+    }
+
+    private void Track(Task write)
+    {
+        _inFlight[write] = true;
+        write.ContinueWith(t => _inFlight.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    private async Task WriteAndReleaseAsync(List<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)> batch, CancellationToken ct)
+    {
         try
         {
-            if (_writer is null)
-            {
-                _scope = scopes.CreateAsyncScope();
-                _writer = new InboundMessageWriter(_scope.Value.ServiceProvider.GetRequiredService<DaibanDbContext>());
-            }
-            var writer = _writer;
-            Complete(batch, await gate.RunAsync(() => writer.InsertNewAsync(batch.ConvertAll(b => b.Message), ct), ct));
+            await WriteAsync(batch, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Logged by WriteAsync; the waiting pushes have failed, so WeChat retries them.
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private async Task WriteAsync(List<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)> batch, CancellationToken ct)
+    {
+        (AsyncServiceScope Scope, InboundMessageWriter Writer)? lease = null;
+        bool[] stored;
+        try
+        {
+            lease = _idle.TryTake(out var idle) ? idle : NewWriter();
+            var writer = lease.Value.Writer;
+            stored = await gate.RunAsync(() => writer.InsertNewAsync(batch.ConvertAll(b => b.Message), ct), ct);
         }
         catch (Exception e)
         {
@@ -130,10 +171,20 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
             logger.LogError(e, "Could not record {Count} inbound message(s)", batch.Count);
             foreach (var (_, done) in batch)
                 done?.TrySetException(e);
-            await ReplaceWriterAsync();
+            if (lease is { } failed)
+                await CloseAsync(failed);
             if (e is OperationCanceledException)
                 throw;
+            return;
         }
+        _idle.Add(lease.Value);
+        Complete(batch, stored);
+    }
+
+    private (AsyncServiceScope, InboundMessageWriter) NewWriter()
+    {
+        var scope = scopes.CreateAsyncScope();
+        return (scope, new InboundMessageWriter(scope.ServiceProvider.GetRequiredService<DaibanDbContext>()));
     }
 
     private void Complete(List<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)> batch, bool[] stored)
@@ -147,22 +198,16 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
         }
     }
 
-    private async Task ReplaceWriterAsync()
+    private async Task CloseAsync((AsyncServiceScope Scope, InboundMessageWriter Writer) lease)
     {
         try
         {
-            if (_writer is not null)
-                await _writer.DisposeAsync();
-            if (_scope is not null)
-                await _scope.Value.DisposeAsync();
+            await lease.Writer.DisposeAsync();
+            await lease.Scope.DisposeAsync();
         }
         catch (ObjectDisposedException)
         {
             // The host's services are already gone (a test host torn down at once): nothing is left to close.
-        }
-        finally
-        {
-            (_scope, _writer) = (null, null);
         }
     }
 }
