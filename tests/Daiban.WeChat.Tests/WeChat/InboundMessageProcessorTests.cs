@@ -47,14 +47,15 @@ public sealed class InboundMessageProcessorTests
                 Choice("k3", "oB", "subscribe_msg_change_event", Change("T1", "reject")),
                 Choice("k4", "oC", "subscribe_msg_popup_event", "{\"SubscribeMsgPopupEvent\":\"<List><TemplateId>T1</List>\"}"),
                 Choice("k5", "oA", "subscribe_msg_popup_event", Popup(("T1", "accept"))),
-                Choice("k6", "oD", "subscribe_msg_popup_event", Popup(("T3", "reject"))));
+                Choice("k6", "oD", "subscribe_msg_popup_event", Popup(("T3", "reject"))),
+                Choice("k7", "oE", "subscribe_msg_change_event", "{\"SubscribeMsgChangeEvent\":\"{\\\"List\\\":{\\\"TemplateId\\\":5}}\"}"));
             await db.SaveChangesAsync();
         }
         await using var services = new ServiceCollection().AddDaibanDatabase(database.Settings).BuildServiceProvider();
         var processor = new InboundMessageProcessor(new InboundMessageQueue(), services.GetRequiredService<IServiceScopeFactory>(),
             new InboundWriteGate(database.Settings), TimeProvider.System, NullLogger<InboundMessageProcessor>.Instance);
 
-        await processor.ProcessAsync(["k1", "k2", "k3", "k4", "k5", "k6"], default);
+        await processor.ProcessAsync(["k1", "k2", "k3", "k4", "k5", "k6", "k7"], default);
 
         await using var check = database.NewContext();
         var quotas = await check.SubscriptionQuotas.AsNoTracking().ToListAsync();
@@ -67,7 +68,8 @@ public sealed class InboundMessageProcessorTests
         var unreadable = messages[3];
         Assert.Null(unreadable.ProcessedAt);
         Assert.Equal((1, "XmlException"), (unreadable.Attempts, unreadable.LastError));
-        Assert.All(messages.Where(m => m != unreadable), m => Assert.NotNull(m.ProcessedAt));
+        Assert.Equal((1, "InvalidOperationException"), (messages[6].Attempts, messages[6].LastError));
+        Assert.All(messages.Where(m => m != unreadable && m != messages[6]), m => Assert.NotNull(m.ProcessedAt));
 
         // The sweep takes the unreadable push again; it fails again without touching anyone's quota.
         await processor.ProcessAsync(["k4"], default);

@@ -174,7 +174,7 @@ public sealed partial class InboundMessageProcessor(
                 all.AddRange(choices.Select(c => new SubscriptionConsent.PushedChoice(message.FromUser, c.TemplateId, c.Accepted)));
                 message.MarkProcessed($"subscriptions {choices.Count(c => c.Accepted)} accepted, {choices.Count(c => !c.Accepted)} rejected", now);
             }
-            catch (Exception e) when (e is System.Text.Json.JsonException or System.Xml.XmlException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 message.MarkFailed(e.GetType().Name);
                 logger.LogWarning(e, "Inbound message {Id} has an unreadable subscription list (attempt {Attempt})", message.Id, message.Attempts);
