@@ -40,6 +40,13 @@ public sealed class InboundMessage
     public string? Outcome { get; private set; }
     public int Attempts { get; private set; }
     public string? LastError { get; private set; }
+    /// <summary>
+    /// The processor run that has taken this message, until <see cref="ClaimedUntil"/>. Every instance sweeps the
+    /// same table; a claim (a conditional update) lets one of them work a message, and an expired one lets another
+    /// take over from an instance that died.
+    /// </summary>
+    public string? ClaimToken { get; private set; }
+    public DateTimeOffset? ClaimedUntil { get; private set; }
 
     public bool IsPending => ProcessedAt is null && Attempts < MaxAttempts;
 
@@ -54,5 +61,7 @@ public sealed class InboundMessage
     {
         Attempts++;
         LastError = error.Length > 500 ? error[..500] : error;
+        // Free for the next sweep, on whichever instance.
+        ClaimedUntil = null;
     }
 }

@@ -28,6 +28,46 @@ public sealed class InboundMessageProcessorTests
     private static InboundMessage Choice(string key, string user, string eventName, string payload) =>
         new("MiniProgram", key, user, "event", eventName, null, payload, Now);
 
+    private static InboundMessageProcessor NewProcessor(IServiceProvider services, TestDatabase database) =>
+        new(new InboundMessageQueue(), services.GetRequiredService<IServiceScopeFactory>(), new InboundWriteGate(database.Settings), TimeProvider.System,
+            NullLogger<InboundMessageProcessor>.Instance);
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
+    public async Task AMessageClaimedByAnotherInstance_IsLeftToIt_UntilItsClaimRunsOut(DatabaseProvider provider)
+    {
+        await using var database = new TestDatabase(provider);
+        await database.InitializeAsync();
+        await database.MigrateAsync();
+        await using (var db = database.NewContext())
+        {
+            db.InboundMessages.Add(Choice("k1", "oA", "subscribe_msg_popup_event", Popup(("T1", "accept"))));
+            await db.SaveChangesAsync();
+            // Another instance's sweep took it a moment ago and is still working it.
+            var stillWorking = DateTimeOffset.UtcNow.AddMinutes(1);
+            await db.InboundMessages.ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, "other").SetProperty(m => m.ClaimedUntil, stillWorking));
+        }
+        await using var services = new ServiceCollection().AddDaibanDatabase(database.Settings).BuildServiceProvider();
+        var processor = NewProcessor(services, database);
+
+        await processor.ProcessAsync(["k1"], default);
+        await using (var db = database.NewContext())
+        {
+            Assert.Null((await db.InboundMessages.AsNoTracking().SingleAsync()).ProcessedAt);
+            Assert.Equal(0, await db.SubscriptionQuotas.CountAsync());
+            // That instance died: its claim runs out and the message is taken over, once.
+            var ranOut = DateTimeOffset.UtcNow.AddSeconds(-1);
+            await db.InboundMessages.ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, ranOut));
+        }
+
+        await Task.WhenAll(processor.ProcessAsync(["k1"], default), NewProcessor(services, database).ProcessAsync(["k1"], default));
+
+        await using var check = database.NewContext();
+        Assert.NotNull((await check.InboundMessages.AsNoTracking().SingleAsync()).ProcessedAt);
+        Assert.Equal(1, (await check.SubscriptionQuotas.AsNoTracking().SingleAsync()).Remaining);
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.MySql)]
@@ -52,8 +92,7 @@ public sealed class InboundMessageProcessorTests
             await db.SaveChangesAsync();
         }
         await using var services = new ServiceCollection().AddDaibanDatabase(database.Settings).BuildServiceProvider();
-        var processor = new InboundMessageProcessor(new InboundMessageQueue(), services.GetRequiredService<IServiceScopeFactory>(),
-            new InboundWriteGate(database.Settings), TimeProvider.System, NullLogger<InboundMessageProcessor>.Instance);
+        var processor = NewProcessor(services, database);
 
         await processor.ProcessAsync(["k1", "k2", "k3", "k4", "k5", "k6", "k7"], default);
 

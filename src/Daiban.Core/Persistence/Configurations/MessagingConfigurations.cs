@@ -18,6 +18,7 @@ internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<Inb
         b.Property(m => m.PayloadJson).HasMaxLength(8000);
         b.Property(m => m.Outcome).HasMaxLength(200);
         b.Property(m => m.LastError).HasMaxLength(500);
+        b.Property(m => m.ClaimToken).HasMaxLength(32);
         b.Ignore(m => m.IsPending);
         b.HasIndex(m => m.DeduplicationKey).IsUnique();
         b.HasIndex(m => new { m.ProcessedAt, m.ReceivedAt });

@@ -22,6 +22,8 @@ public sealed partial class InboundMessageProcessor(
     public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(5);
     private const int BatchSize = 100;
     public static readonly TimeSpan BatchLinger = TimeSpan.FromMilliseconds(20);
+    /// <summary>How long a claimed message is left to its run before another instance may take it (the run died).</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,8 +62,10 @@ public sealed partial class InboundMessageProcessor(
                 await using (var scope = scopes.CreateAsyncScope())
                 {
                     var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
-                    var before = clock.GetUtcNow() - SweepInterval;
-                    pending = await db.InboundMessages.Where(m => m.ProcessedAt == null && m.Attempts < InboundMessage.MaxAttempts && m.ReceivedAt < before)
+                    var now = clock.GetUtcNow();
+                    var before = now - SweepInterval;
+                    pending = await db.InboundMessages.Where(m => m.ProcessedAt == null && m.Attempts < InboundMessage.MaxAttempts && m.ReceivedAt < before
+                                                                  && (m.ClaimedUntil == null || m.ClaimedUntil < now))
                         .OrderBy(m => m.Id).Select(m => m.DeduplicationKey).Take(100).ToListAsync(ct);
                 }
                 if (pending.Count > 0)
@@ -80,7 +84,16 @@ public sealed partial class InboundMessageProcessor(
         var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
         // One connection for the batch's queries and commits, not one taken from (and reset by) the pool for each.
         await db.Database.OpenConnectionAsync(ct);
-        var messages = await db.InboundMessages.Where(m => deduplicationKeys.Contains(m.DeduplicationKey) && m.ProcessedAt == null).OrderBy(m => m.Id).ToListAsync(ct);
+        // Every instance sweeps the same table: a message is worked only by the run whose claim took it, so a reply
+        // is not sent twice when two sweeps meet the same unfinished message.
+        var token = Guid.NewGuid().ToString("N");
+        var now = clock.GetUtcNow();
+        var until = now + ClaimLease;
+        await gate.RunAsync(() => db.InboundMessages
+            .Where(m => deduplicationKeys.Contains(m.DeduplicationKey) && m.ProcessedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimedUntil, until), ct), ct);
+        var messages = await db.InboundMessages.Where(m => deduplicationKeys.Contains(m.DeduplicationKey) && m.ClaimToken == token && m.ProcessedAt == null)
+            .OrderBy(m => m.Id).ToListAsync(ct);
         var pending = messages.Where(m => m.IsPending).ToList();
         // Subscription choices are database work only: a batch's choices take one query and the batch's one commit.
         var choices = pending.Where(m => IsSubscriptionChoice(m.MsgType, m.Event)).ToList();

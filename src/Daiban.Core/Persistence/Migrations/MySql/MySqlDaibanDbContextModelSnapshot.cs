@@ -1381,6 +1381,13 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .HasMaxLength(24)
                         .HasColumnType("varchar(24)");
 
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<string>("Content")
                         .HasMaxLength(2000)
                         .HasColumnType("varchar(2000)");

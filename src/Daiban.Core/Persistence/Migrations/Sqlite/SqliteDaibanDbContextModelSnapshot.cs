@@ -1327,6 +1327,13 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Content")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
