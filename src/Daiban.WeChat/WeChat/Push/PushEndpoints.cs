@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using Daiban.Core.Messaging;
-using Daiban.WeChat.Shared;
 using Daiban.WeChat.WeChat.Crypto;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
