@@ -28,7 +28,7 @@ public static class HealthEndpoints
         var dependencies = report.Entries.ToDictionary(e => e.Key,
             e => new DependencyHealth(e.Value.Status.ToString(), e.Value.Description, e.Value.Duration.TotalMilliseconds));
         if (!dependencies.ContainsKey("redis"))
-            dependencies["redis"] = new DependencyHealth("Healthy", "未配置Redis：缓存、锁与去重在进程内完成", 0);
+            dependencies["redis"] = new DependencyHealth("Healthy", "未配置Redis：缓存与锁在进程内完成", 0);
         var body = new HealthResponse(report.Status.ToString(), dependencies);
         return report.Status == HealthStatus.Unhealthy
             ? TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable)
