@@ -71,6 +71,39 @@ public sealed class InboundMessageProcessorTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.MySql)]
+    public async Task ARunThatFails_FreesItsClaim_SoTheNextSweepRetriesAtOnce(DatabaseProvider provider)
+    {
+        await using var database = new TestDatabase(provider);
+        await database.InitializeAsync();
+        await database.MigrateAsync();
+        await using (var db = database.NewContext())
+        {
+            db.InboundMessages.Add(Choice("k1", "oA", "subscribe_msg_popup_event", Popup(("T1", "accept"))));
+            await db.SaveChangesAsync();
+            // The quota table is out of reach for a moment (a failing database, a migration under way).
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE subscription_quotas RENAME TO subscription_quotas_away");
+        }
+        await using var services = new ServiceCollection().AddDaibanDatabase(database.Settings).BuildServiceProvider();
+        var processor = NewProcessor(services, database);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => processor.ProcessAsync(["k1"], default));
+        await using (var db = database.NewContext())
+        {
+            var message = await db.InboundMessages.AsNoTracking().SingleAsync();
+            Assert.Null(message.ProcessedAt);
+            Assert.Null(message.ClaimedUntil);
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE subscription_quotas_away RENAME TO subscription_quotas");
+        }
+
+        await processor.ProcessAsync(["k1"], default);
+        await using var check = database.NewContext();
+        Assert.NotNull((await check.InboundMessages.AsNoTracking().SingleAsync()).ProcessedAt);
+        Assert.Equal(1, (await check.SubscriptionQuotas.AsNoTracking().SingleAsync()).Remaining);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
     public async Task ABatchOfChoices_IsAppliedInOrder_AndAnUnreadablePushFailsAlone(DatabaseProvider provider)
     {
         await using var database = new TestDatabase(provider);

@@ -84,14 +84,50 @@ public sealed partial class InboundMessageProcessor(
         var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
         // One connection for the batch's queries and commits, not one taken from (and reset by) the pool for each.
         await db.Database.OpenConnectionAsync(ct);
-        // Every instance sweeps the same table: a message is worked only by the run whose claim took it, so a reply
-        // is not sent twice when two sweeps meet the same unfinished message.
+        var token = await ClaimAsync(db, deduplicationKeys, ct);
+        try
+        {
+            await WorkAsync(db, deduplicationKeys, token, scope.ServiceProvider, ct);
+        }
+        catch
+        {
+            // Free what this run claimed and did not finish: the next sweep retries it in seconds, not after the lease.
+            await ReleaseAsync(db, deduplicationKeys, token);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Every instance sweeps the same table: a message is worked only by the run whose claim took it, so a reply is
+    /// not sent twice when two sweeps meet the same unfinished message.
+    /// </summary>
+    private async Task<string> ClaimAsync(DaibanDbContext db, IReadOnlyCollection<string> deduplicationKeys, CancellationToken ct)
+    {
         var token = Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow();
         var until = now + ClaimLease;
         await gate.RunAsync(() => db.InboundMessages
             .Where(m => deduplicationKeys.Contains(m.DeduplicationKey) && m.ProcessedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimedUntil, until), ct), ct);
+        return token;
+    }
+
+    private async Task ReleaseAsync(DaibanDbContext db, IReadOnlyCollection<string> deduplicationKeys, string token)
+    {
+        try
+        {
+            await gate.RunAsync(() => db.InboundMessages
+                .Where(m => deduplicationKeys.Contains(m.DeduplicationKey) && m.ClaimToken == token && m.ProcessedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not free {Count} claimed inbound message(s); they are taken again when the claim runs out", deduplicationKeys.Count);
+        }
+    }
+
+    private async Task WorkAsync(DaibanDbContext db, IReadOnlyCollection<string> deduplicationKeys, string token, IServiceProvider services, CancellationToken ct)
+    {
         var messages = await db.InboundMessages.Where(m => deduplicationKeys.Contains(m.DeduplicationKey) && m.ClaimToken == token && m.ProcessedAt == null)
             .OrderBy(m => m.Id).ToListAsync(ct);
         var pending = messages.Where(m => m.IsPending).ToList();
@@ -104,7 +140,7 @@ public sealed partial class InboundMessageProcessor(
             var sentSomething = false;
             try
             {
-                var handled = await HandleAsync(message, scope.ServiceProvider, ct);
+                var handled = await HandleAsync(message, services, ct);
                 message.MarkProcessed(handled.Outcome, clock.GetUtcNow());
                 sentSomething = handled.SentToWeChat;
             }
