@@ -107,6 +107,7 @@ test('the admin adds a staff member; a typical case written by the window is pub
   await admin.waitForSelector('#staff tr[data-staff="sunli"]')
   expect(await admin.textContent('#staff tr[data-staff="sunli"]')).toContain('孙立<b>')
   expect(await admin.$$eval('#catalog tbody tr', (rows) => rows.length)).toBeGreaterThan(30)
+  expect(await admin.textContent('#message-channel')).toMatch(/待处理推送 \d+ 条/)
   await shot(admin, 'admin')
 
   const clerk = await signIn(browser.context, 'wangmin')

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Daiban.Core.Messaging;
+using Daiban.Core.Notifications;
 using Daiban.Core.Persistence;
 using Daiban.WeChat.Admin;
 using Daiban.WeChat.Calendar;
@@ -42,6 +44,44 @@ public sealed class AdminTests : StaffAppTest
         await using var scope = App.Services.CreateAsyncScope();
         var audit = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().AuditEntries.Where(a => a.EntityId == "sunli").Select(a => a.Action).ToListAsync();
         Assert.Equal(["staff.create", "staff.update", "staff.update"], audit);
+    }
+
+    [Fact]
+    public async Task TheMessageChannelPage_ShowsWaitingAndGivenUpPushes_AndFailedNotifications_ToAdminsOnly()
+    {
+        var admin = await App.SignedInAsync("admin");
+        var before = await ProblemAssert.OkAsync<MessageChannelStatus>(await admin.GetAsync("/api/staff/admin/message-channel"));
+        var now = DateTimeOffset.UtcNow;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
+            var done = new InboundMessage("MiniProgram", "msg:status-1", "oStatus", "text", null, "你好", "{}", now.AddMinutes(-30));
+            done.MarkProcessed("answered", now.AddMinutes(-30));
+            var givenUp = new InboundMessage("MiniProgram", "msg:status-2", "oStatus", "text", null, "身份证号码不应出现在状态页", "{}", now.AddMinutes(-20));
+            for (var i = 0; i < InboundMessage.MaxAttempts; i++)
+                givenUp.MarkFailed("customer_service/send 45015");
+            // Still being worked by another instance: the sweep leaves it alone, so it stays waiting here.
+            var waiting = new InboundMessage("OfficialAccount", "msg:status-3", "oStatus", "text", null, "在吗", "{}", now.AddMinutes(-10));
+            var failed = new Notification("status:1", RecipientKind.Staff, 1, NotificationChannel.Template, "case-assigned", "新案件", "{}", null, null, now);
+            failed.MarkFailed("43004");
+            db.AddRange(done, givenUp, waiting, failed);
+            await db.SaveChangesAsync();
+            var stillWorking = now.AddMinutes(1);
+            await db.InboundMessages.Where(m => m.DeduplicationKey == "msg:status-3")
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, "other").SetProperty(m => m.ClaimedUntil, stillWorking));
+        }
+
+        var status = await ProblemAssert.OkAsync<MessageChannelStatus>(await admin.GetAsync("/api/staff/admin/message-channel"));
+
+        Assert.Equal(before.PushesWaiting + 1, status.PushesWaiting);
+        Assert.Equal(now.AddMinutes(-10), status.OldestWaitingSince!.Value, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(now.AddMinutes(-10), status.LastPushAt!.Value, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(before.PushesGivenUp + 1, status.PushesGivenUp);
+        var shown = status.RecentlyGivenUp.First();
+        Assert.Equal(("text", InboundMessage.MaxAttempts, "customer_service/send 45015"), (shown.MsgType, shown.Attempts, shown.LastError));
+        Assert.Equal(before.NotificationsFailed + 1, status.NotificationsFailed);
+        Assert.DoesNotContain("身份证", await (await admin.GetAsync("/api/staff/admin/message-channel")).Content.ReadAsStringAsync());
+        await ProblemAssert.IsProblemAsync(await (await App.SignedInAsync("zhangli")).GetAsync("/api/staff/admin/message-channel"), HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -423,8 +423,9 @@
   }
 
   async function adminPage(view) {
-    const [members, templates, faq, catalog] = await Promise.all([
+    const [members, templates, faq, catalog, channel] = await Promise.all([
       api('/api/staff/admin/staff'), api('/api/staff/admin/templates'), api('/api/staff/faq'), api('/api/catalog/stages'),
+      api('/api/staff/admin/message-channel'),
     ]);
     const ROLE_NAMES = { WindowClerk: '综合窗口', Agent: '代办员', DepartmentLiaison: '部门联络员', Supervisor: '监督', Admin: '管理员' };
     const f = {
@@ -453,6 +454,16 @@
             render();
           }) }, '停用') : ''));
       }), 'staff')));
+
+    view.append(el('section', { className: 'panel', id: 'message-channel' }, el('h2', {}, '微信消息通道'),
+      el('p', {}, `最近一次推送：${channel.lastPushAt ? dateTime(channel.lastPushAt) : '—'}；待处理推送 ${channel.pushesWaiting} 条`
+        + (channel.oldestWaitingSince ? `（最早 ${dateTime(channel.oldestWaitingSince)}）` : '')
+        + `；已放弃 ${channel.pushesGivenUp} 条。待发送通知 ${channel.notificationsWaiting} 条，发送失败 ${channel.notificationsFailed} 条，`
+        + `近24小时仅站内可见 ${channel.notificationsInAppOnlyToday} 条。`),
+      el('h3', {}, '最近放弃的推送'),
+      table(['编号', '渠道', '类型', '尝试次数', '最后错误', '收到时间'], channel.recentlyGivenUp.map((m) =>
+        el('tr', {}, el('td', {}, String(m.id)), el('td', {}, m.channel === 'OfficialAccount' ? '公众号' : '小程序'), el('td', {}, m.event ? `${m.msgType}/${m.event}` : m.msgType),
+          el('td', {}, String(m.attempts)), el('td', {}, m.lastError || '—'), el('td', {}, dateTime(m.receivedAt)))), 'pushes-given-up')));
 
     const day = el('input', { id: 'holiday-date', type: 'date' });
     const kind = el('select', { id: 'holiday-kind' }, el('option', { value: 'Holiday' }, '放假'), el('option', { value: 'MakeUpWorkday' }, '调休上班'), el('option', { value: 'Normal' }, '恢复正常'));

@@ -1,0 +1,44 @@
+using Daiban.Core.Notifications;
+using Daiban.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daiban.Core.Messaging;
+
+/// <summary>
+/// How the WeChat message channel is doing, for the admin asked "did my message get through?": pushes waiting for
+/// their work and pushes given up after <see cref="InboundMessage.MaxAttempts"/> tries; notifications waiting, failed
+/// for good, or kept in the in-app list only. Every count is read through an index: the page stays cheap however
+/// many pushes the tables hold.
+/// </summary>
+public sealed record MessageChannelStatus(
+    DateTimeOffset? LastPushAt,
+    int PushesWaiting,
+    DateTimeOffset? OldestWaitingSince,
+    int PushesGivenUp,
+    IReadOnlyList<GivenUpPush> RecentlyGivenUp,
+    int NotificationsWaiting,
+    int NotificationsFailed,
+    int NotificationsInAppOnlyToday)
+{
+    public static async Task<MessageChannelStatus> ReadAsync(DaibanDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var inbound = db.InboundMessages.AsNoTracking();
+        var unfinished = inbound.Where(m => m.ProcessedAt == null);
+        var waiting = unfinished.Where(m => m.Attempts < InboundMessage.MaxAttempts);
+        var givenUp = unfinished.Where(m => m.Attempts >= InboundMessage.MaxAttempts);
+        var dayAgo = now.AddDays(-1);
+        return new MessageChannelStatus(
+            await inbound.OrderByDescending(m => m.Id).Select(m => (DateTimeOffset?)m.ReceivedAt).FirstOrDefaultAsync(ct),
+            await waiting.CountAsync(ct),
+            await waiting.OrderBy(m => m.ReceivedAt).Select(m => (DateTimeOffset?)m.ReceivedAt).FirstOrDefaultAsync(ct),
+            await givenUp.CountAsync(ct),
+            await givenUp.OrderByDescending(m => m.Id).Take(20)
+                .Select(m => new GivenUpPush(m.Id, m.Channel, m.MsgType, m.Event, m.Attempts, m.LastError, m.ReceivedAt)).ToListAsync(ct),
+            await db.Notifications.CountAsync(n => n.Status == NotificationStatus.Pending, ct),
+            await db.Notifications.CountAsync(n => n.Status == NotificationStatus.Failed, ct),
+            await db.Notifications.CountAsync(n => n.Status == NotificationStatus.InAppOnly && n.CreatedAt >= dayAgo, ct));
+    }
+}
+
+/// <summary>A push whose work failed every time: what it was and the last error, never its content.</summary>
+public sealed record GivenUpPush(long Id, string Channel, string MsgType, string? Event, int Attempts, string? LastError, DateTimeOffset ReceivedAt);
