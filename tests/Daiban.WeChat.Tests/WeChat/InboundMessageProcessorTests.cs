@@ -10,8 +10,24 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Daiban.WeChat.Tests.WeChat;
 
 /// <summary>Subscription choices are worked a batch at a time: in the order received, and one unreadable push fails alone.</summary>
-public sealed class InboundMessageProcessorTests
+public abstract class InboundMessageProcessorTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    private readonly TestDatabase _database = new(provider);
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        await _database.MigrateAsync();
+        _services = new ServiceCollection().AddDaibanDatabase(_database.Settings).BuildServiceProvider();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
     private static string Popup(params (string Template, string Status)[] items) => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
@@ -28,19 +44,14 @@ public sealed class InboundMessageProcessorTests
     private static InboundMessage Choice(string key, string user, string eventName, string payload) =>
         new("MiniProgram", key, user, "event", eventName, null, payload, Now);
 
-    private static InboundMessageProcessor NewProcessor(IServiceProvider services, TestDatabase database) =>
-        new(new InboundMessageQueue(), services.GetRequiredService<IServiceScopeFactory>(), new InboundWriteGate(database.Settings), TimeProvider.System,
+    private InboundMessageProcessor NewProcessor() =>
+        new(new InboundMessageQueue(), _services.GetRequiredService<IServiceScopeFactory>(), new InboundWriteGate(_database.Settings), TimeProvider.System,
             NullLogger<InboundMessageProcessor>.Instance);
 
-    [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.MySql)]
-    public async Task AMessageClaimedByAnotherInstance_IsLeftToIt_UntilItsClaimRunsOut(DatabaseProvider provider)
+    [Fact]
+    public async Task AMessageClaimedByAnotherInstance_IsLeftToIt_UntilItsClaimRunsOut()
     {
-        await using var database = new TestDatabase(provider);
-        await database.InitializeAsync();
-        await database.MigrateAsync();
-        await using (var db = database.NewContext())
+        await using (var db = _database.NewContext())
         {
             db.InboundMessages.Add(Choice("k1", "oA", "subscribe_msg_popup_event", Popup(("T1", "accept"))));
             await db.SaveChangesAsync();
@@ -48,11 +59,10 @@ public sealed class InboundMessageProcessorTests
             var stillWorking = DateTimeOffset.UtcNow.AddMinutes(1);
             await db.InboundMessages.ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, "other").SetProperty(m => m.ClaimedUntil, stillWorking));
         }
-        await using var services = new ServiceCollection().AddDaibanDatabase(database.Settings).BuildServiceProvider();
-        var processor = NewProcessor(services, database);
+        var processor = NewProcessor();
 
         await processor.ProcessAsync(["k1"], default);
-        await using (var db = database.NewContext())
+        await using (var db = _database.NewContext())
         {
             Assert.Null((await db.InboundMessages.AsNoTracking().SingleAsync()).ProcessedAt);
             Assert.Equal(0, await db.SubscriptionQuotas.CountAsync());
@@ -61,33 +71,27 @@ public sealed class InboundMessageProcessorTests
             await db.InboundMessages.ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, ranOut));
         }
 
-        await Task.WhenAll(processor.ProcessAsync(["k1"], default), NewProcessor(services, database).ProcessAsync(["k1"], default));
+        await Task.WhenAll(processor.ProcessAsync(["k1"], default), NewProcessor().ProcessAsync(["k1"], default));
 
-        await using var check = database.NewContext();
+        await using var check = _database.NewContext();
         Assert.NotNull((await check.InboundMessages.AsNoTracking().SingleAsync()).ProcessedAt);
         Assert.Equal(1, (await check.SubscriptionQuotas.AsNoTracking().SingleAsync()).Remaining);
     }
 
-    [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.MySql)]
-    public async Task ARunThatFails_FreesItsClaim_SoTheNextSweepRetriesAtOnce(DatabaseProvider provider)
+    [Fact]
+    public async Task ARunThatFails_FreesItsClaim_SoTheNextSweepRetriesAtOnce()
     {
-        await using var database = new TestDatabase(provider);
-        await database.InitializeAsync();
-        await database.MigrateAsync();
-        await using (var db = database.NewContext())
+        await using (var db = _database.NewContext())
         {
             db.InboundMessages.Add(Choice("k1", "oA", "subscribe_msg_popup_event", Popup(("T1", "accept"))));
             await db.SaveChangesAsync();
             // The quota table is out of reach for a moment (a failing database, a migration under way).
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE subscription_quotas RENAME TO subscription_quotas_away");
         }
-        await using var services = new ServiceCollection().AddDaibanDatabase(database.Settings).BuildServiceProvider();
-        var processor = NewProcessor(services, database);
+        var processor = NewProcessor();
 
         await Assert.ThrowsAnyAsync<Exception>(() => processor.ProcessAsync(["k1"], default));
-        await using (var db = database.NewContext())
+        await using (var db = _database.NewContext())
         {
             var message = await db.InboundMessages.AsNoTracking().SingleAsync();
             Assert.Null(message.ProcessedAt);
@@ -96,20 +100,15 @@ public sealed class InboundMessageProcessorTests
         }
 
         await processor.ProcessAsync(["k1"], default);
-        await using var check = database.NewContext();
+        await using var check = _database.NewContext();
         Assert.NotNull((await check.InboundMessages.AsNoTracking().SingleAsync()).ProcessedAt);
         Assert.Equal(1, (await check.SubscriptionQuotas.AsNoTracking().SingleAsync()).Remaining);
     }
 
-    [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.MySql)]
-    public async Task ABatchOfChoices_IsAppliedInOrder_AndAnUnreadablePushFailsAlone(DatabaseProvider provider)
+    [Fact]
+    public async Task ABatchOfChoices_IsAppliedInOrder_AndAnUnreadablePushFailsAlone()
     {
-        await using var database = new TestDatabase(provider);
-        await database.InitializeAsync();
-        await database.MigrateAsync();
-        await using (var db = database.NewContext())
+        await using (var db = _database.NewContext())
         {
             var existing = new SubscriptionQuota("oA", "T1", Now.AddDays(-1));
             existing.Grant(2, Now.AddDays(-1));
@@ -124,12 +123,11 @@ public sealed class InboundMessageProcessorTests
                 Choice("k7", "oE", "subscribe_msg_change_event", "{\"SubscribeMsgChangeEvent\":\"{\\\"List\\\":{\\\"TemplateId\\\":5}}\"}"));
             await db.SaveChangesAsync();
         }
-        await using var services = new ServiceCollection().AddDaibanDatabase(database.Settings).BuildServiceProvider();
-        var processor = NewProcessor(services, database);
+        var processor = NewProcessor();
 
         await processor.ProcessAsync(["k1", "k2", "k3", "k4", "k5", "k6", "k7"], default);
 
-        await using var check = database.NewContext();
+        await using var check = _database.NewContext();
         var quotas = await check.SubscriptionQuotas.AsNoTracking().ToListAsync();
         Assert.Equal(
             [("oA", "T1", 4), ("oA", "T2", 1), ("oB", "T1", 0), ("oD", "T3", 0)],
@@ -145,8 +143,12 @@ public sealed class InboundMessageProcessorTests
 
         // The sweep takes the unreadable push again; it fails again without touching anyone's quota.
         await processor.ProcessAsync(["k4"], default);
-        await using var again = database.NewContext();
+        await using var again = _database.NewContext();
         Assert.Equal(2, (await again.InboundMessages.AsNoTracking().SingleAsync(m => m.DeduplicationKey == "k4")).Attempts);
         Assert.Equal(4, await again.SubscriptionQuotas.CountAsync());
     }
 }
+
+public sealed class InboundMessageProcessorSqliteTests() : InboundMessageProcessorTests(DatabaseProvider.Sqlite);
+
+public sealed class InboundMessageProcessorMariaDbTests() : InboundMessageProcessorTests(DatabaseProvider.MySql);
