@@ -2,6 +2,7 @@ using Daiban.Core.Messaging;
 using Daiban.Core.Notifications;
 using Daiban.Core.Persistence;
 using Daiban.Testing;
+using Daiban.WeChat.Tests.Infrastructure;
 using Daiban.WeChat.WeChat.Push;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,24 +11,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Daiban.WeChat.Tests.WeChat;
 
 /// <summary>Subscription choices are worked a batch at a time: in the order received, and one unreadable push fails alone.</summary>
-public abstract class InboundMessageProcessorTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class InboundMessageProcessorTests(DatabaseProvider provider) : DatabaseServicesTest(provider)
 {
-    private readonly TestDatabase _database = new(provider);
-    private ServiceProvider _services = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        await _database.MigrateAsync();
-        _services = new ServiceCollection().AddDaibanDatabase(_database.Settings).BuildServiceProvider();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
     private static string Popup(params (string Template, string Status)[] items) => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
@@ -45,13 +30,13 @@ public abstract class InboundMessageProcessorTests(DatabaseProvider provider) : 
         new("MiniProgram", key, user, "event", eventName, null, payload, Now);
 
     private InboundMessageProcessor NewProcessor() =>
-        new(new InboundMessageQueue(), _services.GetRequiredService<IServiceScopeFactory>(), new InboundWriteGate(_database.Settings), TimeProvider.System,
+        new(new InboundMessageQueue(), Services.GetRequiredService<IServiceScopeFactory>(), new InboundWriteGate(Database.Settings), TimeProvider.System,
             NullLogger<InboundMessageProcessor>.Instance);
 
     [Fact]
     public async Task AMessageClaimedByAnotherInstance_IsLeftToIt_UntilItsClaimRunsOut()
     {
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             db.InboundMessages.Add(Choice("k1", "oA", "subscribe_msg_popup_event", Popup(("T1", "accept"))));
             await db.SaveChangesAsync();
@@ -62,7 +47,7 @@ public abstract class InboundMessageProcessorTests(DatabaseProvider provider) : 
         var processor = NewProcessor();
 
         await processor.ProcessAsync(["k1"], default);
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             Assert.Null((await db.InboundMessages.AsNoTracking().SingleAsync()).ProcessedAt);
             Assert.Equal(0, await db.SubscriptionQuotas.CountAsync());
@@ -73,7 +58,7 @@ public abstract class InboundMessageProcessorTests(DatabaseProvider provider) : 
 
         await Task.WhenAll(processor.ProcessAsync(["k1"], default), NewProcessor().ProcessAsync(["k1"], default));
 
-        await using var check = _database.NewContext();
+        await using var check = Database.NewContext();
         Assert.NotNull((await check.InboundMessages.AsNoTracking().SingleAsync()).ProcessedAt);
         Assert.Equal(1, (await check.SubscriptionQuotas.AsNoTracking().SingleAsync()).Remaining);
     }
@@ -81,7 +66,7 @@ public abstract class InboundMessageProcessorTests(DatabaseProvider provider) : 
     [Fact]
     public async Task ARunThatFails_FreesItsClaim_SoTheNextSweepRetriesAtOnce()
     {
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             db.InboundMessages.Add(Choice("k1", "oA", "subscribe_msg_popup_event", Popup(("T1", "accept"))));
             await db.SaveChangesAsync();
@@ -91,7 +76,7 @@ public abstract class InboundMessageProcessorTests(DatabaseProvider provider) : 
         var processor = NewProcessor();
 
         await Assert.ThrowsAnyAsync<Exception>(() => processor.ProcessAsync(["k1"], default));
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             var message = await db.InboundMessages.AsNoTracking().SingleAsync();
             Assert.Null(message.ProcessedAt);
@@ -100,7 +85,7 @@ public abstract class InboundMessageProcessorTests(DatabaseProvider provider) : 
         }
 
         await processor.ProcessAsync(["k1"], default);
-        await using var check = _database.NewContext();
+        await using var check = Database.NewContext();
         Assert.NotNull((await check.InboundMessages.AsNoTracking().SingleAsync()).ProcessedAt);
         Assert.Equal(1, (await check.SubscriptionQuotas.AsNoTracking().SingleAsync()).Remaining);
     }
@@ -108,7 +93,7 @@ public abstract class InboundMessageProcessorTests(DatabaseProvider provider) : 
     [Fact]
     public async Task ABatchOfChoices_IsAppliedInOrder_AndAnUnreadablePushFailsAlone()
     {
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             var existing = new SubscriptionQuota("oA", "T1", Now.AddDays(-1));
             existing.Grant(2, Now.AddDays(-1));
@@ -127,7 +112,7 @@ public abstract class InboundMessageProcessorTests(DatabaseProvider provider) : 
 
         await processor.ProcessAsync(["k1", "k2", "k3", "k4", "k5", "k6", "k7"], default);
 
-        await using var check = _database.NewContext();
+        await using var check = Database.NewContext();
         var quotas = await check.SubscriptionQuotas.AsNoTracking().ToListAsync();
         Assert.Equal(
             [("oA", "T1", 4), ("oA", "T2", 1), ("oB", "T1", 0), ("oD", "T3", 0)],
@@ -143,7 +128,7 @@ public abstract class InboundMessageProcessorTests(DatabaseProvider provider) : 
 
         // The sweep takes the unreadable push again; it fails again without touching anyone's quota.
         await processor.ProcessAsync(["k4"], default);
-        await using var again = _database.NewContext();
+        await using var again = Database.NewContext();
         Assert.Equal(2, (await again.InboundMessages.AsNoTracking().SingleAsync(m => m.DeduplicationKey == "k4")).Attempts);
         Assert.Equal(4, await again.SubscriptionQuotas.CountAsync());
     }

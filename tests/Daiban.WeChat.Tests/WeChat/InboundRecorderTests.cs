@@ -1,6 +1,7 @@
 using Daiban.Core.Messaging;
 using Daiban.Core.Persistence;
 using Daiban.Testing;
+using Daiban.WeChat.Tests.Infrastructure;
 using Daiban.WeChat.WeChat.Push;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,28 +10,12 @@ using Microsoft.Extensions.Logging;
 namespace Daiban.WeChat.Tests.WeChat;
 
 /// <summary>The recorder on both databases: waiting pushes are durable when answered; nothing queued is lost on stop.</summary>
-public abstract class InboundRecorderTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class InboundRecorderTests(DatabaseProvider provider) : DatabaseServicesTest(provider)
 {
-    private readonly TestDatabase _database = new(provider);
-    private ServiceProvider _services = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        await _database.MigrateAsync();
-        _services = new ServiceCollection().AddDaibanDatabase(_database.Settings).BuildServiceProvider();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     private readonly Logged _log = new();
 
     private InboundRecorder NewRecorder(InboundMessageQueue queue) =>
-        new(_services.GetRequiredService<IServiceScopeFactory>(), queue, new InboundWriteGate(_database.Settings), _log);
+        new(Services.GetRequiredService<IServiceScopeFactory>(), queue, new InboundWriteGate(Database.Settings), _log);
 
     /// <summary>What the recorder logged, shown when an assertion fails.</summary>
     private sealed class Logged : ILogger<InboundRecorder>
@@ -58,7 +43,7 @@ public abstract class InboundRecorderTests(DatabaseProvider provider) : IAsyncLi
 
     private async Task<List<string>> StoredKeysAsync()
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         return await db.InboundMessages.OrderBy(m => m.Id).Select(m => m.DeduplicationKey).ToListAsync();
     }
 
