@@ -9,7 +9,8 @@ namespace Daiban.WeChat.WeChat.Push;
 /// durably stored; rows arriving together are written in one transaction, so the database pays one commit for many
 /// pushes. A push that asks for nothing (entering a session, following) is written behind, in the same batches,
 /// without anyone waiting: losing it in a crash loses a log line, never work. A row whose de-duplication key is
-/// already stored (a retry that reached another instance first) is reported as a duplicate and not worked again.
+/// already stored — by an earlier batch or another instance; this is the one de-duplication of pushes — is reported
+/// as a duplicate and not worked again.
 /// Each batch being written has a writer with its own open connection, kept for the next batch; after a failure the
 /// writer is closed and another opened, so a dropped connection costs the pushes of one batch a retry by WeChat,
 /// never more. On MariaDB a few batches are written at once (<see cref="InboundWriteGate.ConcurrentBatches"/>): the
