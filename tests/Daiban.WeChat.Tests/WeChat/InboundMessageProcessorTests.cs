@@ -91,6 +91,51 @@ public abstract class InboundMessageProcessorTests(DatabaseProvider provider) : 
     }
 
     [Fact]
+    public async Task ABacklogLeftInTheTable_IsDrainedByOneSweep_NotAPageATick()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);
+        await using (var db = Database.NewContext())
+        {
+            // 250 choices stored while this instance was down (or its queue was full): nobody queued them for work.
+            db.InboundMessages.AddRange(Enumerable.Range(0, 250).Select(i =>
+                new InboundMessage("MiniProgram", $"k{i}", $"o{i}", "event", "subscribe_msg_popup_event", null, Popup(("T1", "accept")), Now.AddMinutes(-1))));
+            await db.SaveChangesAsync();
+        }
+        var processor = new InboundMessageProcessor(new InboundMessageQueue(), Services.GetRequiredService<IServiceScopeFactory>(),
+            new InboundWriteGate(Database.Settings), clock, NullLogger<InboundMessageProcessor>.Instance);
+        await processor.StartAsync(default);
+        try
+        {
+            // The sweep's timer starts with the service: tick it until a sweep has begun, then no more.
+            var processed = 0;
+            for (var tick = 0; tick < 20 && processed == 0; tick++)
+            {
+                clock.Advance(InboundMessageProcessor.SweepInterval);
+                processed = await ProcessedAfterAsync(TimeSpan.FromSeconds(1), until: n => n > 0);
+            }
+
+            Assert.Equal(250, await ProcessedAfterAsync(TimeSpan.FromSeconds(15), until: n => n == 250));
+        }
+        finally
+        {
+            await processor.StopAsync(default);
+        }
+    }
+
+    private async Task<int> ProcessedAfterAsync(TimeSpan atMost, Func<int, bool> until)
+    {
+        var deadline = DateTime.UtcNow + atMost;
+        while (true)
+        {
+            await using var db = Database.NewContext();
+            var processed = await db.InboundMessages.CountAsync(m => m.ProcessedAt != null);
+            if (until(processed) || DateTime.UtcNow > deadline)
+                return processed;
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
     public async Task ABatchOfChoices_IsAppliedInOrder_AndAnUnreadablePushFailsAlone()
     {
         await using (var db = Database.NewContext())

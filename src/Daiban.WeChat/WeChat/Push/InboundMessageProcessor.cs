@@ -58,24 +58,36 @@ public sealed partial class InboundMessageProcessor(
         {
             try
             {
-                List<string> pending;
-                await using (var scope = scopes.CreateAsyncScope())
+                // A backlog (the queue was full, an instance was down) is drained page after page, not a page a tick.
+                // Each page ends processed, failed once more (at most MaxAttempts times) or claimed, so this ends.
+                while (await SweepPageAsync(ct) == SweepPage)
                 {
-                    var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
-                    var now = clock.GetUtcNow();
-                    var before = now - SweepInterval;
-                    pending = await db.InboundMessages.Where(m => m.ProcessedAt == null && m.Attempts < InboundMessage.MaxAttempts && m.ReceivedAt < before
-                                                                  && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-                        .OrderBy(m => m.Id).Select(m => m.DeduplicationKey).Take(100).ToListAsync(ct);
                 }
-                if (pending.Count > 0)
-                    await ProcessAsync(pending, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Inbound message sweep failed");
             }
         }
+    }
+
+    private const int SweepPage = 100;
+
+    private async Task<int> SweepPageAsync(CancellationToken ct)
+    {
+        List<string> pending;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
+            var now = clock.GetUtcNow();
+            var before = now - SweepInterval;
+            pending = await db.InboundMessages.Where(m => m.ProcessedAt == null && m.Attempts < InboundMessage.MaxAttempts && m.ReceivedAt < before
+                                                          && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .OrderBy(m => m.Id).Select(m => m.DeduplicationKey).Take(SweepPage).ToListAsync(ct);
+        }
+        if (pending.Count > 0)
+            await ProcessAsync(pending, ct);
+        return pending.Count;
     }
 
     public async Task ProcessAsync(IReadOnlyCollection<string> deduplicationKeys, CancellationToken ct)
