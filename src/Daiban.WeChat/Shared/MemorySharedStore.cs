@@ -4,8 +4,8 @@ namespace Daiban.WeChat.Shared;
 
 /// <summary>
 /// The embedded default: correct for one process, which is all it is used for. Expired entries are purged at most
-/// once per <see cref="PurgeInterval"/> by the write that finds the interval over, so keys written once (every
-/// push's de-duplication key) do not pile up for the life of the process.
+/// once per <see cref="PurgeInterval"/> by the write that finds the interval over, so keys written once (binding
+/// codes, short locks) do not pile up for the life of the process.
 /// </summary>
 internal sealed class MemorySharedStore(TimeProvider clock) : ISharedStore
 {

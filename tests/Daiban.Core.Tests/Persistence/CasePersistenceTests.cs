@@ -13,24 +13,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Daiban.Core.Tests.Persistence;
 
 /// <summary>The same persistence behaviour on the production database (MariaDB) and the embedded one (SQLite).</summary>
-public abstract class CasePersistenceTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class CasePersistenceTests(DatabaseProvider provider) : MigratedDatabaseTest(provider)
 {
-    private readonly TestDatabase _database = new(provider);
     private static readonly DateTimeOffset T0 = new(2026, 2, 9, 9, 0, 0, TimeSpan.FromHours(8));
     private static readonly Actor Clerk = Actor.Staff(1, "王敏");
-
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        await _database.MigrateAsync();
-    }
-
-    public Task DisposeAsync() => _database.DisposeAsync();
 
     [Fact]
     public async Task Migrations_MatchTheModel_AndSeedTheReferenceData()
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
 
         Assert.False(db.Database.HasPendingModelChanges(), "the model changed without a migration for this provider");
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
@@ -46,10 +37,10 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : IAsyncLi
     [Fact]
     public async Task Migrate_Twice_AddsNothing()
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         var before = await db.ApprovalItems.CountAsync() + await db.CalendarDays.CountAsync() + await db.Departments.CountAsync();
 
-        await _database.MigrateAsync();
+        await Database.MigrateAsync();
 
         Assert.Equal(before, await db.ApprovalItems.CountAsync() + await db.CalendarDays.CountAsync() + await db.Departments.CountAsync());
     }
@@ -102,7 +93,7 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : IAsyncLi
         await Step(caseId, (c, _) => c.ConfirmReceipt("孙海", "sig/2026/abc.png", contact, now = now.AddDays(1)));
         await Step(caseId, (c, cal) => c.Evaluate(new EvaluationForm(SatisfactionLevel.VerySatisfied, SatisfactionLevel.VerySatisfied,
             SatisfactionLevel.Satisfied, SatisfactionLevel.VerySatisfied, SatisfactionLevel.VerySatisfied, "全程省心", "希望增加夜间咨询"), cal, 5, contact, now));
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             var c = await db.Cases.LoadAggregate(caseId);
             var enterprise = await db.Enterprises.SingleAsync(e => e.Id == c.EnterpriseId);
@@ -113,7 +104,7 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : IAsyncLi
             await db.SaveChangesAsync();
         }
 
-        await using var check = _database.NewContext();
+        await using var check = Database.NewContext();
         var done = await check.Cases.LoadAggregate(caseId);
         Assert.Equal(CaseStatus.Archived, done.Status);
         Assert.Equal(
@@ -145,8 +136,8 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : IAsyncLi
     public async Task ConcurrentUpdate_OfOneCase_IsDetected()
     {
         var (caseId, _, _) = await SubmitFullServiceCaseAsync();
-        await using var first = _database.NewContext();
-        await using var second = _database.NewContext();
+        await using var first = Database.NewContext();
+        await using var second = Database.NewContext();
         var a = await first.Cases.LoadAggregate(caseId);
         var b = await second.Cases.LoadAggregate(caseId);
 
@@ -155,7 +146,7 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : IAsyncLi
         b.Withdraw("企业撤回申请", Actor.Contact(1, "孙海"), T0.AddMinutes(6));
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
-        await using var check = _database.NewContext();
+        await using var check = Database.NewContext();
         Assert.Equal(CaseStatus.Registered, (await check.Cases.SingleAsync(c => c.Id == caseId)).Status);
     }
 
@@ -163,12 +154,12 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : IAsyncLi
     public async Task SameIdempotencyKey_FromOneContact_IsRefusedByTheDatabase()
     {
         var (enterpriseId, projectId, contactId) = await SeedEnterpriseAsync();
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         var item = await db.ApprovalItems.SingleAsync(i => i.Code == "S3-03");
         db.Cases.Add(Case.Submit(enterpriseId, projectId, contactId, ServiceMode.Agency, ApplicationChannel.Online, [], [item], null, "key-1", Clerk, T0));
         await db.SaveChangesAsync();
 
-        await using var again = _database.NewContext();
+        await using var again = Database.NewContext();
         again.Cases.Add(Case.Submit(enterpriseId, projectId, contactId, ServiceMode.Agency, ApplicationChannel.Online, [], [item], null, "key-1", Clerk, T0));
 
         await Assert.ThrowsAsync<DbUpdateException>(() => again.SaveChangesAsync());
@@ -177,10 +168,10 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : IAsyncLi
     [Fact]
     public async Task Notification_DeduplicationKey_IsUnique()
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         db.Notifications.Add(new Notification("case:1:assigned", RecipientKind.Staff, 2, NotificationChannel.Template, "case-assigned", "新案件", "{}", "pages/case/detail?id=1", 1, T0));
         await db.SaveChangesAsync();
-        await using var again = _database.NewContext();
+        await using var again = Database.NewContext();
         again.Notifications.Add(new Notification("case:1:assigned", RecipientKind.Staff, 2, NotificationChannel.Template, "case-assigned", "新案件", "{}", null, 1, T0));
 
         await Assert.ThrowsAsync<DbUpdateException>(() => again.SaveChangesAsync());
@@ -197,7 +188,7 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : IAsyncLi
         await Step(caseId, (c, cal) => c.SubmitItem("S3-01", new DateOnly(2026, 2, 10), null, cal, agent, T0));
         await Step(caseId, (c, cal) => c.PauseItemClock("S3-01", PauseReason.ExpertReview, null, new DateOnly(2026, 2, 11), cal, agent, T0));
 
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         var calendar = await db.LoadBusinessCalendarAsync(CancellationToken.None);
         var due = await db.CaseItems.DueWithin(calendar, new DateOnly(2026, 2, 11), 2).ToListAsync();
 
@@ -212,7 +203,7 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : IAsyncLi
         await Step(caseId, (c, _) => c.Register(Clerk, T0));
         await Step(caseId, (c, _) => c.AssignAgent(agent.Id!.Value, agent.Name, "测试", Clerk, T0.AddMinutes(1)));
         long enterpriseId, projectId;
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             var c = await db.Cases.SingleAsync(x => x.Id == caseId);
             (enterpriseId, projectId) = (c.EnterpriseId, c.ProjectId);
@@ -222,7 +213,7 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : IAsyncLi
             await db.SaveChangesAsync();
         }
 
-        await using var check = _database.NewContext();
+        await using var check = Database.NewContext();
         var profiles = await AgentProfiles.LoadAsync(check, new DateOnly(2026, 3, 2), CancellationToken.None);
         var first = await AgentProfiles.FirstContactAgentAsync(check, enterpriseId, projectId, excludingCaseId: -1, CancellationToken.None);
 
@@ -237,7 +228,7 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : IAsyncLi
     private async Task<(long CaseId, Actor Agent, Actor Contact)> SubmitFullServiceCaseAsync(ServiceMode mode = ServiceMode.FullService)
     {
         var (enterpriseId, projectId, contactId) = await SeedEnterpriseAsync();
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         var agent = new Staff.StaffMember($"agent{Guid.NewGuid():N}"[..16], "赵刚", Staff.StaffRoles.Agent, T0);
         db.Staff.Add(agent);
         var catalog = await db.ApprovalItems.Include(i => i.Materials).ToListAsync();
@@ -254,14 +245,14 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : IAsyncLi
 
     private async Task<(long EnterpriseId, long ProjectId, long ContactId)> SeedEnterpriseAsync()
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         return await TestData.SeedEnterpriseAsync(db, T0);
     }
 
     /// <summary>One request's worth of work: load the aggregate in a fresh context, change it, save.</summary>
     private async Task Step(long caseId, Func<Case, BusinessCalendar, bool> change)
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         var c = await db.Cases.LoadAggregate(caseId);
         var calendar = await db.LoadBusinessCalendarAsync(CancellationToken.None);
         Assert.True(change(c, calendar), "the step should change the case");
@@ -270,7 +261,7 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : IAsyncLi
 
     private async Task<T> WithContext<T>(Func<DaibanDbContext, Task<T>> query)
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         return await query(db);
     }
 }

@@ -18,18 +18,16 @@ namespace Daiban.Core.Tests.Reminders;
 /// 15–23 February, make-up Saturdays 14 and 28 February), run every day at 08:05 and again at 09:05.
 /// </summary>
 [Collection(Persistence.DatabaseCollection.Name)]
-public sealed class ReminderTests : IAsyncLifetime
+public sealed class ReminderTests() : MigratedDatabaseTest(DatabaseProvider.MySql)
 {
-    private readonly TestDatabase _database = new(DatabaseProvider.MySql);
     private static readonly ServiceRules Rules = new();
     private static readonly DateTimeOffset T0 = new(2026, 2, 9, 9, 0, 0, TimeSpan.FromHours(8));
     private long _agentId, _supervisorId, _clerkId, _liaisonId;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await _database.InitializeAsync();
-        await _database.MigrateAsync();
-        await using var db = _database.NewContext();
+        await base.InitializeAsync();
+        await using var db = Database.NewContext();
         var agent = new StaffMember("agent-zhao", "赵刚", StaffRoles.Agent, T0);
         var supervisor = new StaffMember("sup-chen", "陈静", StaffRoles.Supervisor, T0);
         var clerk = new StaffMember("clerk-wang", "王敏", StaffRoles.WindowClerk, T0);
@@ -40,13 +38,11 @@ public sealed class ReminderTests : IAsyncLifetime
         (_agentId, _supervisorId, _clerkId, _liaisonId) = (agent.Id, supervisor.Id, clerk.Id, liaison.Id);
     }
 
-    public Task DisposeAsync() => _database.DisposeAsync();
-
     private static DateTimeOffset At(int month, int day, int hour = 8, int minute = 5) => new(2026, month, day, hour, minute, 0, TimeSpan.FromHours(8));
 
     private async Task<long> CaseAsync(ServiceMode mode, string item, Func<Case, BusinessCalendar, Actor, DateTimeOffset, bool>? then = null, DateTimeOffset? at = null)
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         var (enterpriseId, projectId, contactId) = await TestData.SeedEnterpriseAsync(db, T0);
         var catalog = await db.ApprovalItems.Include(i => i.Materials).Where(i => i.Code == item).ToListAsync();
         var now = at ?? T0;
@@ -70,13 +66,13 @@ public sealed class ReminderTests : IAsyncLifetime
 
     private async Task<int> SweepAsync(DateTimeOffset now)
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         return await ReminderSweeps.RemindersAsync(db, Rules, now, CancellationToken.None);
     }
 
     private async Task<List<Notification>> NotificationsAsync()
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         return await db.Notifications.AsNoTracking().OrderBy(n => n.Id).ToListAsync();
     }
 
@@ -85,7 +81,7 @@ public sealed class ReminderTests : IAsyncLifetime
     {
         // S2-02 promises 5 working days: accepted Tue 10 Feb → 11, 12, 13, Sat 14 (make-up), 24 Feb.
         var caseId = await CaseAsync(ServiceMode.Agency, "S2-02", Running);
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
             Assert.Equal(new DateOnly(2026, 2, 24), (await db.CaseItems.SingleAsync(i => i.CaseId == caseId)).RunningDueOn);
 
         var byDay = new Dictionary<DateOnly, List<string>>();
@@ -125,7 +121,7 @@ public sealed class ReminderTests : IAsyncLifetime
     public async Task APausedClock_RemindsNobody_AndResumingReplansTheReminders()
     {
         var caseId = await CaseAsync(ServiceMode.Agency, "S2-02", Running);
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             var c = await db.Cases.LoadAggregate(caseId);
             var calendar = await db.LoadBusinessCalendarAsync(CancellationToken.None);
@@ -137,7 +133,7 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.DoesNotContain(await NotificationsAsync(), n => n.TemplateKey == ItemDeadlineReminders.Template);
 
         DateOnly due;
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             var c = await db.Cases.LoadAggregate(caseId);
             var calendar = await db.LoadBusinessCalendarAsync(CancellationToken.None);
@@ -173,7 +169,7 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Contains(":contact:remind", contact[0].DeduplicationKey);
 
         // The agent logs the call: no more contact reminders; the plan is still due on Thursday.
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             var c = await db.Cases.LoadAggregate(fullService);
             c.AddWorkLog("电话联系企业，了解项目需求", null, "拟定服务方案", null, false, true, Actor.Staff(_agentId, "赵刚"), At(3, 3, 10));
@@ -188,7 +184,7 @@ public sealed class ReminderTests : IAsyncLifetime
     public async Task LedgerIssues_RemindTheLiaisonBeforeAndOnTheDeadline_ThenTheSupervisors()
     {
         var caseId = await CaseAsync(ServiceMode.Agency, "S3-03");
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             db.DifficultIssues.Add(new DifficultIssue(caseId, null, "消防设计审查意见与规划总平面冲突", "ZJJ", null, new DateOnly(2026, 3, 4), Actor.Staff(_agentId, "赵刚"), At(3, 2)));
             await db.SaveChangesAsync();
@@ -218,7 +214,7 @@ public sealed class ReminderTests : IAsyncLifetime
 
         await SweepAsync(At(3, 2, 11));
         await SweepAsync(At(3, 2, 12));
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             var rectification = await db.Rectifications.SingleAsync(r => r.CaseId == caseId);
             Assert.Equal(_supervisorId, rectification.AssigneeId);
@@ -266,16 +262,16 @@ public sealed class ReminderTests : IAsyncLifetime
             }, At(3, 4, 10)));
         var rules = new ServiceRules { SpotCheckShare = 0.3 };
         int first, second;
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
             first = await ReminderSweeps.SpotCheckAsync(db, rules, At(3, 9, 9, 0), CancellationToken.None);
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
             second = await ReminderSweeps.SpotCheckAsync(db, rules, At(3, 9, 9, 0), CancellationToken.None);
 
         var week = new DateOnly(2026, 3, 9).DayNumber / 7;
         Assert.Equal(ids.Count(id => SpotCheckCallbacks.Drawn(id, week, 0.3)), first);
         Assert.InRange(first, 1, 29);
         Assert.Equal(0, second);
-        await using var check = _database.NewContext();
+        await using var check = Database.NewContext();
         Assert.All(await check.Callbacks.ToListAsync(), c => Assert.Equal(new DateOnly(2026, 3, 16), c.DueOn));
     }
 
@@ -283,7 +279,7 @@ public sealed class ReminderTests : IAsyncLifetime
     public async Task TheDigest_SummarisesEachAgentsDay_OnWorkingDaysOnly()
     {
         await CaseAsync(ServiceMode.Agency, "S2-02", Running);
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             Assert.Equal(0, await ReminderSweeps.DigestAsync(db, Rules, At(2, 15, 8, 30), CancellationToken.None));   // 春节
             Assert.Equal(1, await ReminderSweeps.DigestAsync(db, Rules, At(2, 24, 8, 30), CancellationToken.None));

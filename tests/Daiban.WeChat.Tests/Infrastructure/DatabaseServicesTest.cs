@@ -8,22 +8,19 @@ namespace Daiban.WeChat.Tests.Infrastructure;
 /// A fresh migrated database of one kind and the app's database services, for a test of one background part (the
 /// push recorder, the processor) without a whole host.
 /// </summary>
-public abstract class DatabaseServicesTest(DatabaseProvider provider) : IAsyncLifetime
+public abstract class DatabaseServicesTest(DatabaseProvider provider) : MigratedDatabaseTest(provider)
 {
-    protected TestDatabase Database { get; } = new(provider);
-
     protected ServiceProvider Services { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await Database.InitializeAsync();
-        await Database.MigrateAsync();
+        await base.InitializeAsync();
         Services = new ServiceCollection().AddDaibanDatabase(Database.Settings).BuildServiceProvider();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await Services.DisposeAsync();
-        await Database.DisposeAsync();
+        await base.DisposeAsync();
     }
 }

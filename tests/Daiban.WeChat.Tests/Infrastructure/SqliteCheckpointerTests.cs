@@ -10,22 +10,12 @@ namespace Daiban.WeChat.Tests.Infrastructure;
 
 /// <summary>The embedded database's log is checkpointed by the host, never by a commit a request waits for.</summary>
 [Collection(Alone.Name)]
-public sealed class SqliteCheckpointerTests : IAsyncLifetime
+public sealed class SqliteCheckpointerTests() : MigratedDatabaseTest(DatabaseProvider.Sqlite)
 {
-    private readonly TestDatabase _database = new(DatabaseProvider.Sqlite);
-
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        await _database.MigrateAsync();
-    }
-
-    public Task DisposeAsync() => _database.DisposeAsync();
-
     [Fact]
     public async Task Connections_UseTheLogWithoutAutomaticCheckpoints_AndWaitForTheWriterInsteadOfFailing()
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
 
@@ -40,9 +30,9 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
     {
         // SQLite also checkpoints when the last connection to a database closes, which other tests can cause at any
         // moment by clearing the connection pools: a connection of our own stays open throughout.
-        await using var keepOpen = new Microsoft.Data.Sqlite.SqliteConnection(_database.Settings.ConnectionString + ";Pooling=False");
+        await using var keepOpen = new Microsoft.Data.Sqlite.SqliteConnection(Database.Settings.ConnectionString + ";Pooling=False");
         await keepOpen.OpenAsync();
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         await using (var writer = new InboundMessageWriter(db))
             await writer.InsertNewAsync(Enumerable.Range(0, 500).Select(i =>
                 new InboundMessage("MiniProgram", $"msg:{i}", "oUser", "text", null, new string('问', 500), "{}", DateTimeOffset.UtcNow)).ToList(), default);
@@ -51,7 +41,7 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
         Assert.Equal(before, DatabaseFileBytes());
 
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var checkpointer = new SqliteCheckpointer(_database.Settings, clock, NullLogger<SqliteCheckpointer>.Instance);
+        using var checkpointer = new SqliteCheckpointer(Database.Settings, clock, NullLogger<SqliteCheckpointer>.Instance);
         await checkpointer.StartAsync(default);
         for (var i = 0; i < 100 && DatabaseFileBytes() == before; i++)
         {
@@ -64,7 +54,7 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
         Assert.True(DatabaseFileBytes() >= before + 500_000, $"database file {DatabaseFileBytes()} bytes, was {before}");
     }
 
-    private long DatabaseFileBytes() => new FileInfo(_database.SqlitePath!).Length;
+    private long DatabaseFileBytes() => new FileInfo(Database.SqlitePath!).Length;
 
     private static async Task<string?> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
     {

@@ -38,7 +38,6 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
     private readonly SemaphoreSlim _slots = new(gate.ConcurrentBatches, gate.ConcurrentBatches);
     // Writers not in use, each with its own scope and open connection; a failed one is disposed, not returned.
     private readonly System.Collections.Concurrent.ConcurrentBag<(AsyncServiceScope Scope, InboundMessageWriter Writer)> _idle = [];
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, bool> _inFlight = new();
 
     /// <summary>Completes once the row is durably stored (or found already stored).</summary>
     public Task<Outcome> RecordAsync(InboundMessage message, CancellationToken ct)
@@ -83,7 +82,8 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
                     _slots.Release();
                     continue;
                 }
-                Track(WriteAndReleaseAsync(batch, writes.Token));
+                // Not awaited: the loop goes on taking batches while this one is written; it gives its slot back.
+                _ = WriteAndReleaseAsync(batch, writes.Token);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -92,8 +92,10 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
         }
         finally
         {
-            // The batches being written finish before the loop ends (and before their cancellation source is disposed).
-            await Task.WhenAll(_inFlight.Keys);
+            // The batches being written finish before the loop ends (and before their cancellation source is
+            // disposed): each holds a slot until it ends, so taking every slot waits for the last.
+            for (var i = 0; i < gate.ConcurrentBatches; i++)
+                await _slots.WaitAsync(CancellationToken.None);
         }
     }
 
@@ -132,12 +134,6 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
         while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var item))
             batch.Add(item);
         return batch;
-    }
-
-    private void Track(Task write)
-    {
-        _inFlight[write] = true;
-        write.ContinueWith(t => _inFlight.TryRemove(t, out _), TaskScheduler.Default);
     }
 
     private async Task WriteAndReleaseAsync(List<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)> batch, CancellationToken ct)
