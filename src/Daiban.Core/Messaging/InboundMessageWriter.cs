@@ -18,6 +18,8 @@ namespace Daiban.Core.Messaging;
 /// On MariaDB a batch is one multi-row insert (one round trip); when it meets a de-duplication key already stored,
 /// that statement alone fails (both databases keep the transaction) and the batch is inserted row by row to tell
 /// the new rows from the repeats. On SQLite every row is its own statement. No other violation is silently skipped, as INSERT IGNORE / OR IGNORE would.
+/// A push whose work is only database work can have it done in the same transaction (<c>alsoInTransaction</c>,
+/// through the writer's context): it is then stored and worked together or not at all.
 /// One writer serves one loop at a time; it is not thread-safe.
 /// </summary>
 public sealed class InboundMessageWriter : IAsyncDisposable
@@ -35,6 +37,8 @@ public sealed class InboundMessageWriter : IAsyncDisposable
     public InboundMessageWriter(DaibanDbContext db)
     {
         _db = db;
+        // A failed batch is rolled back as a whole and written again: savepoints around its EF work would buy nothing.
+        db.Database.AutoSavepointsEnabled = false;
         var entity = db.Model.FindEntityType(typeof(InboundMessage)) ?? throw new InvalidOperationException("InboundMessage is not mapped.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         _sql = db.GetService<ISqlGenerationHelper>();
@@ -49,7 +53,14 @@ public sealed class InboundMessageWriter : IAsyncDisposable
     /// For each message, true when it was stored now, false when its de-duplication key already was — in the
     /// database or earlier in the same batch (WeChat's copies of one push often arrive together).
     /// </returns>
-    public async Task<bool[]> InsertNewAsync(IReadOnlyList<InboundMessage> messages, CancellationToken ct)
+    public Task<bool[]> InsertNewAsync(IReadOnlyList<InboundMessage> messages, CancellationToken ct) => InsertNewAsync(messages, null, ct);
+
+    /// <param name="alsoInTransaction">
+    /// Given the writer's context and the rows stored now (not the repeats), makes the changes that belong with
+    /// them; they are saved in the same transaction. Called again if the transaction is written again.
+    /// </param>
+    public async Task<bool[]> InsertNewAsync(IReadOnlyList<InboundMessage> messages,
+        Func<DaibanDbContext, IReadOnlyList<InboundMessage>, CancellationToken, Task>? alsoInTransaction, CancellationToken ct)
     {
         var keys = new HashSet<string>(messages.Count, StringComparer.Ordinal);
         var firsts = new List<int>(messages.Count);
@@ -57,8 +68,8 @@ public sealed class InboundMessageWriter : IAsyncDisposable
             if (keys.Add(messages[i].DeduplicationKey))
                 firsts.Add(i);
         if (firsts.Count == messages.Count)
-            return await InsertDistinctAsync(messages, ct);
-        var storedFirsts = await InsertDistinctAsync(firsts.ConvertAll(i => messages[i]), ct);
+            return await InsertDistinctAsync(messages, alsoInTransaction, ct);
+        var storedFirsts = await InsertDistinctAsync(firsts.ConvertAll(i => messages[i]), alsoInTransaction, ct);
         var stored = new bool[messages.Count];
         for (var i = 0; i < firsts.Count; i++)
             stored[firsts[i]] = storedFirsts[i];
@@ -69,24 +80,45 @@ public sealed class InboundMessageWriter : IAsyncDisposable
     /// MariaDB may pick this batch as the victim when another transaction (a batch being written at the same time,
     /// here or on another instance) inserts some of the same keys in another order: the whole transaction is rolled
     /// back, so it is simply written again, and by then the other one's rows are there to be found as repeats.
+    /// The same holds for the work done alongside: a row it adds that another transaction added first (a duplicate
+    /// key) or a row another transaction changed meanwhile (a concurrency conflict) is found as it now is next time.
     /// </summary>
-    private async Task<bool[]> InsertDistinctAsync(IReadOnlyList<InboundMessage> messages, CancellationToken ct)
+    private async Task<bool[]> InsertDistinctAsync(IReadOnlyList<InboundMessage> messages,
+        Func<DaibanDbContext, IReadOnlyList<InboundMessage>, CancellationToken, Task>? alsoInTransaction, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await InsertInOneTransactionAsync(messages, ct);
+                return await InsertInOneTransactionAsync(messages, alsoInTransaction, ct);
             }
-            catch (MySqlException e) when (e.ErrorCode == MySqlErrorCode.LockDeadlock && attempt < MaxDeadlockAttempts)
+            catch (Exception e) when (attempt < MaxAttempts && IsWorthWritingAgain(e))
             {
+                // A short, random pause: batches that met on the same rows do not meet again in step.
+                await Task.Delay(Random.Shared.Next(1, 4 * attempt), ct);
             }
         }
     }
 
-    private const int MaxDeadlockAttempts = 5;
+    // Conflicts are between batches of the same moments (a user answering two popups at once, WeChat's copies), so a
+    // few rewrites settle them; past this the pushes fail and WeChat delivers them again later.
+    private const int MaxAttempts = 10;
 
-    private async Task<bool[]> InsertInOneTransactionAsync(IReadOnlyList<InboundMessage> messages, CancellationToken ct)
+    /// <summary>EF wraps the database's answer (and Pomelo wraps a deadlock once more): the whole chain is read.</summary>
+    private static bool IsWorthWritingAgain(Exception e)
+    {
+        for (Exception? next = e; next is not null; next = next.InnerException)
+        {
+            if (next is MySqlException { ErrorCode: MySqlErrorCode.LockDeadlock } or DbUpdateConcurrencyException)
+                return true;
+            if (next is DbUpdateException { InnerException: DbException inner } && IsDuplicateKey(inner))
+                return true;
+        }
+        return false;
+    }
+
+    private async Task<bool[]> InsertInOneTransactionAsync(IReadOnlyList<InboundMessage> messages,
+        Func<DaibanDbContext, IReadOnlyList<InboundMessage>, CancellationToken, Task>? alsoInTransaction, CancellationToken ct)
     {
         var stored = new bool[messages.Count];
         if (messages.Count == 0)
@@ -129,8 +161,27 @@ public sealed class InboundMessageWriter : IAsyncDisposable
                 }
             }
         }
+        if (alsoInTransaction is not null && stored.Contains(true))
+            await DoAlsoAsync(alsoInTransaction, transaction, messages.Where((_, i) => stored[i]).ToList(), ct);
         await transaction.CommitAsync(ct);
         return stored;
+    }
+
+    private async Task DoAlsoAsync(Func<DaibanDbContext, IReadOnlyList<InboundMessage>, CancellationToken, Task> work, DbTransaction transaction,
+        IReadOnlyList<InboundMessage> stored, CancellationToken ct)
+    {
+        await _db.Database.UseTransactionAsync(transaction, ct);
+        try
+        {
+            await work(_db, stored, ct);
+            await _db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            // The context outlives the batch: nothing it tracked may leak into the next one, or into a retry of this one.
+            _db.ChangeTracker.Clear();
+            await _db.Database.UseTransactionAsync(null, CancellationToken.None);
+        }
     }
 
     public async ValueTask DisposeAsync() => await _db.Database.CloseConnectionAsync();
@@ -173,3 +224,4 @@ public sealed class InboundMessageWriter : IAsyncDisposable
         e is SqliteException { SqliteExtendedErrorCode: 2067 /* SQLITE_CONSTRAINT_UNIQUE */ }
             or MySqlException { ErrorCode: MySqlErrorCode.DuplicateKeyEntry };
 }
+

@@ -13,7 +13,7 @@ using static Daiban.WeChat.Tests.WeChat.PushRequests;
 namespace Daiban.WeChat.Tests.WeChat;
 
 [Collection(HostCollection.Name)]
-public sealed class PushEndpointTests(ProductionLikeApp app)
+public sealed class PushEndpointTests(ProductionLikeApp app, EmbeddedApp embedded)
 {
     private static long _msgId = 7_000_000_000_000_000;
 
@@ -164,6 +164,62 @@ public sealed class PushEndpointTests(ProductionLikeApp app)
         for (var i = 0; i < 100 && await InboundCountAsync(from) < 2; i++)
             await Task.Delay(InboundRecorder.BehindLinger);
         await Task.Delay(InboundRecorder.BehindLinger * 5);
+        Assert.Equal(2, await InboundCountAsync(from));
+    }
+
+    private static string Popup(string from, long time, string list) =>
+        $"<xml><ToUserName><![CDATA[gh]]></ToUserName><FromUserName><![CDATA[{from}]]></FromUserName><CreateTime>{time}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[subscribe_msg_popup_event]]></Event><SubscribeMsgPopupEvent>{list}</SubscribeMsgPopupEvent></xml>";
+
+    private const string AcceptedList = "<List><TemplateId><![CDATA[TPL_A]]></TemplateId><SubscribeStatusString><![CDATA[accept]]></SubscribeStatusString><PopupScene>0</PopupScene></List>";
+
+    private static int? Remaining(DaibanAppFactory host, string openId)
+    {
+        using var scope = host.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<DaibanDbContext>().SubscriptionQuotas.AsNoTracking()
+            .Where(q => q.OpenId == openId).Select(q => (int?)q.Remaining).SingleOrDefault();
+    }
+
+    /// <summary>WeChat delivers one accepted popup four times at once; every copy must be answered "success".</summary>
+    private static async Task<string> PopupAcceptedFourTimesAtOnceAsync(DaibanAppFactory host)
+    {
+        var from = $"oPop{Guid.NewGuid():N}"[..28];
+        var client = host.CreateClient();
+        var copies = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.SendAsync(Encrypted(Popup(from, 1_764_000_200, AcceptedList)))));
+        Assert.All(copies, r => Assert.Equal("success", r.Content.ReadAsStringAsync().Result));
+        return from;
+    }
+
+    [Fact]
+    public async Task OnTheEmbeddedDatabase_ASubscriptionPopupCountsByTheTimeItIsAnswered_OnceForAllItsCopies()
+    {
+        var from = await PopupAcceptedFourTimesAtOnceAsync(embedded);
+        // Applied in the transaction that stored the push: no processor run to wait for.
+        Assert.Equal(1, Remaining(embedded, from));
+        await using var scope = embedded.Services.CreateAsyncScope();
+        Assert.Equal("subscriptions 1 accepted, 0 rejected",
+            (await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().InboundMessages.SingleAsync(m => m.FromUser == from)).Outcome);
+    }
+
+    [Fact]
+    public async Task OnMariaDb_ASubscriptionPopupCountsOnceForAllItsCopies_AndAnUnreadableOneIsKeptForTheProcessor()
+    {
+        var from = await PopupAcceptedFourTimesAtOnceAsync(app);
+        var client = app.CreateClient();
+        Assert.Equal(1, await EventuallyAsync(() => Remaining(app, from), r => r is not null));
+
+        // A list that cannot be read is still answered (WeChat would only retry it), stored unworked for the processor
+        // to record why, and grants nothing.
+        var unreadable = await client.SendAsync(Plain(
+            $"{{\"ToUserName\":\"gh\",\"FromUserName\":\"{from}\",\"CreateTime\":1764000201,\"MsgType\":\"event\",\"Event\":\"subscribe_msg_popup_event\",\"SubscribeMsgPopupEvent\":{{\"List\":{{\"TemplateId\":5}}}}}}",
+            "application/json"));
+        Assert.Equal("success", await unreadable.Content.ReadAsStringAsync());
+        var failed = await EventuallyAsync(() =>
+        {
+            using var scope = app.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<DaibanDbContext>().InboundMessages.AsNoTracking().Single(m => m.FromUser == from && m.ProcessedAt == null);
+        }, m => m.Attempts > 0);
+        Assert.Equal("InvalidOperationException", failed.LastError);
+        Assert.Equal(1, Remaining(app, from));
         Assert.Equal(2, await InboundCountAsync(from));
     }
 

@@ -143,8 +143,9 @@ public sealed partial class InboundMessageProcessor(
         var messages = await db.InboundMessages.Where(m => deduplicationKeys.Contains(m.DeduplicationKey) && m.ClaimToken == token && m.ProcessedAt == null)
             .OrderBy(m => m.Id).ToListAsync(ct);
         var pending = messages.Where(m => m.IsPending).ToList();
-        // Subscription choices are database work only: a batch's choices take one query and the batch's one commit.
-        var choices = pending.Where(m => IsSubscriptionChoice(m.MsgType, m.Event)).ToList();
+        // Subscription choices stored unworked (always on MariaDB; on SQLite only an unreadable list or a row of an older
+        // version) are applied here: a batch's choices in one query and the batch's one commit.
+        var choices = pending.Where(m => SubscriptionChoicePush.Is(m.MsgType, m.Event)).ToList();
         if (choices.Count > 0)
             await RecordSubscriptionChoicesAsync(choices, db, ct);
         foreach (var message in pending.Except(choices))
@@ -175,12 +176,9 @@ public sealed partial class InboundMessageProcessor(
     /// does. Such a push is stored already processed, so the processor never reads it back.
     /// </summary>
     public static string? NothingToDo(string msgType, string? eventName, string? content) =>
-        IsSubscriptionChoice(msgType, eventName) || (msgType == "text" && !string.IsNullOrWhiteSpace(content))
+        SubscriptionChoicePush.Is(msgType, eventName) || (msgType == "text" && !string.IsNullOrWhiteSpace(content))
             ? null
             : $"ignored {msgType}/{eventName}";
-
-    private static bool IsSubscriptionChoice(string msgType, string? eventName) =>
-        msgType == "event" && eventName is "subscribe_msg_popup_event" or "subscribe_msg_change_event";
 
     private async Task<Handled> HandleAsync(InboundMessage message, IServiceProvider services, CancellationToken ct)
     {
@@ -230,14 +228,13 @@ public sealed partial class InboundMessageProcessor(
             try
             {
                 var fields = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(message.PayloadJson) ?? [];
-                var raw = fields.GetValueOrDefault("SubscribeMsgPopupEvent") ?? fields.GetValueOrDefault("SubscribeMsgChangeEvent");
-                var choices = SubscriptionEvents.Parse(raw);
-                all.AddRange(choices.Select(c => new SubscriptionConsent.PushedChoice(message.FromUser, c.TemplateId, c.Accepted)));
-                message.MarkProcessed($"subscriptions {choices.Count(c => c.Accepted)} accepted, {choices.Count(c => !c.Accepted)} rejected", now);
+                var choices = SubscriptionChoicePush.Read(message.FromUser, fields);
+                all.AddRange(choices);
+                message.MarkProcessed(SubscriptionChoicePush.Outcome(choices), now);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                message.MarkFailed(e.GetType().Name);
+                message.MarkFailed((e is FormatException { InnerException: { } cause } ? cause : e).GetType().Name);
                 logger.LogWarning(e, "Inbound message {Id} has an unreadable subscription list (attempt {Attempt})", message.Id, message.Attempts);
             }
         }

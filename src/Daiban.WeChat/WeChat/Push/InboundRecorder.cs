@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Daiban.Core.Messaging;
+using Daiban.Core.Notifications;
 using Daiban.Core.Persistence;
 
 namespace Daiban.WeChat.WeChat.Push;
@@ -10,7 +11,9 @@ namespace Daiban.WeChat.WeChat.Push;
 /// pushes. A push that asks for nothing (entering a session, following) is written behind, in the same batches,
 /// without anyone waiting: losing it in a crash loses a log line, never work. A row whose de-duplication key is
 /// already stored — by an earlier batch or another instance; this is the one de-duplication of pushes — is reported
-/// as a duplicate and not worked again.
+/// as a duplicate and not worked again. A subscription choice recorded with its choices (on the embedded database,
+/// <see cref="InboundWriteGate.WorksChoicesWhileRecording"/>) has them applied in the transaction that stores it: one
+/// commit records and works it, and a repeat applies nothing.
 /// Each batch being written has a writer with its own open connection, kept for the next batch; after a failure the
 /// writer is closed and another opened, so a dropped connection costs the pushes of one batch a retry by WeChat,
 /// never more. On MariaDB a few batches are written at once (<see cref="InboundWriteGate.ConcurrentBatches"/>): the
@@ -32,19 +35,34 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
     private TaskCompletionSource _waiterQueued = NewSignal();
 
-    private readonly Channel<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)> _pending =
-        Channel.CreateUnbounded<(InboundMessage, TaskCompletionSource<Outcome>?)>();
+    private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>();
 
     private readonly SemaphoreSlim _slots = new(gate.ConcurrentBatches, gate.ConcurrentBatches);
     // Writers not in use, each with its own scope and open connection; a failed one is disposed, not returned.
     private readonly System.Collections.Concurrent.ConcurrentBag<(AsyncServiceScope Scope, InboundMessageWriter Writer)> _idle = [];
 
+    /// <summary>A push to store; <see cref="Choices"/> are applied with it, <see cref="Done"/> is told the outcome.</summary>
+    private sealed record Pending(InboundMessage Message, IReadOnlyList<SubscriptionConsent.PushedChoice>? Choices, TaskCompletionSource<Outcome>? Done);
+
     /// <summary>Completes once the row is durably stored (or found already stored).</summary>
-    public Task<Outcome> RecordAsync(InboundMessage message, CancellationToken ct)
+    public Task<Outcome> RecordAsync(InboundMessage message, CancellationToken ct) => Enqueue(new Pending(message, null, new TaskCompletionSource<Outcome>()), ct);
+
+    /// <summary>
+    /// Records a subscription popup or settings change, already marked processed, and applies its choices in the same
+    /// transaction; completes once both are durable. A repeat of a stored push applies nothing.
+    /// </summary>
+    public Task<Outcome> RecordAsync(InboundMessage message, IReadOnlyList<SubscriptionConsent.PushedChoice> choices, CancellationToken ct)
+    {
+        if (message.IsPending)
+            throw new ArgumentException("A push whose choices are applied as it is stored is recorded as processed.", nameof(message));
+        return Enqueue(new Pending(message, choices, new TaskCompletionSource<Outcome>()), ct);
+    }
+
+    private Task<Outcome> Enqueue(Pending pending, CancellationToken ct)
     {
         // Completed inline by the batch's write: the answer goes out without another hop through the thread pool.
-        var done = new TaskCompletionSource<Outcome>();
-        if (!_pending.Writer.TryWrite((message, done)))
+        var done = pending.Done!;
+        if (!_pending.Writer.TryWrite(pending))
             throw new InvalidOperationException("The inbound recorder is stopped.");
         Volatile.Read(ref _waiterQueued).TrySetResult();
         return done.Task.WaitAsync(ct);
@@ -55,7 +73,7 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
     {
         if (message.IsPending)
             throw new ArgumentException("Only a push that needs no work may be written behind.", nameof(message));
-        if (!_pending.Writer.TryWrite((message, null)))
+        if (!_pending.Writer.TryWrite(new Pending(message, null, null)))
             throw new InvalidOperationException("The inbound recorder is stopped.");
     }
 
@@ -128,15 +146,15 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private List<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)> TakeBatch()
+    private List<Pending> TakeBatch()
     {
-        var batch = new List<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)>(Math.Min(MaxBatch, _pending.Reader.Count));
+        var batch = new List<Pending>(Math.Min(MaxBatch, _pending.Reader.Count));
         while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var item))
             batch.Add(item);
         return batch;
     }
 
-    private async Task WriteAndReleaseAsync(List<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)> batch, CancellationToken ct)
+    private async Task WriteAndReleaseAsync(List<Pending> batch, CancellationToken ct)
     {
         try
         {
@@ -152,7 +170,7 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
         }
     }
 
-    private async Task WriteAsync(List<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)> batch, CancellationToken ct)
+    private async Task WriteAsync(List<Pending> batch, CancellationToken ct)
     {
         (AsyncServiceScope Scope, InboundMessageWriter Writer)? lease = null;
         bool[] stored;
@@ -160,14 +178,16 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
         {
             lease = _idle.TryTake(out var idle) ? idle : NewWriter();
             var writer = lease.Value.Writer;
-            stored = await gate.RunAsync(() => writer.InsertNewAsync(batch.ConvertAll(b => b.Message), ct), ct);
+            var choices = batch.Where(b => b.Choices is not null).ToDictionary(b => b.Message, b => b.Choices!);
+            stored = await gate.RunAsync(() => writer.InsertNewAsync(batch.ConvertAll(b => b.Message),
+                choices.Count == 0 ? null : (db, storedNow, token) => ApplyChoicesAsync(db, storedNow, choices, token), ct), ct);
         }
         catch (Exception e)
         {
             // Waiting requests fail, so WeChat retries them; rows written behind were only a record of nothing to do.
             logger.LogError(e, "Could not record {Count} inbound message(s)", batch.Count);
-            foreach (var (_, done) in batch)
-                done?.TrySetException(e);
+            foreach (var pending in batch)
+                pending.Done?.TrySetException(e);
             if (lease is { } failed)
                 await CloseAsync(failed);
             if (e is OperationCanceledException)
@@ -178,17 +198,28 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
         Complete(batch, stored);
     }
 
+    /// <summary>The choices of the pushes stored now, in the order received, as one set: one quota query per batch.</summary>
+    private static Task ApplyChoicesAsync(DaibanDbContext db, IReadOnlyList<InboundMessage> storedNow,
+        Dictionary<InboundMessage, IReadOnlyList<SubscriptionConsent.PushedChoice>> choices, CancellationToken ct)
+    {
+        var applied = storedNow.Where(choices.ContainsKey).ToList();
+        if (applied.Count == 0)
+            return Task.CompletedTask;
+        var now = applied.Max(m => m.ProcessedAt!.Value);
+        return SubscriptionConsent.PushedAsync(db, applied.SelectMany(m => choices[m]).ToList(), now, ct);
+    }
+
     private (AsyncServiceScope, InboundMessageWriter) NewWriter()
     {
         var scope = scopes.CreateAsyncScope();
         return (scope, new InboundMessageWriter(scope.ServiceProvider.GetRequiredService<DaibanDbContext>()));
     }
 
-    private void Complete(List<(InboundMessage Message, TaskCompletionSource<Outcome>? Done)> batch, bool[] stored)
+    private void Complete(List<Pending> batch, bool[] stored)
     {
         for (var i = 0; i < batch.Count; i++)
         {
-            var (message, done) = batch[i];
+            var (message, _, done) = batch[i];
             if (stored[i] && message.IsPending)
                 queue.Enqueue(message.DeduplicationKey);
             done?.TrySetResult(stored[i] ? Outcome.Recorded : Outcome.Duplicate);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using Daiban.Core.Messaging;
+using Daiban.Core.Notifications;
 using Daiban.WeChat.WeChat.Crypto;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -49,6 +50,7 @@ public static class PushEndpoints
 /// <summary>The POST half of the push endpoints, as a service so it can be measured and tested on its own.</summary>
 public sealed class PushReceiver(
     InboundRecorder recorder,
+    InboundWriteGate gate,
     TimeProvider clock,
     ILogger<PushReceiver> logger)
 {
@@ -111,10 +113,34 @@ public sealed class PushReceiver(
         }
         // Answer only once the row is durable: from here on a crash can delay the work, never lose it. A retry of a
         // push already stored, on this instance or another, meets the row's unique key and is answered without work.
-        // If recording fails, WeChat sees the failure and retries.
-        var outcome = await recorder.RecordAsync(inbound, ct);
+        // If recording fails, WeChat sees the failure and retries. Subscription choices are only database work: on
+        // the embedded database they are applied in the transaction that stores the push (see the gate for why only
+        // there). One whose list cannot be read is stored unworked and the processor records why it fails.
+        var outcome = gate.WorksChoicesWhileRecording && SubscriptionChoices(message) is { } choices
+            ? await recorder.RecordAsync(MarkApplied(inbound, choices, now), choices, ct)
+            : await recorder.RecordAsync(inbound, ct);
         logger.LogDebug("{Outcome} {App} push {MsgType}/{Event}", outcome, app, message.MsgType, message.Event);
         return Success();
+    }
+
+    private static IReadOnlyList<SubscriptionConsent.PushedChoice>? SubscriptionChoices(PushMessage message)
+    {
+        if (!SubscriptionChoicePush.Is(message.MsgType, message.Event))
+            return null;
+        try
+        {
+            return SubscriptionChoicePush.Read(message.FromUser, message.Fields);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static InboundMessage MarkApplied(InboundMessage inbound, IReadOnlyList<SubscriptionConsent.PushedChoice> choices, DateTimeOffset now)
+    {
+        inbound.MarkProcessed(SubscriptionChoicePush.Outcome(choices), now);
+        return inbound;
     }
 
     // WeChat reads anything but "success" or an empty body as a failure and shows the user an error banner.
