@@ -38,5 +38,14 @@ public sealed class JobsOptions
     /// <summary>Cron (Asia/Shanghai) of the weekly spot-check draw.</summary>
     public string SpotCheckCron { get; set; } = "0 0 9 * * 1";
 
+    /// <summary>Cron (Asia/Shanghai) of the nightly deletion of old push records.</summary>
+    public string InboundRetentionCron { get; set; } = "0 30 3 * * *";
+
+    /// <summary>
+    /// Days a push record is kept once processed or given up (it holds what a user typed); 0 keeps them all. The
+    /// admin page shows the pushes given up, so the operator has this long to look at them.
+    /// </summary>
+    public int InboundRetentionDays { get; set; } = 30;
+
     public bool RunsJobs => Role != ProcessRole.Web;
 }

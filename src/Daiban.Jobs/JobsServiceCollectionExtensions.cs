@@ -34,6 +34,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<Reminders.RemindersJob>();
         services.AddScoped<Reminders.DailyDigestJob>();
         services.AddScoped<Reminders.SpotCheckJob>();
+        services.AddScoped<Messaging.InboundRetentionJob>();
         if (options.RunsJobs)
         {
             services.AddHangfireServer((sp, o) =>
