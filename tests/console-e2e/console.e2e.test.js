@@ -108,6 +108,7 @@ test('the admin adds a staff member; a typical case written by the window is pub
   expect(await admin.textContent('#staff tr[data-staff="sunli"]')).toContain('孙立<b>')
   expect(await admin.$$eval('#catalog tbody tr', (rows) => rows.length)).toBeGreaterThan(30)
   expect(await admin.textContent('#message-channel')).toMatch(/待处理推送 \d+ 条/)
+  expect(await admin.textContent('#push-retention')).toContain('30 天后自动删除')
   await shot(admin, 'admin')
 
   const clerk = await signIn(browser.context, 'wangmin')

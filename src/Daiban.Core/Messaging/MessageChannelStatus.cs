@@ -18,9 +18,12 @@ public sealed record MessageChannelStatus(
     IReadOnlyList<GivenUpPush> RecentlyGivenUp,
     int NotificationsWaiting,
     int NotificationsFailed,
-    int NotificationsInAppOnlyToday)
+    int NotificationsInAppOnlyToday,
+    int PushRecordsKeptDays)
 {
-    public static async Task<MessageChannelStatus> ReadAsync(DaibanDbContext db, DateTimeOffset now, CancellationToken ct)
+    /// <param name="pushRecordsKeptDays">Days a finished push is kept before the nightly deletion (0: kept), shown so the
+    /// operator knows how long a given-up push stays to be looked at.</param>
+    public static async Task<MessageChannelStatus> ReadAsync(DaibanDbContext db, DateTimeOffset now, int pushRecordsKeptDays, CancellationToken ct)
     {
         var inbound = db.InboundMessages.AsNoTracking();
         var unfinished = inbound.Where(m => m.ProcessedAt == null);
@@ -36,7 +39,8 @@ public sealed record MessageChannelStatus(
                 .Select(m => new GivenUpPush(m.Id, m.Channel, m.MsgType, m.Event, m.Attempts, m.LastError, m.ReceivedAt)).ToListAsync(ct),
             await db.Notifications.CountAsync(n => n.Status == NotificationStatus.Pending, ct),
             await db.Notifications.CountAsync(n => n.Status == NotificationStatus.Failed, ct),
-            await db.Notifications.CountAsync(n => n.Status == NotificationStatus.InAppOnly && n.CreatedAt >= dayAgo, ct));
+            await db.Notifications.CountAsync(n => n.Status == NotificationStatus.InAppOnly && n.CreatedAt >= dayAgo, ct),
+            pushRecordsKeptDays);
     }
 }
 

@@ -80,6 +80,7 @@ public sealed class AdminTests : StaffAppTest
         var shown = status.RecentlyGivenUp.First();
         Assert.Equal(("text", InboundMessage.MaxAttempts, "customer_service/send 45015"), (shown.MsgType, shown.Attempts, shown.LastError));
         Assert.Equal(before.NotificationsFailed + 1, status.NotificationsFailed);
+        Assert.Equal(30, status.PushRecordsKeptDays);
         Assert.DoesNotContain("身份证", await (await admin.GetAsync("/api/staff/admin/message-channel")).Content.ReadAsStringAsync());
         await ProblemAssert.IsProblemAsync(await (await App.SignedInAsync("zhangli")).GetAsync("/api/staff/admin/message-channel"), HttpStatusCode.Forbidden);
     }

@@ -460,6 +460,9 @@
         + (channel.oldestWaitingSince ? `（最早 ${dateTime(channel.oldestWaitingSince)}）` : '')
         + `；已放弃 ${channel.pushesGivenUp} 条。待发送通知 ${channel.notificationsWaiting} 条，发送失败 ${channel.notificationsFailed} 条，`
         + `近24小时仅站内可见 ${channel.notificationsInAppOnlyToday} 条。`),
+      el('p', { className: 'muted', id: 'push-retention' }, channel.pushRecordsKeptDays > 0
+        ? `推送记录在处理完成或放弃 ${channel.pushRecordsKeptDays} 天后自动删除（含用户发送的内容），请及时查看已放弃的推送。`
+        : '推送记录长期保留（未设置保留天数）。'),
       el('h3', {}, '最近放弃的推送'),
       table(['编号', '渠道', '类型', '尝试次数', '最后错误', '收到时间'], channel.recentlyGivenUp.map((m) =>
         el('tr', {}, el('td', {}, String(m.id)), el('td', {}, m.channel === 'OfficialAccount' ? '公众号' : '小程序'), el('td', {}, m.event ? `${m.msgType}/${m.event}` : m.msgType),
