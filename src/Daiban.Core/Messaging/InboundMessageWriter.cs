@@ -224,4 +224,3 @@ public sealed class InboundMessageWriter : IAsyncDisposable
         e is SqliteException { SqliteExtendedErrorCode: 2067 /* SQLITE_CONSTRAINT_UNIQUE */ }
             or MySqlException { ErrorCode: MySqlErrorCode.DuplicateKeyEntry };
 }
-

@@ -23,7 +23,7 @@ public sealed class InboundWriteGate(DatabaseSettings settings)
     /// Whether a subscription choice's quota work is done in the transaction that records the push, rather than by the
     /// processor after the answer. On SQLite every commit takes the one write lock, so the processor's two commits per
     /// batch (claim, save) held up the recording of the next pushes: doing the work while recording took durable choice
-    /// pushes from 12 % to 16–17 % of bare throughput. On MariaDB writers run side by side, and the answer waiting for
+    /// pushes from 12 % to 15–17 % of bare throughput. On MariaDB writers run side by side, and the answer waiting for
     /// the quota round trips cost more than it saved (11–12 % → 8 %, p99 at 500/s 17–20 ms → 20–32 ms): there the push
     /// is answered once stored and the processor applies its choices.
     /// </summary>
