@@ -47,5 +47,8 @@ public sealed class JobsOptions
     /// </summary>
     public int InboundRetentionDays { get; set; } = 30;
 
+    /// <summary>Days a finished push record is kept, 0 when they are all kept (the one reading of <see cref="InboundRetentionDays"/>).</summary>
+    public int InboundRecordsKeptDays => Math.Max(0, InboundRetentionDays);
+
     public bool RunsJobs => Role != ProcessRole.Web;
 }

@@ -16,7 +16,7 @@ public static class InboundMessageRetention
     public static async Task<int> PurgeAsync(DaibanDbContext db, DateTimeOffset cutoff, int pageSize, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var processed = db.InboundMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff);
+        var processed = db.InboundMessages.Where(m => m.ProcessedAt < cutoff);
         var givenUp = db.InboundMessages.Where(m => m.ProcessedAt == null && m.Attempts >= InboundMessage.MaxAttempts && m.ReceivedAt < cutoff);
         return await PurgePagesAsync(db, processed, pageSize, ct) + await PurgePagesAsync(db, givenUp, pageSize, ct);
     }

@@ -162,12 +162,12 @@ public sealed class InboundMessageWriter : IAsyncDisposable
             }
         }
         if (alsoInTransaction is not null && stored.Contains(true))
-            await DoAlsoAsync(alsoInTransaction, transaction, messages.Where((_, i) => stored[i]).ToList(), ct);
+            await SaveAlongsideAsync(alsoInTransaction, transaction, messages.Where((_, i) => stored[i]).ToList(), ct);
         await transaction.CommitAsync(ct);
         return stored;
     }
 
-    private async Task DoAlsoAsync(Func<DaibanDbContext, IReadOnlyList<InboundMessage>, CancellationToken, Task> work, DbTransaction transaction,
+    private async Task SaveAlongsideAsync(Func<DaibanDbContext, IReadOnlyList<InboundMessage>, CancellationToken, Task> work, DbTransaction transaction,
         IReadOnlyList<InboundMessage> stored, CancellationToken ct)
     {
         await _db.Database.UseTransactionAsync(transaction, ct);

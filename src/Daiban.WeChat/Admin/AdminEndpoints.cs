@@ -34,7 +34,7 @@ public static class AdminEndpoints
         admin.MapPut("/departments/{code}", RenameDepartmentAsync).WithName("RenameDepartment").WithSummary("修改部门名称");
         admin.MapGet("/templates", ListTemplates).WithName("ListTemplates").WithSummary("已配置的消息模板");
         admin.MapGet("/message-channel", async (DaibanDbContext db, TimeProvider clock, IOptions<Daiban.Jobs.JobsOptions> jobs, CancellationToken ct) =>
-                TypedResults.Ok(await Daiban.Core.Messaging.MessageChannelStatus.ReadAsync(db, clock.GetUtcNow(), Math.Max(0, jobs.Value.InboundRetentionDays), ct)))
+                TypedResults.Ok(await Daiban.Core.Messaging.MessageChannelStatus.ReadAsync(db, clock.GetUtcNow(), jobs.Value.InboundRecordsKeptDays, ct)))
             .WithName("MessageChannelStatus").WithSummary("微信消息通道：待处理与已放弃的推送、待发送与失败的通知");
 
         var cases = app.MapGroup("/api/staff/typical-cases").WithTags("Admin");

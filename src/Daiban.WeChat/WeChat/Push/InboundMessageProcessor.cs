@@ -228,9 +228,7 @@ public sealed partial class InboundMessageProcessor(
             try
             {
                 var fields = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(message.PayloadJson) ?? [];
-                var choices = SubscriptionChoicePush.Read(message.FromUser, fields);
-                all.AddRange(choices);
-                message.MarkProcessed(SubscriptionChoicePush.Outcome(choices), now);
+                all.AddRange(SubscriptionChoicePush.Work(message, fields, now));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -45,7 +45,7 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
     private sealed record Pending(InboundMessage Message, IReadOnlyList<SubscriptionConsent.PushedChoice>? Choices, TaskCompletionSource<Outcome>? Done);
 
     /// <summary>Completes once the row is durably stored (or found already stored).</summary>
-    public Task<Outcome> RecordAsync(InboundMessage message, CancellationToken ct) => Enqueue(new Pending(message, null, new TaskCompletionSource<Outcome>()), ct);
+    public Task<Outcome> RecordAsync(InboundMessage message, CancellationToken ct) => EnqueueAwaited(message, null, ct);
 
     /// <summary>
     /// Records a subscription popup or settings change, already marked processed, and applies its choices in the same
@@ -55,14 +55,14 @@ public sealed class InboundRecorder(IServiceScopeFactory scopes, InboundMessageQ
     {
         if (message.IsPending)
             throw new ArgumentException("A push whose choices are applied as it is stored is recorded as processed.", nameof(message));
-        return Enqueue(new Pending(message, choices, new TaskCompletionSource<Outcome>()), ct);
+        return EnqueueAwaited(message, choices, ct);
     }
 
-    private Task<Outcome> Enqueue(Pending pending, CancellationToken ct)
+    private Task<Outcome> EnqueueAwaited(InboundMessage message, IReadOnlyList<SubscriptionConsent.PushedChoice>? choices, CancellationToken ct)
     {
         // Completed inline by the batch's write: the answer goes out without another hop through the thread pool.
-        var done = pending.Done!;
-        if (!_pending.Writer.TryWrite(pending))
+        var done = new TaskCompletionSource<Outcome>();
+        if (!_pending.Writer.TryWrite(new Pending(message, choices, done)))
             throw new InvalidOperationException("The inbound recorder is stopped.");
         Volatile.Read(ref _waiterQueued).TrySetResult();
         return done.Task.WaitAsync(ct);

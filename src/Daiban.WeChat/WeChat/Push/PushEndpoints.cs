@@ -116,31 +116,26 @@ public sealed class PushReceiver(
         // If recording fails, WeChat sees the failure and retries. Subscription choices are only database work: on
         // the embedded database they are applied in the transaction that stores the push (see the gate for why only
         // there). One whose list cannot be read is stored unworked and the processor records why it fails.
-        var outcome = gate.WorksChoicesWhileRecording && SubscriptionChoices(message) is { } choices
-            ? await recorder.RecordAsync(MarkApplied(inbound, choices, now), choices, ct)
+        var outcome = gate.WorksChoicesWhileRecording && WorkSubscriptionChoices(inbound, message, now) is { } choices
+            ? await recorder.RecordAsync(inbound, choices, ct)
             : await recorder.RecordAsync(inbound, ct);
         logger.LogDebug("{Outcome} {App} push {MsgType}/{Event}", outcome, app, message.MsgType, message.Event);
         return Success();
     }
 
-    private static IReadOnlyList<SubscriptionConsent.PushedChoice>? SubscriptionChoices(PushMessage message)
+    /// <summary>The choices of a subscription push, which is marked processed; null for any other push or an unreadable list.</summary>
+    private static IReadOnlyList<SubscriptionConsent.PushedChoice>? WorkSubscriptionChoices(InboundMessage inbound, PushMessage message, DateTimeOffset now)
     {
         if (!SubscriptionChoicePush.Is(message.MsgType, message.Event))
             return null;
         try
         {
-            return SubscriptionChoicePush.Read(message.FromUser, message.Fields);
+            return SubscriptionChoicePush.Work(inbound, message.Fields, now);
         }
         catch (FormatException)
         {
             return null;
         }
-    }
-
-    private static InboundMessage MarkApplied(InboundMessage inbound, IReadOnlyList<SubscriptionConsent.PushedChoice> choices, DateTimeOffset now)
-    {
-        inbound.MarkProcessed(SubscriptionChoicePush.Outcome(choices), now);
-        return inbound;
     }
 
     // WeChat reads anything but "success" or an empty body as a failure and shows the user an error banner.
