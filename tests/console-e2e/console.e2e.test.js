@@ -128,6 +128,28 @@ test('the admin adds a staff member; a typical case written by the window is pub
   for (const p of [admin, clerk, supervisor]) await p.close()
 })
 
+test('the admin opens the background-job dashboard from the console, and signing out closes it', async () => {
+  const admin = await signIn(browser.context, 'admin')
+  await admin.click('#nav-admin')
+  await admin.waitForSelector('#open-dashboard')
+  await Promise.all([admin.waitForURL(/\/hangfire/), admin.click('#open-dashboard')])
+  expect(await admin.content()).toContain('Daiban 后台任务')
+  expect(await admin.textContent('body')).toContain('周期性作业')
+  const cookie = (await browser.context.cookies()).find((c) => c.name === 'daiban_dashboard')
+  expect(cookie).toMatchObject({ path: '/hangfire', httpOnly: true, sameSite: 'Strict' })
+  expect(await admin.evaluate(() => document.cookie)).not.toContain('daiban_dashboard')
+  await shot(admin, 'hangfire')
+
+  await admin.goBack()
+  await admin.waitForSelector('#sign-out')
+  await admin.click('#sign-out')
+  await admin.waitForSelector('#sign-in')
+  for (let i = 0; i < 50 && (await browser.context.cookies()).some((c) => c.name === 'daiban_dashboard'); i++) await admin.waitForTimeout(100)
+  expect((await browser.context.cookies()).some((c) => c.name === 'daiban_dashboard')).toBe(false)
+  expect((await admin.goto(process.env.E2E_BASE + '/hangfire')).status()).toBe(401)
+  await admin.close()
+})
+
 test('a chat handed off by the bot is answered from the console and the reply reaches the asker', async () => {
   const base = process.env.E2E_BASE
   const ask = async (question, sessionId) => (await fetch(base + '/api/chat/ask', {

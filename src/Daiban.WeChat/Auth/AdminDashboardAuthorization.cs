@@ -6,11 +6,10 @@ namespace Daiban.WeChat.Auth;
 /// <summary>The Hangfire dashboard shows job arguments and can delete jobs: admins only, whatever the network.</summary>
 public sealed class AdminDashboardAuthorization : IDashboardAuthorizationFilter
 {
-    public const string CookieName = "daiban_staff";
-
     public bool Authorize(DashboardContext context)
     {
         var user = context.GetHttpContext().User;
-        return user.HasClaim(DaibanClaims.Kind, DaibanClaims.Staff) && user.IsInRole(nameof(StaffRoles.Admin));
+        return (user.HasClaim(DaibanClaims.Kind, DaibanClaims.Staff) || user.HasClaim(DaibanClaims.Kind, DaibanClaims.Dashboard))
+            && user.IsInRole(nameof(StaffRoles.Admin));
     }
 }

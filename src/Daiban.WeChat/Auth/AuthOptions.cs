@@ -17,6 +17,9 @@ public sealed class AuthOptions
 
     /// <summary>A working day and a bit: staff sign in each morning.</summary>
     public TimeSpan StaffTokenLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>How long the Hangfire dashboard cookie an admin opens from the console lasts.</summary>
+    public TimeSpan DashboardSessionLifetime { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>The key material actually in use, resolved once at start-up.</summary>
@@ -32,6 +35,8 @@ public static class DaibanClaims
     public const string MiniProgramUser = "mp";
     public const string MiniProgramPolicy = "mini-program";
     public const string Staff = "staff";
+    /// <summary>A token good for the Hangfire dashboard only (its cookie); no staff endpoint accepts it.</summary>
+    public const string Dashboard = "dashboard";
     public const string Name = "name";
     public const string Role = "role";
 }

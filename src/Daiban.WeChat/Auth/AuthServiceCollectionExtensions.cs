@@ -37,14 +37,14 @@ public static class AuthServiceCollectionExtensions
             {
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters = TokenIssuer.ValidationParameters(keys, options);
-                // A browser opening the Hangfire dashboard cannot send a header: it may carry the staff token in an
-                // HttpOnly cookie, accepted on that path only.
+                // A browser opening the Hangfire dashboard cannot send a header: it carries a dashboard token in an
+                // HttpOnly cookie (DashboardSessionEndpoints), accepted on that path only.
                 o.Events = new JwtBearerEvents
                 {
                     OnMessageReceived = ctx =>
                     {
-                        if (string.IsNullOrEmpty(ctx.Token) && ctx.Request.Path.StartsWithSegments("/hangfire")
-                            && ctx.Request.Cookies.TryGetValue(AdminDashboardAuthorization.CookieName, out var cookie))
+                        if (string.IsNullOrEmpty(ctx.Token) && ctx.Request.Path.StartsWithSegments(DashboardSessionEndpoints.DashboardPath)
+                            && ctx.Request.Cookies.TryGetValue(DashboardSessionEndpoints.CookieName, out var cookie))
                             ctx.Token = cookie;
                         return Task.CompletedTask;
                     },

@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Daiban.WeChat.Auth;
 
-/// <summary>Issues the bearer tokens the mini-program (and later the staff API) sends back.</summary>
+/// <summary>Issues the bearer tokens the mini-program and the staff console send back, and the dashboard's cookie token.</summary>
 public sealed class TokenIssuer(AuthKeys keys, IOptions<AuthOptions> options, TimeProvider clock)
 {
     private readonly JsonWebTokenHandler _handler = new();
@@ -27,6 +27,16 @@ public sealed class TokenIssuer(AuthKeys keys, IOptions<AuthOptions> options, Ti
             new Claim(DaibanClaims.Kind, DaibanClaims.Staff),
             new Claim(DaibanClaims.Name, name),
             .. Enum.GetValues<StaffRoles>().Where(r => r is not StaffRoles.None && (roles & r) == r).Select(r => new Claim(DaibanClaims.Role, r.ToString())),
+        ]);
+
+    /// <summary>An admin's dashboard session: the Admin role, and a kind the staff policies do not accept.</summary>
+    public (string Token, DateTimeOffset ExpiresAt) IssueForDashboard(long staffId, string name) =>
+        Issue(options.Value.DashboardSessionLifetime,
+        [
+            new Claim(JwtRegisteredClaimNames.Sub, staffId.ToString()),
+            new Claim(DaibanClaims.Kind, DaibanClaims.Dashboard),
+            new Claim(DaibanClaims.Name, name),
+            new Claim(DaibanClaims.Role, nameof(StaffRoles.Admin)),
         ]);
 
     private (string Token, DateTimeOffset ExpiresAt) Issue(TimeSpan lifetime, IEnumerable<Claim> claims)

@@ -24,6 +24,8 @@ public static class HostingExtensions
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    private static readonly System.Globalization.CultureInfo DashboardCulture = System.Globalization.CultureInfo.GetCultureInfo("zh");
+
     public static WebApplicationBuilder AddDaibanHost(this WebApplicationBuilder builder)
     {
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -31,6 +33,7 @@ public static class HostingExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
+        builder.Services.AddDaibanReverseProxy();
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var sqlitePath = Path.GetFullPath(database.SqlitePath, builder.Environment.ContentRootPath);
         var settings = DatabaseSettings.From(builder.Configuration.GetConnectionString("MySql"), database.ServerVersion, sqlitePath);
@@ -94,6 +97,7 @@ public static class HostingExtensions
 
     public static WebApplication UseDaibanPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseConsole();
@@ -130,9 +134,14 @@ public static class HostingExtensions
             // The baseline of the push benchmark: the same host and pipeline, no work. Never on unless configured.
             app.MapPost("/_bench/bare", () => TypedResults.Text("success")).ExcludeFromDescription();
         }
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        app.MapDashboardSessionEndpoints();
+        // Hangfire ships Chinese strings; only the dashboard's UI culture is set, nothing else's formatting.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(DashboardSessionEndpoints.DashboardPath),
+            b => b.Use((c, next) => { System.Globalization.CultureInfo.CurrentUICulture = DashboardCulture; return next(c); }));
+        app.MapHangfireDashboard(DashboardSessionEndpoints.DashboardPath, new DashboardOptions
         {
             DashboardTitle = "Daiban 后台任务",
+            AppPath = "/console/#admin",
             Authorization = [new AdminDashboardAuthorization()],
         });
         return app;

@@ -1,7 +1,7 @@
 namespace Daiban.WeChat.Shared;
 
 /// <summary>
-/// What several web instances must agree on: cached access tokens, push de-duplication, short locks.
+/// What several web instances must agree on: cached access tokens, staff binding codes, short locks.
 /// Redis when <c>ConnectionStrings:Redis</c> is set, the process's memory otherwise.
 /// </summary>
 public interface ISharedStore

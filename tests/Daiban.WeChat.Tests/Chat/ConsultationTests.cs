@@ -216,7 +216,7 @@ public sealed class ChatLimitsTests
     [Fact]
     public async Task TooManyQuestions_Get429_WithAChineseTitle()
     {
-        await WithAppAsync(new() { ["Chat:QuestionsPerMinute"] = "2" }, async app =>
+        await DaibanAppFactory.WithOwnHostAsync(new() { ["Chat:QuestionsPerMinute"] = "2" }, async app =>
         {
         var client = app.CreateClient();
         for (var i = 0; i < 2; i++)
@@ -231,7 +231,7 @@ public sealed class ChatLimitsTests
     [Fact]
     public async Task RiskyText_FromAWeChatUser_IsRefused_BeforeTheBotSeesIt()
     {
-        await WithAppAsync(new() { ["Chat:ContentCheck"] = "true" }, async app =>
+        await DaibanAppFactory.WithOwnHostAsync(new() { ["Chat:ContentCheck"] = "true" }, async app =>
         {
         var user = await app.MiniProgramUserAsync("oConsultRisky00000000001");
 
@@ -250,19 +250,5 @@ public sealed class ChatLimitsTests
         await using var scope = app.Services.CreateAsyncScope();
         Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Set<ConversationMessage>().CountAsync());
         });
-    }
-
-    private static async Task WithAppAsync(Dictionary<string, string> settings, Func<DaibanAppFactory, Task> test)
-    {
-        var app = new DaibanAppFactory(DatabaseProvider.MySql, Daiban.Testing.TestServers.Redis, settings: settings);
-        await ((IAsyncLifetime)app).InitializeAsync();
-        try
-        {
-            await test(app);
-        }
-        finally
-        {
-            await ((IAsyncLifetime)app).DisposeAsync();
-        }
     }
 }

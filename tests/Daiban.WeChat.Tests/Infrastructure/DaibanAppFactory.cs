@@ -34,6 +34,21 @@ public class DaibanAppFactory(
         _ = Services; // start the host: migrations run as the application starts them
     }
 
+    /// <summary>Runs <paramref name="test"/> on a host of its own (MariaDB + Redis) with <paramref name="settings"/>, then disposes it.</summary>
+    public static async Task WithOwnHostAsync(Dictionary<string, string> settings, Func<DaibanAppFactory, Task> test, bool demoData = false)
+    {
+        var app = new DaibanAppFactory(DatabaseProvider.MySql, TestServers.Redis, demoData, settings: settings);
+        await ((IAsyncLifetime)app).InitializeAsync();
+        try
+        {
+            await test(app);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    }
+
     /// <summary>A client signed in to the mini-program as <paramref name="openId"/>, through the emulator's login code.</summary>
     public async Task<HttpClient> MiniProgramUserAsync(string openId)
     {

@@ -63,6 +63,52 @@ public sealed class DashboardAuthorizationTests : StaffAppTest
         Assert.True(anonymous.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"{anonymous.StatusCode}");
         Assert.Equal(HttpStatusCode.Forbidden, agent.StatusCode);
         Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
-        Assert.Contains("Daiban 后台任务", await admin.Content.ReadAsStringAsync());
+        var page = await admin.Content.ReadAsStringAsync();
+        Assert.Contains("Daiban 后台任务", page);
+        Assert.Contains("周期性作业", page); // Hangfire's own strings, in Chinese
+    }
+
+    [Fact]
+    public async Task AnAdmin_OpensTheDashboardFromTheConsole_WithACookieThatOpensNothingElse()
+    {
+        var opened = await (await App.SignedInAsync("admin")).PostAsync("/api/staff/dashboard-session", null);
+
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        var setCookie = Assert.Single(opened.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith("daiban_dashboard=", setCookie);
+        foreach (var attribute in new[] { "path=/hangfire", "httponly", "samesite=strict", "expires=" })
+            Assert.Contains(attribute, setCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("secure", setCookie, StringComparison.OrdinalIgnoreCase); // plain HTTP here
+        var token = setCookie.Split(';')[0]["daiban_dashboard=".Length..];
+        var browser = App.CreateClient(new() { HandleCookies = false });
+
+        var dashboard = await SendAsync(browser, HttpMethod.Get, "/hangfire", cookie: token);
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("Daiban 后台任务", await dashboard.Content.ReadAsStringAsync());
+        // The cookie anywhere else, or its token as a bearer, opens nothing.
+        await ProblemAssert.IsProblemAsync(await SendAsync(browser, HttpMethod.Get, "/api/staff/me", cookie: token), HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(await SendAsync(browser, HttpMethod.Get, "/api/staff/admin/staff", bearer: token), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await SendAsync(browser, HttpMethod.Post, "/api/staff/dashboard-session", bearer: token), HttpStatusCode.Forbidden);
+        // Only an admin gets one.
+        await ProblemAssert.IsProblemAsync(await (await App.SignedInAsync("liqiang")).PostAsync("/api/staff/dashboard-session", null), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await App.CreateClient().PostAsync("/api/staff/dashboard-session", null), HttpStatusCode.Unauthorized);
+
+        // Signing out clears it, signed in or not.
+        var closed = await App.CreateClient().DeleteAsync("/api/staff/dashboard-session");
+        Assert.Equal(HttpStatusCode.NoContent, closed.StatusCode);
+        var cleared = Assert.Single(closed.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith("daiban_dashboard=;", cleared);
+        Assert.Contains("path=/hangfire", cleared, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("expires=Thu, 01 Jan 1970", cleared, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? cookie = null, string? bearer = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (cookie is not null)
+            request.Headers.Add("Cookie", $"daiban_dashboard={cookie}");
+        if (bearer is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        return client.SendAsync(request);
     }
 }

@@ -468,6 +468,13 @@
         el('tr', {}, el('td', {}, String(m.id)), el('td', {}, m.channel === 'OfficialAccount' ? '公众号' : '小程序'), el('td', {}, m.event ? `${m.msgType}/${m.event}` : m.msgType),
           el('td', {}, String(m.attempts)), el('td', {}, m.lastError || '—'), el('td', {}, dateTime(m.receivedAt)))), 'pushes-given-up')));
 
+    view.append(el('section', { className: 'panel', id: 'background-jobs' }, el('h2', {}, '后台任务'),
+      el('p', { className: 'muted' }, '提醒、通知发送、推送记录清理等定时任务的运行情况、失败重试与手动触发（Hangfire 面板，一小时内有效，仅管理员）。'),
+      el('button', { id: 'open-dashboard', onclick: () => guarded(async () => {
+        const session = await api('/api/staff/dashboard-session', { method: 'POST' });
+        location.assign(session.path);
+      }) }, '打开后台任务面板')));
+
     const day = el('input', { id: 'holiday-date', type: 'date' });
     const kind = el('select', { id: 'holiday-kind' }, el('option', { value: 'Holiday' }, '放假'), el('option', { value: 'MakeUpWorkday' }, '调休上班'), el('option', { value: 'Normal' }, '恢复正常'));
     const name = el('input', { id: 'holiday-name', placeholder: '节日名称' });
@@ -524,6 +531,8 @@
   // --- shell -------------------------------------------------------------------------------------------------
 
   function signOut() {
+    // The dashboard cookie goes with the console session (keepalive: the page reloads at once).
+    fetch('/api/staff/dashboard-session', { method: 'DELETE', keepalive: true }).catch(() => {});
     sessionStorage.removeItem(TOKEN);
     sessionStorage.removeItem(STAFF);
     location.hash = '';
