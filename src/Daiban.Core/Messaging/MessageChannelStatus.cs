@@ -21,19 +21,31 @@ public sealed record MessageChannelStatus(
     int NotificationsInAppOnlyToday,
     int PushRecordsKeptDays)
 {
+    /// <summary>
+    /// A push normally waits seconds for its work (every instance sweeps the table every few seconds). One waiting this
+    /// long means no processor is working the table, or its work fails without being recorded.
+    /// </summary>
+    public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>When the oldest push still waiting for its work arrived; null when none waits.</summary>
+    public static Task<DateTimeOffset?> OldestWaitingSinceAsync(DaibanDbContext db, CancellationToken ct) =>
+        Waiting(db.InboundMessages.AsNoTracking()).OrderBy(m => m.ReceivedAt).Select(m => (DateTimeOffset?)m.ReceivedAt).FirstOrDefaultAsync(ct);
+
+    private static IQueryable<InboundMessage> Waiting(IQueryable<InboundMessage> inbound) =>
+        inbound.Where(m => m.ProcessedAt == null && m.Attempts < InboundMessage.MaxAttempts);
+
     /// <param name="pushRecordsKeptDays">Days a finished push is kept before the nightly deletion (0: kept), shown so the
     /// operator knows how long a given-up push stays to be looked at.</param>
     public static async Task<MessageChannelStatus> ReadAsync(DaibanDbContext db, DateTimeOffset now, int pushRecordsKeptDays, CancellationToken ct)
     {
         var inbound = db.InboundMessages.AsNoTracking();
-        var unfinished = inbound.Where(m => m.ProcessedAt == null);
-        var waiting = unfinished.Where(m => m.Attempts < InboundMessage.MaxAttempts);
-        var givenUp = unfinished.Where(m => m.Attempts >= InboundMessage.MaxAttempts);
+        var waiting = Waiting(inbound);
+        var givenUp = inbound.Where(m => m.ProcessedAt == null && m.Attempts >= InboundMessage.MaxAttempts);
         var dayAgo = now.AddDays(-1);
         return new MessageChannelStatus(
             await inbound.OrderByDescending(m => m.Id).Select(m => (DateTimeOffset?)m.ReceivedAt).FirstOrDefaultAsync(ct),
             await waiting.CountAsync(ct),
-            await waiting.OrderBy(m => m.ReceivedAt).Select(m => (DateTimeOffset?)m.ReceivedAt).FirstOrDefaultAsync(ct),
+            await OldestWaitingSinceAsync(db, ct),
             await givenUp.CountAsync(ct),
             await givenUp.OrderByDescending(m => m.Id).Take(20)
                 .Select(m => new GivenUpPush(m.Id, m.Channel, m.MsgType, m.Event, m.Attempts, m.LastError, m.ReceivedAt)).ToListAsync(ct),

@@ -8,7 +8,9 @@ public static class HealthEndpoints
 {
     public static IServiceCollection AddDaibanHealthChecks(this IServiceCollection services, bool redisConfigured)
     {
-        var checks = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        var checks = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<JobServersHealthCheck>("jobs", failureStatus: HealthStatus.Degraded)
+            .AddCheck<PushBacklogHealthCheck>("pushes", failureStatus: HealthStatus.Degraded);
         if (redisConfigured)
             checks.AddCheck<RedisHealthCheck>("redis");
         return services;
@@ -16,7 +18,7 @@ public static class HealthEndpoints
 
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/health", GetHealthAsync).WithName("GetHealth").WithTags("Health")
-            .WithSummary("各依赖（数据库、Redis）的健康状态");
+            .WithSummary("各依赖（数据库、Redis）与后台工作（任务服务器、推送积压）的健康状态");
 
     public sealed record DependencyHealth(string Status, string? Description, double DurationMs);
 
