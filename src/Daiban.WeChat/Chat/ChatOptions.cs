@@ -3,9 +3,7 @@ namespace Daiban.WeChat.Chat;
 public sealed class ChatOptions
 {
     public const string SectionName = "Chat";
-    public const string RateLimitPolicy = "chat";
-
-    /// <summary>Questions one asker (WeChat user, or IP address when anonymous) may ask per minute.</summary>
+    /// <summary>Questions one asker (WeChat user, or IP address when anonymous) may ask per minute, across all instances.</summary>
     public int QuestionsPerMinute { get; set; } = 20;
 
     /// <summary>Check WeChat users' text with msg_sec_check before answering. Default: on with real WeChat, off with the emulator.</summary>

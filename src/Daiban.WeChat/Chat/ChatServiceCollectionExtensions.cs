@@ -1,8 +1,5 @@
 using System.ClientModel;
-using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Daiban.Core.Consultation;
-using Daiban.WeChat.Auth;
 using Microsoft.Extensions.AI;
 
 namespace Daiban.WeChat.Chat;
@@ -28,25 +25,7 @@ public static class ChatServiceCollectionExtensions
                 new OpenAI.OpenAIClientOptions { Endpoint = new Uri(llm.Endpoint!) }).AsIChatClient());
             services.AddSingleton(sp => new AnswerPhrasing(sp.GetRequiredService<IChatClient>(), TimeSpan.FromSeconds(llm.TimeoutSeconds)));
         }
-        var perMinute = chat.QuestionsPerMinute;
-        services.AddRateLimiter(o =>
-        {
-            // Per WeChat user when signed in, else per address; per instance (a determined flood is nginx's job, see deploy/).
-            o.AddPolicy(ChatOptions.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.User.FindFirstValue(DaibanClaims.OpenId) ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            o.OnRejected = async (context, ct) =>
-            {
-                var http = context.HttpContext;
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = "60";
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "提问过于频繁，请一分钟后再试", Detail = $"每分钟最多提问{perMinute}次。" },
-                });
-            };
-        });
+        services.AddSingleton<QuestionRateLimit>();
         return builder;
     }
 }

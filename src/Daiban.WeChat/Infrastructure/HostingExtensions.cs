@@ -102,7 +102,6 @@ public static class HostingExtensions
         app.UseStatusCodePages();
         app.UseConsole();
         app.UseAuthentication();
-        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }

@@ -1,7 +1,7 @@
 namespace Daiban.WeChat.Shared;
 
 /// <summary>
-/// What several web instances must agree on: cached access tokens, staff binding codes, short locks.
+/// What several web instances must agree on: cached access tokens, staff binding codes, short locks, rate counters.
 /// Redis when <c>ConnectionStrings:Redis</c> is set, the process's memory otherwise.
 /// </summary>
 public interface ISharedStore
@@ -12,6 +12,9 @@ public interface ISharedStore
     Task<string?> GetAsync(string key);
 
     Task SetAsync(string key, string value, TimeSpan ttl);
+
+    /// <summary>Adds one to the counter at <paramref name="key"/> and returns it; a new counter starts at 1 and lives <paramref name="ttl"/>.</summary>
+    Task<long> IncrementAsync(string key, TimeSpan ttl);
 
     /// <summary>Deletes the key only while it still holds <paramref name="expected"/> (compare-and-delete).</summary>
     Task<bool> DeleteIfEqualsAsync(string key, string expected);

@@ -37,6 +37,21 @@ internal sealed class MemorySharedStore(TimeProvider clock) : ISharedStore
         return Task.CompletedTask;
     }
 
+    public Task<long> IncrementAsync(string key, TimeSpan ttl)
+    {
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(key, out var live) && live.ExpiresAt > clock.GetUtcNow())
+            {
+                var n = long.Parse(live.Value) + 1;
+                _entries[key] = (n.ToString(), live.ExpiresAt);
+                return Task.FromResult(n);
+            }
+            Write(key, "1", ttl);
+            return Task.FromResult(1L);
+        }
+    }
+
     public Task<bool> DeleteIfEqualsAsync(string key, string expected)
     {
         lock (_gate)

@@ -6,6 +6,9 @@ internal sealed class RedisSharedStore(IConnectionMultiplexer redis, SharedStore
 {
     private const string CompareAndDelete = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
+    // INCR and its expiry in one step: a counter can never be left without one.
+    private const string IncrementWithExpiry = "local n = redis.call('incr', KEYS[1]) if n == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end return n";
+
     private IDatabase Db => redis.GetDatabase();
 
     private RedisKey Key(string key) => options.KeyPrefix + key;
@@ -15,6 +18,9 @@ internal sealed class RedisSharedStore(IConnectionMultiplexer redis, SharedStore
     public async Task<string?> GetAsync(string key) => await Db.StringGetAsync(Key(key));
 
     public Task SetAsync(string key, string value, TimeSpan ttl) => Db.StringSetAsync(Key(key), value, ttl);
+
+    public async Task<long> IncrementAsync(string key, TimeSpan ttl) =>
+        (long)await Db.ScriptEvaluateAsync(IncrementWithExpiry, [Key(key)], [(long)ttl.TotalMilliseconds]);
 
     public async Task<bool> DeleteIfEqualsAsync(string key, string expected) =>
         (long)await Db.ScriptEvaluateAsync(CompareAndDelete, [Key(key)], [expected]) == 1;

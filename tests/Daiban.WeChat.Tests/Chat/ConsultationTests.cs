@@ -229,6 +229,28 @@ public sealed class ChatLimitsTests
     }
 
     [Fact]
+    public async Task TheLimit_HoldsForTheCluster_NotPerInstance()
+    {
+        var settings = new Dictionary<string, string> { ["Chat:QuestionsPerMinute"] = "2" };
+        await DaibanAppFactory.WithOwnHostAsync(settings, async first =>
+        {
+            await using var second = new DaibanAppFactory(DatabaseProvider.MySql, Daiban.Testing.TestServers.Redis, sharedDatabase: first.Database, settings: settings);
+            var user = await first.MiniProgramUserAsync("oRateAcrossInstances00001");
+            var sameUserOnSecond = second.CreateClient();
+            sameUserOnSecond.DefaultRequestHeaders.Authorization = user.DefaultRequestHeaders.Authorization;
+
+            await ProblemAssert.OkAsync<AskResponse>(await user.PostAsJsonAsync("/api/chat/ask", new { question = "收费吗" }));
+            await ProblemAssert.OkAsync<AskResponse>(await sameUserOnSecond.PostAsJsonAsync("/api/chat/ask", new { question = "收费吗" }));
+            var limited = await sameUserOnSecond.PostAsJsonAsync("/api/chat/ask", new { question = "收费吗" });
+            var otherUser = await (await second.MiniProgramUserAsync("oRateAcrossInstances00002")).PostAsJsonAsync("/api/chat/ask", new { question = "收费吗" });
+
+            await ProblemAssert.IsProblemAsync(limited, HttpStatusCode.TooManyRequests);
+            Assert.Equal("60", limited.Headers.RetryAfter?.ToString());
+            await ProblemAssert.OkAsync<AskResponse>(otherUser);
+        });
+    }
+
+    [Fact]
     public async Task RiskyText_FromAWeChatUser_IsRefused_BeforeTheBotSeesIt()
     {
         await DaibanAppFactory.WithOwnHostAsync(new() { ["Chat:ContentCheck"] = "true" }, async app =>

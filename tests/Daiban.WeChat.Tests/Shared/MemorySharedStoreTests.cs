@@ -33,4 +33,18 @@ public sealed class MemorySharedStoreTests
         Assert.Equal(2, store.Count);
         Assert.Equal("t", await store.GetAsync("token"));
     }
+
+    [Fact]
+    public async Task ACounter_CountsFromOne_AndStartsAgainOnceItsFirstWindowIsOver()
+    {
+        var store = new MemorySharedStore(_clock);
+
+        Assert.Equal(1, await store.IncrementAsync("rate:a", TimeSpan.FromMinutes(1)));
+        _clock.Advance(TimeSpan.FromSeconds(50));
+        Assert.Equal(2, await store.IncrementAsync("rate:a", TimeSpan.FromMinutes(1)));
+        Assert.Equal(1, await store.IncrementAsync("rate:b", TimeSpan.FromMinutes(1)));
+        // Later increments do not stretch the window.
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, await store.IncrementAsync("rate:a", TimeSpan.FromMinutes(1)));
+    }
 }
