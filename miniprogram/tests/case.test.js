@@ -77,6 +77,43 @@ describe('case page', () => {
     expect(server.calls.find((c) => c.url.endsWith('/receipt')).data).toEqual({ signedBy: '孙海', signatureReference: 'material:77' })
   })
 
+  test('materials mailed to the agent are recorded with carrier and tracking number; papers mailed back are signed for', async () => {
+    let parcels = [{ id: 5, direction: 'ToEnterprise', contents: '土地证原件', carrier: '邮政EMS', trackingNumber: 'EMS001', sentBy: '赵刚', sentAt: '2026-03-04T01:00:00Z', receivedBy: null, receivedAt: null }]
+    const server = fakeServer({
+      'POST /api/mp/auth/login': login,
+      'GET /api/mp/cases/42': () => ({ body: caseView({ parcels, canMailMaterials: true }) }),
+      'POST /api/mp/cases/42/parcels': (data) => {
+        parcels = parcels.concat([{ id: 6, direction: 'ToService', contents: data.contents, carrier: data.carrier, trackingNumber: data.trackingNumber, sentAt: '2026-03-05T01:00:00Z', receivedAt: null }])
+        return { body: caseView({ parcels, canMailMaterials: true }) }
+      },
+      'POST /api/mp/cases/42/parcels/5/received': () => {
+        parcels = parcels.map((p) => (p.id === 5 ? Object.assign({}, p, { receivedAt: '2026-03-06T01:00:00Z' }) : p))
+        return { body: caseView({ parcels, canMailMaterials: true }) }
+      },
+    })
+    const page = render(pageId)
+    await page.instance.onLoad({ id: '42' })
+    expect(page.dom.innerHTML).toContain('代办员寄回：土地证原件')
+    expect(page.dom.innerHTML).toContain('待您签收')
+
+    page.instance.onParcelField({ currentTarget: { dataset: { field: 'contents' } }, detail: { value: '施工合同原件' } })
+    page.instance.onParcelField({ currentTarget: { dataset: { field: 'carrier' } }, detail: { value: '顺丰速运' } })
+    await page.instance.onMailMaterials()   // no tracking number yet
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请填写运单号' }))
+    expect(server.calls.some((c) => c.method === 'POST' && c.url.endsWith('/parcels'))).toBe(false)
+
+    page.instance.onParcelField({ currentTarget: { dataset: { field: 'trackingNumber' } }, detail: { value: ' SF1234567890 ' } })
+    await page.instance.onMailMaterials()
+    expect(server.calls.find((c) => c.method === 'POST' && c.url.endsWith('/parcels')).data).toEqual({ contents: '施工合同原件', carrier: '顺丰速运', trackingNumber: 'SF1234567890' })
+    expect(page.dom.innerHTML).toContain('寄给代办员：施工合同原件')
+    expect(page.data.parcel.trackingNumber).toBe('')
+
+    await page.instance.onConfirmParcel({ currentTarget: { dataset: { id: 5 } } })
+    expect(server.calls.some((c) => c.url === '/api/mp/cases/42/parcels/5/received')).toBe(true)
+    expect(page.dom.innerHTML).toContain('已签收')
+    expect(page.dom.innerHTML).not.toContain('待您签收')
+  })
+
   test('a case the user may not see shows the server\'s message', async () => {
     fakeServer({ 'POST /api/mp/auth/login': login })
     const page = render(pageId)

@@ -57,6 +57,14 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   await agent.fill('#plan-steps', '企业投资项目备案|S1-01|2026-12-04\n施工图联合审图|S3-01|2027-01-15')
   await agent.click('#propose-plan')
   await agent.waitForFunction(() => document.getElementById('case-title')?.textContent.includes('方案待确认'))
+  // Papers mailed back to the enterprise (双向免费邮寄) wait for its signature.
+  await agent.fill('#parcel-contents', '土地证原件')
+  await agent.fill('#parcel-carrier', '中国邮政EMS')
+  await agent.fill('#parcel-tracking', 'EMS3000000001')
+  await agent.click('#mail-back')
+  await agent.waitForSelector('#parcels tr[data-parcel="EMS3000000001"]')
+  expect(await agent.textContent('#parcels tr[data-parcel="EMS3000000001"]')).toContain('寄回企业')
+  expect(await agent.textContent('#parcels tr[data-parcel="EMS3000000001"] .parcel-received')).toBe('—')
   await shot(agent, 'agent-case-log')
 
   const supervisor = await signIn(browser.context, 'chenjing')

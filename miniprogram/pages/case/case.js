@@ -2,8 +2,8 @@ const api = require('../../utils/api')
 const format = require('../../utils/format')
 const { requestConsent } = require('../../utils/subscribe')
 
-// One case as the enterprise follows it: progress, each item's due date, the plan to agree, materials to supply,
-// results to sign for, the evaluation and the archive.
+// One case as the enterprise follows it: progress, each item's due date, the plan to agree, materials to supply
+// (uploaded, or mailed free of charge), results to sign for, papers mailed back, the evaluation and the archive.
 Page({
   data: {
     id: 0,
@@ -13,6 +13,8 @@ Page({
     signedBy: '',
     signed: false,
     materials: [],
+    parcels: [],
+    parcel: { contents: '', carrier: '', trackingNumber: '' },
     busy: false,
   },
 
@@ -25,7 +27,15 @@ Page({
     try {
       const view = await api.request({ url: '/api/mp/cases/' + this.data.id })
       const items = view.items.map((i) => ({ code: i.code, name: i.name, statusName: i.statusName, due: format.day(i.dueOn), document: i.resultDocumentNo }))
-      this.setData({ view, items })
+      const parcels = (view.parcels || []).map((p) => ({
+        id: p.id,
+        inbound: p.direction === 'ToService',
+        label: (p.direction === 'ToService' ? '寄给代办员：' : '代办员寄回：') + p.contents,
+        tracking: p.carrier + ' ' + p.trackingNumber,
+        state: p.receivedAt ? (p.direction === 'ToService' ? '代办员已收到' : '已签收') : (p.direction === 'ToService' ? '运输中' : '待您签收'),
+        canConfirm: p.direction === 'ToEnterprise' && !p.receivedAt,
+      }))
+      this.setData({ view, items, parcels })
     } catch (e) {
       api.showError(e)
     }
@@ -82,6 +92,43 @@ Page({
       },
       fail: () => resolve(),
     }))
+  },
+
+  onParcelField(e) {
+    this.setData({ ['parcel.' + e.currentTarget.dataset.field]: e.detail.value })
+  },
+
+  /** Records paper materials mailed to the agent (free two-way mailing): what, the carrier, the tracking number. */
+  async onMailMaterials() {
+    const parcel = this.data.parcel
+    const missing = [['contents', '请填写寄送的材料'], ['carrier', '请填写快递公司'], ['trackingNumber', '请填写运单号']].find(([k]) => !parcel[k].trim())
+    if (missing) {
+      wx.showToast({ title: missing[1], icon: 'none' })
+      return
+    }
+    if (this.data.busy) return
+    this.setData({ busy: true })
+    try {
+      const data = { contents: parcel.contents.trim(), carrier: parcel.carrier.trim(), trackingNumber: parcel.trackingNumber.trim() }
+      await api.request({ url: `/api/mp/cases/${this.data.id}/parcels`, method: 'POST', data })
+      this.setData({ parcel: { contents: '', carrier: '', trackingNumber: '' } })
+      wx.showToast({ title: '已通知代办员', icon: 'success' })
+      await this.load()
+    } catch (e) {
+      api.showError(e)
+    } finally {
+      this.setData({ busy: false })
+    }
+  },
+
+  async onConfirmParcel(e) {
+    try {
+      await api.request({ url: `/api/mp/cases/${this.data.id}/parcels/${e.currentTarget.dataset.id}/received`, method: 'POST', data: {} })
+      wx.showToast({ title: '已签收', icon: 'success' })
+      await this.load()
+    } catch (err) {
+      api.showError(err)
+    }
   },
 
   onSignedBy(e) {

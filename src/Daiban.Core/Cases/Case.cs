@@ -17,6 +17,7 @@ public sealed partial class Case
     private readonly List<ServicePlan> _plans = [];
     private readonly List<LogEntry> _log = [];
     private readonly List<MaterialRecord> _materials = [];
+    private readonly List<Parcel> _parcels = [];
 
     private Case() { }
 
@@ -55,6 +56,7 @@ public sealed partial class Case
     public IReadOnlyList<ServicePlan> Plans => _plans;
     public IReadOnlyList<LogEntry> Log => _log;
     public IReadOnlyList<MaterialRecord> Materials => _materials;
+    public IReadOnlyList<Parcel> Parcels => _parcels;
 
     public ServicePlan? CurrentPlan => _plans.Where(p => p.Decision != PlanDecision.Superseded).MaxBy(p => p.Version);
 

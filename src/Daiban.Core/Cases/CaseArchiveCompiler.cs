@@ -47,6 +47,7 @@ public static class CaseArchiveCompiler
                 m.Name, m.ItemCode, m.Copies, m.IsOriginal, m.ReceivedBy, m.ReceivedAt, m.Review, m.ReviewNote,
                 m.ForwardedToDepartment, m.ForwardedAt, m.OriginalReturnedAt,
             }),
+            Parcels = @case.Parcels.OrderBy(p => p.SentAt).Select(p => new { p.Direction, p.Contents, p.Carrier, p.TrackingNumber, p.SentBy, p.SentAt, p.ReceivedBy, p.ReceivedAt }),
             Log = @case.Log.OrderBy(l => l.At).Select(l => new { l.At, l.Kind, l.ActorName, l.ItemCode, l.Content, l.Problems, l.NextStep }),
             Transitions = @case.Transitions.Select(t => new { t.From, t.To, t.ActorName, t.At, t.Reason }),
             Delivery = @case.Delivery is { } d

@@ -5,7 +5,7 @@ namespace Daiban.Core.Cases;
 
 public static class CaseQueries
 {
-    /// <summary>The whole aggregate, for a change; split queries keep the six child collections from multiplying rows.</summary>
+    /// <summary>The whole aggregate, for a change; split queries keep the seven child collections from multiplying rows.</summary>
     public static Task<Case?> FindAggregateAsync(this IQueryable<Case> cases, long id, CancellationToken ct = default) =>
         cases.Include(c => c.Items).ThenInclude(i => i.Pauses)
             .Include(c => c.Transitions)
@@ -13,6 +13,7 @@ public static class CaseQueries
             .Include(c => c.Plans)
             .Include(c => c.Log)
             .Include(c => c.Materials)
+            .Include(c => c.Parcels)
             .Include(c => c.Delivery)
             .Include(c => c.Evaluation)
             .AsSplitQuery()

@@ -35,6 +35,10 @@ public static class EnterpriseNotices
         AddAsync(db, c, "delivery", "delivery-sent", "办理结果已寄出",
             new() { ["character_string1"] = c.CaseNumber, ["thing2"] = $"{c.Delivery?.Carrier} {c.Delivery?.TrackingNumber}", ["time3"] = ChinaTime.Display(now) }, now, ct);
 
+    public static Task PapersMailedBackAsync(DaibanDbContext db, Case c, Parcel parcel, DateTimeOffset now, CancellationToken ct) =>
+        AddAsync(db, c, $"parcel:{parcel.TrackingNumber}", "delivery-sent", "材料已寄回",
+            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = $"{parcel.Carrier} {parcel.TrackingNumber}", ["time3"] = ChinaTime.Display(now) }, now, ct);
+
     private static async Task AddAsync(DaibanDbContext db, Case c, string what, string template, string title, Dictionary<string, string> data, DateTimeOffset now, CancellationToken ct)
     {
         if (c.ApplicantContactId is not { } contactId)

@@ -19,6 +19,9 @@ public static class StaffNotices
     public static Task MaterialsSuppliedAsync(DaibanDbContext db, Case c, MaterialRecord material, DateTimeOffset now, CancellationToken ct) =>
         AddAsync(db, c, $"material:{Path.GetFileNameWithoutExtension(material.FileReference ?? material.Name)[..Math.Min(16, Path.GetFileNameWithoutExtension(material.FileReference ?? material.Name).Length)]}", "企业上传了补充材料", $"企业上传材料：{material.Name}，请进行形式审查", now, ct);
 
+    public static Task MaterialsMailedAsync(DaibanDbContext db, Case c, Parcel parcel, DateTimeOffset now, CancellationToken ct) =>
+        AddAsync(db, c, $"parcel:{parcel.TrackingNumber}", "企业已寄出材料", $"{parcel.Carrier} {parcel.TrackingNumber}，收到后请确认", now, ct);
+
     public static Task ReceiptConfirmedAsync(DaibanDbContext db, Case c, DateTimeOffset now, CancellationToken ct) =>
         AddAsync(db, c, "receipt", "企业已确认签收", "企业已签收办理结果，服务结束，请整理归档", now, ct);
 

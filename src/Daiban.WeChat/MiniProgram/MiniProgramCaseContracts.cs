@@ -25,7 +25,8 @@ public sealed record PlanView(int Version, string Summary, IReadOnlyList<PlanSte
 
 /// <summary>A case as the enterprise sees it: progress, items with due dates, its agent, the log lines meant for it.</summary>
 public sealed record EnterpriseCaseView(long Id, string CaseNumber, string ModeName, CaseStatus Status, string StatusName, string? AgentName,
-    IReadOnlyList<CaseItemResponse> Items, PlanView? Plan, IReadOnlyList<TimelineEntry> Timeline, bool CanEvaluate)
+    IReadOnlyList<CaseItemResponse> Items, PlanView? Plan, IReadOnlyList<TimelineEntry> Timeline, bool CanEvaluate,
+    IReadOnlyList<Staff.ParcelResponse> Parcels, bool CanMailMaterials)
 {
     public static EnterpriseCaseView From(Case c)
     {
@@ -33,7 +34,8 @@ public sealed record EnterpriseCaseView(long Id, string CaseNumber, string ModeN
         var plan = c.CurrentPlan is { } p ? new PlanView(p.Version, p.Summary, p.Steps, p.Decision.ToString(), p.ProposedAt) : null;
         return new EnterpriseCaseView(c.Id, c.CaseNumber, staff.ModeName, c.Status, staff.StatusName, c.AgentName, staff.Items, plan,
             c.Log.Where(l => l.VisibleToEnterprise).OrderBy(l => l.At).ThenBy(l => l.Id).Select(l => new TimelineEntry(l.At, l.Kind.ToString(), l.Content, l.ItemCode)).ToList(),
-            c.Status == CaseStatus.Delivered && c.Evaluation is null);
+            c.Status == CaseStatus.Delivered && c.Evaluation is null,
+            Staff.ParcelResponse.ListOf(c), c.Status.IsOpen() && c.Status != CaseStatus.Submitted);
     }
 }
 

@@ -31,6 +31,8 @@ public static class MiniProgramCaseEndpoints
         g.MapGet("/cases/{id:long}", GetCaseAsync).WithName("MyCase").WithSummary("案件进度、事项时限与日志");
         g.MapPost("/cases/{id:long}/plan-decision", DecidePlanAsync).WithName("DecidePlan").WithSummary("确认或退回服务方案");
         g.MapPost("/cases/{id:long}/receipt", ConfirmReceiptAsync).WithName("ConfirmReceipt").WithSummary("确认签收邮寄的办理结果");
+        g.MapPost("/cases/{id:long}/parcels", MailMaterialsAsync).WithName("MailMaterials").WithSummary("登记免费邮寄给代办员的申请材料（快递公司、运单号）");
+        g.MapPost("/cases/{id:long}/parcels/{parcelId:long}/received", ConfirmParcelAsync).WithName("ConfirmParcelReceived").WithSummary("确认签收代办员寄回的材料");
         g.MapPost("/cases/{id:long}/evaluation", EvaluateAsync).WithName("Evaluate").WithSummary("服务评价（每个案件一次）");
         g.MapGet("/cases/{id:long}/archive", GetArchiveAsync).WithName("MyCaseArchive").WithSummary("查阅本企业案件的电子档案");
         g.MapGet("/messages", ListMessagesAsync).WithName("MyMessages").WithSummary("站内消息");
@@ -87,6 +89,15 @@ public static class MiniProgramCaseEndpoints
         TimeProvider clock, CancellationToken ct) =>
         ActAsync(id, user, db, ct, (c, contact) => c.ConfirmReceipt(request.SignedBy ?? contact.Name, request.SignatureReference, contact, clock.GetUtcNow()),
             c => StaffNotices.ReceiptConfirmedAsync(db, c, clock.GetUtcNow(), ct));
+
+    internal static Task<Results<Ok<EnterpriseCaseView>, NotFound>> MailMaterialsAsync(long id, Staff.ParcelRequest request, ClaimsPrincipal user, DaibanDbContext db,
+        TimeProvider clock, CancellationToken ct) =>
+        ActAsync(id, user, db, ct, (c, contact) => c.MailMaterialsIn(request.Contents ?? "", request.Carrier ?? "", request.TrackingNumber ?? "", contact, clock.GetUtcNow()),
+            c => StaffNotices.MaterialsMailedAsync(db, c, c.Parcels[^1], clock.GetUtcNow(), ct));
+
+    internal static Task<Results<Ok<EnterpriseCaseView>, NotFound>> ConfirmParcelAsync(long id, long parcelId, ClaimsPrincipal user, DaibanDbContext db,
+        TimeProvider clock, CancellationToken ct) =>
+        ActAsync(id, user, db, ct, (c, contact) => c.ConfirmParcelReceived(parcelId, contact, clock.GetUtcNow()));
 
     internal static async Task<Results<Ok<EnterpriseCaseView>, NotFound>> EvaluateAsync(long id, EvaluationRequest request, ClaimsPrincipal user, DaibanDbContext db,
         Microsoft.Extensions.Options.IOptions<Core.Reminders.ServiceRules> rules, TimeProvider clock, CancellationToken ct)

@@ -23,6 +23,16 @@ public sealed record InPersonDeliveryRequest(string? Documents, string? SignedBy
 
 public sealed record MailDeliveryRequest(string? Documents, string? Carrier, string? TrackingNumber);
 
+/// <summary>A free mailing of paper materials: what is in it, the carrier and the tracking number.</summary>
+public sealed record ParcelRequest(string? Contents, string? Carrier, string? TrackingNumber);
+
+public sealed record ParcelResponse(long Id, ParcelDirection Direction, string Contents, string Carrier, string TrackingNumber, string SentBy,
+    DateTimeOffset SentAt, string? ReceivedBy, DateTimeOffset? ReceivedAt)
+{
+    public static List<ParcelResponse> ListOf(Case c) => c.Parcels.OrderBy(p => p.SentAt).ThenBy(p => p.Id)
+        .Select(p => new ParcelResponse(p.Id, p.Direction, p.Contents, p.Carrier, p.TrackingNumber, p.SentBy, p.SentAt, p.ReceivedBy, p.ReceivedAt)).ToList();
+}
+
 public sealed record LogEntryResponse(DateTimeOffset At, string Kind, string ActorName, string? ItemCode, string Content, string? Problems, string? NextStep, bool VisibleToEnterprise);
 
 public sealed record MaterialResponse(long Id, string Name, string? ItemCode, int Copies, bool IsOriginal, MaterialReview Review, string? ReviewNote,

@@ -84,6 +84,18 @@ public static class AgentWorkbenchEndpoints
                 await EnterpriseNotices.ResultsSentAsync(x.Db, x.Case, x.Now, x.Ct);
                 return true;
             })).WithName("MailResults").WithSummary("邮寄送达，待企业确认签收");
+        g.MapPost("/parcels", (long id, ParcelRequest r, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
+            ActAsync(id, u, db, t, ct, async x =>
+            {
+                if (!x.Case.MailPapersBack(r.Contents ?? "", r.Carrier ?? "", r.TrackingNumber ?? "", x.Agent, x.Now))
+                    return false;
+                await EnterpriseNotices.PapersMailedBackAsync(x.Db, x.Case, x.Case.Parcels[^1], x.Now, x.Ct);
+                return true;
+            })).WithName("MailPapersBack").WithSummary("免费寄回企业的材料（如原件），待企业确认签收");
+        g.MapPost("/parcels/{parcelId:long}/received", (long id, long parcelId, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
+            ActAsync(id, u, db, t, ct, x => Task.FromResult(x.Case.ConfirmParcelReceived(parcelId, x.Agent, x.Now))))
+            .WithName("ConfirmParcelArrived").WithSummary("确认收到企业免费寄来的材料");
+        g.MapGet("/parcels", GetParcelsAsync).WithName("GetCaseParcels").WithSummary("双向免费邮寄记录（企业寄来的材料、寄回企业的材料）");
         g.MapGet("/log", GetLogAsync).WithName("GetCaseLog").WithSummary("代办/包办日志");
         g.MapGet("/materials", GetMaterialsAsync).WithName("GetCaseMaterials").WithSummary("材料登记簿");
         g.MapGet("/checklist", GetChecklistAsync).WithName("GetMaterialChecklist").WithSummary("形式审查清单：按事项列出目录要求的材料、是否已收、审查结果及缺少的核心材料");
@@ -134,6 +146,12 @@ public static class AgentWorkbenchEndpoints
         var codes = c.Items.Select(i => i.ItemCode).ToList();
         var catalog = await db.ApprovalItems.AsNoTracking().Where(i => codes.Contains(i.Code)).ToDictionaryAsync(i => i.Code, ct);
         return TypedResults.Ok(MaterialChecklist.For(c, catalog));
+    }
+
+    internal static async Task<Results<Ok<List<ParcelResponse>>, NotFound>> GetParcelsAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().Include(x => x.Parcels).SingleOrDefaultAsync(x => x.Id == id, ct);
+        return c is null || !user.WorksCase(c.AgentId) ? TypedResults.NotFound() : TypedResults.Ok(ParcelResponse.ListOf(c));
     }
 
     internal static async Task<Results<Ok<List<MaterialResponse>>, NotFound>> GetMaterialsAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)

@@ -15,7 +15,7 @@ public static class ArchivePrinter
     {
         ["CaseNumber"] = "案件编号", ["Mode"] = "服务方式", ["Channel"] = "申请渠道", ["ScopeStages"] = "申办阶段", ["Enterprise"] = "建设单位",
         ["Project"] = "项目信息", ["SubmittedAt"] = "申请时间", ["RegisteredAt"] = "登记时间", ["Assignments"] = "代办员指派",
-        ["Plans"] = "服务方案", ["Items"] = "办理事项", ["Materials"] = "材料登记", ["Log"] = "帮办代办包办日志", ["Transitions"] = "状态变更",
+        ["Plans"] = "服务方案", ["Items"] = "办理事项", ["Materials"] = "材料登记", ["Parcels"] = "双向免费邮寄", ["Log"] = "帮办代办包办日志", ["Transitions"] = "状态变更",
         ["Delivery"] = "统一送达", ["Evaluation"] = "服务评价", ["CompiledBy"] = "归档人", ["CompiledAt"] = "归档时间",
         ["Name"] = "名称", ["CreditCode"] = "统一社会信用代码", ["AgentName"] = "代办员", ["Reason"] = "理由", ["AssignedBy"] = "指派人",
         ["AssignedAt"] = "指派时间", ["EndedAt"] = "结束时间", ["Version"] = "版本", ["Summary"] = "概述", ["Steps"] = "步骤",
@@ -26,6 +26,22 @@ public static class ArchivePrinter
         ["Content"] = "内容", ["Problems"] = "存在问题", ["NextStep"] = "下一步", ["Method"] = "送达方式", ["Documents"] = "送达材料",
         ["Carrier"] = "快递公司", ["TrackingNumber"] = "快递单号", ["SignedByName"] = "签收人", ["ReceiptConfirmedAt"] = "签收时间",
         ["Overall"] = "总体评价", ["Comment"] = "评价意见", ["Suggestions"] = "意见建议",
+        ["Direction"] = "方向", ["Contents"] = "邮寄材料", ["SentBy"] = "寄件人", ["SentAt"] = "寄出时间", ["ReceivedBy"] = "收件确认人", ["ReceivedAt"] = "收到时间",
+    };
+
+    // The archive keeps enum names (stable, machine-readable); the printed page says them in Chinese.
+    private static readonly Dictionary<string, string> StatusNames = Enum.GetValues<CaseStatus>().ToDictionary(v => v.ToString(), v => v.Name());
+
+    private static readonly Dictionary<string, Dictionary<string, string>> ValueNames = new()
+    {
+        ["Channel"] = new() { ["Online"] = "线上申请", ["WalkIn"] = "窗口申请" },
+        ["Decision"] = new() { ["Pending"] = "待确认", ["Agreed"] = "同意", ["Rejected"] = "退回", ["Superseded"] = "已被新方案取代" },
+        ["Review"] = new() { ["Pending"] = "待审查", ["Passed"] = "通过", ["NeedsCorrection"] = "需补正" },
+        ["Kind"] = new() { ["Work"] = "工作记录", ["Milestone"] = "关键节点", ["System"] = "系统记录" },
+        ["Method"] = new() { ["InPerson"] = "当面送达", ["Mail"] = "邮寄送达" },
+        ["Direction"] = new() { ["ToService"] = "企业寄给代办员", ["ToEnterprise"] = "代办员寄回企业" },
+        ["From"] = StatusNames,
+        ["To"] = StatusNames,
     };
 
     public static string Render(CaseArchive archive)
@@ -42,13 +58,13 @@ public static class ArchivePrinter
         foreach (var property in root.EnumerateObject())
         {
             html.Append("<h2>").Append(Encode(Label(property.Name))).Append("</h2>");
-            Value(html, property.Value);
+            Value(html, property.Value, property.Name);
         }
         html.Append("<p>").Append(Encode($"档案内容SHA-256：{archive.ContentHash}（{(CaseArchiving.IsIntact(archive) ? "校验一致" : "校验不一致，档案可能被改动")}）")).Append("</p></body></html>");
         return html.ToString();
     }
 
-    private static void Value(StringBuilder html, JsonElement value)
+    private static void Value(StringBuilder html, JsonElement value, string? key = null)
     {
         switch (value.ValueKind)
         {
@@ -57,7 +73,7 @@ public static class ArchivePrinter
                 foreach (var p in value.EnumerateObject())
                 {
                     html.Append("<tr><th>").Append(Encode(Label(p.Name))).Append("</th><td>");
-                    Value(html, p.Value);
+                    Value(html, p.Value, p.Name);
                     html.Append("</td></tr>");
                 }
                 html.Append("</table>");
@@ -75,7 +91,7 @@ public static class ArchivePrinter
                     {
                         html.Append("<td>");
                         if (row.TryGetProperty(c, out var cell))
-                            Value(html, cell);
+                            Value(html, cell, c);
                         html.Append("</td>");
                     }
                     html.Append("</tr>");
@@ -86,7 +102,8 @@ public static class ArchivePrinter
                 html.Append(Encode(string.Join("、", value.EnumerateArray().Select(Text))));
                 break;
             default:
-                html.Append(Encode(Text(value)));
+                var text = Text(value);
+                html.Append(Encode(key is not null && ValueNames.TryGetValue(key, out var names) && names.TryGetValue(text, out var name) ? name : text));
                 break;
         }
     }

@@ -103,6 +103,11 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
         Assert.Contains(view.CaseNumber, printed);
         Assert.Contains("帮办代办包办日志", printed);
         Assert.Contains("校验一致", printed);
+        // Enum values print in Chinese: the delivery method, the states of the status history.
+        Assert.Contains("<td>邮寄送达</td>", printed);
+        Assert.Contains("<td>已登记</td>", printed);
+        Assert.DoesNotContain("<td>Mail</td>", printed);
+        Assert.DoesNotContain("<td>Submitted</td>", printed);
         Assert.DoesNotContain("<script>", printed);
         Assert.Contains("&lt;script&gt;", printed);
 
@@ -133,6 +138,57 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
         // Knowing the credit code only yields a pending binding, which opens nothing.
         await ProblemAssert.OkAsync<EnterpriseBinding>(await stranger.PostAsJsonAsync("/api/mp/enterprises", new { enterpriseName = "冒名", creditCode = "91110000802100433B", contactName = "张三" }));
         await ProblemAssert.IsProblemAsync(await stranger.GetAsync($"/api/mp/cases/{view.Id}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task FreeMailing_MaterialsIn_AndPapersBack_EachConfirmedByTheOtherSide()
+    {
+        const string openId = "oJourneyMailing000001";
+        var enterprise = await App.MiniProgramUserAsync(openId);
+        await ProblemAssert.OkAsync<EnterpriseBinding>(await enterprise.PostAsJsonAsync("/api/mp/enterprises",
+            new { enterpriseName = "乳山市海岸新材料有限公司", creditCode = "91110000802100433B", contactName = "孙海" }));
+        var view = await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync("/api/mp/cases", Application()));
+        Assert.False(view.CanMailMaterials); // not registered yet
+        var clerk = await App.SignedInAsync("wangmin");
+        await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{view.Id}/register", null));
+        var assigned = await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{view.Id}/assignment", new { }));
+        var agent = await App.SignedInAsync(assigned.AgentName == "张丽" ? "zhangli" : "zhaogang");
+        var mp = $"/api/mp/cases/{view.Id}";
+        var staff = $"/api/staff/cases/{view.Id}";
+
+        // The enterprise mails its materials; a retried submission records one parcel and one notice to the agent.
+        var bad = await enterprise.PostAsJsonAsync($"{mp}/parcels", new { contents = "施工合同原件", carrier = "顺丰速运", trackingNumber = "SF 12 34" });
+        Assert.Equal("运单号只能由字母、数字和短横线组成。", (await ProblemAssert.IsProblemAsync(bad, HttpStatusCode.UnprocessableEntity)).GetProperty("title").GetString());
+        var parcel = new { contents = "施工合同原件；施工图审查合格书", carrier = "顺丰速运", trackingNumber = "SF1234567890" };
+        var mailed = await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"{mp}/parcels", parcel));
+        Assert.True(mailed.CanMailMaterials);
+        await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"{mp}/parcels", parcel));
+        var inbound = Assert.Single((await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.GetAsync(mp))).Parcels);
+        Assert.Equal(ParcelDirection.ToService, inbound.Direction);
+
+        // Only the agent confirms it arrived.
+        await ProblemAssert.IsProblemAsync(await enterprise.PostAsync($"{mp}/parcels/{inbound.Id}/received", null), HttpStatusCode.Conflict);
+        var stranger = await App.SignedInAsync(assigned.AgentName == "张丽" ? "zhaogang" : "zhangli");
+        await ProblemAssert.IsProblemAsync(await stranger.PostAsync($"{staff}/parcels/{inbound.Id}/received", null), HttpStatusCode.NotFound);
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsync($"{staff}/parcels/{inbound.Id}/received", null));
+        var arrived = Assert.Single(await ProblemAssert.OkAsync<List<ParcelResponse>>(await agent.GetAsync($"{staff}/parcels")));
+        Assert.Equal(assigned.AgentName, arrived.ReceivedBy);
+
+        // The agent mails originals back; the enterprise is told and signs for them.
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{staff}/parcels", new { contents = "施工合同原件", carrier = "中国邮政EMS", trackingNumber = "EMS2000000009" }));
+        var back = (await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.GetAsync(mp))).Parcels.Single(p => p.Direction == ParcelDirection.ToEnterprise);
+        var otherUser = await App.MiniProgramUserAsync("oJourneyMailingOther01");
+        await ProblemAssert.IsProblemAsync(await otherUser.PostAsync($"{mp}/parcels/{back.Id}/received", null), HttpStatusCode.NotFound);
+        var signed = await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsync($"{mp}/parcels/{back.Id}/received", null));
+
+        Assert.Equal("孙海", signed.Parcels.Single(p => p.Id == back.Id).ReceivedBy);
+        Assert.Contains(signed.Timeline, t => t.Content.Contains("已收到企业寄来的材料（顺丰速运 SF1234567890）"));
+        Assert.Contains(signed.Timeline, t => t.Content.Contains("企业已签收寄回的材料（中国邮政EMS EMS2000000009）"));
+        Assert.Contains(await ProblemAssert.OkAsync<List<InAppMessage>>(await enterprise.GetAsync("/api/mp/messages")), m => m.Title == "材料已寄回");
+        await using var scope = App.Services.CreateAsyncScope();
+        var toAgent = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Notifications.AsNoTracking()
+            .Where(n => n.CaseId == view.Id && n.TemplateKey == "case-update").Select(n => n.Title).ToListAsync();
+        Assert.Equal(["企业已寄出材料"], toAgent);
     }
 
     [Fact]

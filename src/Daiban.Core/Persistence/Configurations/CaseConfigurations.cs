@@ -28,9 +28,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasMany(c => c.Plans).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Log).WithOne().HasForeignKey(l => l.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Materials).WithOne().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Parcels).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(c => c.Delivery).WithOne().HasForeignKey<Delivery>(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(c => c.Evaluation).WithOne().HasForeignKey<Evaluation>(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
-        foreach (var navigation in new[] { nameof(Case.Items), nameof(Case.Transitions), nameof(Case.Assignments), nameof(Case.Plans), nameof(Case.Log), nameof(Case.Materials) })
+        foreach (var navigation in new[] { nameof(Case.Items), nameof(Case.Transitions), nameof(Case.Assignments), nameof(Case.Plans), nameof(Case.Log), nameof(Case.Materials), nameof(Case.Parcels) })
             b.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         b.HasIndex(c => c.CaseNumber).IsUnique();
@@ -141,6 +142,20 @@ internal sealed class MaterialRecordConfiguration : IEntityTypeConfiguration<Mat
         b.Property(m => m.ReceivedBy).HasMaxLength(64);
         b.Property(m => m.ReviewNote).HasMaxLength(500);
         b.Property(m => m.ForwardedToDepartment).HasMaxLength(32);
+    }
+}
+
+internal sealed class ParcelConfiguration : IEntityTypeConfiguration<Parcel>
+{
+    public void Configure(EntityTypeBuilder<Parcel> b)
+    {
+        b.ToTable("case_parcels");
+        b.Property(p => p.Contents).HasMaxLength(1000);
+        b.Property(p => p.Carrier).HasMaxLength(32);
+        b.Property(p => p.TrackingNumber).HasMaxLength(64);
+        b.Property(p => p.SentBy).HasMaxLength(64);
+        b.Property(p => p.ReceivedBy).HasMaxLength(64);
+        b.HasIndex(p => new { p.CaseId, p.Direction, p.TrackingNumber }).IsUnique();
     }
 }
 

@@ -155,8 +155,9 @@
   }
 
   async function caseDetail(view, id) {
-    const [c, log, checklist, materials] = await Promise.all([
+    const [c, log, checklist, materials, parcels] = await Promise.all([
       api(`/api/staff/cases/${id}`), api(`/api/staff/cases/${id}/log`), api(`/api/staff/cases/${id}/checklist`), api(`/api/staff/cases/${id}/materials`),
+      api(`/api/staff/cases/${id}/parcels`),
     ]);
     const url = `/api/staff/cases/${id}`;
     const act = (path, body, done) => guarded(async () => {
@@ -225,6 +226,23 @@
           el('button', { className: 'secondary', onclick: () => act(`/materials/${m.id}/review`, { result: 'Passed' }, '形式审查通过') }, '通过'), ' ',
           el('button', { className: 'secondary', onclick: () => act(`/materials/${m.id}/review`, { result: 'NeedsCorrection', note: '请补正' }, '已标记需补正') }, '需补正'), ' ',
           el('button', { className: 'secondary', onclick: () => act(`/materials/${m.id}/forward`, { departmentCode: c.items.find((i) => i.code === m.itemCode)?.departmentCode || c.items[0]?.departmentCode }, '已转交部门') }, '转交部门')))))));
+
+    // 双向免费邮寄: materials the enterprise mailed in (confirm on arrival) and papers mailed back to it.
+    const parcelContents = el('input', { id: 'parcel-contents', placeholder: '寄回的材料（如 原件）' });
+    const parcelCarrier = el('input', { id: 'parcel-carrier', placeholder: '快递公司' });
+    const parcelTracking = el('input', { id: 'parcel-tracking', placeholder: '运单号' });
+    view.append(el('section', { className: 'panel' }, el('h2', {}, '双向免费邮寄'),
+      table(['方向', '材料', '快递', '寄出', '收到', ''], parcels.map((p) => {
+        const inbound = p.direction === 'ToService';
+        return el('tr', { 'data-parcel': p.trackingNumber }, el('td', {}, inbound ? '企业寄来' : '寄回企业'), el('td', {}, p.contents),
+          el('td', {}, `${p.carrier} ${p.trackingNumber}`), el('td', {}, dateTime(p.sentAt)),
+          el('td', { className: 'parcel-received' }, p.receivedAt ? `${p.receivedBy} ${dateTime(p.receivedAt)}` : '—'),
+          el('td', {}, inbound && !p.receivedAt
+            ? el('button', { className: 'secondary confirm-parcel', onclick: () => act(`/parcels/${p.id}/received`, undefined, '已确认收到') }, '确认收到')
+            : ''));
+      }), 'parcels'),
+      el('p', {}, parcelContents, ' ', parcelCarrier, ' ', parcelTracking, ' ',
+        el('button', { id: 'mail-back', className: 'secondary', onclick: () => act('/parcels', { contents: parcelContents.value, carrier: parcelCarrier.value, trackingNumber: parcelTracking.value }, '已登记寄回，待企业签收') }, '登记寄回企业'))));
 
     const content = el('textarea', { id: 'log-content', maxlength: 2000, placeholder: '办理情况、遇到的问题、下一步' });
     const milestone = el('input', { type: 'checkbox', id: 'log-milestone' });

@@ -752,6 +752,60 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                     b.ToTable("case_materials", (string)null);
                 });
 
+            modelBuilder.Entity("Daiban.Core.Cases.Parcel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Contents")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("ReceivedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Direction", "TrackingNumber")
+                        .IsUnique();
+
+                    b.ToTable("case_parcels", (string)null);
+                });
+
             modelBuilder.Entity("Daiban.Core.Cases.ServicePlan", b =>
                 {
                     b.Property<long>("Id")
@@ -2003,6 +2057,15 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Daiban.Core.Cases.Parcel", b =>
+                {
+                    b.HasOne("Daiban.Core.Cases.Case", null)
+                        .WithMany("Parcels")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Daiban.Core.Cases.ServicePlan", b =>
                 {
                     b.HasOne("Daiban.Core.Cases.Case", null)
@@ -2165,6 +2228,8 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                     b.Navigation("Log");
 
                     b.Navigation("Materials");
+
+                    b.Navigation("Parcels");
 
                     b.Navigation("Plans");
 

@@ -720,6 +720,58 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.ToTable("case_materials", (string)null);
                 });
 
+            modelBuilder.Entity("Daiban.Core.Cases.Parcel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contents")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceivedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Direction", "TrackingNumber")
+                        .IsUnique();
+
+                    b.ToTable("case_parcels", (string)null);
+                });
+
             modelBuilder.Entity("Daiban.Core.Cases.ServicePlan", b =>
                 {
                     b.Property<long>("Id")
@@ -1935,6 +1987,15 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Daiban.Core.Cases.Parcel", b =>
+                {
+                    b.HasOne("Daiban.Core.Cases.Case", null)
+                        .WithMany("Parcels")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Daiban.Core.Cases.ServicePlan", b =>
                 {
                     b.HasOne("Daiban.Core.Cases.Case", null)
@@ -2093,6 +2154,8 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.Navigation("Log");
 
                     b.Navigation("Materials");
+
+                    b.Navigation("Parcels");
 
                     b.Navigation("Plans");
 
