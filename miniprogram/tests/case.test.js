@@ -114,6 +114,31 @@ describe('case page', () => {
     expect(page.dom.innerHTML).not.toContain('待您签收')
   })
 
+  test('withdrawing needs a reason and a confirmation; afterwards the case offers it no more', async () => {
+    let view = caseView()
+    const server = fakeServer({
+      'POST /api/mp/auth/login': login,
+      'GET /api/mp/cases/42': () => ({ body: view }),
+      'POST /api/mp/cases/42/withdrawal': () => { view = caseView({ status: 'Withdrawn', statusName: '已撤回' }); return { body: view } },
+    })
+    const answers = [false, true]
+    wx.showModal = jest.fn(({ success }) => success({ confirm: answers.shift() }))
+    const page = render(pageId)
+    await page.instance.onLoad({ id: '42' })
+    expect(page.dom.innerHTML).toContain('撤回申请')
+
+    await page.instance.onWithdraw()
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请填写撤回原因' }))
+    page.instance.onWithdrawReason({ detail: { value: ' 项目暂缓 ' } })
+    await page.instance.onWithdraw() // not confirmed
+    expect(server.calls.some((c) => c.url.endsWith('/withdrawal'))).toBe(false)
+    await page.instance.onWithdraw()
+
+    expect(server.calls.find((c) => c.url.endsWith('/withdrawal')).data).toEqual({ reason: '项目暂缓' })
+    expect(page.data.canWithdraw).toBe(false)
+    expect(page.dom.innerHTML).not.toContain('撤回申请')
+  })
+
   test('a case the user may not see shows the server\'s message', async () => {
     fakeServer({ 'POST /api/mp/auth/login': login })
     const page = render(pageId)

@@ -26,15 +26,35 @@ test('my cases: each case with its status and agent; tapping opens it; none yet 
   expect(empty.dom.innerHTML).toContain('申请帮办代办')
 })
 
-test('messages: newest notices with their time; one about a case opens it', async () => {
-  fakeServer({
+test('messages: newest notices with their time; opening one marks it read and opens its case; the tab counts the unread', async () => {
+  const server = fakeServer({
     'POST /api/mp/auth/login': login,
-    'GET /api/mp/messages': () => ({ body: [{ id: 5, title: '服务方案待您确认', caseId: 42, createdAt: '2026-03-02T02:30:00Z', read: false }] }),
+    'GET /api/mp/messages': () => ({ body: [
+      { id: 5, title: '服务方案待您确认', caseId: 42, createdAt: '2026-03-02T02:30:00Z', read: false },
+      { id: 4, title: '您的申请已登记', caseId: 42, createdAt: '2026-03-01T02:30:00Z', read: false },
+      { id: 3, title: '办理结果已出', caseId: 41, createdAt: '2026-02-01T02:30:00Z', read: true },
+    ] }),
+    'POST /api/mp/messages/5/read': () => ({ status: 204 }),
+    'POST /api/mp/messages/read-all': () => ({ body: { marked: 1 } }),
   })
+  wx.setTabBarBadge = jest.fn()
+  wx.removeTabBarBadge = jest.fn()
   const page = render(messagesPage)
   await page.instance.onShow()
   expect(page.dom.innerHTML).toContain('服务方案待您确认')
   expect(page.dom.innerHTML).toContain('3月2日 10:30')
-  page.instance.onOpen({ currentTarget: { dataset: { case: 42 } } })
+  expect(page.dom.innerHTML).toContain('2 条未读')
+  expect(wx.setTabBarBadge).toHaveBeenLastCalledWith({ index: 2, text: '2' })
+
+  await page.instance.onOpen({ currentTarget: { dataset: { id: 5, case: 42 } } })
   expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/case/case?id=42' })
+  expect(server.calls.some((c) => c.method === 'POST' && c.url === '/api/mp/messages/5/read')).toBe(true)
+  expect(wx.setTabBarBadge).toHaveBeenLastCalledWith({ index: 2, text: '1' })
+  // A read message opened again is not reported again.
+  await page.instance.onOpen({ currentTarget: { dataset: { id: 3, case: 41 } } })
+  expect(server.calls.filter((c) => c.url.endsWith('/read')).length).toBe(1)
+
+  await page.instance.onReadAll()
+  expect(wx.removeTabBarBadge).toHaveBeenCalledWith({ index: 2 })
+  expect(page.dom.innerHTML).not.toContain('条未读')
 })

@@ -6,8 +6,9 @@ let browser
 beforeAll(async () => { browser = await launch() })
 afterAll(async () => { await browser.close() })
 
+/** The page names in the navigation, without the unread count beside 消息. */
 async function navNames(page) {
-  return page.$$eval('#nav a', (links) => links.map((a) => a.textContent))
+  return page.$$eval('#nav a', (links) => links.map((a) => a.textContent.replace(/（\d+）$/, '')))
 }
 
 test('a wrong password is refused with a Chinese message', async () => {
@@ -42,9 +43,18 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   await clerk.waitForFunction((n) => !document.querySelector(`#registered tr[data-case="${n}"]`), caseNumber)
 
   const agent = await signIn(browser.context, AGENTS[agentName])
-  expect(await navNames(agent)).toEqual(['我的案件', '咨询转人工', '联审与台账'])
-  await agent.waitForSelector(`#my-cases tr[data-case="${caseNumber}"]`)
-  await agent.click(`#my-cases tr[data-case="${caseNumber}"] a.open-case`)
+  expect(await navNames(agent)).toEqual(['我的案件', '咨询转人工', '联审与台账', '消息'])
+  // The assignment waits in the agent's messages (no Official Account bound here); opening it opens the case.
+  await agent.waitForSelector(`#my-cases tr[data-case="${caseNumber}"] a.open-case`)
+  await agent.waitForFunction(() => /^消息（\d+）$/.test(document.getElementById('nav-messages')?.textContent))
+  await agent.click('#nav-messages')
+  await agent.waitForSelector('#messages tr.unread')
+  await shot(agent, 'agent-messages')
+  const assignment = await agent.$(`#messages tr.unread:has-text("${caseNumber}")`)
+  expect(assignment).not.toBeNull()
+  await assignment.$eval('button.open-message', (b) => b.click())
+  await agent.waitForSelector('#log-form')
+  expect(await agent.textContent('#case-title')).toContain(caseNumber)
   await agent.waitForSelector('#log-form')
   const note = '电话联系企业，约定下周现场踏勘 <script>alert("x")</script>'
   await agent.fill('#log-content', note)
@@ -70,7 +80,7 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   const supervisor = await signIn(browser.context, 'chenjing')
   // Nothing on the dashboard (Chart.js included) may need what the content security policy forbids.
   supervisor.on('console', (m) => { if (m.text().includes('Content Security Policy')) violations.push(m.text()) })
-  expect(await navNames(supervisor)).toEqual(['逾期看板', '监督看板', '联审与台账', '典型案例'])
+  expect(await navNames(supervisor)).toEqual(['逾期看板', '监督看板', '联审与台账', '典型案例', '消息'])
   await supervisor.click('#nav-dashboard')
   await supervisor.waitForSelector(`#agents tr[data-agent="${agentName}"]`)
   const open = Number(await supervisor.textContent(`#agents tr[data-agent="${agentName}"] .open-cases`))
@@ -85,11 +95,41 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   for (const p of [clerk, agent, supervisor]) await p.close()
 })
 
+/** An online application made through the mini-program API, as an enterprise would; returns its case number. */
+async function applyOnline(openid) {
+  const base = process.env.E2E_BASE
+  const post = async (path, body, token) => {
+    const r = await fetch(base + path, { method: 'POST', headers: Object.assign({ 'Content-Type': 'application/json' }, token ? { Authorization: 'Bearer ' + token } : {}), body: JSON.stringify(body) })
+    if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`)
+    return r.json()
+  }
+  const { code } = await post('/_wx/test/login-code', { openid })
+  const { token } = await post('/api/mp/auth/login', { code })
+  await post('/api/mp/enterprises', { enterpriseName: '乳山市重复申请测试有限公司', creditCode: '91110000802100433B', contactName: '周明' }, token)
+  const view = await post('/api/mp/cases', { mode: 'Help', stages: [1], request: '立项阶段帮办', project: { name: '重复申请测试项目', location: '乳山市', investmentType: 'Social', kind: 'Industrial' } }, token)
+  return view.caseNumber
+}
+
+test('the window does not accept an application and says why; it leaves the queue', async () => {
+  const caseNumber = await applyOnline('oE2eRejected000000000001')
+  const clerk = await signIn(browser.context, 'wangmin')
+  const row = `#submitted tr[data-case="${caseNumber}"]`
+  await clerk.waitForSelector(row)
+  await clerk.click(`${row} button.reject`)
+  await clerk.waitForFunction(() => !document.getElementById('toast').hidden && document.getElementById('toast').textContent.includes('不予受理原因'))
+  expect(await clerk.$(row)).not.toBeNull()
+  await clerk.fill(`${row} input.close-reason`, '与已登记的申请重复')
+  await clerk.click(`${row} button.reject`)
+  await clerk.waitForFunction((selector) => !document.querySelector(selector), row)
+  expect(await clerk.textContent('#toast')).toContain('不予受理')
+  await clerk.close()
+})
+
 test('each role sees only its pages, and a page outside them falls back to its own', async () => {
   const expected = {
-    wangmin: ['派件', '咨询转人工', '逾期看板', '联审与台账', '典型案例'],
-    liuyang: ['联审与台账'],
-    admin: ['派件', '我的案件', '咨询转人工', '逾期看板', '监督看板', '联审与台账', '典型案例', '系统管理'],
+    wangmin: ['派件', '咨询转人工', '逾期看板', '联审与台账', '典型案例', '消息'],
+    liuyang: ['联审与台账', '消息'],
+    admin: ['派件', '我的案件', '咨询转人工', '逾期看板', '监督看板', '联审与台账', '典型案例', '系统管理', '消息'],
   }
   for (const [user, pages] of Object.entries(expected)) {
     const page = await signIn(browser.context, user)

@@ -15,6 +15,8 @@ Page({
     materials: [],
     parcels: [],
     parcel: { contents: '', carrier: '', trackingNumber: '' },
+    canWithdraw: false,
+    withdrawReason: '',
     busy: false,
   },
 
@@ -35,7 +37,9 @@ Page({
         state: p.receivedAt ? (p.direction === 'ToService' ? '代办员已收到' : '已签收') : (p.direction === 'ToService' ? '运输中' : '待您签收'),
         canConfirm: p.direction === 'ToEnterprise' && !p.receivedAt,
       }))
-      this.setData({ view, items, parcels })
+      // Until the results are out the enterprise may change its mind (自愿申请).
+      const canWithdraw = ['Submitted', 'Registered', 'Assigned', 'PlanProposed', 'PlanAgreed', 'InProgress', 'AwaitingMaterials'].includes(view.status)
+      this.setData({ view, items, parcels, canWithdraw })
     } catch (e) {
       api.showError(e)
     }
@@ -129,6 +133,35 @@ Page({
     } catch (err) {
       api.showError(err)
     }
+  },
+
+  onWithdrawReason(e) {
+    this.setData({ withdrawReason: e.detail.value })
+  },
+
+  onWithdraw() {
+    const reason = this.data.withdrawReason.trim()
+    if (!reason) {
+      wx.showToast({ title: '请填写撤回原因', icon: 'none' })
+      return Promise.resolve()
+    }
+    return new Promise((resolve) => wx.showModal({
+      title: '撤回申请',
+      content: '撤回后本次帮办代办服务结束，如需办理请重新申请。确定撤回吗？',
+      success: async ({ confirm }) => {
+        if (confirm) {
+          try {
+            await api.request({ url: `/api/mp/cases/${this.data.id}/withdrawal`, method: 'POST', data: { reason } })
+            wx.showToast({ title: '已撤回', icon: 'success' })
+            await this.load()
+          } catch (e) {
+            api.showError(e)
+          }
+        }
+        resolve()
+      },
+      fail: () => resolve(),
+    }))
   },
 
   onSignedBy(e) {

@@ -132,10 +132,18 @@ public sealed partial class Case
         return true;
     }
 
+    /// <summary>The enterprise no longer wants the service (自愿申请): it withdraws, or staff record that it did.</summary>
     public bool Withdraw(string reason, Actor by, DateTimeOffset now) => Close(CaseStatus.Withdrawn, reason, by, now);
 
-    public bool Reject(string reason, Actor by, DateTimeOffset now) => Close(CaseStatus.Rejected, reason, by, now);
+    /// <summary>The window does not accept an application (not a construction project, a duplicate, outside the city).</summary>
+    public bool Reject(string reason, Actor by, DateTimeOffset now)
+    {
+        if (by.Kind != ActorKind.Staff)
+            throw new DomainRuleException("case.staff_only", "只有工作人员可以执行此操作。");
+        return Close(CaseStatus.Rejected, reason, by, now);
+    }
 
+    /// <summary>Ends the service early: the agent's assignment ends and no item's deadline reminds anyone any more.</summary>
     private bool Close(CaseStatus to, string reason, Actor by, DateTimeOffset now)
     {
         var why = Guard.Required(reason, to == CaseStatus.Withdrawn ? "撤回原因" : "不予受理原因", 500);
@@ -144,6 +152,8 @@ public sealed partial class Case
         ClosedAt = now;
         ClosingReason = why;
         _assignments.LastOrDefault(a => a.EndedAt is null)?.End(now);
+        foreach (var item in _items)
+            item.StopTracking();
         return true;
     }
 

@@ -100,6 +100,9 @@ public sealed class CaseItem
         return true;
     }
 
+    /// <summary>The case ended before this item was decided: its deadline is no longer the service's to keep.</summary>
+    internal void StopTracking() => RunningDueOn = null;
+
     /// <summary>Stops the clock for a period the law excludes (expert review, hearing, testing, publicity).</summary>
     internal bool PauseClock(DateOnly on, PauseReason reason, string? note, BusinessCalendar calendar)
     {

@@ -35,6 +35,11 @@ public static class EnterpriseNotices
         AddAsync(db, c, "delivery", "delivery-sent", "办理结果已寄出",
             new() { ["character_string1"] = c.CaseNumber, ["thing2"] = $"{c.Delivery?.Carrier} {c.Delivery?.TrackingNumber}", ["time3"] = ChinaTime.Display(now) }, now, ct);
 
+    /// <summary>The window did not accept the application, or recorded the enterprise's withdrawal: the reason is in the message.</summary>
+    public static Task ClosedAsync(DaibanDbContext db, Case c, DateTimeOffset now, CancellationToken ct) =>
+        AddAsync(db, c, $"closed:{c.Status}", "case-closed", c.Status == CaseStatus.Rejected ? "申请未予受理" : "申请已撤回",
+            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = c.ClosingReason ?? "", ["time3"] = ChinaTime.Display(now) }, now, ct);
+
     public static Task PapersMailedBackAsync(DaibanDbContext db, Case c, Parcel parcel, DateTimeOffset now, CancellationToken ct) =>
         AddAsync(db, c, $"parcel:{parcel.TrackingNumber}", "delivery-sent", "材料已寄回",
             new() { ["character_string1"] = c.CaseNumber, ["thing2"] = $"{parcel.Carrier} {parcel.TrackingNumber}", ["time3"] = ChinaTime.Display(now) }, now, ct);

@@ -22,6 +22,9 @@ public static class StaffNotices
     public static Task MaterialsMailedAsync(DaibanDbContext db, Case c, Parcel parcel, DateTimeOffset now, CancellationToken ct) =>
         AddAsync(db, c, $"parcel:{parcel.TrackingNumber}", "企业已寄出材料", $"{parcel.Carrier} {parcel.TrackingNumber}，收到后请确认", now, ct);
 
+    public static Task WithdrawnAsync(DaibanDbContext db, Case c, DateTimeOffset now, CancellationToken ct) =>
+        AddAsync(db, c, "withdrawn", "企业撤回了申请", $"企业撤回申请：{c.ClosingReason}", now, ct);
+
     public static Task ReceiptConfirmedAsync(DaibanDbContext db, Case c, DateTimeOffset now, CancellationToken ct) =>
         AddAsync(db, c, "receipt", "企业已确认签收", "企业已签收办理结果，服务结束，请整理归档", now, ct);
 

@@ -113,5 +113,4 @@ public sealed class Notification
         LastError = error.Length > 500 ? error[..500] : error;
     }
 
-    public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 }

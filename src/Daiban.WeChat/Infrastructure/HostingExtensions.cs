@@ -118,6 +118,7 @@ public static class HostingExtensions
         app.MapEnterpriseContactEndpoints();
         app.MapSubscriptionEndpoints();
         app.MapStaffAuthEndpoints();
+        app.MapStaffMessageEndpoints();
         app.MapStaffCaseEndpoints();
         app.MapAgentWorkbenchEndpoints();
         app.MapLedgerEndpoints();

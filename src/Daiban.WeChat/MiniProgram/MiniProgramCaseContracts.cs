@@ -40,3 +40,6 @@ public sealed record EnterpriseCaseView(long Id, string CaseNumber, string ModeN
 }
 
 public sealed record InAppMessage(long Id, string Title, long? CaseId, string? Page, DateTimeOffset CreatedAt, bool Read);
+
+/// <summary>How many messages a "mark all read" changed.</summary>
+public sealed record MessagesRead(int Marked);

@@ -33,9 +33,12 @@ public static class MiniProgramCaseEndpoints
         g.MapPost("/cases/{id:long}/receipt", ConfirmReceiptAsync).WithName("ConfirmReceipt").WithSummary("确认签收邮寄的办理结果");
         g.MapPost("/cases/{id:long}/parcels", MailMaterialsAsync).WithName("MailMaterials").WithSummary("登记免费邮寄给代办员的申请材料（快递公司、运单号）");
         g.MapPost("/cases/{id:long}/parcels/{parcelId:long}/received", ConfirmParcelAsync).WithName("ConfirmParcelReceived").WithSummary("确认签收代办员寄回的材料");
+        g.MapPost("/cases/{id:long}/withdrawal", WithdrawAsync).WithName("WithdrawApplication").WithSummary("撤回申请（须说明原因；代办员收到通知）");
         g.MapPost("/cases/{id:long}/evaluation", EvaluateAsync).WithName("Evaluate").WithSummary("服务评价（每个案件一次）");
         g.MapGet("/cases/{id:long}/archive", GetArchiveAsync).WithName("MyCaseArchive").WithSummary("查阅本企业案件的电子档案");
         g.MapGet("/messages", ListMessagesAsync).WithName("MyMessages").WithSummary("站内消息");
+        g.MapPost("/messages/{messageId:long}/read", MarkMessageReadAsync).WithName("MarkMyMessageRead").WithSummary("标记一条站内消息已读");
+        g.MapPost("/messages/read-all", MarkAllMessagesReadAsync).WithName("MarkAllMyMessagesRead").WithSummary("全部站内消息标记已读");
     }
 
     internal static async Task<Ok<EnterpriseBinding>> BindEnterpriseAsync(BindEnterpriseRequest request, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct)
@@ -95,6 +98,12 @@ public static class MiniProgramCaseEndpoints
         ActAsync(id, user, db, ct, (c, contact) => c.MailMaterialsIn(request.Contents ?? "", request.Carrier ?? "", request.TrackingNumber ?? "", contact, clock.GetUtcNow()),
             c => StaffNotices.MaterialsMailedAsync(db, c, c.Parcels[^1], clock.GetUtcNow(), ct));
 
+    /// <summary>The applicant may withdraw its own application even before its binding is confirmed.</summary>
+    internal static Task<Results<Ok<EnterpriseCaseView>, NotFound>> WithdrawAsync(long id, Staff.ClosingRequest request, ClaimsPrincipal user, DaibanDbContext db,
+        TimeProvider clock, CancellationToken ct) =>
+        ActAsync(id, user, db, ct, (c, contact) => c.Withdraw(request.Reason ?? "", contact, clock.GetUtcNow()),
+            c => StaffNotices.WithdrawnAsync(db, c, clock.GetUtcNow(), ct), applicantMay: true);
+
     internal static Task<Results<Ok<EnterpriseCaseView>, NotFound>> ConfirmParcelAsync(long id, long parcelId, ClaimsPrincipal user, DaibanDbContext db,
         TimeProvider clock, CancellationToken ct) =>
         ActAsync(id, user, db, ct, (c, contact) => c.ConfirmParcelReceived(parcelId, contact, clock.GetUtcNow()));
@@ -117,24 +126,34 @@ public static class MiniProgramCaseEndpoints
 
     internal static async Task<Ok<List<InAppMessage>>> ListMessagesAsync(ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
     {
-        var contactIds = (await EnterpriseAccess.ContactsOfAsync(db, user.OpenId(), ct)).Select(c => c.Id).ToList();
-        var messages = await db.Notifications.AsNoTracking()
-            .Where(n => n.RecipientKind == RecipientKind.EnterpriseContact && contactIds.Contains(n.RecipientId))
-            .OrderByDescending(n => n.Id).Take(100)
+        var contactIds = await ContactIdsAsync(user, db, ct);
+        var messages = await InAppMessages.Latest(db, RecipientKind.EnterpriseContact, contactIds)
             .Select(n => new InAppMessage(n.Id, n.Title, n.CaseId, n.Page, n.CreatedAt, n.ReadAt != null))
             .ToListAsync(ct);
         return TypedResults.Ok(messages);
     }
 
+    internal static async Task<Results<NoContent, NotFound>> MarkMessageReadAsync(long messageId, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await InAppMessages.MarkReadAsync(db, RecipientKind.EnterpriseContact, await ContactIdsAsync(user, db, ct), messageId, clock.GetUtcNow(), ct)
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound();
+
+    internal static async Task<Ok<MessagesRead>> MarkAllMessagesReadAsync(ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(new MessagesRead(await InAppMessages.MarkAllReadAsync(db, RecipientKind.EnterpriseContact, await ContactIdsAsync(user, db, ct), clock.GetUtcNow(), ct)));
+
+    private static async Task<List<long>> ContactIdsAsync(ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct) =>
+        (await EnterpriseAccess.ContactsOfAsync(db, user.OpenId(), ct)).Select(c => c.Id).ToList();
+
     /// <param name="notify">Runs only when the action changed the case, in the same unit of work.</param>
+    /// <param name="applicantMay">The case's own applicant may do this before its binding is confirmed.</param>
     private static async Task<Results<Ok<EnterpriseCaseView>, NotFound>> ActAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct,
-        Func<Case, Actor, bool> act, Func<Case, Task>? notify = null)
+        Func<Case, Actor, bool> act, Func<Case, Task>? notify = null, bool applicantMay = false)
     {
         var found = await FindVisibleAsync(id, user, db, tracked: true, ct);
         if (found is null)
             return TypedResults.NotFound();
         var (c, contact) = found.Value;
-        if (!contact.CanActForEnterprise)
+        if (!contact.CanActForEnterprise && !(applicantMay && c.ApplicantContactId == contact.Id))
             throw new DomainRuleException("contact.not_confirmed", "您与该企业的绑定尚未确认，暂不能办理此操作，请联系综合窗口。");
         if (act(c, Actor.Contact(contact.Id, contact.Name)) && notify is not null)
             await notify(c);

@@ -49,3 +49,6 @@ public sealed record RoutingResponse(long AgentId, string AgentName, string Expl
 {
     public static RoutingResponse From(RoutingDecision d) => new(d.AgentId, d.AgentName, d.Explanation, d.Ranking);
 }
+
+/// <summary>Why a case ends early: withdrawn by the enterprise, or not accepted by the window.</summary>
+public sealed record ClosingRequest(string? Reason);

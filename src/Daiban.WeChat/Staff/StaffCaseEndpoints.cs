@@ -23,6 +23,12 @@ public static class StaffCaseEndpoints
         g.MapPost("/{id:long}/register", RegisterAsync).WithName("RegisterCase").WithSummary("登记线上申请").RequireAuthorization(StaffPolicies.Window);
         g.MapGet("/{id:long}/routing", SuggestAsync).WithName("SuggestAgent").WithSummary("分派建议及理由").RequireAuthorization(StaffPolicies.Window);
         g.MapPost("/{id:long}/assignment", AssignAsync).WithName("AssignCase").WithSummary("指派或改派代办员（手动指定须填写理由）").RequireAuthorization(StaffPolicies.Window);
+        g.MapPost("/{id:long}/rejection", (long id, ClosingRequest r, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
+                CloseAsync(id, u, db, t, ct, (c, by, now) => c.Reject(r.Reason ?? "", by, now)))
+            .WithName("RejectApplication").WithSummary("不予受理（须说明原因，企业收到通知）").RequireAuthorization(StaffPolicies.Window);
+        g.MapPost("/{id:long}/withdrawal", (long id, ClosingRequest r, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
+                CloseAsync(id, u, db, t, ct, (c, by, now) => c.Withdraw(r.Reason ?? "", by, now)))
+            .WithName("RecordWithdrawal").WithSummary("登记企业撤回申请（电话或现场提出，须说明原因；代办员与企业收到通知）").RequireAuthorization(StaffPolicies.Window);
         g.MapPost("/{id:long}/archive", ArchiveAsync).WithName("ArchiveCase").WithSummary("送达签收后整理归档，生成电子档案").RequireAuthorization(StaffPolicies.AnyStaff);
         g.MapGet("/{id:long}/archive/print", PrintArchiveAsync).WithName("PrintCaseArchive").WithSummary("电子档案打印版（HTML）").RequireAuthorization(StaffPolicies.AnyStaff);
         g.MapGet("/{id:long}/archive", GetArchiveAsync).WithName("GetCaseArchive").WithSummary("案件电子档案").RequireAuthorization(StaffPolicies.AnyStaff);
@@ -83,6 +89,24 @@ public static class StaffCaseEndpoints
         if (c is null)
             return TypedResults.NotFound();
         await assigner.AssignAsync(c, request.AgentId, request.Reason, user.StaffActor(), ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(CaseResponse.From(c));
+    }
+
+    /// <summary>The window ends a case early; the enterprise is told why, and the agent if one was working it.</summary>
+    private static async Task<Results<Ok<CaseResponse>, NotFound>> CloseAsync(long id, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock,
+        CancellationToken ct, Func<Case, Actor, DateTimeOffset, bool> close)
+    {
+        var c = await db.Cases.FindAggregateAsync(id, ct);
+        if (c is null)
+            return TypedResults.NotFound();
+        var now = clock.GetUtcNow();
+        if (close(c, user.StaffActor(), now))
+        {
+            await EnterpriseNotices.ClosedAsync(db, c, now, ct);
+            if (c.Status == CaseStatus.Withdrawn)
+                await StaffNotices.WithdrawnAsync(db, c, now, ct);
+        }
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(CaseResponse.From(c));
     }

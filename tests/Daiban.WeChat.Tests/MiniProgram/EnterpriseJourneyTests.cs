@@ -192,6 +192,93 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
     }
 
     [Fact]
+    public async Task InAppMessages_AreReadOneByOneOrAllAtOnce_EachPersonOnlyTheirOwn()
+    {
+        var enterprise = await App.MiniProgramUserAsync("oJourneyMessages000001");
+        await ProblemAssert.OkAsync<EnterpriseBinding>(await enterprise.PostAsJsonAsync("/api/mp/enterprises",
+            new { enterpriseName = "乳山市海岸新材料有限公司", creditCode = "91110000802100433B", contactName = "孙海" }));
+        var view = await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync("/api/mp/cases", Application()));
+        var clerk = await App.SignedInAsync("wangmin");
+        await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{view.Id}/register", null));
+        var assigned = await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{view.Id}/assignment", new { }));
+        var agent = await App.SignedInAsync(assigned.AgentName == "张丽" ? "zhangli" : "zhaogang");
+        var otherAgent = await App.SignedInAsync(assigned.AgentName == "张丽" ? "zhaogang" : "zhangli");
+        var stranger = await App.MiniProgramUserAsync("oJourneyMessagesOther1");
+
+        // The enterprise: registered, agent assigned — both unread; one read, then the rest at once.
+        var mine = await ProblemAssert.OkAsync<List<InAppMessage>>(await enterprise.GetAsync("/api/mp/messages"));
+        Assert.True(mine.Count >= 2 && mine.All(m => !m.Read), string.Join("、", mine.Select(m => m.Title)));
+        var first = mine[^1];
+        await ProblemAssert.IsProblemAsync(await stranger.PostAsync($"/api/mp/messages/{first.Id}/read", null), HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NoContent, (await enterprise.PostAsync($"/api/mp/messages/{first.Id}/read", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await enterprise.PostAsync($"/api/mp/messages/{first.Id}/read", null)).StatusCode);
+        var afterOne = await ProblemAssert.OkAsync<List<InAppMessage>>(await enterprise.GetAsync("/api/mp/messages"));
+        Assert.Equal([first.Id], afterOne.Where(m => m.Read).Select(m => m.Id));
+        Assert.Equal(mine.Count - 1, (await ProblemAssert.OkAsync<MessagesRead>(await enterprise.PostAsync("/api/mp/messages/read-all", null))).Marked);
+        Assert.All(await ProblemAssert.OkAsync<List<InAppMessage>>(await enterprise.GetAsync("/api/mp/messages")), m => Assert.True(m.Read));
+
+        // The agent: the assignment is in the console's list, even though no WeChat identity is bound to receive it.
+        var notices = await ProblemAssert.OkAsync<List<StaffMessage>>(await agent.GetAsync("/api/staff/me/messages"));
+        var assignment = Assert.Single(notices, m => m.CaseId == view.Id);
+        Assert.False(assignment.Read);
+        Assert.Contains(view.CaseNumber, assignment.Detail);
+        Assert.Equal(1, (await ProblemAssert.OkAsync<UnreadCount>(await agent.GetAsync("/api/staff/me/messages/unread-count"))).Unread);
+        Assert.DoesNotContain(await ProblemAssert.OkAsync<List<StaffMessage>>(await otherAgent.GetAsync("/api/staff/me/messages")), m => m.Id == assignment.Id);
+        await ProblemAssert.IsProblemAsync(await otherAgent.PostAsync($"/api/staff/me/messages/{assignment.Id}/read", null), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await enterprise.PostAsync($"/api/mp/messages/{assignment.Id}/read", null), HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NoContent, (await agent.PostAsync($"/api/staff/me/messages/{assignment.Id}/read", null)).StatusCode);
+        Assert.Equal(0, (await ProblemAssert.OkAsync<UnreadCount>(await agent.GetAsync("/api/staff/me/messages/unread-count"))).Unread);
+        await ProblemAssert.IsProblemAsync(await enterprise.GetAsync("/api/staff/me/messages"), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task AnApplicationEndsEarly_WithdrawnByTheEnterprise_OrNotAccepted_AndEveryoneConcernedIsTold()
+    {
+        var enterprise = await App.MiniProgramUserAsync("oJourneyClosing0000001");
+        await ProblemAssert.OkAsync<EnterpriseBinding>(await enterprise.PostAsJsonAsync("/api/mp/enterprises",
+            new { enterpriseName = "乳山市海岸新材料有限公司", creditCode = "91110000802100433B", contactName = "孙海" }));
+        var clerk = await App.SignedInAsync("wangmin");
+        async Task<EnterpriseCaseView> ApplyAsync() => await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync("/api/mp/cases", Application()));
+
+        // The applicant withdraws its own application, before its binding is even confirmed; it leaves the window's queue.
+        var first = await ApplyAsync();
+        await ProblemAssert.IsProblemAsync(await enterprise.PostAsJsonAsync($"/api/mp/cases/{first.Id}/withdrawal", new { reason = "" }), HttpStatusCode.UnprocessableEntity);
+        var withdrawn = await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{first.Id}/withdrawal", new { reason = "项目暂缓建设" }));
+        Assert.Equal(CaseStatus.Withdrawn, withdrawn.Status);
+        Assert.DoesNotContain(await ProblemAssert.OkAsync<List<CaseListItem>>(await clerk.GetAsync("/api/staff/cases?status=Submitted")), c => c.Id == first.Id);
+        await ProblemAssert.IsProblemAsync(await (await App.MiniProgramUserAsync("oJourneyClosingOther001")).PostAsJsonAsync($"/api/mp/cases/{first.Id}/withdrawal", new { reason = "x" }), HttpStatusCode.NotFound);
+
+        // The window does not accept the second one, and says why; an agent may not.
+        var second = await ApplyAsync();
+        var agent = await App.SignedInAsync("liqiang");
+        await ProblemAssert.IsProblemAsync(await agent.PostAsJsonAsync($"/api/staff/cases/{second.Id}/rejection", new { reason = "重复申请" }), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await clerk.PostAsJsonAsync($"/api/staff/cases/{second.Id}/rejection", new { reason = " " }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(CaseStatus.Rejected, (await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{second.Id}/rejection", new { reason = "与DB申请重复，请在原申请中补充" }))).Status);
+        Assert.Contains(await ProblemAssert.OkAsync<List<InAppMessage>>(await enterprise.GetAsync("/api/mp/messages")), m => m.Title == "申请未予受理" && m.CaseId == second.Id);
+
+        // The third is being worked when the enterprise phones to withdraw: the window records it, the agent is told
+        // and no deadline of it reminds anyone any more.
+        var third = await ApplyAsync();
+        await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{third.Id}/register", null));
+        var assigned = await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{third.Id}/assignment", new { }));
+        var itsAgent = await App.SignedInAsync(assigned.AgentName == "张丽" ? "zhangli" : "zhaogang");
+        await ProblemAssert.OkAsync<CaseResponse>(await itsAgent.PostAsJsonAsync($"/api/staff/cases/{third.Id}/plan", new { summary = "施工许可阶段全程包办", steps = new[] { new { order = 1, description = "申领施工许可证", itemCode = "S3-03" } } }));
+        await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{third.Id}/plan-decision", new { agree = true }));
+        await ProblemAssert.OkAsync<CaseResponse>(await itsAgent.PostAsync($"/api/staff/cases/{third.Id}/start", null));
+        var code = assigned.Items[0].Code;
+        await ProblemAssert.OkAsync<CaseResponse>(await itsAgent.PostAsJsonAsync($"/api/staff/cases/{third.Id}/items/{code}/submit", new { on = "2026-11-25" }));
+        var recorded = await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{third.Id}/withdrawal", new { reason = "企业来电：项目取消" }));
+
+        Assert.Equal(CaseStatus.Withdrawn, recorded.Status);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
+        Assert.False(await db.CaseItems.AnyAsync(i => i.CaseId == third.Id && i.RunningDueOn != null));
+        var toAgent = await db.Notifications.AsNoTracking().Where(n => n.CaseId == third.Id && n.TemplateKey == "case-update").Select(n => n.Title).ToListAsync();
+        Assert.Contains("企业撤回了申请", toAgent);
+        Assert.Contains(await ProblemAssert.OkAsync<List<InAppMessage>>(await enterprise.GetAsync("/api/mp/messages")), m => m.Title == "申请已撤回" && m.CaseId == third.Id);
+    }
+
+    [Fact]
     public async Task Apply_BadInput_IsAProblem_AndCreatesNothing()
     {
         var enterprise = await App.MiniProgramUserAsync("oJourneyBadInput000001");

@@ -15,6 +15,7 @@
     { id: 'issues', name: '联审与台账', roles: ['WindowClerk', 'Agent', 'DepartmentLiaison', 'Supervisor', 'Admin'], render: issuesPage },
     { id: 'cases-published', name: '典型案例', roles: ['WindowClerk', 'Supervisor', 'Admin'], render: typicalCasesPage },
     { id: 'admin', name: '系统管理', roles: ['Admin'], render: adminPage },
+    { id: 'messages', name: '消息', roles: ['WindowClerk', 'Agent', 'DepartmentLiaison', 'Supervisor', 'Admin'], render: messagesPage },
   ];
 
   const main = document.getElementById('main');
@@ -104,16 +105,29 @@
           await api(`/api/staff/cases/${c.id}/register`, { method: 'POST' });
           toast(`${c.caseNumber} 已登记`);
           render();
-        }) }, '登记')))), 'submitted')));
+        }) }, '登记'), ' ', closeBox(c)))), 'submitted')));
 
     view.append(el('section', { className: 'panel' }, el('h2', {}, `待指派（${registered.length}）`),
       table(['案件编号', '服务方式', '指派'], registered.map((c) => el('tr', { 'data-case': c.caseNumber },
-        el('td', {}, c.caseNumber), el('td', {}, c.modeName), el('td', {}, assignBox(c)))), 'registered')));
+        el('td', {}, c.caseNumber), el('td', {}, c.modeName), el('td', {}, assignBox(c), closeBox(c)))), 'registered')));
 
     const waiting = handoffs.filter((h) => !h.agentId);
     view.append(el('section', { className: 'panel' }, el('h2', {}, `咨询转人工待分配（${waiting.length}）`),
       table(['原因', '渠道', '最后留言'], waiting.map((h) => el('tr', {}, el('td', {}, h.handoffReason || ''),
         el('td', {}, channelName(h.channel)), el('td', {}, dateTime(h.lastUserMessageAt)))))));
+  }
+
+  /** Ends an application early, with the reason the enterprise will read: not accepted, or withdrawn at its request. */
+  function closeBox(c) {
+    const reason = el('input', { className: 'close-reason', placeholder: '不予受理或撤回原因', maxlength: 500 });
+    const close = (path, done) => guarded(async () => {
+      await api(`/api/staff/cases/${c.id}/${path}`, { method: 'POST', body: { reason: reason.value } });
+      toast(`${c.caseNumber} ${done}`);
+      render();
+    });
+    return el('div', { className: 'close-box' }, reason, ' ',
+      el('button', { className: 'secondary reject', onclick: () => close('rejection', '不予受理') }, '不予受理'), ' ',
+      el('button', { className: 'secondary withdraw', onclick: () => close('withdrawal', '已登记撤回') }, '企业撤回'));
   }
 
   /** The routing suggestion with its reasons; the clerk accepts it, or picks another agent and says why. */
@@ -440,6 +454,27 @@
         }) }, t.published ? '撤回' : '发布') : ''))), 'typical-cases')));
   }
 
+  // Every notice addressed to me, also those the Official Account could not carry; opening one marks it read.
+  async function messagesPage(view) {
+    const messages = await api('/api/staff/me/messages');
+    const unread = messages.filter((m) => !m.read).length;
+    const opensCases = allowed().some((p) => p.id === 'cases');
+    const open = (m) => guarded(async () => {
+      if (!m.read) await api(`/api/staff/me/messages/${m.id}/read`, { method: 'POST' });
+      if (m.caseId && opensCases) location.hash = `#cases/${m.caseId}`;
+      else render();
+    });
+    view.append(el('section', { className: 'panel' }, el('h2', {}, `消息（未读${unread}）`),
+      el('p', {}, el('button', { id: 'read-all', className: 'secondary', disabled: unread === 0, onclick: () => guarded(async () => {
+        await api('/api/staff/me/messages/read-all', { method: 'POST' });
+        render();
+      }) }, '全部已读')),
+      table(['', '消息', '内容', '时间'], messages.map((m) => el('tr', { 'data-message': m.id, className: m.read ? '' : 'unread' },
+        el('td', {}, m.read ? '' : el('span', { className: 'tag danger' }, '未读')),
+        el('td', {}, el('button', { className: 'link open-message', onclick: () => open(m) }, m.title)),
+        el('td', { className: 'muted' }, m.detail), el('td', {}, dateTime(m.createdAt)))), 'messages')));
+  }
+
   async function adminPage(view) {
     const [members, templates, faq, catalog, channel] = await Promise.all([
       api('/api/staff/admin/staff'), api('/api/staff/admin/templates'), api('/api/staff/faq'), api('/api/catalog/stages'),
@@ -569,6 +604,11 @@
     const [route, param] = location.hash.replace(/^#/, '').split('/');
     const page = pages.find((p) => p.id === route) || pages[0];
     nav.replaceChildren(...pages.map((p) => el('a', { href: '#' + p.id, id: 'nav-' + p.id, className: p === page ? 'active' : '' }, p.name)));
+    // The unread count beside 消息, refreshed with every page.
+    api('/api/staff/me/messages/unread-count').then((r) => {
+      const link = document.getElementById('nav-messages');
+      if (link) link.textContent = r.unread > 0 ? `消息（${r.unread}）` : '消息';
+    }).catch(() => {});
     const view = el('div', { id: 'view-' + (page ? page.id : 'none') });
     main.replaceChildren(view);
     if (!page) {
