@@ -78,11 +78,27 @@ public sealed partial class Case
         return true;
     }
 
-    /// <summary>Re-plans every open item's due date after the holiday table changed.</summary>
-    public void RecalculateDueDates(BusinessCalendar calendar)
+    /// <summary>
+    /// The holiday table changed: each undecided item is counted again on it (a promise of N working days means N
+    /// working days as the calendar now has them), and every due date that moves is logged for the enterprise.
+    /// A closed case keeps what it had. Returns whether any due date moved.
+    /// </summary>
+    public bool ReplanDueDates(BusinessCalendar calendar, string why, Actor by, DateTimeOffset now)
     {
-        foreach (var item in _items.Where(i => i.Status.IsOpen()))
+        if (!Status.IsOpen())
+            return false;
+        var moved = false;
+        foreach (var item in _items.Where(i => i.Status.IsOpen() && i.DueOn is not null))
+        {
+            var before = item.DueOn;
             item.Recalculate(calendar);
+            if (item.DueOn == before)
+                continue;
+            moved = true;
+            Write(LogKind.Work, $"{why}：“{item.ItemName}”承诺办结日期由{before:yyyy-MM-dd}调整为{item.DueOn:yyyy-MM-dd}", by, now,
+                visibleToEnterprise: true, itemCode: item.ItemCode);
+        }
+        return moved;
     }
 
     private CaseItem WorkingItem(string itemCode, Actor agent)

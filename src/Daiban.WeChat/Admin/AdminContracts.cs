@@ -15,6 +15,9 @@ public sealed record PasswordRequest(string? Password);
 /// <summary>A day's kind on the business calendar: Holiday (放假), MakeUpWorkday (调休上班) or Normal (as the weekday says).</summary>
 public sealed record CalendarDayRequest(string? Kind, string? Name);
 
+/// <summary>The day as saved, and how many open cases had a due date moved by it.</summary>
+public sealed record CalendarDayResult(string Date, string Kind, string? Name, int CasesReplanned);
+
 public sealed record ItemMaterialRequest(string? Name, bool Core, bool Deferrable, string? Note);
 
 /// <summary>Null fields stay as they are; Materials replaces the item's whole list.</summary>

@@ -103,7 +103,7 @@ public static class AdminEndpoints
         return TypedResults.NoContent();
     }
 
-    internal static async Task<Ok<CalendarDayRequest>> SetCalendarDayAsync(string date, CalendarDayRequest r, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Ok<CalendarDayResult>> SetCalendarDayAsync(string date, CalendarDayRequest r, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day))
             throw DomainRuleException.Invalid("calendar.date", "日期格式应为 yyyy-MM-dd。");
@@ -125,10 +125,15 @@ public static class AdminEndpoints
             default:
                 throw DomainRuleException.Invalid("calendar.kind", "请选择放假（Holiday）、调休上班（MakeUpWorkday）或恢复正常（Normal）。");
         }
-        // Due dates already computed stay as they were: a changed holiday applies to items accepted from now on.
-        db.AuditEntries.Add(new AuditEntry(user.StaffActor(), "calendar.set", nameof(CalendarDay), $"{day:yyyy-MM-dd}", $"{r.Kind} {r.Name}", clock.GetUtcNow()));
+        var now = clock.GetUtcNow();
+        db.AuditEntries.Add(new AuditEntry(user.StaffActor(), "calendar.set", nameof(CalendarDay), $"{day:yyyy-MM-dd}", $"{r.Kind} {r.Name}", now));
+        // The day and the due dates it moves are one change: running items are counted again on the table as saved.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(r);
+        var replanned = await DueDateReplanning.ReplanAsync(db, day, user.StaffActor(), now, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(new CalendarDayResult($"{day:yyyy-MM-dd}", r.Kind ?? "", r.Name, replanned));
     }
 
     internal static async Task<Results<Ok<ItemSettingsRequest>, NotFound>> UpdateItemAsync(string code, ItemSettingsRequest r, ClaimsPrincipal user, DaibanDbContext db,

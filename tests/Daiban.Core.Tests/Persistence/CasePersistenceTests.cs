@@ -225,6 +225,48 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : Migrated
         Assert.Null(await AgentProfiles.FirstContactAgentAsync(check, enterpriseId, projectId, excludingCaseId: caseId, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ANewHoliday_MovesTheDueDatesOfRunningItems_AndLogsIt_ButNotOfClosedCases()
+    {
+        var accepted = new DateOnly(2026, 12, 1);
+        var holiday = new DateOnly(2026, 12, 2);
+        async Task<long> RunningCaseAsync()
+        {
+            var (caseId, agent, _) = await SubmitFullServiceCaseAsync(ServiceMode.Agency);
+            var now = T0;
+            await Step(caseId, (c, _) => c.Register(Clerk, now = now.AddHours(1)));
+            await Step(caseId, (c, _) => c.AssignAgent(agent.Id!.Value, agent.Name, "熟悉施工许可阶段", Clerk, now = now.AddHours(1)));
+            await Step(caseId, (c, _) => c.Start(agent, now = now.AddHours(1)));
+            await Step(caseId, (c, calendar) => c.SubmitItem("S3-01", accepted, null, calendar, agent, now = now.AddHours(1)));
+            return caseId;
+        }
+        var running = await RunningCaseAsync();
+        var withdrawn = await RunningCaseAsync();
+        await Step(withdrawn, (c, _) => c.Withdraw("项目暂缓", Clerk, T0.AddDays(1)));
+        var before = await WithContext(db => db.CaseItems.SingleAsync(i => i.CaseId == running && i.ItemCode == "S3-01"));
+
+        int moved;
+        await using (var db = Database.NewContext())
+        {
+            db.CalendarDays.Add(new CalendarDay(holiday, CalendarDayKind.Holiday, "测试假日"));
+            await db.SaveChangesAsync();
+            moved = await DueDateReplanning.ReplanAsync(db, holiday, Clerk, T0.AddDays(2), CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, moved);
+        var calendar = await WithContext(db => db.LoadBusinessCalendarAsync(CancellationToken.None));
+        var after = await WithContext(db => db.CaseItems.SingleAsync(i => i.CaseId == running && i.ItemCode == "S3-01"));
+        Assert.Equal(calendar.AddWorkingDays(accepted, before.PromisedDays!.Value), after.DueOn);
+        Assert.Equal(calendar.AddWorkingDays(before.DueOn!.Value, 1), after.DueOn);
+        Assert.Equal(after.DueOn, after.RunningDueOn);
+        var log = await WithContext(db => db.Cases.Include(c => c.Log).SingleAsync(c => c.Id == running));
+        Assert.Contains(log.Log, l => l.VisibleToEnterprise && l.Content.StartsWith("因节假日调整（2026-12-02）") && l.Content.Contains($"{after.DueOn:yyyy-MM-dd}"));
+        var closed = await WithContext(db => db.CaseItems.SingleAsync(i => i.CaseId == withdrawn && i.ItemCode == "S3-01"));
+        Assert.Equal(before.DueOn, closed.DueOn);
+        Assert.Null(closed.RunningDueOn);
+    }
+
     private async Task<(long CaseId, Actor Agent, Actor Contact)> SubmitFullServiceCaseAsync(ServiceMode mode = ServiceMode.FullService)
     {
         var (enterpriseId, projectId, contactId) = await SeedEnterpriseAsync();

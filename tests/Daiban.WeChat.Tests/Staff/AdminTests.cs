@@ -6,6 +6,7 @@ using Daiban.Core.Persistence;
 using Daiban.WeChat.Admin;
 using Daiban.WeChat.Calendar;
 using Daiban.WeChat.Chat;
+using Daiban.WeChat.Staff;
 using Daiban.WeChat.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,12 +87,44 @@ public sealed class AdminTests : StaffAppTest
     }
 
     [Fact]
+    public async Task AHolidayInsideARunningItemsCount_MovesItsDueDate_AndTheCaseSaysWhy()
+    {
+        var admin = await App.SignedInAsync("admin");
+        // The demo 代办 case has 施工图审查 (S3-01) at the department, accepted the day the demo was seeded.
+        DateOnly accepted, due;
+        long caseId;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var item = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().CaseItems.AsNoTracking().SingleAsync(i => i.ItemCode == "S3-01" && i.RunningDueOn != null);
+            (accepted, due, caseId) = (item.AcceptedOn!.Value, item.DueOn!.Value, item.CaseId);
+        }
+        var calendar = await ScopeCalendarAsync();
+        var day = calendar.AddWorkingDays(accepted, 1); // a working day the count includes
+
+        var saved = await ProblemAssert.OkAsync<CalendarDayResult>(await admin.PutAsJsonAsync($"/api/staff/admin/calendar/{day:yyyy-MM-dd}", new { kind = "Holiday", name = "临时调整" }));
+
+        Assert.Equal(1, saved.CasesReplanned);
+        var item2 = (await ProblemAssert.OkAsync<CaseResponse>(await admin.GetAsync($"/api/staff/cases/{caseId}"))).Items.Single(i => i.Code == "S3-01");
+        Assert.Equal((await ScopeCalendarAsync()).AddWorkingDays(due, 1), item2.DueOn);
+        var log = await ProblemAssert.OkAsync<List<LogEntryResponse>>(await (await App.SignedInAsync("zhangli")).GetAsync($"/api/staff/cases/{caseId}/log"));
+        Assert.Contains(log, l => l.VisibleToEnterprise && l.Content.StartsWith($"因节假日调整（{day:yyyy-MM-dd}）"));
+        // Setting the same day again moves nothing more.
+        Assert.Equal(0, (await ProblemAssert.OkAsync<CalendarDayResult>(await admin.PutAsJsonAsync($"/api/staff/admin/calendar/{day:yyyy-MM-dd}", new { kind = "Holiday", name = "临时调整" }))).CasesReplanned);
+    }
+
+    private async Task<Daiban.Core.Calendar.BusinessCalendar> ScopeCalendarAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await Daiban.Core.Calendar.BusinessCalendarLoader.LoadBusinessCalendarAsync(scope.ServiceProvider.GetRequiredService<DaibanDbContext>(), CancellationToken.None);
+    }
+
+    [Fact]
     public async Task AHolidayAddedByTheAdmin_MovesDueDates_AndAChangedPromiseReachesTheBot()
     {
         var admin = await App.SignedInAsync("admin");
         var before = await ProblemAssert.OkAsync<CalendarEndpoints.DueDateResponse>(await admin.GetAsync("/api/calendar/due-date?from=2026-12-28&workingDays=3"));
         Assert.Equal(new DateOnly(2026, 12, 31), before.DueDate);
-        await ProblemAssert.OkAsync<CalendarDayRequest>(await admin.PutAsJsonAsync("/api/staff/admin/calendar/2026-12-30", new { kind = "Holiday", name = "临时调整" }));
+        await ProblemAssert.OkAsync<CalendarDayResult>(await admin.PutAsJsonAsync("/api/staff/admin/calendar/2026-12-30", new { kind = "Holiday", name = "临时调整" }));
         var after = await ProblemAssert.OkAsync<CalendarEndpoints.DueDateResponse>(await admin.GetAsync("/api/calendar/due-date?from=2026-12-28&workingDays=3"));
         Assert.Equal(new DateOnly(2027, 1, 1), after.DueDate);
         await ProblemAssert.IsProblemAsync(await admin.PutAsJsonAsync("/api/staff/admin/calendar/2026-13-01", new { kind = "Holiday", name = "x" }), HttpStatusCode.UnprocessableEntity);

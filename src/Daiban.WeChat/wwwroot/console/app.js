@@ -531,10 +531,10 @@
     const day = el('input', { id: 'holiday-date', type: 'date' });
     const kind = el('select', { id: 'holiday-kind' }, el('option', { value: 'Holiday' }, '放假'), el('option', { value: 'MakeUpWorkday' }, '调休上班'), el('option', { value: 'Normal' }, '恢复正常'));
     const name = el('input', { id: 'holiday-name', placeholder: '节日名称' });
-    view.append(el('section', { className: 'panel' }, el('h2', {}, '节假日'), el('p', { className: 'muted' }, '按国务院办公厅通知调整；已计算的到期日不变，之后受理的事项按新日历计算。'),
+    view.append(el('section', { className: 'panel' }, el('h2', {}, '节假日'), el('p', { className: 'muted' }, '按国务院办公厅通知调整；在办事项的承诺办结日期随即按新日历重新计算，调整情况记入案件日志并告知企业。'),
       day, ' ', kind, ' ', name, ' ', el('button', { id: 'holiday-save', onclick: () => guarded(async () => {
-        await api(`/api/staff/admin/calendar/${day.value}`, { method: 'PUT', body: { kind: kind.value, name: name.value } });
-        toast('已保存');
+        const saved = await api(`/api/staff/admin/calendar/${day.value}`, { method: 'PUT', body: { kind: kind.value, name: name.value } });
+        toast(saved.casesReplanned > 0 ? `已保存，${saved.casesReplanned}个在办案件的承诺办结日期已按新日历调整` : '已保存');
       }) }, '保存')));
 
     const items = catalog.flatMap((stage) => stage.items);
