@@ -103,6 +103,9 @@ public static class HostingExtensions
         app.UseConsole();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Hangfire ships Chinese strings; only the dashboard's UI culture is set, nothing else's formatting.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(DashboardSessionEndpoints.DashboardPath),
+            b => b.Use((c, next) => { System.Globalization.CultureInfo.CurrentUICulture = DashboardCulture; return next(c); }));
         return app;
     }
 
@@ -135,9 +138,6 @@ public static class HostingExtensions
             app.MapPost("/_bench/bare", () => TypedResults.Text("success")).ExcludeFromDescription();
         }
         app.MapDashboardSessionEndpoints();
-        // Hangfire ships Chinese strings; only the dashboard's UI culture is set, nothing else's formatting.
-        app.UseWhen(c => c.Request.Path.StartsWithSegments(DashboardSessionEndpoints.DashboardPath),
-            b => b.Use((c, next) => { System.Globalization.CultureInfo.CurrentUICulture = DashboardCulture; return next(c); }));
         app.MapHangfireDashboard(DashboardSessionEndpoints.DashboardPath, new DashboardOptions
         {
             DashboardTitle = "Daiban 后台任务",
