@@ -89,6 +89,14 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   expect(await supervisor.evaluate(() => Chart.getChart('satisfaction-chart').data.labels)).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意'])
   expect(await supervisor.evaluate(() => Chart.getChart('trend-chart').data.labels.length)).toBe(6)
   await shot(supervisor, 'supervision-dashboard')
+  // Supervision reads the case as the agent recorded it, with nothing to change.
+  const caseId = agent.url().match(/#cases\/(\d+)/)[1]
+  await supervisor.goto(`${process.env.E2E_BASE}/console/#case/${caseId}`)
+  await supervisor.waitForSelector('#log .log-text')
+  expect(await supervisor.textContent('#case-title')).toContain(caseNumber)
+  expect(await supervisor.$$eval('#log .log-text', (cells) => cells.map((c) => c.textContent))).toContain(note)
+  expect(await supervisor.textContent('#parcels')).toContain('EMS3000000001')
+  expect(await supervisor.$('#view-case button')).toBeNull()
 
   expect(dialogs).toEqual([])
   expect(violations).toEqual([])

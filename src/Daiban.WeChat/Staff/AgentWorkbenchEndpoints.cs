@@ -95,10 +95,13 @@ public static class AgentWorkbenchEndpoints
         g.MapPost("/parcels/{parcelId:long}/received", (long id, long parcelId, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
             ActAsync(id, u, db, t, ct, x => Task.FromResult(x.Case.ConfirmParcelReceived(parcelId, x.Agent, x.Now))))
             .WithName("ConfirmParcelArrived").WithSummary("确认收到企业免费寄来的材料");
-        g.MapGet("/parcels", GetParcelsAsync).WithName("GetCaseParcels").WithSummary("双向免费邮寄记录（企业寄来的材料、寄回企业的材料）");
-        g.MapGet("/log", GetLogAsync).WithName("GetCaseLog").WithSummary("代办/包办日志");
-        g.MapGet("/materials", GetMaterialsAsync).WithName("GetCaseMaterials").WithSummary("材料登记簿");
-        g.MapGet("/checklist", GetChecklistAsync).WithName("GetMaterialChecklist").WithSummary("形式审查清单：按事项列出目录要求的材料、是否已收、审查结果及缺少的核心材料");
+
+        // What the case's agent wrote, the window and supervision read too (督办, callbacks): reads follow MaySeeCase.
+        var reads = app.MapGroup("/api/staff/cases/{id:long}").WithTags("Agent workbench").RequireAuthorization(StaffPolicies.AnyStaff);
+        reads.MapGet("/parcels", GetParcelsAsync).WithName("GetCaseParcels").WithSummary("双向免费邮寄记录（企业寄来的材料、寄回企业的材料）");
+        reads.MapGet("/log", GetLogAsync).WithName("GetCaseLog").WithSummary("代办/包办日志");
+        reads.MapGet("/materials", GetMaterialsAsync).WithName("GetCaseMaterials").WithSummary("材料登记簿");
+        reads.MapGet("/checklist", GetChecklistAsync).WithName("GetMaterialChecklist").WithSummary("形式审查清单：按事项列出目录要求的材料、是否已收、审查结果及缺少的核心材料");
     }
 
     private static bool ItemAction(Context x, string code, string action, ItemActionRequest r)
@@ -132,7 +135,7 @@ public static class AgentWorkbenchEndpoints
     internal static async Task<Results<Ok<List<LogEntryResponse>>, NotFound>> GetLogAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().Include(x => x.Log).SingleOrDefaultAsync(x => x.Id == id, ct);
-        return c is null || !user.WorksCase(c.AgentId)
+        return c is null || !user.MaySeeCase(c.AgentId)
             ? TypedResults.NotFound()
             : TypedResults.Ok(c.Log.OrderBy(l => l.At).ThenBy(l => l.Id)
                 .Select(l => new LogEntryResponse(l.At, l.Kind.ToString(), l.ActorName, l.ItemCode, l.Content, l.Problems, l.NextStep, l.VisibleToEnterprise)).ToList());
@@ -151,13 +154,13 @@ public static class AgentWorkbenchEndpoints
     internal static async Task<Results<Ok<List<ParcelResponse>>, NotFound>> GetParcelsAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().Include(x => x.Parcels).SingleOrDefaultAsync(x => x.Id == id, ct);
-        return c is null || !user.WorksCase(c.AgentId) ? TypedResults.NotFound() : TypedResults.Ok(ParcelResponse.ListOf(c));
+        return c is null || !user.MaySeeCase(c.AgentId) ? TypedResults.NotFound() : TypedResults.Ok(ParcelResponse.ListOf(c));
     }
 
     internal static async Task<Results<Ok<List<MaterialResponse>>, NotFound>> GetMaterialsAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().Include(x => x.Materials).SingleOrDefaultAsync(x => x.Id == id, ct);
-        return c is null || !user.WorksCase(c.AgentId)
+        return c is null || !user.MaySeeCase(c.AgentId)
             ? TypedResults.NotFound()
             : TypedResults.Ok(c.Materials.OrderBy(m => m.Id).Select(m => new MaterialResponse(m.Id, m.Name, m.ItemCode, m.Copies, m.IsOriginal, m.Review, m.ReviewNote,
                 m.ForwardedToDepartment, m.OriginalReturnedAt)).ToList());

@@ -60,6 +60,18 @@ public sealed class AgentWorkbenchTests : StaffAppTest
         Assert.DoesNotContain("建筑工程施工许可申请表", permit.MissingCore);
         Assert.DoesNotContain(permit.MissingCore, m => permit.Lines.Single(l => l.Material == m).Deferrable);
         await ProblemAssert.IsProblemAsync(await other.GetAsync($"{url}/checklist"), HttpStatusCode.NotFound);
+        // Supervision reads what the agent recorded (and cannot change it); a department liaison or another agent does not see the case.
+        var supervisor = await App.SignedInAsync("chenjing");
+        Assert.Contains((await ProblemAssert.OkAsync<List<LogEntryResponse>>(await supervisor.GetAsync($"{url}/log"))), l => l.Content.Contains("电话联系刘伟"));
+        Assert.Equal(2, (await ProblemAssert.OkAsync<List<MaterialResponse>>(await supervisor.GetAsync($"{url}/materials"))).Count);
+        await ProblemAssert.OkAsync<List<ParcelResponse>>(await supervisor.GetAsync($"{url}/parcels"));
+        await ProblemAssert.IsProblemAsync(await supervisor.PostAsJsonAsync($"{url}/logs", new { content = "督办" }), HttpStatusCode.Forbidden);
+        var liaison = await App.SignedInAsync("liuyang");
+        foreach (var read in new[] { "log", "materials", "parcels", "checklist" })
+        {
+            await ProblemAssert.IsProblemAsync(await liaison.GetAsync($"{url}/{read}"), HttpStatusCode.NotFound);
+            await ProblemAssert.IsProblemAsync(await other.GetAsync($"{url}/{read}"), HttpStatusCode.NotFound);
+        }
 
         var submitted = await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/S3-03/submit", new { on = "2026-02-10", reference = "SG-01" }));
         Assert.Equal(new DateOnly(2026, 2, 13), submitted.Items.Single(i => i.Code == "S3-03").DueOn);

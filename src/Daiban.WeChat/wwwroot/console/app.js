@@ -16,6 +16,8 @@
     { id: 'cases-published', name: '典型案例', roles: ['WindowClerk', 'Supervisor', 'Admin'], render: typicalCasesPage },
     { id: 'admin', name: '系统管理', roles: ['Admin'], render: adminPage },
     { id: 'messages', name: '消息', roles: ['WindowClerk', 'Agent', 'DepartmentLiaison', 'Supervisor', 'Admin'], render: messagesPage },
+    // Reached from the overdue board and the dashboard, not from the menu.
+    { id: 'case', name: '案件', roles: ['WindowClerk', 'Supervisor', 'Admin'], render: caseReadPage, hidden: true },
   ];
 
   const main = document.getElementById('main');
@@ -318,7 +320,7 @@
     view.append(el('p', {}, download(`/api/staff/exports/monthly?month=${month}`, `月度统计-${month}.xlsx`, `导出${month}月度统计`)));
     view.append(el('section', { className: 'panel' }, el('h2', {}, `逾期事项（${rows.length}）`),
       table(['逾期', '案件', '事项', '部门', '代办员', '应办结'], rows.map((r) => el('tr', {},
-        el('td', {}, el('span', { className: 'tag danger' }, `${r.workingDaysOverdue}个工作日`)), el('td', {}, r.caseNumber), el('td', {}, r.itemName),
+        el('td', {}, el('span', { className: 'tag danger' }, `${r.workingDaysOverdue}个工作日`)), el('td', {}, el('a', { href: `#case/${r.caseId}`, className: 'open-case' }, r.caseNumber)), el('td', {}, r.itemName),
         el('td', {}, r.departmentName), el('td', {}, r.agentName || '—'), el('td', {}, r.dueOn))), 'overdue')));
   }
 
@@ -343,7 +345,7 @@
       el('section', { className: 'panel' }, el('h2', {}, '部门时效'),
         table(['部门', '已办结', '按时率', '当前逾期'], d.departments.map((x) => el('tr', {}, el('td', {}, x.name), el('td', {}, x.itemsDecided), el('td', {}, percent(x.onTimeRate)), el('td', {}, x.overdueNow))))),
       el('section', { className: 'panel' }, el('h2', {}, '差评与整改'),
-        table(['案件', '评价', '意见', '整改'], d.badReviews.map((b) => el('tr', {}, el('td', {}, b.caseNumber), el('td', {}, b.level), el('td', {}, b.comment || ''),
+        table(['案件', '评价', '意见', '整改'], d.badReviews.map((b) => el('tr', {}, el('td', {}, el('a', { href: `#case/${b.caseId}`, className: 'open-case' }, b.caseNumber)), el('td', {}, b.level), el('td', {}, b.comment || ''),
           el('td', {}, el('span', { className: 'tag' + (b.overdue ? ' danger' : '') }, b.rectification))))))));
     const [callbacks, rectifications] = await Promise.all([api('/api/staff/supervision/callbacks'), api('/api/staff/supervision/rectifications')]);
     view.append(el('section', { className: 'panel' }, el('h2', {}, `回访任务（待回访${callbacks.filter((c) => c.status !== 'Done').length}）`),
@@ -452,6 +454,26 @@
           toast(t.published ? '已撤回' : '已发布');
           render();
         }) }, t.published ? '撤回' : '发布') : ''))), 'typical-cases')));
+  }
+
+  /** A case as the window and supervision read it (督办, callbacks): everything the agent recorded, nothing to change. */
+  async function caseReadPage(view, id) {
+    if (!id) { location.hash = ''; return; }
+    const [c, log, materials, parcels] = await Promise.all([
+      api(`/api/staff/cases/${id}`), api(`/api/staff/cases/${id}/log`), api(`/api/staff/cases/${id}/materials`), api(`/api/staff/cases/${id}/parcels`),
+    ]);
+    view.append(el('section', { className: 'panel' }, el('h2', { id: 'case-title' }, `${c.caseNumber} · ${c.modeName} · ${c.statusName}`),
+      el('p', { className: 'muted' }, c.agentName ? `代办员：${c.agentName}` : '尚未指派代办员'),
+      table(['事项', '部门', '状态', '受理', '承诺办结', '批准文号'], c.items.map((i) => el('tr', { 'data-item': i.code }, el('td', {}, i.name), el('td', {}, i.departmentCode),
+        el('td', {}, i.statusName), el('td', {}, i.acceptedOn || '—'), el('td', {}, i.dueOn || '—'), el('td', {}, i.resultDocumentNo || '—'))), 'items')));
+    view.append(el('section', { className: 'panel' }, el('h2', {}, '材料登记'),
+      table(['材料', '审查', '转交', '原件退还'], materials.map((m) => el('tr', {}, el('td', {}, m.name), el('td', {}, reviewName(m.review)),
+        el('td', {}, m.forwardedToDepartment || '—'), el('td', {}, m.originalReturnedAt ? dateTime(m.originalReturnedAt) : '—'))), 'materials'),
+      table(['方向', '邮寄材料', '快递', '收到'], parcels.map((p) => el('tr', {}, el('td', {}, p.direction === 'ToService' ? '企业寄来' : '寄回企业'),
+        el('td', {}, p.contents), el('td', {}, `${p.carrier} ${p.trackingNumber}`), el('td', {}, p.receivedAt ? dateTime(p.receivedAt) : '—'))), 'parcels')));
+    view.append(el('section', { className: 'panel' }, el('h2', {}, '代办日志'),
+      table(['时间', '记录人', '内容'], log.map((l) => el('tr', {}, el('td', {}, dateTime(l.at)), el('td', {}, l.actorName),
+        el('td', { className: 'log-text' }, l.content))), 'log')));
   }
 
   // Every notice addressed to me, also those the Official Account could not carry; opening one marks it read.
@@ -603,7 +625,7 @@
     nav.hidden = false;
     const [route, param] = location.hash.replace(/^#/, '').split('/');
     const page = pages.find((p) => p.id === route) || pages[0];
-    nav.replaceChildren(...pages.map((p) => el('a', { href: '#' + p.id, id: 'nav-' + p.id, className: p === page ? 'active' : '' }, p.name)));
+    nav.replaceChildren(...pages.filter((p) => !p.hidden).map((p) => el('a', { href: '#' + p.id, id: 'nav-' + p.id, className: p === page ? 'active' : '' }, p.name)));
     // The unread count beside 消息, refreshed with every page.
     api('/api/staff/me/messages/unread-count').then((r) => {
       const link = document.getElementById('nav-messages');
