@@ -1,4 +1,4 @@
-const { loadPage, render, fakeServer } = require('./helpers')
+const { loadPage, render, fakeServer, until } = require('./helpers')
 
 const pageId = loadPage('pages/apply/apply')
 const login = () => ({ body: { token: 'tok' } })
@@ -39,7 +39,7 @@ describe('apply wizard', () => {
     expect(page.data.step).toBe(1)
 
     page.querySelector('.option').dispatchEvent('tap') // 帮办
-    await new Promise((r) => setTimeout(r, 10))
+    await until(() => Boolean(page.data.mode))
     page.instance.onStage({ currentTarget: { dataset: { value: 3 } } })
     page.instance.onNext()
     expect(page.data.step).toBe(2)

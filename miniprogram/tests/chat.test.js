@@ -1,4 +1,4 @@
-const { loadPage, render, fakeServer, simulate } = require('./helpers')
+const { loadPage, render, fakeServer, until } = require('./helpers')
 
 const pageId = loadPage('pages/index/index')
 
@@ -74,7 +74,7 @@ describe('chat page (the front door)', () => {
     })
     const page = render(pageId)
     page.querySelector('.chip').dispatchEvent('tap')
-    await simulate.sleep(20)
+    await until(() => server.calls.some((c) => c.url === '/api/chat/ask'))
     expect(server.calls.find((c) => c.url === '/api/chat/ask').data.question).toBe('代办收费吗？')
   })
 })

@@ -65,4 +65,9 @@ function fakeServer(routes) {
   return { calls, storage }
 }
 
-module.exports = { loadPage, loadComponent, render, fakeServer, simulate, ROOT }
+/** Waits in small steps (up to `ms`) until `predicate` holds: for work a tap starts without handing back a promise. */
+async function until(predicate, ms = 2000) {
+  for (let waited = 0; !predicate() && waited < ms; waited += 10) await simulate.sleep(10)
+}
+
+module.exports = { loadPage, loadComponent, render, fakeServer, simulate, ROOT, until }

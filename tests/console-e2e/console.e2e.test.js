@@ -67,6 +67,12 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   await agent.fill('#plan-steps', '企业投资项目备案|S1-01|2026-12-04\n施工图联合审图|S3-01|2027-01-15')
   await agent.click('#propose-plan')
   await agent.waitForFunction(() => document.getElementById('case-title')?.textContent.includes('方案待确认'))
+  // The 项目信息采集表 is completed with the enterprise (五.2): who did it is shown above the form.
+  expect(await agent.textContent('#collection-form')).toContain('尚未与企业核实填写')
+  await agent.fill('#collection-form tr[data-field="constructionContent"] input', '年产2万吨环保建材生产线及配套仓库')
+  await agent.click('#save-collection-form')
+  await agent.waitForFunction(() => document.querySelector('#collection-form .muted')?.textContent.startsWith('采集人：'))
+  expect(await agent.inputValue('#collection-form tr[data-field="constructionContent"] input')).toBe('年产2万吨环保建材生产线及配套仓库')
   // Papers mailed back to the enterprise (双向免费邮寄) wait for its signature.
   await agent.fill('#parcel-contents', '土地证原件')
   await agent.fill('#parcel-carrier', '中国邮政EMS')
@@ -97,6 +103,7 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   expect(await supervisor.$$eval('#log .log-text', (cells) => cells.map((c) => c.textContent))).toContain(note)
   expect(await supervisor.textContent('#parcels')).toContain('EMS3000000001')
   expect(await supervisor.$('#view-case button')).toBeNull()
+  expect(await supervisor.$eval('#collection-form tr[data-field="constructionContent"] input', (i) => [i.value, i.disabled])).toEqual(['年产2万吨环保建材生产线及配套仓库', true])
 
   expect(dialogs).toEqual([])
   expect(violations).toEqual([])

@@ -1,4 +1,5 @@
 using Daiban.Core.Common;
+using Daiban.Core.Projects;
 
 namespace Daiban.Core.Cases;
 
@@ -14,6 +15,18 @@ public sealed partial class Case
         Write(milestone ? LogKind.Milestone : LogKind.Work, Guard.Required(content, "工作内容", 2000), by, now,
             visibleToEnterprise, Guard.Optional(problems, "存在问题", 1000), Guard.Optional(nextStep, "下一步工作", 1000), itemCode);
         return _log[^1];
+    }
+
+    /// <summary>
+    /// The 项目信息采集表 was filled in (or corrected) with the enterprise (五.2); the project itself keeps the facts,
+    /// the case's log says who did it and when.
+    /// </summary>
+    public void NoteCollectionForm(Project project, Actor by, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (project.Id != ProjectId)
+            throw new InvalidOperationException($"Project {project.Id} is not the project of case {Id}.");
+        Write(LogKind.Work, $"项目信息采集表已由{by.Name}与企业核实填写（{project.Name}）", by, now, visibleToEnterprise: true);
     }
 
     /// <summary>

@@ -6,6 +6,14 @@ using Daiban.Core.Projects;
 
 namespace Daiban.WeChat.Staff;
 
+/// <summary>The 项目信息采集表 as it stands: the project's facts, and who completed it with the enterprise and when.</summary>
+public sealed record CollectionFormResponse(ProjectRequest Project, string? CollectedBy, DateTimeOffset? CollectedAt)
+{
+    public static CollectionFormResponse From(Project p) => new(new ProjectRequest(p.Name, p.ProjectCode, p.Location, p.InvestmentType, p.Kind,
+        p.TotalInvestmentWanYuan, p.LandAreaSquareMeters, p.FloorAreaSquareMeters, p.BuildingHeightMeters, p.ConstructionContent, p.PlannedStart,
+        p.CurrentStage is { } s ? (int)s : null, p.LandSupply, p.ApprovalsObtained, p.ContactName, p.ContactPhone, p.Notes), p.CollectedBy, p.CollectedAt);
+}
+
 public sealed record ProjectRequest(
     string? Name, string? ProjectCode, string? Location, InvestmentType? InvestmentType, ProjectKind? Kind,
     decimal? TotalInvestmentWanYuan, decimal? LandAreaSquareMeters, decimal? FloorAreaSquareMeters, decimal? BuildingHeightMeters,

@@ -29,6 +29,10 @@ public static class StaffCaseEndpoints
         g.MapPost("/{id:long}/withdrawal", (long id, ClosingRequest r, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
                 CloseAsync(id, u, db, t, ct, (c, by, now) => c.Withdraw(r.Reason ?? "", by, now)))
             .WithName("RecordWithdrawal").WithSummary("登记企业撤回申请（电话或现场提出，须说明原因；代办员与企业收到通知）").RequireAuthorization(StaffPolicies.Window);
+        g.MapGet("/{id:long}/collection-form", GetCollectionFormAsync).WithName("GetCollectionForm")
+            .WithSummary("项目信息采集表（附件1）当前内容与采集人").RequireAuthorization(StaffPolicies.AnyStaff);
+        g.MapPut("/{id:long}/collection-form", RecordCollectionFormAsync).WithName("RecordCollectionForm")
+            .WithSummary("综合窗口或本案代办员与企业核实后填写、更正项目信息采集表").RequireAuthorization(StaffPolicies.AnyStaff);
         g.MapPost("/{id:long}/archive", ArchiveAsync).WithName("ArchiveCase").WithSummary("送达签收后整理归档，生成电子档案").RequireAuthorization(StaffPolicies.AnyStaff);
         g.MapGet("/{id:long}/archive/print", PrintArchiveAsync).WithName("PrintCaseArchive").WithSummary("电子档案打印版（HTML）").RequireAuthorization(StaffPolicies.AnyStaff);
         g.MapGet("/{id:long}/archive", GetArchiveAsync).WithName("GetCaseArchive").WithSummary("案件电子档案").RequireAuthorization(StaffPolicies.AnyStaff);
@@ -91,6 +95,31 @@ public static class StaffCaseEndpoints
         await assigner.AssignAsync(c, request.AgentId, request.Reason, user.StaffActor(), ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(CaseResponse.From(c));
+    }
+
+    internal static async Task<Results<Ok<CollectionFormResponse>, NotFound>> GetCollectionFormAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.ProjectId, x.AgentId }).SingleOrDefaultAsync(ct);
+        if (c is null || !user.MaySeeCase(c.AgentId))
+            return TypedResults.NotFound();
+        return TypedResults.Ok(CollectionFormResponse.From(await db.Projects.AsNoTracking().SingleAsync(p => p.Id == c.ProjectId, ct)));
+    }
+
+    /// <summary>五.2: the window, or the case's agent, completes the form with the enterprise; supervision only reads it.</summary>
+    internal static async Task<Results<Ok<CollectionFormResponse>, NotFound, ForbidHttpResult>> RecordCollectionFormAsync(long id, ProjectRequest request,
+        ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var c = await db.Cases.FindAggregateAsync(id, ct);
+        if (c is null || !user.MaySeeCase(c.AgentId))
+            return TypedResults.NotFound();
+        if (!(user.WorksCase(c.AgentId) || user.IsInRole(nameof(Core.Staff.StaffRoles.WindowClerk))))
+            return TypedResults.Forbid();
+        var project = await db.Projects.SingleAsync(p => p.Id == c.ProjectId, ct);
+        var now = clock.GetUtcNow();
+        project.RecordCollection(request.ToFacts(), user.StaffActor(), now);
+        c.NoteCollectionForm(project, user.StaffActor(), now);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(CollectionFormResponse.From(project));
     }
 
     /// <summary>The window ends a case early; the enterprise is told why, and the agent if one was working it.</summary>

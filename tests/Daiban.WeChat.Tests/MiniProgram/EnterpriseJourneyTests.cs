@@ -27,6 +27,23 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
         project = new { name = "海岸新材料研发楼", location = "乳山市经济开发区", investmentType = "Social", kind = "Industrial", floorAreaSquareMeters = 9000 },
     };
 
+    /// <summary>An online application of a new user, registered by the window and assigned to the suggested agent.</summary>
+    private async Task<AssignedApplication> AssignedApplicationAsync(string openId)
+    {
+        var enterprise = await App.MiniProgramUserAsync(openId);
+        await ProblemAssert.OkAsync<EnterpriseBinding>(await enterprise.PostAsJsonAsync("/api/mp/enterprises",
+            new { enterpriseName = "乳山市海岸新材料有限公司", creditCode = "91110000802100433B", contactName = "孙海" }));
+        var view = await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync("/api/mp/cases", Application()));
+        var clerk = await App.SignedInAsync("wangmin");
+        await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{view.Id}/register", null));
+        var assigned = await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{view.Id}/assignment", new { }));
+        var zhangLi = assigned.AgentName == "张丽";
+        return new AssignedApplication(enterprise, view, clerk, assigned, await App.SignedInAsync(zhangLi ? "zhangli" : "zhaogang"),
+            await App.SignedInAsync(zhangLi ? "zhaogang" : "zhangli"));
+    }
+
+    private sealed record AssignedApplication(HttpClient Enterprise, EnterpriseCaseView View, HttpClient Clerk, CaseResponse Assigned, HttpClient Agent, HttpClient OtherAgent);
+
     [Fact]
     public async Task FullServiceJourney_FromLoginToEvaluation()
     {
@@ -143,16 +160,8 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
     [Fact]
     public async Task FreeMailing_MaterialsIn_AndPapersBack_EachConfirmedByTheOtherSide()
     {
-        const string openId = "oJourneyMailing000001";
-        var enterprise = await App.MiniProgramUserAsync(openId);
-        await ProblemAssert.OkAsync<EnterpriseBinding>(await enterprise.PostAsJsonAsync("/api/mp/enterprises",
-            new { enterpriseName = "乳山市海岸新材料有限公司", creditCode = "91110000802100433B", contactName = "孙海" }));
-        var view = await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync("/api/mp/cases", Application()));
-        Assert.False(view.CanMailMaterials); // not registered yet
-        var clerk = await App.SignedInAsync("wangmin");
-        await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{view.Id}/register", null));
-        var assigned = await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{view.Id}/assignment", new { }));
-        var agent = await App.SignedInAsync(assigned.AgentName == "张丽" ? "zhangli" : "zhaogang");
+        var (enterprise, view, _, assigned, agent, stranger) = await AssignedApplicationAsync("oJourneyMailing000001");
+        Assert.False(view.CanMailMaterials); // as applied: not registered yet
         var mp = $"/api/mp/cases/{view.Id}";
         var staff = $"/api/staff/cases/{view.Id}";
 
@@ -168,7 +177,6 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
 
         // Only the agent confirms it arrived.
         await ProblemAssert.IsProblemAsync(await enterprise.PostAsync($"{mp}/parcels/{inbound.Id}/received", null), HttpStatusCode.Conflict);
-        var stranger = await App.SignedInAsync(assigned.AgentName == "张丽" ? "zhaogang" : "zhangli");
         await ProblemAssert.IsProblemAsync(await stranger.PostAsync($"{staff}/parcels/{inbound.Id}/received", null), HttpStatusCode.NotFound);
         await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsync($"{staff}/parcels/{inbound.Id}/received", null));
         var arrived = Assert.Single(await ProblemAssert.OkAsync<List<ParcelResponse>>(await agent.GetAsync($"{staff}/parcels")));
@@ -194,15 +202,7 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
     [Fact]
     public async Task InAppMessages_AreReadOneByOneOrAllAtOnce_EachPersonOnlyTheirOwn()
     {
-        var enterprise = await App.MiniProgramUserAsync("oJourneyMessages000001");
-        await ProblemAssert.OkAsync<EnterpriseBinding>(await enterprise.PostAsJsonAsync("/api/mp/enterprises",
-            new { enterpriseName = "乳山市海岸新材料有限公司", creditCode = "91110000802100433B", contactName = "孙海" }));
-        var view = await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync("/api/mp/cases", Application()));
-        var clerk = await App.SignedInAsync("wangmin");
-        await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{view.Id}/register", null));
-        var assigned = await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{view.Id}/assignment", new { }));
-        var agent = await App.SignedInAsync(assigned.AgentName == "张丽" ? "zhangli" : "zhaogang");
-        var otherAgent = await App.SignedInAsync(assigned.AgentName == "张丽" ? "zhaogang" : "zhangli");
+        var (enterprise, view, _, _, agent, otherAgent) = await AssignedApplicationAsync("oJourneyMessages000001");
         var stranger = await App.MiniProgramUserAsync("oJourneyMessagesOther1");
 
         // The enterprise: registered, agent assigned — both unread; one read, then the rest at once.
@@ -276,6 +276,36 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
         var toAgent = await db.Notifications.AsNoTracking().Where(n => n.CaseId == third.Id && n.TemplateKey == "case-update").Select(n => n.Title).ToListAsync();
         Assert.Contains("企业撤回了申请", toAgent);
         Assert.Contains(await ProblemAssert.OkAsync<List<InAppMessage>>(await enterprise.GetAsync("/api/mp/messages")), m => m.Title == "申请已撤回" && m.CaseId == third.Id);
+    }
+
+    [Fact]
+    public async Task TheCollectionForm_OfAnOnlineApplication_IsCompletedWithTheEnterprise_ByTheWindowOrItsAgent()
+    {
+        var (enterprise, view, clerk, assigned, agent, otherAgent) = await AssignedApplicationAsync("oJourneyCollection00001");
+        var url = $"/api/staff/cases/{view.Id}/collection-form";
+
+        var asApplied = await ProblemAssert.OkAsync<CollectionFormResponse>(await agent.GetAsync(url));
+        Assert.Null(asApplied.CollectedBy);
+        Assert.Equal(9000m, asApplied.Project.FloorAreaSquareMeters);
+
+        var corrected = asApplied.Project with { FloorAreaSquareMeters = 9600m, ConstructionContent = "研发楼一栋，地上六层", ProjectCode = "2611-371083-04-01-000123", ContactPhone = "13800001234" };
+        var bad = await agent.PutAsJsonAsync(url, corrected with { FloorAreaSquareMeters = -1m });
+        await ProblemAssert.IsProblemAsync(bad, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(9000m, (await ProblemAssert.OkAsync<CollectionFormResponse>(await agent.GetAsync(url))).Project.FloorAreaSquareMeters);
+        var saved = await ProblemAssert.OkAsync<CollectionFormResponse>(await agent.PutAsJsonAsync(url, corrected));
+
+        Assert.Equal(assigned.AgentName, saved.CollectedBy);
+        Assert.Equal(9600m, saved.Project.FloorAreaSquareMeters);
+        Assert.Equal("研发楼一栋，地上六层", (await ProblemAssert.OkAsync<CollectionFormResponse>(await clerk.GetAsync(url))).Project.ConstructionContent);
+        Assert.Contains((await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.GetAsync($"/api/mp/cases/{view.Id}"))).Timeline,
+            t => t.Content.StartsWith($"项目信息采集表已由{assigned.AgentName}与企业核实填写"));
+        // The window may complete it too; supervision reads it; another agent and a department liaison do not see it.
+        Assert.Equal("王敏", (await ProblemAssert.OkAsync<CollectionFormResponse>(await clerk.PutAsJsonAsync(url, corrected))).CollectedBy);
+        var supervisor = await App.SignedInAsync("chenjing");
+        await ProblemAssert.OkAsync<CollectionFormResponse>(await supervisor.GetAsync(url));
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PutAsJsonAsync(url, corrected)).StatusCode);
+        await ProblemAssert.IsProblemAsync(await otherAgent.PutAsJsonAsync(url, corrected), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await (await App.SignedInAsync("liuyang")).GetAsync(url), HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -199,6 +199,8 @@
         el('button', { className: 'secondary', onclick: () => act('/delivery/mail', { documents: documents.value, carrier: carrier.value, trackingNumber: tracking.value }, '已邮寄，待企业签收') }, '邮寄送达'), ' ',
         signedBy, ' ', el('button', { className: 'secondary', onclick: () => act('/delivery/in-person', { documents: documents.value, signedBy: signedBy.value }, '已当面送达') }, '当面送达'))));
 
+    view.append(await collectionFormPanel(id, true));
+
     // The service plan (包办: nothing proceeds before the enterprise agrees).
     const summary = el('textarea', { id: 'plan-summary', placeholder: '服务方案概述' });
     const steps = el('textarea', { id: 'plan-steps', placeholder: '代办计划，每行一步：内容|事项编码|目标日期（如 报送联合审图|S3-01|2026-03-10）' });
@@ -266,6 +268,45 @@
       el('form', { id: 'log-form', onsubmit: (e) => { e.preventDefault(); act('/logs', { content: content.value, milestone: milestone.checked, visibleToEnterprise: true }, '日志已记录'); } },
         content, el('label', {}, milestone, ' 关键节点'), el('button', { type: 'submit' }, '记录')),
       table(['时间', '内容'], log.map((l) => el('tr', {}, el('td', {}, dateTime(l.at)), el('td', { className: 'log-text' }, l.content))), 'log')));
+  }
+
+  // 项目信息采集表 (附件1): every field of the project, filled in or corrected with the enterprise (五.2).
+  const COLLECTION_FIELDS = [
+    ['name', '项目名称'], ['projectCode', '项目代码'], ['location', '建设地点'],
+    ['investmentType', '投资类型', { Social: '社会投资', Government: '政府投资' }],
+    ['kind', '项目类别', { Industrial: '工业', Civil: '民用', SimpleLowRisk: '简易低风险', Linear: '线性工程' }],
+    ['totalInvestmentWanYuan', '总投资（万元）', 'number'], ['landAreaSquareMeters', '用地面积（平方米）', 'number'],
+    ['floorAreaSquareMeters', '建筑面积（平方米）', 'number'], ['buildingHeightMeters', '建筑高度（米）', 'number'],
+    ['constructionContent', '建设内容'], ['plannedStart', '计划开工时间', 'date'],
+    ['currentStage', '目前所处阶段', { '': '—', 1: '立项用地规划许可', 2: '工程建设许可', 3: '施工许可', 4: '竣工验收' }],
+    ['landSupply', '供地方式', { Unknown: '未明确', Transfer: '出让', Allocation: '划拨', TransferWithScheme: '带方案出让', Existing: '既有用地' }],
+    ['approvalsObtained', '已办理手续'], ['contactName', '项目联系人'], ['contactPhone', '联系电话'], ['notes', '备注'],
+  ];
+
+  async function collectionFormPanel(caseId, editable) {
+    const form = await api(`/api/staff/cases/${caseId}/collection-form`);
+    const inputs = {};
+    const rows = COLLECTION_FIELDS.map(([key, label, kind]) => {
+      const value = form.project[key] ?? '';
+      const input = typeof kind === 'object'
+        ? el('select', { disabled: !editable }, Object.entries(kind).map(([v, n]) => el('option', { value: v, selected: String(value) === v }, n)))
+        : el('input', { type: kind || 'text', value, disabled: !editable, size: 40 });
+      inputs[key] = input;
+      return el('tr', { 'data-field': key }, el('th', {}, label), el('td', {}, input));
+    });
+    const read = () => Object.fromEntries(COLLECTION_FIELDS.map(([key, , kind]) => {
+      const v = inputs[key].value.trim();
+      if (v === '') return [key, null];
+      return [key, kind === 'number' || key === 'currentStage' ? Number(v) : v];
+    }));
+    return el('section', { className: 'panel', id: 'collection-form' }, el('h2', {}, '项目信息采集表'),
+      el('p', { className: 'muted' }, form.collectedBy ? `采集人：${form.collectedBy}，${dateTime(form.collectedAt)}` : '尚未与企业核实填写（以下为企业申请时所填）'),
+      el('table', {}, el('tbody', {}, rows)),
+      editable ? el('button', { id: 'save-collection-form', onclick: () => guarded(async () => {
+        await api(`/api/staff/cases/${caseId}/collection-form`, { method: 'PUT', body: read() });
+        toast('采集表已保存');
+        render();
+      }) }, '保存采集表') : '');
   }
 
   function reviewName(review) {
@@ -466,6 +507,7 @@
       el('p', { className: 'muted' }, c.agentName ? `代办员：${c.agentName}` : '尚未指派代办员'),
       table(['事项', '部门', '状态', '受理', '承诺办结', '批准文号'], c.items.map((i) => el('tr', { 'data-item': i.code }, el('td', {}, i.name), el('td', {}, i.departmentCode),
         el('td', {}, i.statusName), el('td', {}, i.acceptedOn || '—'), el('td', {}, i.dueOn || '—'), el('td', {}, i.resultDocumentNo || '—'))), 'items')));
+    view.append(await collectionFormPanel(id, staff().roles.some((r) => r === 'WindowClerk' || r === 'Admin')));
     view.append(el('section', { className: 'panel' }, el('h2', {}, '材料登记'),
       table(['材料', '审查', '转交', '原件退还'], materials.map((m) => el('tr', {}, el('td', {}, m.name), el('td', {}, reviewName(m.review)),
         el('td', {}, m.forwardedToDepartment || '—'), el('td', {}, m.originalReturnedAt ? dateTime(m.originalReturnedAt) : '—'))), 'materials'),
