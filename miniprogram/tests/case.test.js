@@ -7,7 +7,7 @@ function caseView(overrides) {
   return Object.assign({
     id: 42, caseNumber: 'DB20260302-000042', modeName: '包办', status: 'InProgress', statusName: '办理中', agentName: '赵刚',
     items: [{ code: 'S3-03', name: '建筑工程施工许可证核发', statusName: '审查中', dueOn: '2026-03-10', resultDocumentNo: null }],
-    plan: null, canEvaluate: false,
+    plan: null, canEvaluate: false, canWithdraw: true,
     timeline: [
       { at: '2026-03-02T01:00:00Z', kind: 'Work', content: '接收材料：施工合同', itemCode: null },
       { at: '2026-03-03T01:00:00Z', kind: 'Milestone', content: '施工许可申请已受理', itemCode: 'S3-03' },
@@ -119,7 +119,7 @@ describe('case page', () => {
     const server = fakeServer({
       'POST /api/mp/auth/login': login,
       'GET /api/mp/cases/42': () => ({ body: view }),
-      'POST /api/mp/cases/42/withdrawal': () => { view = caseView({ status: 'Withdrawn', statusName: '已撤回' }); return { body: view } },
+      'POST /api/mp/cases/42/withdrawal': () => { view = caseView({ status: 'Withdrawn', statusName: '已撤回', canWithdraw: false }); return { body: view } },
     })
     const answers = [false, true]
     wx.showModal = jest.fn(({ success }) => success({ confirm: answers.shift() }))
@@ -135,7 +135,7 @@ describe('case page', () => {
     await page.instance.onWithdraw()
 
     expect(server.calls.find((c) => c.url.endsWith('/withdrawal')).data).toEqual({ reason: '项目暂缓' })
-    expect(page.data.canWithdraw).toBe(false)
+    expect(page.data.view.canWithdraw).toBe(false)
     expect(page.dom.innerHTML).not.toContain('撤回申请')
   })
 

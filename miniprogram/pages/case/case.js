@@ -15,7 +15,6 @@ Page({
     materials: [],
     parcels: [],
     parcel: { contents: '', carrier: '', trackingNumber: '' },
-    canWithdraw: false,
     withdrawReason: '',
     busy: false,
   },
@@ -37,9 +36,7 @@ Page({
         state: p.receivedAt ? (p.direction === 'ToService' ? '代办员已收到' : '已签收') : (p.direction === 'ToService' ? '运输中' : '待您签收'),
         canConfirm: p.direction === 'ToEnterprise' && !p.receivedAt,
       }))
-      // Until the results are out the enterprise may change its mind (自愿申请).
-      const canWithdraw = ['Submitted', 'Registered', 'Assigned', 'PlanProposed', 'PlanAgreed', 'InProgress', 'AwaitingMaterials'].includes(view.status)
-      this.setData({ view, items, parcels, canWithdraw })
+      this.setData({ view, items, parcels })
     } catch (e) {
       api.showError(e)
     }

@@ -39,7 +39,7 @@ public sealed partial class Case
     private bool Mail(ParcelDirection direction, string contents, string carrier, string trackingNumber, Actor by, DateTimeOffset now)
     {
         EnsureOpen();
-        if (Status is CaseStatus.Submitted)
+        if (!AcceptsMail)
             throw new DomainRuleException("parcel.not_registered", "申请尚未登记，请待综合窗口登记、指派代办员后再寄送材料。");
         var tracking = Guard.Required(trackingNumber, "运单号", 64);
         if (!tracking.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))

@@ -58,6 +58,12 @@ public sealed partial class Case
     public IReadOnlyList<MaterialRecord> Materials => _materials;
     public IReadOnlyList<Parcel> Parcels => _parcels;
 
+    /// <summary>Paper materials may be mailed either way (二.4(1)) once the window has registered the case, until it closes.</summary>
+    public bool AcceptsMail => Status.IsOpen() && Status != CaseStatus.Submitted;
+
+    /// <summary>The enterprise may still withdraw (自愿申请): until the results are out, as the transition table says.</summary>
+    public bool CanBeWithdrawn => CaseStatuses.Table.IsAllowed(Status, CaseStatus.Withdrawn);
+
     public ServicePlan? CurrentPlan => _plans.Where(p => p.Decision != PlanDecision.Superseded).MaxBy(p => p.Version);
 
     public static Case Submit(long enterpriseId, long projectId, long? applicantContactId, ServiceMode mode,

@@ -26,7 +26,7 @@ public sealed record PlanView(int Version, string Summary, IReadOnlyList<PlanSte
 /// <summary>A case as the enterprise sees it: progress, items with due dates, its agent, the log lines meant for it.</summary>
 public sealed record EnterpriseCaseView(long Id, string CaseNumber, string ModeName, CaseStatus Status, string StatusName, string? AgentName,
     IReadOnlyList<CaseItemResponse> Items, PlanView? Plan, IReadOnlyList<TimelineEntry> Timeline, bool CanEvaluate,
-    IReadOnlyList<Staff.ParcelResponse> Parcels, bool CanMailMaterials)
+    IReadOnlyList<Staff.ParcelResponse> Parcels, bool CanMailMaterials, bool CanWithdraw)
 {
     public static EnterpriseCaseView From(Case c)
     {
@@ -35,7 +35,7 @@ public sealed record EnterpriseCaseView(long Id, string CaseNumber, string ModeN
         return new EnterpriseCaseView(c.Id, c.CaseNumber, staff.ModeName, c.Status, staff.StatusName, c.AgentName, staff.Items, plan,
             c.Log.Where(l => l.VisibleToEnterprise).OrderBy(l => l.At).ThenBy(l => l.Id).Select(l => new TimelineEntry(l.At, l.Kind.ToString(), l.Content, l.ItemCode)).ToList(),
             c.Status == CaseStatus.Delivered && c.Evaluation is null,
-            Staff.ParcelResponse.ListOf(c), c.Status.IsOpen() && c.Status != CaseStatus.Submitted);
+            Staff.ParcelResponse.ListOf(c), c.AcceptsMail, c.CanBeWithdrawn);
     }
 }
 

@@ -42,4 +42,18 @@ public sealed class CaseClosingTests
         Assert.Equal(CaseStatus.Assigned, assigned.Status);
         Assert.Equal(CaseStatus.Rejected, registered.Status);
     }
+
+    [Theory]
+    [InlineData(CaseStatus.Submitted, true, false)]
+    [InlineData(CaseStatus.InProgress, true, true)]
+    [InlineData(CaseStatus.AwaitingMaterials, true, true)]
+    [InlineData(CaseStatus.ResultsReady, false, true)]
+    [InlineData(CaseStatus.Withdrawn, false, false)]
+    public void WhatTheEnterpriseMayStillDo_FollowsTheState(CaseStatus status, bool withdraw, bool mail)
+    {
+        var c = InState(ServiceMode.Agency, status);
+
+        Assert.Equal(withdraw, c.CanBeWithdrawn);
+        Assert.Equal(mail, c.AcceptsMail);
+    }
 }

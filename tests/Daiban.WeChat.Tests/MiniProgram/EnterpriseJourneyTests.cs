@@ -245,6 +245,8 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
         await ProblemAssert.IsProblemAsync(await enterprise.PostAsJsonAsync($"/api/mp/cases/{first.Id}/withdrawal", new { reason = "" }), HttpStatusCode.UnprocessableEntity);
         var withdrawn = await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{first.Id}/withdrawal", new { reason = "项目暂缓建设" }));
         Assert.Equal(CaseStatus.Withdrawn, withdrawn.Status);
+        Assert.True(first.CanWithdraw);
+        Assert.False(withdrawn.CanWithdraw);
         Assert.DoesNotContain(await ProblemAssert.OkAsync<List<CaseListItem>>(await clerk.GetAsync("/api/staff/cases?status=Submitted")), c => c.Id == first.Id);
         await ProblemAssert.IsProblemAsync(await (await App.MiniProgramUserAsync("oJourneyClosingOther001")).PostAsJsonAsync($"/api/mp/cases/{first.Id}/withdrawal", new { reason = "x" }), HttpStatusCode.NotFound);
 
