@@ -51,7 +51,7 @@ public static class ConsultationEndpoints
     {
         var c = await db.Conversations.SingleOrDefaultAsync(c => c.Id == id, ct);
         // The assigned agent answers; the window may answer what waits in its queue or anything it took over.
-        if (c is null || !(user.WorksCase(c.AgentId) || user.IsInRole(nameof(StaffRoles.WindowClerk))))
+        if (c is null || !user.WorksCaseOrWindow(c.AgentId))
             return TypedResults.NotFound();
         return TypedResults.Ok(ChatMessageView.From(await desk.ReplyAsync(c, user.StaffActor(), request.Text ?? "", ct)));
     }
@@ -68,7 +68,7 @@ public static class ConsultationEndpoints
     internal static async Task<Results<NoContent, NotFound>> CloseAsync(long id, ClaimsPrincipal user, DaibanDbContext db, ConsultationDesk desk, CancellationToken ct)
     {
         var c = await db.Conversations.SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (c is null || !(user.WorksCase(c.AgentId) || user.IsInRole(nameof(StaffRoles.WindowClerk))))
+        if (c is null || !user.WorksCaseOrWindow(c.AgentId))
             return TypedResults.NotFound();
         await desk.CloseAsync(c, ct);
         return TypedResults.NoContent();

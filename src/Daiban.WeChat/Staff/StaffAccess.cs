@@ -16,4 +16,7 @@ public static class StaffAccess
 
     /// <summary>Acts as the case's agent: the assigned agent, or an admin.</summary>
     public static bool WorksCase(this ClaimsPrincipal user, long? agentId) => agentId == user.StaffId() || user.IsInRole(nameof(StaffRoles.Admin));
+
+    /// <summary>The assigned agent, an admin, or the window: who may complete a case's (or a conversation's) paperwork.</summary>
+    public static bool WorksCaseOrWindow(this ClaimsPrincipal user, long? agentId) => user.WorksCase(agentId) || user.IsInRole(nameof(StaffRoles.WindowClerk));
 }

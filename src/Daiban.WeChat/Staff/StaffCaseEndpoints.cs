@@ -112,7 +112,7 @@ public static class StaffCaseEndpoints
         var c = await db.Cases.FindAggregateAsync(id, ct);
         if (c is null || !user.MaySeeCase(c.AgentId))
             return TypedResults.NotFound();
-        if (!(user.WorksCase(c.AgentId) || user.IsInRole(nameof(Core.Staff.StaffRoles.WindowClerk))))
+        if (!user.WorksCaseOrWindow(c.AgentId))
             return TypedResults.Forbid();
         var project = await db.Projects.SingleAsync(p => p.Id == c.ProjectId, ct);
         var now = clock.GetUtcNow();
@@ -147,7 +147,7 @@ public static class StaffCaseEndpoints
         var c = await db.Cases.FindAggregateAsync(id, ct);
         if (c is null || !user.MaySeeCase(c.AgentId))
             return TypedResults.NotFound();
-        if (!(user.WorksCase(c.AgentId) || user.IsInRole(nameof(Core.Staff.StaffRoles.WindowClerk))))
+        if (!user.WorksCaseOrWindow(c.AgentId))
             return TypedResults.Forbid();
         var archive = await archiving.ArchiveAsync(c, user.StaffActor(), ct);
         await db.SaveChangesAsync(ct);
