@@ -25,7 +25,7 @@ public static class ChatServiceCollectionExtensions
                 new OpenAI.OpenAIClientOptions { Endpoint = new Uri(llm.Endpoint!) }).AsIChatClient());
             services.AddSingleton(sp => new AnswerPhrasing(sp.GetRequiredService<IChatClient>(), TimeSpan.FromSeconds(llm.TimeoutSeconds)));
         }
-        services.AddSingleton<QuestionRateLimit>();
+
         return builder;
     }
 }

@@ -45,6 +45,7 @@ public static class HostingExtensions
         builder.Services.AddScoped<Core.Assignment.CaseAssigner>();
         builder.Services.AddScoped<Core.Cases.CaseArchiving>();
         builder.Services.AddSingleton<StaffBindingCodes>();
+        builder.Services.AddSingleton<UsageLimits>();
         builder.Services.AddOptions<Materials.UploadOptions>().BindConfiguration(Materials.UploadOptions.SectionName)
             .Validate(o => o.MaxBytes is > 0 and <= 100 * 1024 * 1024, "Uploads:MaxBytes must be between 1 byte and 100 MB.").ValidateOnStart();
         builder.Services.AddSingleton<Materials.MaterialFiles>();

@@ -13,8 +13,11 @@ public interface ISharedStore
 
     Task SetAsync(string key, string value, TimeSpan ttl);
 
-    /// <summary>Adds one to the counter at <paramref name="key"/> and returns it; a new counter starts at 1 and lives <paramref name="ttl"/>.</summary>
-    Task<long> IncrementAsync(string key, TimeSpan ttl);
+    /// <summary>
+    /// Adds <paramref name="amount"/> to the counter at <paramref name="key"/> and returns it; a new counter starts at
+    /// <paramref name="amount"/> and lives <paramref name="ttl"/>.
+    /// </summary>
+    Task<long> IncrementAsync(string key, TimeSpan ttl, long amount = 1);
 
     /// <summary>Deletes the key only while it still holds <paramref name="expected"/> (compare-and-delete).</summary>
     Task<bool> DeleteIfEqualsAsync(string key, string expected);

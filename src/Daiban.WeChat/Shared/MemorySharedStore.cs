@@ -37,18 +37,18 @@ internal sealed class MemorySharedStore(TimeProvider clock) : ISharedStore
         return Task.CompletedTask;
     }
 
-    public Task<long> IncrementAsync(string key, TimeSpan ttl)
+    public Task<long> IncrementAsync(string key, TimeSpan ttl, long amount = 1)
     {
         lock (_gate)
         {
             if (_entries.TryGetValue(key, out var live) && live.ExpiresAt > clock.GetUtcNow())
             {
-                var n = long.Parse(live.Value) + 1;
+                var n = long.Parse(live.Value) + amount;
                 _entries[key] = (n.ToString(), live.ExpiresAt);
                 return Task.FromResult(n);
             }
-            Write(key, "1", ttl);
-            return Task.FromResult(1L);
+            Write(key, amount.ToString(), ttl);
+            return Task.FromResult(amount);
         }
     }
 

@@ -7,7 +7,9 @@ internal sealed class RedisSharedStore(IConnectionMultiplexer redis, SharedStore
     private const string CompareAndDelete = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
     // INCR and its expiry in one step: a counter can never be left without one.
-    private const string IncrementWithExpiry = "local n = redis.call('incr', KEYS[1]) if n == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end return n";
+    private const string IncrementWithExpiry =
+        "local n = redis.call('incrby', KEYS[1], ARGV[2]) " +
+        "if redis.call('pttl', KEYS[1]) < 0 then redis.call('pexpire', KEYS[1], ARGV[1]) end return n";
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -19,8 +21,8 @@ internal sealed class RedisSharedStore(IConnectionMultiplexer redis, SharedStore
 
     public Task SetAsync(string key, string value, TimeSpan ttl) => Db.StringSetAsync(Key(key), value, ttl);
 
-    public async Task<long> IncrementAsync(string key, TimeSpan ttl) =>
-        (long)await Db.ScriptEvaluateAsync(IncrementWithExpiry, [Key(key)], [(long)ttl.TotalMilliseconds]);
+    public async Task<long> IncrementAsync(string key, TimeSpan ttl, long amount = 1) =>
+        (long)await Db.ScriptEvaluateAsync(IncrementWithExpiry, [Key(key)], [(long)ttl.TotalMilliseconds, amount]);
 
     public async Task<bool> DeleteIfEqualsAsync(string key, string expected) =>
         (long)await Db.ScriptEvaluateAsync(CompareAndDelete, [Key(key)], [expected]) == 1;

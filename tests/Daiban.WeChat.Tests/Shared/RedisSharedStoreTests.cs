@@ -1,8 +1,6 @@
 using Daiban.Testing;
-using Daiban.WeChat.Chat;
 using Daiban.WeChat.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Daiban.WeChat.Tests.Shared;
@@ -29,14 +27,29 @@ public sealed class RedisSharedStoreTests
     }
 
     [Fact]
-    public async Task WithRedisUnreachable_QuestionsAreStillAnswered()
+    public async Task ACounter_AddsAmounts()
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
+        var store = new RedisSharedStore(redis, _options);
+
+        Assert.Equal(5_000, await store.IncrementAsync("bytes:a", TimeSpan.FromSeconds(30), 5_000));
+        Assert.Equal(5_001, await store.IncrementAsync("bytes:a", TimeSpan.FromSeconds(30)));
+        Assert.NotNull(await redis.GetDatabase().KeyTimeToLiveAsync(_options.KeyPrefix + "bytes:a"));
+        await redis.GetDatabase().KeyDeleteAsync(_options.KeyPrefix + "bytes:a");
+    }
+
+    [Fact]
+    public async Task WithRedisUnreachable_AConvenienceLimitOpens_ASecurityLimitCloses()
     {
         var config = ConfigurationOptions.Parse("127.0.0.1:1,connectTimeout=200,abortConnect=false");
         await using var down = await ConnectionMultiplexer.ConnectAsync(config);
-        var limit = new QuestionRateLimit(new RedisSharedStore(down, _options), Options.Create(new ChatOptions { QuestionsPerMinute = 1 }),
-            NullLogger<QuestionRateLimit>.Instance);
+        var limits = new UsageLimits(new RedisSharedStore(down, _options), NullLogger<UsageLimits>.Instance);
 
-        Assert.True(await limit.TryTakeAsync("203.0.113.7"));
-        Assert.True(await limit.TryTakeAsync("203.0.113.7"));
+        var chat = new UsageLimit("chat", 1, TimeSpan.FromMinutes(1), OpenWhenStoreDown: true);
+        Assert.True(await limits.TryTakeAsync(chat, "203.0.113.7"));
+        Assert.True(await limits.TryTakeAsync(chat, "203.0.113.7"));
+        var guesses = new UsageLimit("guess", 100, TimeSpan.FromMinutes(1));
+        Assert.False(await limits.TryTakeAsync(guesses, "203.0.113.7"));
+        Assert.True(await limits.IsExhaustedAsync(guesses, "203.0.113.7"));
     }
 }

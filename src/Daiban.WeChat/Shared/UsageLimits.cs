@@ -1,0 +1,55 @@
+namespace Daiban.WeChat.Shared;
+
+/// <summary>
+/// A cap on how much of something one caller may use in a window: <paramref name="Max"/> units per
+/// <paramref name="Window"/>, the window starting at the first use. <paramref name="OpenWhenStoreDown"/> says what
+/// happens when the shared store cannot be reached: a convenience limit lets the request through (the bot must not go
+/// down with Redis), a security limit refuses it (guessing must never become free).
+/// </summary>
+public sealed record UsageLimit(string Name, long Max, TimeSpan Window, bool OpenWhenStoreDown = false);
+
+/// <summary>
+/// Counts uses per caller in the shared store, so a limit holds for the whole cluster (Redis in production; behind a
+/// round-robin proxy a per-instance count would allow as many times the limit as there are instances).
+/// </summary>
+public sealed class UsageLimits(ISharedStore store, ILogger<UsageLimits> logger)
+{
+    /// <summary>Takes <paramref name="amount"/> units of <paramref name="limit"/> for <paramref name="who"/>; false once they run out.</summary>
+    public async Task<bool> TryTakeAsync(UsageLimit limit, string who, long amount = 1)
+    {
+        try
+        {
+            return await store.IncrementAsync(Key(limit, who), limit.Window, amount) <= limit.Max;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The type only: store error messages name the key, which holds the caller's identity.
+            logger.LogWarning("Usage counter {Limit} unavailable ({Error}); {Outcome}", limit.Name, e.GetType().Name,
+                limit.OpenWhenStoreDown ? "allowed" : "refused");
+            return limit.OpenWhenStoreDown;
+        }
+    }
+
+    /// <summary>True while <paramref name="who"/> has used up <paramref name="limit"/> (reads without taking).</summary>
+    public async Task<bool> IsExhaustedAsync(UsageLimit limit, string who)
+    {
+        try
+        {
+            return long.TryParse(await store.GetAsync(Key(limit, who)), out var used) && used >= limit.Max;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Usage counter {Limit} unavailable ({Error})", limit.Name, e.GetType().Name);
+            return !limit.OpenWhenStoreDown;
+        }
+    }
+
+    /// <summary>The Chinese 429 a person can act on: what was limited and when to try again.</summary>
+    public static IResult TooMany(HttpContext http, UsageLimit limit, string title, string? detail = null)
+    {
+        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(limit.Window.TotalSeconds)).ToString();
+        return TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status429TooManyRequests);
+    }
+
+    private static string Key(UsageLimit limit, string who) => $"limit:{limit.Name}:{who}";
+}
