@@ -14,7 +14,7 @@ public static class TestData
         var body = $"9137108{Random.Shared.Next(10_000_000, 99_999_999)}XY";
         var enterprise = new Enterprise("乳山市海达新材料有限公司", UnifiedSocialCreditCode.Parse(body + UnifiedSocialCreditCode.CheckCharacter(body)), now);
         var contact = enterprise.AddContact("孙海", "13806310001", $"o{Guid.NewGuid():N}", now);
-        contact.Confirm(Actor.Staff(1, "王敏"), now);
+        contact.Confirm(Actor.Staff(1, "王敏"), ContactEvidence.InPersonAtWindow, null, now);
         db.Enterprises.Add(enterprise);
         await db.SaveChangesAsync();
         var project = new Project(enterprise.Id, new ProjectFacts("年产2万吨环保建材项目", "2611-371083-04-01-000001", "乳山市经济开发区",

@@ -20,6 +20,22 @@ public sealed class BusinessCalendar
         var list = days.ToList();
         _holidays = list.Where(d => d.Kind == CalendarDayKind.Holiday).Select(d => d.Date).ToHashSet();
         _makeUpWorkdays = list.Where(d => d.Kind == CalendarDayKind.MakeUpWorkday).Select(d => d.Date).ToHashSet();
+        Years = list.Select(d => d.Date.Year).Distinct().Order().ToList();
+    }
+
+    /// <summary>The years whose holidays and make-up days are in the table (from the State Council notices).</summary>
+    public IReadOnlyList<int> Years { get; }
+
+    /// <summary>
+    /// Refuses a start date in a year the table has no data for: a due date counted there would ignore its
+    /// holidays (and far-off dates overflow). A limit may still run into the following year, as items do in November.
+    /// </summary>
+    public void EnsureCovers(DateOnly date)
+    {
+        if (!Years.Contains(date.Year))
+            throw DomainRuleException.Invalid("calendar.year_not_covered", Years.Count == 0
+                ? "节假日数据尚未导入，暂不能计算办结日期。"
+                : $"节假日数据只覆盖{Years[0]}年至{Years[^1]}年，请选择这段时间内的日期。");
     }
 
     public bool IsWorkingDay(DateOnly date)
@@ -41,6 +57,8 @@ public sealed class BusinessCalendar
         var scanned = 0;
         while (counted < workingDays)
         {
+            if (date == DateOnly.MaxValue)
+                throw DomainRuleException.Invalid("calendar.out_of_range", "日期超出可计算的范围，请核对受理日期。");
             date = date.AddDays(1);
             if (IsWorkingDay(date))
                 counted++;

@@ -76,6 +76,7 @@ public sealed partial class Case
                 return false;
             throw new DomainRuleException("evaluation.duplicate", "该案件已评价，每个案件只能评价一次。");
         }
+        form.EnsureReasonForBadReview();
         if (Status != CaseStatus.Delivered || DeliveredAt is null)
             throw new DomainRuleException("evaluation.not_delivered", "办理结果送达并签收后才能评价。");
         var deadline = calendar.AddWorkingDays(ChinaTime.DateOf(DeliveredAt.Value), windowWorkingDays);

@@ -23,7 +23,8 @@ public sealed partial class Case
             return false;
         var due = item.DueOn is { } d ? $"，承诺办结日期{d:yyyy-MM-dd}" : "";
         var text = resubmission ? $"“{item.ItemName}”补正材料已提交部门{due}" : $"“{item.ItemName}”已报送{item.DepartmentCode}并受理{due}";
-        Write(LogKind.Milestone, text, agent, now, visibleToEnterprise: true, itemCode: item.ItemCode);
+        var told = resubmission ? text : $"“{item.ItemName}”已报送{item.ImplementingBody}并受理{due}";
+        Write(LogKind.Milestone, text, agent, now, visibleToEnterprise: true, itemCode: item.ItemCode, enterpriseContent: told);
         return true;
     }
 
@@ -110,7 +111,7 @@ public sealed partial class Case
             ?? throw DomainRuleException.Invalid("case_item.not_found", $"本案件中没有事项“{itemCode}”。");
     }
 
-    private static string PauseReasonName(PauseReason reason) => reason switch
+    internal static string PauseReasonName(PauseReason reason) => reason switch
     {
         PauseReason.AwaitingSupplement => "等待补正材料",
         PauseReason.ExpertReview => "专家评审",

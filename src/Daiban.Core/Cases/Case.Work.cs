@@ -38,10 +38,14 @@ public sealed partial class Case
         var names = missing.Select(m => m?.Trim()).Where(m => !string.IsNullOrEmpty(m)).Distinct().ToList();
         if (names.Count == 0)
             throw DomainRuleException.Invalid("materials.none_missing", "请列出需要企业补充的全部材料。");
+        var list = string.Join("；", names.Select((n, i) => $"{i + 1}. {Guard.Required(n, "材料名称", 100)}"));
+        var line = $"一次性告知需补充的材料：{list}";
+        // The log line (and its column) holds 2,000 characters: refuse rather than write past it.
+        if (line.Length > LogEntry.MaxContentLength)
+            throw DomainRuleException.Invalid("materials.list_too_long", $"需补充的材料清单不能超过{LogEntry.MaxContentLength}个字，请合并或精简材料名称。");
         if (!MoveTo(CaseStatus.AwaitingMaterials, agent, now, "需企业补充材料"))
             return false;
-        var list = string.Join("；", names.Select((n, i) => $"{i + 1}. {n}"));
-        Write(LogKind.Work, $"一次性告知需补充的材料：{list}", agent, now, visibleToEnterprise: true);
+        Write(LogKind.Work, line, agent, now, visibleToEnterprise: true);
         return true;
     }
 

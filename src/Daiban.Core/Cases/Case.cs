@@ -70,14 +70,7 @@ public sealed partial class Case
         ApplicationChannel channel, IReadOnlyCollection<Stage> scopeStages, IReadOnlyList<ApprovalItem> items,
         string? request, string? idempotencyKey, Actor by, DateTimeOffset now)
     {
-        if (!Enum.IsDefined(mode))
-            throw DomainRuleException.Invalid("case.mode_invalid", "请选择服务方式：帮办、代办或包办。");
-        if (items.Count == 0)
-            throw DomainRuleException.Invalid("case.scope_empty", "请至少选择一个需要帮办代办包办的审批事项或阶段。");
-        var duplicate = items.GroupBy(i => i.Code).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-            throw DomainRuleException.Invalid("case.scope_duplicate", $"事项“{duplicate.First().Name}”重复选择，请去掉重复项。");
-
+        CheckApplication(mode, items, request, idempotencyKey);
         var @case = new Case
         {
             CaseNumber = NewCaseNumber(now),
@@ -99,6 +92,23 @@ public sealed partial class Case
         var channelName = channel == ApplicationChannel.Online ? "线上" : "窗口";
         @case.Write(LogKind.System, $"{channelName}提交{mode.Name()}申请，共{items.Count}个事项。", by, now, visibleToEnterprise: true);
         return @case;
+    }
+
+    /// <summary>
+    /// Every rule an application must meet, checked before anything of it is stored (the project is saved first
+    /// for its id, so a refusal afterwards would leave an orphan project row).
+    /// </summary>
+    public static void CheckApplication(ServiceMode mode, IReadOnlyList<ApprovalItem> items, string? request, string? idempotencyKey)
+    {
+        if (!Enum.IsDefined(mode))
+            throw DomainRuleException.Invalid("case.mode_invalid", "请选择服务方式：帮办、代办或包办。");
+        if (items.Count == 0)
+            throw DomainRuleException.Invalid("case.scope_empty", "请至少选择一个需要帮办代办包办的审批事项或阶段。");
+        var duplicate = items.GroupBy(i => i.Code).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw DomainRuleException.Invalid("case.scope_duplicate", $"事项“{duplicate.First().Name}”重复选择，请去掉重复项。");
+        Guard.Optional(request, "申办事项说明", 1000);
+        Guard.Optional(idempotencyKey, "幂等键", 64);
     }
 
     /// <summary>The window registers the application (集中受理) and hands it to the back office.</summary>
@@ -134,7 +144,9 @@ public sealed partial class Case
         AgentName = agentName;
         AssignedAt = now;
         var text = previous is null ? $"指派代办员{agentName}：{why}" : $"代办员由{previous.AgentName}改为{agentName}：{why}";
-        Write(LogKind.System, text, by, now, visibleToEnterprise: true);
+        // The routing's reasons (agents' loads) and the window's override reason are internal.
+        var told = previous is null ? $"已为您指派代办员{agentName}" : $"您的代办员已由{previous.AgentName}改为{agentName}";
+        Write(LogKind.System, text, by, now, visibleToEnterprise: true, enterpriseContent: told);
         return true;
     }
 
@@ -173,14 +185,16 @@ public sealed partial class Case
         _transitions.Add(new CaseTransition(Status, to, by, now, reason));
         var text = reason is null ? $"状态：{Status.Name()} → {to.Name()}" : $"状态：{Status.Name()} → {to.Name()}（{reason}）";
         Status = to;
-        Write(LogKind.System, text, by, now, visibleToEnterprise: true);
+        // The assignment line tells the enterprise of its agent; the transition's reason is the routing's.
+        var told = CaseStatuses.ForEnterprise(to, reason);
+        Write(LogKind.System, text, by, now, visibleToEnterprise: told is not null, enterpriseContent: told);
         return true;
     }
 
     private void Write(LogKind kind, string content, Actor by, DateTimeOffset now, bool visibleToEnterprise,
-        string? problems = null, string? nextStep = null, string? itemCode = null)
+        string? problems = null, string? nextStep = null, string? itemCode = null, string? enterpriseContent = null)
     {
-        _log.Add(new LogEntry(kind, content, problems, nextStep, itemCode, visibleToEnterprise, by, now));
+        _log.Add(new LogEntry(kind, content, problems, nextStep, itemCode, visibleToEnterprise, by, now, enterpriseContent));
         Touch(now);
     }
 
@@ -193,7 +207,7 @@ public sealed partial class Case
     private void EnsureOpen()
     {
         if (!Status.IsOpen())
-            throw new DomainRuleException("case.closed", $"案件已{Status.Name()}，不能再修改。");
+            throw new DomainRuleException("case.closed", $"案件当前状态为“{Status.Name()}”，不能再修改。");
     }
 
     private static string NewCaseNumber(DateTimeOffset now) =>

@@ -22,4 +22,27 @@ public sealed class CaseArchiving(DaibanDbContext db, TimeProvider clock)
 
     /// <summary>Reads an archive back and proves it unchanged: the stored hash must match the stored content.</summary>
     public static bool IsIntact(CaseArchive archive) => CaseArchiveCompiler.Hash(archive.ContentJson) == archive.ContentHash;
+
+    /// <summary>
+    /// The enterprise's view and whether it is unchanged. An archive compiled before the enterprise had its own view
+    /// is cut down to the parts that never held internal notes (the log, transitions, assignments, items and
+    /// materials are left out) and vouched for by the full content's hash.
+    /// </summary>
+    public static (string Json, string Hash, bool Intact) ForEnterprise(CaseArchive archive)
+    {
+        if (archive.EnterpriseContentJson is { } json && archive.EnterpriseContentHash is { } hash)
+            return (json, hash, CaseArchiveCompiler.Hash(json) == hash);
+        var full = System.Text.Json.Nodes.JsonNode.Parse(archive.ContentJson)!.AsObject();
+        var kept = new System.Text.Json.Nodes.JsonObject();
+        foreach (var (key, value) in full)
+            if (LegacyEnterpriseParts.Contains(key))
+                kept[key] = value?.DeepClone();
+        return (kept.ToJsonString(), archive.ContentHash, IsIntact(archive));
+    }
+
+    private static readonly HashSet<string> LegacyEnterpriseParts =
+    [
+        "CaseNumber", "Mode", "ScopeStages", "Enterprise", "Project", "SubmittedAt", "RegisteredAt", "Plans", "Parcels", "Delivery", "Evaluation",
+        "CompiledBy", "CompiledAt",
+    ];
 }

@@ -22,8 +22,8 @@ public sealed record WalkInApplication(
 
 /// <summary>
 /// How applications enter the service (集中受理): online from a bound contact, or at the window, where the
-/// enterprise, its contact (confirmed by the window), the project form and the case are recorded and registered in
-/// one step. The window's registration of an online application confirms the applicant contact. A repeated request
+/// enterprise, its contact (confirmed by the window in person), the project form and the case are recorded and
+/// registered in one step. Registering an online application does not confirm its applicant. A repeated request
 /// with the same idempotency key — a retry or a double tap, even two racing — yields the one case it created.
 /// </summary>
 public sealed class CaseRegistration(DaibanDbContext db, TimeProvider clock)
@@ -36,8 +36,10 @@ public sealed class CaseRegistration(DaibanDbContext db, TimeProvider clock)
                          ?? db.Enterprises.Add(new Enterprise(application.EnterpriseName, code, now)).Entity;
         var contact = enterprise.Contacts.FirstOrDefault(c => c.Name == application.ContactName?.Trim() && c.Phone == application.ContactPhone?.Trim())
                       ?? enterprise.AddContact(application.ContactName ?? "", application.ContactPhone, null, now);
-        // The window has seen the person and the business licence: this is the confirmation the policy asks for.
-        contact.Confirm(clerk, now);
+        // Saved first: the audit entry and the notice name the contact by its id.
+        await db.SaveChangesAsync(ct);
+        // The window has seen the person and the business licence: recorded as such, with the clerk.
+        await ContactConfirmation.ConfirmAsync(db, contact, clerk, ContactEvidence.InPersonAtWindow, "窗口现场受理时当面核验", now, ct);
         await db.SaveChangesAsync(ct);
 
         var (@case, _) = await SubmitAsync(contact, application.Project, application.Scope, ApplicationChannel.WalkIn, application.IdempotencyKey, clerk,
@@ -55,14 +57,15 @@ public sealed class CaseRegistration(DaibanDbContext db, TimeProvider clock)
         CancellationToken ct) =>
         SubmitAsync(contact, project, scope, ApplicationChannel.Online, idempotencyKey, Actor.Contact(contact.Id, contact.Name), null, ct);
 
-    /// <summary>The window registers an online application; the first registration confirms its applicant contact.</summary>
+    /// <summary>
+    /// The window registers an online application. That says nothing about who the applicant is: its contact stays
+    /// as it was (pending until the window confirms it on evidence, see <see cref="ContactConfirmation"/>).
+    /// </summary>
     public async Task<bool> RegisterOnlineAsync(Case @case, Actor clerk, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (!@case.Register(clerk, now, "综合窗口登记"))
             return false;
-        if (@case.ApplicantContactId is { } contactId)
-            (await db.EnterpriseContacts.SingleAsync(c => c.Id == contactId, ct)).Confirm(clerk, now);
         await EnterpriseNotices.RegisteredAsync(db, @case, now, ct);
         return true;
     }
@@ -78,6 +81,7 @@ public sealed class CaseRegistration(DaibanDbContext db, TimeProvider clock)
         var project = new Project(contact.EnterpriseId, facts, now);
         var catalog = await db.ApprovalItems.Include(i => i.Materials).ToListAsync(ct);
         var items = ScopeResolver.Resolve(catalog, project.Category, scope.Stages, scope.ItemCodes);
+        Case.CheckApplication(mode, items, scope.Request, key);
         db.Projects.Add(project);
         await db.SaveChangesAsync(ct);
         var @case = Case.Submit(contact.EnterpriseId, project.Id, contact.Id, mode, channel, scope.Stages, items, scope.Request, key, by, now);

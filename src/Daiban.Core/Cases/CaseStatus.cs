@@ -40,6 +40,26 @@ public static class CaseStatuses
     };
 
     /// <summary>
+    /// A status change as the enterprise is told it: plain words, no internal reason (only why its application was
+    /// closed, which it is told anyway). Null when another line says it better (the assignment names the agent).
+    /// </summary>
+    public static string? ForEnterprise(CaseStatus to, string? reason) => to switch
+    {
+        CaseStatus.Registered => "综合窗口已登记您的申请",
+        CaseStatus.PlanProposed => "代办员已提交服务方案，请查看并确认",
+        CaseStatus.PlanAgreed => "您已确认服务方案",
+        CaseStatus.InProgress => "代办员正在为您办理",
+        CaseStatus.AwaitingMaterials => "请按一次性告知补充材料",
+        CaseStatus.ResultsReady => "全部事项已办结，代办员将送达办理结果",
+        CaseStatus.Delivered => "办理结果已送达签收",
+        CaseStatus.Evaluated => "感谢您的评价",
+        CaseStatus.Archived => "案件已整理归档",
+        CaseStatus.Withdrawn => $"申请已撤回：{reason}",
+        CaseStatus.Rejected => $"申请未予受理：{reason}",
+        _ => null,
+    };
+
+    /// <summary>
     /// The case lifecycle (ARCHITECTURE §5). Mode-specific rules sit on top in <see cref="IsAllowed"/>:
     /// 包办 must pass through an agreed plan; 帮办 and 代办 may start without one.
     /// </summary>

@@ -48,6 +48,13 @@ public sealed record EvaluationForm(
         Guard.Optional(Comment, "评价意见", 500);
         Guard.Optional(Suggestions, "意见建议", 500);
     }
+
+    /// <summary>A bad review starts a rectification and a callback (五.4): they need to know what went wrong.</summary>
+    public void EnsureReasonForBadReview()
+    {
+        if (Overall.IsBad() && string.IsNullOrWhiteSpace(Comment))
+            throw DomainRuleException.Invalid("evaluation.reason_required", "选择不满意时，请写下原因，便于我们核实整改。");
+    }
 }
 
 /// <summary>One evaluation per case, attributed to the agent who owned the case at delivery.</summary>

@@ -20,11 +20,15 @@ public sealed class LogEntry
 {
     private LogEntry() { }
 
+    /// <summary>The declared length of <see cref="Content"/> (and of its column).</summary>
+    public const int MaxContentLength = 2000;
+
     internal LogEntry(LogKind kind, string content, string? problems, string? nextStep, string? itemCode,
-        bool visibleToEnterprise, Actor by, DateTimeOffset at)
+        bool visibleToEnterprise, Actor by, DateTimeOffset at, string? enterpriseContent = null)
     {
         Kind = kind;
         Content = content;
+        EnterpriseContent = visibleToEnterprise && enterpriseContent != content ? enterpriseContent : null;
         Problems = problems;
         NextStep = nextStep;
         ItemCode = itemCode;
@@ -43,6 +47,14 @@ public sealed class LogEntry
     public string? NextStep { get; private set; }
     public string? ItemCode { get; private set; }
     public bool VisibleToEnterprise { get; private set; }
+    /// <summary>
+    /// The line in words meant for the enterprise when the staff's differs (no routing reasons or loads, department
+    /// names not codes); null means <see cref="Content"/> is already fit for it.
+    /// </summary>
+    public string? EnterpriseContent { get; private set; }
+
+    /// <summary>What the enterprise reads of this entry, or null when it is internal.</summary>
+    public string? ForEnterprise => VisibleToEnterprise ? EnterpriseContent ?? Content : null;
     public ActorKind ActorKind { get; private set; }
     public long? ActorId { get; private set; }
     public string ActorName { get; private set; } = "";

@@ -38,7 +38,10 @@ public sealed class Enterprise
         {
             var existing = _contacts.FirstOrDefault(c => c.MiniProgramOpenId == miniProgramOpenId);
             if (existing is not null)
+            {
+                existing.AskAgain();
                 return existing;
+            }
         }
         var contact = new EnterpriseContact(this, name, phone, miniProgramOpenId, now);
         _contacts.Add(contact);

@@ -39,10 +39,10 @@ public static class DemoData
 
         var haida = new Enterprise("乳山市海达新材料有限公司", DemoCode("91371083MA3DKH001"), now);
         var contact = haida.AddContact("孙海", "13806310001", "oDemoHaidaContact", now);
-        contact.Confirm(Actor.System, now);
+        contact.Confirm(Actor.System, ContactEvidence.InPersonAtWindow, "演示数据", now);
         var binhai = new Enterprise("威海滨海置业有限公司", DemoCode("91371083MA3DKH002"), now);
         var binhaiContact = binhai.AddContact("周蓉", "13806310002", "oDemoBinhaiContact", now);
-        binhaiContact.Confirm(Actor.System, now);
+        binhaiContact.Confirm(Actor.System, ContactEvidence.InPersonAtWindow, "演示数据", now);
         db.Enterprises.AddRange(haida, binhai);
         await db.SaveChangesAsync(ct);
 

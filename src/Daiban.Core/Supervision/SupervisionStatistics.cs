@@ -1,6 +1,7 @@
 using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
 using Daiban.Core.Catalog;
+using Daiban.Core.Common;
 using Daiban.Core.Persistence;
 using Daiban.Core.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -100,6 +101,9 @@ public static class SupervisionStatistics
     /// <summary>The month's work per agent, in China time: cases assigned and delivered, items decided and on time, evaluations.</summary>
     public static async Task<IReadOnlyList<MonthRow>> MonthAsync(DaibanDbContext db, int year, int month, CancellationToken ct)
     {
+        // A month outside what the service can have run in (and 9999-12, whose next month overflows) is bad input.
+        if (year is < 2000 or > 2100 || month is < 1 or > 12)
+            throw DomainRuleException.Invalid("statistics.month_invalid", "统计月份应在2000年1月至2100年12月之间。");
         var from = new DateTimeOffset(year, month, 1, 0, 0, 0, TimeSpan.FromHours(8));
         var to = from.AddMonths(1);
         var assigned = await db.Set<CaseAssignment>().AsNoTracking().Where(a => a.AssignedAt >= from && a.AssignedAt < to).Select(a => a.AgentId).ToListAsync(ct);

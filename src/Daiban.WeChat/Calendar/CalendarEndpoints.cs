@@ -39,6 +39,7 @@ public static class CalendarEndpoints
         if (workingDays is < 0 or > 250)
             throw DomainRuleException.Invalid("calendar.days_invalid", "工作日数应在0到250之间。");
         var calendar = await db.LoadBusinessCalendarAsync(ct);
+        calendar.EnsureCovers(from);
         var due = calendar.AddWorkingDays(from, workingDays);
         return TypedResults.Ok(new DueDateResponse(from, workingDays, due, due.DayNumber - from.DayNumber));
     }

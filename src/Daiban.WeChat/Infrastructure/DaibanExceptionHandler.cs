@@ -17,6 +17,9 @@ internal sealed class DaibanExceptionHandler(IProblemDetailsService problems, IL
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "数据已被他人修改，请刷新后重试。", null, "concurrency"),
             Materials.UploadTooLargeException e => (StatusCodes.Status413PayloadTooLarge, e.Message, null, "upload.too_large"),
             Materials.UnsupportedUploadException e => (StatusCodes.Status415UnsupportedMediaType, e.Message, null, "upload.type"),
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 1 } path } } =>
+                (StatusCodes.Status400BadRequest, $"字段“{FieldOf(path)}”的值类型或取值不正确，请检查后重试。", "请求体中该字段的格式不符合要求。",
+                    "bad_request.field"),
             BadHttpRequestException e => (e.StatusCode, ProblemTitles.For(e.StatusCode), DescribeBadRequest(e), "bad_request"),
             _ => (StatusCodes.Status500InternalServerError, ProblemTitles.For(500), null, "internal"),
         };
@@ -28,8 +31,13 @@ internal sealed class DaibanExceptionHandler(IProblemDetailsService problems, IL
         context.Response.StatusCode = status;
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
         problem.Extensions["code"] = code;
+        if (exception is BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 1 } field } })
+            problem.Extensions["field"] = FieldOf(field);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>"$.project.kind" → "project.kind": the JSON path of the value that could not be read, as the client wrote it.</summary>
+    private static string FieldOf(string path) => path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
     // The framework's messages name parameters and types; say what a person should fix instead.
     private static string DescribeBadRequest(BadHttpRequestException e) =>

@@ -124,6 +124,7 @@ public static class HostingExtensions
         app.MapStaffAuthEndpoints();
         app.MapStaffMessageEndpoints();
         app.MapStaffCaseEndpoints();
+        app.MapStaffContactEndpoints();
         app.MapAgentWorkbenchEndpoints();
         app.MapLedgerEndpoints();
         app.MapExportEndpoints();

@@ -31,7 +31,13 @@ public sealed class MaterialFiles(IOptions<UploadOptions> options, IWebHostEnvir
     public long MaxBytes => options.Value.MaxBytes;
 
     /// <summary>Checks and stores the file; returns its storage key ("upload:{case}/{sha256}{ext}").</summary>
-    public async Task<string> SaveAsync(long caseId, IFormFile file, CancellationToken ct)
+    public Task<string> SaveAsync(long caseId, IFormFile file, CancellationToken ct) => SaveAsync($"{caseId}", file, ct);
+
+    /// <summary>A contact's 授权委托书, kept apart from any case ("upload:contacts/{contact}/{sha256}{ext}").</summary>
+    public Task<string> SaveContactLetterAsync(long contactId, IFormFile file, CancellationToken ct) =>
+        SaveAsync($"contacts/{contactId}", file, ct);
+
+    private async Task<string> SaveAsync(string folder, IFormFile file, CancellationToken ct)
     {
         if (file.Length == 0)
             throw DomainRuleException.Invalid("upload.empty", "上传的文件是空的，请重新选择。");
@@ -42,7 +48,7 @@ public sealed class MaterialFiles(IOptions<UploadOptions> options, IWebHostEnvir
         var bytes = buffer.ToArray();
         var type = Recognise(bytes, Path.GetExtension(file.FileName))
                    ?? throw new UnsupportedUploadException();
-        var key = $"{caseId}/{Convert.ToHexStringLower(SHA256.HashData(bytes))}{type.Extension}";
+        var key = $"{folder}/{Convert.ToHexStringLower(SHA256.HashData(bytes))}{type.Extension}";
         var path = PathOf(key);
         if (!File.Exists(path))
         {

@@ -121,7 +121,7 @@ public static class MiniProgramCaseEndpoints
         // Only confirmed contacts read an enterprise's archive.
         var visible = await db.Cases.AsNoTracking().VisibleCases(contacts.Where(c => c.CanActForEnterprise).ToList()).AnyAsync(c => c.Id == id, ct);
         var archive = visible ? await db.CaseArchives.AsNoTracking().SingleOrDefaultAsync(a => a.CaseId == id, ct) : null;
-        return archive is null ? TypedResults.NotFound() : TypedResults.Ok(Staff.ArchiveResponse.From(archive));
+        return archive is null ? TypedResults.NotFound() : TypedResults.Ok(Staff.ArchiveResponse.ForEnterprise(archive));
     }
 
     internal static async Task<Ok<List<InAppMessage>>> ListMessagesAsync(ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
@@ -174,8 +174,7 @@ public static class MiniProgramCaseEndpoints
         return (c, contact);
     }
 
-    private static EnterpriseBinding Binding(EnterpriseContact c) => new(c.Id, c.EnterpriseId, c.Enterprise.Name, c.Status.ToString(),
-        c.Status switch { ContactStatus.Confirmed => "已确认", ContactStatus.Pending => "待确认", _ => "已取消" });
+    private static EnterpriseBinding Binding(EnterpriseContact c) => EnterpriseBinding.From(c);
 
     public static long MiniProgramUserId(this ClaimsPrincipal user) => long.Parse(user.FindFirstValue("sub")!);
 

@@ -14,7 +14,7 @@ public sealed class EnterpriseContactTests
         var contact = NewEnterprise().AddContact("孙海", "13806310001", "oOpenId1", Monday);
 
         Assert.False(contact.CanActForEnterprise);
-        contact.Confirm(Clerk, Monday);
+        contact.Confirm(Clerk, ContactEvidence.LegalRepresentative, null, Monday);
         Assert.True(contact.CanActForEnterprise);
         Assert.Equal(Clerk.Name, contact.ConfirmedBy);
     }
@@ -42,8 +42,40 @@ public sealed class EnterpriseContactTests
     public void Confirm_RefusedAfterRevocation()
     {
         var contact = NewEnterprise().AddContact("孙海", null, null, Monday);
-        contact.Revoke();
+        contact.RevokeByWindow(Clerk, "已离职", Monday);
 
-        Assert.Throws<DomainRuleException>(() => contact.Confirm(Clerk, Monday));
+        Assert.Throws<DomainRuleException>(() => contact.Confirm(Clerk, ContactEvidence.InPersonAtWindow, null, Monday));
+    }
+
+    [Fact]
+    public void RevokeByColleague_RefusesAContactConfirmedEarlier_ButTheWindowMay()
+    {
+        var e = NewEnterprise();
+        var first = e.AddContact("孙海", null, "oFirst", Monday);
+        var later = e.AddContact("李工", null, "oLater", Monday);
+        first.Confirm(Clerk, ContactEvidence.InPersonAtWindow, null, Monday);
+        later.Confirm(Clerk, ContactEvidence.LegalRepresentative, null, Monday.AddDays(1));
+
+        var refused = Assert.Throws<DomainRuleException>(() => first.RevokeByColleague(later, Monday.AddDays(2)));
+
+        Assert.Equal("contact.revoke_senior", refused.Code);
+        Assert.True(first.CanActForEnterprise);
+        Assert.True(later.RevokeByColleague(first, Monday.AddDays(2)));
+        Assert.True(first.RevokeByWindow(Clerk, "已离职", Monday.AddDays(3)));
+        Assert.Equal(ContactStatus.Revoked, first.Status);
+    }
+
+    [Fact]
+    public void Confirm_RecordsWhoAndOnWhatEvidence_AndALetterMustExistToRelyOnIt()
+    {
+        var contact = NewEnterprise().AddContact("孙海", null, "oOpenId1", Monday);
+
+        Assert.Throws<DomainRuleException>(() => contact.Confirm(Clerk, ContactEvidence.AuthorizationLetter, null, Monday));
+        contact.AttachAuthorizationLetter("upload:contacts/1/abc.pdf", Monday);
+        Assert.True(contact.Confirm(Clerk, ContactEvidence.AuthorizationLetter, "盖章一致", Monday));
+
+        Assert.Equal((ContactEvidence.AuthorizationLetter, "盖章一致", Clerk.Name, ActorKind.Staff, Clerk.Id),
+            (contact.Evidence, contact.EvidenceNote, contact.ConfirmedBy, contact.ConfirmedByKind, contact.ConfirmedById));
+        Assert.False(contact.Confirm(Clerk, ContactEvidence.InPersonAtWindow, null, Monday));
     }
 }

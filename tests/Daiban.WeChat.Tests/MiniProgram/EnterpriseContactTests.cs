@@ -28,7 +28,8 @@ public sealed class EnterpriseContactTests : StaffAppTest
         apply.Headers.Add("Idempotency-Key", "contact-test-1");
         var caseId = (await (await first.SendAsync(apply)).Content.ReadFromJsonAsync<EnterpriseCaseView>(TestJson.Options))!.Id;
         var clerk = await App.SignedInAsync("wangmin");
-        await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{caseId}/register", null));   // confirms the first contact
+        await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{caseId}/register", null));
+        await App.ConfirmContactAsync(binding.ContactId);   // registration alone confirms nobody
 
         var later = await App.MiniProgramUserAsync("oContactLater000000000001");
         var pending = await BindAsync(later, CreditCode, "李工");

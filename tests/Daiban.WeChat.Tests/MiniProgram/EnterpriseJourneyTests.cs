@@ -31,11 +31,12 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
     private async Task<AssignedApplication> AssignedApplicationAsync(string openId)
     {
         var enterprise = await App.MiniProgramUserAsync(openId);
-        await ProblemAssert.OkAsync<EnterpriseBinding>(await enterprise.PostAsJsonAsync("/api/mp/enterprises",
+        var binding = await ProblemAssert.OkAsync<EnterpriseBinding>(await enterprise.PostAsJsonAsync("/api/mp/enterprises",
             new { enterpriseName = "乳山市海岸新材料有限公司", creditCode = "91110000802100433B", contactName = "孙海" }));
         var view = await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync("/api/mp/cases", Application()));
         var clerk = await App.SignedInAsync("wangmin");
         await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{view.Id}/register", null));
+        await App.ConfirmContactAsync(binding.ContactId);
         var assigned = await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{view.Id}/assignment", new { }));
         var zhangLi = assigned.AgentName == "张丽";
         return new AssignedApplication(enterprise, view, clerk, assigned, await App.SignedInAsync(zhangLi ? "zhangli" : "zhaogang"),
@@ -70,6 +71,7 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
 
         var clerk = await App.SignedInAsync("wangmin");
         await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{view.Id}/register", null));
+        await App.ConfirmContactAsync(binding.ContactId);
         var assigned = await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{view.Id}/assignment", new { }));
         var agent = await App.SignedInAsync(assigned.AgentName == "张丽" ? "zhangli" : "zhaogang");
         var url = $"/api/staff/cases/{view.Id}";
@@ -99,19 +101,22 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
         var received = await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/receipt", new { signedBy = "孙海" }));
         Assert.Equal(CaseStatus.Delivered, received.Status);
         Assert.True(received.CanEvaluate);
+        // A bad review needs its reason, as the page asks (issue 16 item 9): the API refuses it too and records nothing.
+        var noReason = await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/evaluation", new { overall = "VeryDissatisfied" });
+        Assert.Contains("原因", (await ProblemAssert.IsProblemAsync(noReason, HttpStatusCode.UnprocessableEntity)).GetProperty("title").GetString());
         var evaluated = await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/evaluation", new { overall = "VerySatisfied", comment = "全程省心" }));
         Assert.Equal(CaseStatus.Evaluated, evaluated.Status);
         var second = await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/evaluation", new { overall = "Dissatisfied" });
         Assert.Contains("只能评价一次", (await ProblemAssert.IsProblemAsync(second, HttpStatusCode.Conflict)).GetProperty("title").GetString());
         Assert.Contains(evaluated.Timeline, t => t.Content.Contains("EMS2000000001"));
 
-        // The agent closes the file; the enterprise reads the same archive, whose hash still matches.
+        // The agent closes the file; the enterprise reads its own view of the archive, whose hash still matches.
         await ProblemAssert.IsProblemAsync(await enterprise.GetAsync($"/api/mp/cases/{view.Id}/archive"), HttpStatusCode.NotFound);
         var archived = await ProblemAssert.OkAsync<ArchiveResponse>(await agent.PostAsync($"{url}/archive", null));
         Assert.True(archived.Intact);
         Assert.Equal(archived.ContentHash, (await ProblemAssert.OkAsync<ArchiveResponse>(await agent.PostAsync($"{url}/archive", null))).ContentHash);
         var read = await ProblemAssert.OkAsync<ArchiveResponse>(await enterprise.GetAsync($"/api/mp/cases/{view.Id}/archive"));
-        Assert.Equal(archived.ContentHash, read.ContentHash);
+        Assert.True(read.Intact);
         Assert.Contains("全程省心", read.Content.GetRawText());
         Assert.Equal(CaseStatus.Archived, (await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.GetAsync($"/api/mp/cases/{view.Id}"))).Status);
         var print = await agent.GetAsync($"{url}/archive/print");
@@ -155,6 +160,53 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
         // Knowing the credit code only yields a pending binding, which opens nothing.
         await ProblemAssert.OkAsync<EnterpriseBinding>(await stranger.PostAsJsonAsync("/api/mp/enterprises", new { enterpriseName = "冒名", creditCode = "91110000802100433B", contactName = "张三" }));
         await ProblemAssert.IsProblemAsync(await stranger.GetAsync($"/api/mp/cases/{view.Id}"), HttpStatusCode.NotFound);
+    }
+
+    /// <summary>Security review, issue 16 item 8.</summary>
+    [Fact]
+    public async Task InternalNotesAndRoutingReasons_NeverReachTheEnterprise_InItsCaseViewOrArchive_StaffStillSeeThem()
+    {
+        var (enterprise, view, _, assigned, agent, _) = await AssignedApplicationAsync("oJourneyPrivacy0000001");
+        var url = $"/api/staff/cases/{view.Id}";
+        Assert.Contains("负荷", assigned.Assignments[0].Reason);   // the routing names agents' loads
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/plan", new
+        {
+            summary = "施工许可阶段全程包办", steps = new[] { new { order = 1, description = "申领施工许可证", itemCode = "S3-03" } },
+        }));
+        await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/plan-decision", new { agree = true }));
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsync($"{url}/start", null));
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/logs", new
+        {
+            content = "内部备注：与住建局私下沟通", problems = "企业资金紧张，可能拖欠", nextStep = "内部协调", milestone = false, visibleToEnterprise = false,
+        }));
+        foreach (var item in assigned.Items)
+        {
+            await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/{item.Code}/submit", new { on = "2026-03-02" }));
+            await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/{item.Code}/approve", new { resultDocumentNo = $"乳{item.Code}-2026-01" }));
+        }
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsync($"{url}/results-ready", null));
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/delivery/mail", new { documents = "施工许可证正本", carrier = "中国邮政EMS", trackingNumber = "EMS2000000009" }));
+        await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/receipt", new { signedBy = "孙海" }));
+        var staffArchive = await ProblemAssert.OkAsync<ArchiveResponse>(await agent.PostAsync($"{url}/archive", null));
+
+        var caseView = await enterprise.GetStringAsync($"/api/mp/cases/{view.Id}");
+        var archive = await ProblemAssert.OkAsync<ArchiveResponse>(await enterprise.GetAsync($"/api/mp/cases/{view.Id}/archive"));
+        // Unescaped: the API may send Chinese as \uXXXX.
+        foreach (var seen in new[] { caseView, archive.Content.GetRawText() }.Select(System.Text.RegularExpressions.Regex.Unescape))
+        {
+            foreach (var secret in new[] { "内部备注", "资金紧张", "负荷", "→", "\"ZJJ\"", "已报送ZJJ" })
+                Assert.DoesNotContain(secret, seen);
+            Assert.Contains("乳山市行政审批服务局", seen);
+            Assert.Contains($"已为您指派代办员{assigned.AgentName}", seen);
+        }
+        Assert.True(archive.Intact);
+        // Staff still see everything, and the archive's hash still covers the full content.
+        var staff = System.Text.RegularExpressions.Regex.Unescape(staffArchive.Content.GetRawText());
+        Assert.True(staffArchive.Intact);
+        Assert.Contains("资金紧张", staff);
+        Assert.Contains("负荷", staff);
+        var log = await ProblemAssert.OkAsync<List<LogEntryResponse>>(await agent.GetAsync($"{url}/log"));
+        Assert.Contains(log, l => l.Content.Contains("内部备注") && !l.VisibleToEnterprise);
     }
 
     [Fact]
@@ -235,7 +287,7 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
     public async Task AnApplicationEndsEarly_WithdrawnByTheEnterprise_OrNotAccepted_AndEveryoneConcernedIsTold()
     {
         var enterprise = await App.MiniProgramUserAsync("oJourneyClosing0000001");
-        await ProblemAssert.OkAsync<EnterpriseBinding>(await enterprise.PostAsJsonAsync("/api/mp/enterprises",
+        var binding = await ProblemAssert.OkAsync<EnterpriseBinding>(await enterprise.PostAsJsonAsync("/api/mp/enterprises",
             new { enterpriseName = "乳山市海岸新材料有限公司", creditCode = "91110000802100433B", contactName = "孙海" }));
         var clerk = await App.SignedInAsync("wangmin");
         async Task<EnterpriseCaseView> ApplyAsync() => await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync("/api/mp/cases", Application()));
@@ -262,6 +314,7 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
         // and no deadline of it reminds anyone any more.
         var third = await ApplyAsync();
         await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{third.Id}/register", null));
+        await App.ConfirmContactAsync(binding.ContactId);
         var assigned = await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{third.Id}/assignment", new { }));
         var itsAgent = await App.SignedInAsync(assigned.AgentName == "张丽" ? "zhangli" : "zhaogang");
         await ProblemAssert.OkAsync<CaseResponse>(await itsAgent.PostAsJsonAsync($"/api/staff/cases/{third.Id}/plan", new { summary = "施工许可阶段全程包办", steps = new[] { new { order = 1, description = "申领施工许可证", itemCode = "S3-03" } } }));

@@ -35,7 +35,8 @@ public sealed class MaterialUploadTests : StaffAppTest
     private async Task<(HttpClient Enterprise, long CaseId)> RegisteredCaseAsync(string openId, string creditCode, bool register = true)
     {
         var enterprise = await App.MiniProgramUserAsync(openId);
-        await ProblemAssert.OkAsync<EnterpriseBinding>(await enterprise.PostAsJsonAsync("/api/mp/enterprises", new { enterpriseName = "乳山市海岸新材料有限公司", creditCode, contactName = "孙海" }));
+        var binding = await ProblemAssert.OkAsync<EnterpriseBinding>(await enterprise.PostAsJsonAsync("/api/mp/enterprises",
+            new { enterpriseName = "乳山市海岸新材料有限公司", creditCode, contactName = "孙海" }));
         var apply = new HttpRequestMessage(HttpMethod.Post, "/api/mp/cases")
         {
             Content = JsonContent.Create(new { mode = "Agency", stages = new[] { 3 }, request = "代办施工许可", project = new { name = "海岸研发楼", location = "乳山市", investmentType = "Social", kind = "Industrial" } }),
@@ -48,6 +49,7 @@ public sealed class MaterialUploadTests : StaffAppTest
         {
             var clerk = await App.SignedInAsync("wangmin");
             await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{id}/register", null));
+            await App.ConfirmContactAsync(binding.ContactId);
             await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{id}/assignment", new { agentId = await StaffIdAsync("zhangli"), reason = "熟悉施工许可" }));
         }
         return (enterprise, id);

@@ -41,7 +41,7 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         var contactOpenId = $"oC{Guid.NewGuid():N}"[..26];
         var enterprise = new Enterprise("乳山市海达新材料有限公司", UnifiedSocialCreditCode.Parse("91350100M000100Y43"), now);
         var contact = enterprise.AddContact("孙海", "13806310001", contactOpenId, now);
-        contact.Confirm(CaseBuilder.Clerk, now);
+        contact.Confirm(CaseBuilder.Clerk, ContactEvidence.InPersonAtWindow, null, now);
         db.Enterprises.Add(enterprise);
         var staffOpenId = $"oS{Guid.NewGuid():N}"[..26];
         var agent = new StaffMember($"agent{Guid.NewGuid():N}"[..16], "李强", StaffRoles.Agent, now);

@@ -30,6 +30,17 @@ public sealed class StaffApp() : DaibanAppFactory(DatabaseProvider.MySql, TestSe
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login!.Token);
         return client;
     }
+
+    /// <summary>
+    /// The window confirms a contact after checking the evidence (here: the legal representative's word). Registering
+    /// an application no longer confirms its applicant, so every journey that acts for an enterprise does this.
+    /// </summary>
+    public async Task<ContactDecisionResponse> ConfirmContactAsync(long contactId)
+    {
+        var clerk = await SignedInAsync("wangmin");
+        return await ProblemAssert.OkAsync<ContactDecisionResponse>(await clerk.PostAsJsonAsync($"/api/staff/contacts/{contactId}/confirmation",
+            new { evidence = "LegalRepresentative", note = "电话联系法定代表人核实" }));
+    }
 }
 
 /// <summary>A test class that gets its own <see cref="StaffApp"/> (fresh database) for each test.</summary>

@@ -122,7 +122,9 @@ internal sealed class LogEntryConfiguration : IEntityTypeConfiguration<LogEntry>
     public void Configure(EntityTypeBuilder<LogEntry> b)
     {
         b.ToTable("case_log_entries");
-        b.Property(l => l.Content).HasMaxLength(2000);
+        b.Property(l => l.Content).HasMaxLength(LogEntry.MaxContentLength);
+        b.Property(l => l.EnterpriseContent).HasMaxLength(LogEntry.MaxContentLength);
+        b.Ignore(l => l.ForEnterprise);
         b.Property(l => l.Problems).HasMaxLength(1000);
         b.Property(l => l.NextStep).HasMaxLength(1000);
         b.Property(l => l.ItemCode).HasMaxLength(32);
@@ -191,6 +193,7 @@ internal sealed class CaseArchiveConfiguration : IEntityTypeConfiguration<CaseAr
     {
         b.ToTable("case_archives");
         b.Property(a => a.ContentHash).HasMaxLength(64).IsFixedLength();
+        b.Property(a => a.EnterpriseContentHash).HasMaxLength(64).IsFixedLength();
         b.Property(a => a.CompiledBy).HasMaxLength(64);
         b.HasOne<Case>().WithOne().HasForeignKey<CaseArchive>(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(a => a.CaseId).IsUnique();

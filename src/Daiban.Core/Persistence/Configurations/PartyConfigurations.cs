@@ -33,6 +33,13 @@ internal sealed class EnterpriseContactConfiguration : IEntityTypeConfiguration<
         b.Property(c => c.Phone).HasMaxLength(20);
         b.Property(c => c.MiniProgramOpenId).HasMaxLength(64);
         b.Property(c => c.ConfirmedBy).HasMaxLength(32);
+        b.Property(c => c.EvidenceNote).HasMaxLength(256);
+        b.Property(c => c.AuthorizationLetter).HasMaxLength(128);
+        b.Property(c => c.ClosingReason).HasMaxLength(256);
+        b.Property(c => c.ClosedBy).HasMaxLength(32);
+        b.Ignore(c => c.PhoneVerified);
+        // The window's queue of contacts to confirm.
+        b.HasIndex(c => c.Status);
         b.HasIndex(c => new { c.EnterpriseId, c.MiniProgramOpenId }).IsUnique();
         b.HasIndex(c => c.MiniProgramOpenId);
     }

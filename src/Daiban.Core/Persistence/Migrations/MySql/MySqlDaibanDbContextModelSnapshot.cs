@@ -284,6 +284,14 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .IsRequired()
                         .HasColumnType("longtext");
 
+                    b.Property<string>("EnterpriseContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("char(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("EnterpriseContentJson")
+                        .HasColumnType("longtext");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId")
@@ -655,6 +663,10 @@ namespace Daiban.Core.Persistence.Migrations.MySql
 
                     b.Property<string>("Content")
                         .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)");
+
+                    b.Property<string>("EnterpriseContent")
                         .HasMaxLength(2000)
                         .HasColumnType("varchar(2000)");
 
@@ -1238,10 +1250,35 @@ namespace Daiban.Core.Persistence.Migrations.MySql
 
                     MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AuthorizationLetter")
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
+                    b.Property<DateTimeOffset?>("AuthorizationLetterAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("ClosingReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("varchar(256)");
+
                     b.Property<DateTimeOffset?>("ConfirmedAt")
                         .HasColumnType("datetime(6)");
 
                     b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<long?>("ConfirmedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ConfirmedByKind")
                         .HasMaxLength(32)
                         .HasColumnType("varchar(32)");
 
@@ -1250,6 +1287,14 @@ namespace Daiban.Core.Persistence.Migrations.MySql
 
                     b.Property<long>("EnterpriseId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("EvidenceNote")
+                        .HasMaxLength(256)
+                        .HasColumnType("varchar(256)");
 
                     b.Property<string>("MiniProgramOpenId")
                         .HasMaxLength(64)
@@ -1272,6 +1317,8 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                     b.HasKey("Id");
 
                     b.HasIndex("MiniProgramOpenId");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("EnterpriseId", "MiniProgramOpenId")
                         .IsUnique();

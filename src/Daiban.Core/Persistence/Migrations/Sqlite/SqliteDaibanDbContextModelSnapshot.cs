@@ -268,6 +268,14 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EnterpriseContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("EnterpriseContentJson")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId")
@@ -625,6 +633,10 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Content")
                         .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnterpriseContent")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
@@ -1188,10 +1200,35 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AuthorizationLetter")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AuthorizationLetterAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosingReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ConfirmedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedByKind")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
@@ -1200,6 +1237,14 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
 
                     b.Property<long>("EnterpriseId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceNote")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("MiniProgramOpenId")
                         .HasMaxLength(64)
@@ -1222,6 +1267,8 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("MiniProgramOpenId");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("EnterpriseId", "MiniProgramOpenId")
                         .IsUnique();
