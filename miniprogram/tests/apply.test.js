@@ -67,4 +67,39 @@ describe('apply wizard', () => {
     page.instance.onNext()
     expect(page.data.selectedStages).toEqual([1, 2, 3, 4])
   })
+
+  test('a pending user sees 待窗口确认 and what the window still needs, and provides it here', async () => {
+    const pending = {
+      contactId: 7, enterpriseId: 3, enterpriseName: '乳山市海岸新材料有限公司', status: 'Pending', statusName: '待窗口确认',
+      phoneVerified: false, letterUploaded: false, stillNeeded: ['验证微信绑定的手机号', '上传加盖企业公章的授权委托书（或请法定代表人联系综合窗口确认）'],
+    }
+    let current = pending
+    const server = fakeServer({
+      'POST /api/mp/auth/login': login,
+      'GET /api/mp/enterprises': () => ({ body: [current] }),
+      'POST /api/mp/me/phone': () => {
+        current = { ...current, phoneVerified: true, stillNeeded: current.stillNeeded.slice(1) }
+        return { body: { userId: 1, phone: '138****8888' } }
+      },
+      'UPLOAD /api/mp/contacts/7/authorization-letter': () => ({ body: { ...current, letterUploaded: true, stillNeeded: [] } }),
+    })
+    wx.chooseMessageFile = jest.fn(({ success }) => success({ tempFiles: [{ path: 'wxfile://letter.pdf', name: '授权委托书.pdf' }] }))
+    const page = render(pageId)
+    await page.instance.onLoad()
+    const html = page.dom.innerHTML
+    expect(html).toContain('待窗口确认')
+    expect(html).toContain('还需：验证微信绑定的手机号')
+    expect(html).toContain('还需：上传加盖企业公章的授权委托书')
+    expect(html).toContain('验证微信手机号')
+
+    await page.instance.onPhone({ detail: { code: 'phone-code-1' } })
+    expect(server.calls.find((c) => c.url === '/api/mp/me/phone').data).toEqual({ code: 'phone-code-1' })
+    expect(page.dom.innerHTML).not.toContain('还需：验证微信绑定的手机号')
+
+    await page.instance.onUploadLetter()
+    const upload = server.calls.find((c) => c.method === 'UPLOAD')
+    expect(upload.url).toBe('/api/mp/contacts/7/authorization-letter')
+    expect(page.dom.innerHTML).toContain('授权委托书已上传，等待综合窗口核验')
+    expect(page.dom.innerHTML).not.toContain('还需：')
+  })
 })

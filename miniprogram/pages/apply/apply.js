@@ -22,6 +22,8 @@ Page({
     modes: MODES,
     stages: STAGES,
     enterprises: [],
+    // The first binding while the window has not confirmed it (it says what is still needed).
+    binding: null,
     enterprise: { enterpriseName: '', creditCode: '', contactName: '' },
     mode: 'Agency',
     selectedStages: [],
@@ -34,7 +36,7 @@ Page({
   async onLoad() {
     try {
       const enterprises = await api.request({ url: '/api/mp/enterprises' })
-      this.setData({ enterprises, step: enterprises.length ? 1 : 0 })
+      this.setData({ enterprises, binding: enterprises[0] || null, step: enterprises.length ? 1 : 0 })
     } catch (e) {
       api.showError(e)
     }
@@ -54,10 +56,43 @@ Page({
     if (Object.keys(errors).length) return
     try {
       const binding = await api.request({ url: '/api/mp/enterprises', method: 'POST', data: { enterpriseName: enterpriseName.trim(), creditCode: creditCode.trim().toUpperCase(), contactName: contactName.trim() } })
-      this.setData({ enterprises: [binding], step: 1 })
+      this.setData({ enterprises: [binding], binding, step: 1 })
     } catch (e) {
       api.showError(e)
     }
+  },
+
+  /** WeChat's phone verification: the window sees a verified phone instead of one typed in. */
+  async onPhone(e) {
+    if (!e.detail || !e.detail.code) return
+    try {
+      await api.request({ url: '/api/mp/me/phone', method: 'POST', data: { code: e.detail.code } })
+      const enterprises = await api.request({ url: '/api/mp/enterprises' })
+      this.setData({ enterprises, binding: enterprises[0] || null })
+    } catch (err) {
+      api.showError(err)
+    }
+  },
+
+  /** The 授权委托书 (a scan or photo with the company seal) for the window to check. */
+  onUploadLetter() {
+    const binding = this.data.binding
+    return new Promise((resolve) => wx.chooseMessageFile({
+      count: 1,
+      type: 'file',
+      extension: ['pdf', 'jpg', 'jpeg', 'png', 'docx'],
+      success: async ({ tempFiles }) => {
+        try {
+          const updated = await api.upload(`/api/mp/contacts/${binding.contactId}/authorization-letter`, tempFiles[0].path, {})
+          this.setData({ binding: updated, enterprises: [updated].concat(this.data.enterprises.slice(1)) })
+          wx.showToast({ title: '已上传，等待综合窗口核验', icon: 'none' })
+        } catch (err) {
+          api.showError(err)
+        }
+        resolve()
+      },
+      fail: () => resolve(),
+    }))
   },
 
   onMode(e) {
