@@ -237,3 +237,39 @@ test('a chat handed off by the bot is answered from the console and the reply re
   expect(messages.at(-1)).toMatchObject({ author: 'Agent' })
   await clerk.close()
 })
+
+test('the window confirms a contact only on evidence it can see, and the person is confirmed by that alone', async () => {
+  const base = process.env.E2E_BASE
+  const post = (url, body, token) => fetch(base + url, {
+    method: 'POST',
+    headers: Object.assign({ 'Content-Type': 'application/json' }, token ? { Authorization: 'Bearer ' + token } : {}),
+    body: JSON.stringify(body),
+  }).then((r) => r.json())
+  // A mini-program user binds an enterprise by its credit code: it waits for the window.
+  const { code } = await post('/_wx/test/login-code', { openid: 'oE2ePendingContact000001' })
+  const { token } = await post('/api/mp/auth/login', { code })
+  const binding = await post('/api/mp/enterprises', { enterpriseName: '乳山市海岸新材料有限公司', creditCode: '91110000802100433B', contactName: '李工' }, token)
+  expect(binding.status).toBe('Pending')
+
+  const clerk = await signIn(browser.context, 'wangmin')
+  const row = `#pending-contacts tr[data-contact="${binding.contactId}"]`
+  await clerk.waitForSelector(row)
+  const shown = await clerk.textContent(row)
+  expect(shown).toContain('李工')
+  expect(shown).toContain('未经微信验证')
+  expect(shown).toContain('未上传授权委托书')
+  expect(shown).toContain('91110000802100433B')
+  // Without a letter the window cannot rely on one; without any evidence the server refuses.
+  expect(await clerk.$eval(`${row} option[value="AuthorizationLetter"]`, (o) => o.disabled)).toBe(true)
+  await clerk.click(`${row} button.confirm-contact`)
+  await clerk.waitForFunction(() => document.getElementById('toast').textContent.includes('核验依据'))
+  await clerk.selectOption(`${row} select.contact-evidence`, 'LegalRepresentative')
+  await clerk.fill(`${row} input.contact-note`, '已电话联系法定代表人核实')
+  await shot(clerk, 'pending-contact')
+  await clerk.click(`${row} button.confirm-contact`)
+  await clerk.waitForFunction((sel) => !document.querySelector(sel), row)
+
+  const mine = await fetch(base + '/api/mp/enterprises', { headers: { Authorization: 'Bearer ' + token } }).then((r) => r.json())
+  expect(mine[0].status).toBe('Confirmed')
+  await clerk.close()
+})

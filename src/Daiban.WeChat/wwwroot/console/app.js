@@ -95,11 +95,13 @@
   // --- pages -------------------------------------------------------------------------------------------------
 
   async function dispatchPage(view) {
-    const [submitted, registered, handoffs] = await Promise.all([
+    const [submitted, registered, handoffs, contacts] = await Promise.all([
       api('/api/staff/cases?status=Submitted'),
       api('/api/staff/cases?status=Registered'),
       api('/api/staff/consultations?status=HandedOff'),
+      api('/api/staff/contacts/pending'),
     ]);
+    view.append(pendingContactsPanel(contacts));
     view.append(el('section', { className: 'panel' }, el('h2', {}, `待登记的网上申请（${submitted.length}）`),
       table(['案件编号', '服务方式', '提交时间', ''], submitted.map((c) => el('tr', { 'data-case': c.caseNumber },
         el('td', {}, c.caseNumber), el('td', {}, c.modeName), el('td', {}, dateTime(c.submittedAt)),
@@ -117,6 +119,70 @@
     view.append(el('section', { className: 'panel' }, el('h2', {}, `咨询转人工待分配（${waiting.length}）`),
       table(['原因', '渠道', '最后留言'], waiting.map((h) => el('tr', {}, el('td', {}, h.handoffReason || ''),
         el('td', {}, channelName(h.channel)), el('td', {}, dateTime(h.lastUserMessageAt)))))));
+  }
+
+  const EVIDENCE = [
+    ['AuthorizationLetter', '授权委托书'], ['LegalRepresentative', '法定代表人确认'], ['InPersonAtWindow', '窗口当面核验'],
+  ];
+
+  /**
+   * Who asks to act for an enterprise, with what the window can check (registering an application confirms
+   * nobody): the name, the phone and whether WeChat verified it, the 授权委托书, the enterprise's contacts already
+   * confirmed, the applications filed. 确认 records the evidence chosen; 不予确认 needs the reason the person reads.
+   */
+  function pendingContactsPanel(contacts) {
+    const rows = contacts.map((c) => {
+      const evidence = el('select', { className: 'contact-evidence' }, el('option', { value: '' }, '选择核验依据'),
+        EVIDENCE.map(([value, name]) =>
+          el('option', { value, disabled: value === 'AuthorizationLetter' && !c.hasLetter }, name)));
+      const note = el('input', { className: 'contact-note', placeholder: '核验说明（如：已电话联系法定代表人）', maxlength: 256 });
+      const reason = el('input', { className: 'contact-reason', placeholder: '不予确认的原因', maxlength: 256 });
+      const decide = (path, body, done) => guarded(async () => {
+        await api(`/api/staff/contacts/${c.id}/${path}`, { method: 'POST', body });
+        toast(`${c.enterpriseName} ${c.name} ${done}`);
+        render();
+      });
+      const letter = c.letterUrl
+        ? el('button', {
+          className: 'secondary open-letter', onclick: () => guarded(() => download(c.letterUrl, `授权委托书-${c.name}`)),
+        }, `查看授权委托书（${dateTime(c.letterUploadedAt)}上传）`)
+        : el('span', { className: 'muted' }, '未上传授权委托书');
+      return el('tr', { 'data-contact': c.id },
+        el('td', {}, el('div', {}, c.name), el('div', { className: 'muted contact-phone' },
+          `${c.phone || '无手机号'} · ${c.phoneVerified ? '微信已验证' : '未经微信验证'}`)),
+        el('td', {}, el('div', {}, c.enterpriseName), el('div', { className: 'muted' }, c.creditCode),
+          el('div', { className: 'muted' }, `法定代表人：${c.legalRepresentative || '未登记'}`)),
+        el('td', {}, c.confirmedContacts.length
+          ? c.confirmedContacts.map((o) => el('div', {}, `${o.name} ${o.phone}（${o.evidence || '已确认'}）`))
+          : el('span', { className: 'muted' }, '无（首位联系人）')),
+        el('td', {}, c.applications.length
+          ? c.applications.map((a) => el('div', {}, `${a.caseNumber} ${a.projectName}（${a.statusName}）`))
+          : el('span', { className: 'muted' }, '无')),
+        el('td', {}, letter),
+        el('td', {}, evidence, ' ', note, ' ',
+          el('button', {
+            className: 'confirm-contact',
+            onclick: () => decide('confirmation', { evidence: evidence.value || null, note: note.value }, '已确认'),
+          }, '确认'),
+          el('div', {}, reason, ' ', el('button', {
+            className: 'secondary refuse-contact', onclick: () => decide('refusal', { reason: reason.value }, '不予确认'),
+          }, '不予确认'))));
+    });
+    return el('section', { className: 'panel' }, el('h2', {}, `待确认的企业联系人（${contacts.length}）`),
+      el('p', { className: 'muted' }, '登记申请不等于确认联系人：请核对微信验证的手机号、姓名与授权委托书，或联系法定代表人后再确认。'),
+      table(['申请人', '企业', '已确认的联系人', '提交的申请', '授权委托书', '核验与决定'], rows, 'pending-contacts'));
+  }
+
+  /** A file behind the staff token (a link could not send it): fetched, then saved under its Chinese name. */
+  async function download(path, name) {
+    const response = await fetch(path, { headers: { Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN) } });
+    if (!response.ok) throw new Error('文件不存在或无权查看');
+    const url = URL.createObjectURL(await response.blob());
+    const a = el('a', { href: url, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
   /** Ends an application early, with the reason the enterprise will read: not accepted, or withdrawn at its request. */
