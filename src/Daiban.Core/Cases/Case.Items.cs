@@ -24,7 +24,8 @@ public sealed partial class Case
         var due = item.DueOn is { } d ? $"，承诺办结日期{d:yyyy-MM-dd}" : "";
         var text = resubmission ? $"“{item.ItemName}”补正材料已提交部门{due}" : $"“{item.ItemName}”已报送{item.DepartmentCode}并受理{due}";
         var told = resubmission ? text : $"“{item.ItemName}”已报送{item.ImplementingBody}并受理{due}";
-        Write(LogKind.Milestone, text, agent, now, visibleToEnterprise: true, itemCode: item.ItemCode, enterpriseContent: told);
+        Write(LogKind.Milestone, text, agent, now, visibleToEnterprise: true, itemCode: item.ItemCode,
+            enterpriseContent: told);
         return true;
     }
 

@@ -42,7 +42,8 @@ public sealed partial class Case
         var line = $"一次性告知需补充的材料：{list}";
         // The log line (and its column) holds 2,000 characters: refuse rather than write past it.
         if (line.Length > LogEntry.MaxContentLength)
-            throw DomainRuleException.Invalid("materials.list_too_long", $"需补充的材料清单不能超过{LogEntry.MaxContentLength}个字，请合并或精简材料名称。");
+            throw DomainRuleException.Invalid("materials.list_too_long",
+                $"需补充的材料清单不能超过{LogEntry.MaxContentLength}个字，请合并或精简材料名称。");
         if (!MoveTo(CaseStatus.AwaitingMaterials, agent, now, "需企业补充材料"))
             return false;
         Write(LogKind.Work, line, agent, now, visibleToEnterprise: true);

@@ -98,7 +98,8 @@ public sealed partial class Case
     /// Every rule an application must meet, checked before anything of it is stored (the project is saved first
     /// for its id, so a refusal afterwards would leave an orphan project row).
     /// </summary>
-    public static void CheckApplication(ServiceMode mode, IReadOnlyList<ApprovalItem> items, string? request, string? idempotencyKey)
+    public static void CheckApplication(ServiceMode mode, IReadOnlyList<ApprovalItem> items, string? request,
+        string? idempotencyKey)
     {
         if (!Enum.IsDefined(mode))
             throw DomainRuleException.Invalid("case.mode_invalid", "请选择服务方式：帮办、代办或包办。");
@@ -194,7 +195,8 @@ public sealed partial class Case
     private void Write(LogKind kind, string content, Actor by, DateTimeOffset now, bool visibleToEnterprise,
         string? problems = null, string? nextStep = null, string? itemCode = null, string? enterpriseContent = null)
     {
-        _log.Add(new LogEntry(kind, content, problems, nextStep, itemCode, visibleToEnterprise, by, now, enterpriseContent));
+        _log.Add(new LogEntry(kind, content, problems, nextStep, itemCode, visibleToEnterprise, by, now,
+            enterpriseContent));
         Touch(now);
     }
 

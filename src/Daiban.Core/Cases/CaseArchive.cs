@@ -10,7 +10,8 @@ public sealed class CaseArchive
 {
     private CaseArchive() { }
 
-    internal CaseArchive(long caseId, string contentJson, string contentHash, string enterpriseContentJson, string enterpriseContentHash,
+    internal CaseArchive(long caseId, string contentJson, string contentHash, string enterpriseContentJson,
+        string enterpriseContentHash,
         string compiledBy, DateTimeOffset at)
     {
         CaseId = caseId;

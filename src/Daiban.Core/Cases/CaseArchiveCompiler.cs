@@ -68,7 +68,8 @@ public static class CaseArchiveCompiler
     /// The enterprise's view: only log lines meant for it, in its wording; no assignment or transition reasons
     /// (routing loads, override reasons), department names instead of codes, statuses in Chinese.
     /// </summary>
-    private static object ForEnterprise(Case @case, Enterprise enterprise, Project project, Actor by, DateTimeOffset now) => new
+    private static object ForEnterprise(Case @case, Enterprise enterprise, Project project, Actor by,
+        DateTimeOffset now) => new
     {
         @case.CaseNumber,
         Mode = @case.Mode.Name(),
@@ -80,7 +81,8 @@ public static class CaseArchiveCompiler
         Agents = @case.Assignments.Select(a => new { a.AgentName, a.AssignedAt, a.EndedAt }),
         Plans = @case.Plans.Select(p => new
         {
-            p.Version, p.Summary, p.Steps, p.ProposedByName, p.ProposedAt, Decision = p.Decision.ToString(), p.DecidedByName, p.DecidedAt,
+            p.Version, p.Summary, p.Steps, p.ProposedByName, p.ProposedAt, Decision = p.Decision.ToString(),
+                p.DecidedByName, p.DecidedAt,
             p.DecisionComment,
         }),
         Items = @case.Items.OrderBy(i => i.SortOrder).Select(i => new
@@ -89,18 +91,22 @@ public static class CaseArchiveCompiler
             Status = i.Status.Name(), i.AcceptedOn, i.DueOn, i.ResultDocumentNo, i.DecisionNote, i.DecidedAt,
             Pauses = i.Pauses.Select(p => new { p.PausedOn, p.ResumedOn, Reason = Case.PauseReasonName(p.Reason) }),
         }),
-        Materials = @case.Materials.Select(m => new { m.Name, m.Copies, m.IsOriginal, m.ReceivedAt, m.ReviewNote, m.OriginalReturnedAt }),
+        Materials = @case.Materials.Select(m => new { m.Name, m.Copies, m.IsOriginal, m.ReceivedAt, m.ReviewNote,
+            m.OriginalReturnedAt }),
         Parcels = @case.Parcels.OrderBy(p => p.SentAt)
-            .Select(p => new { p.Direction, p.Contents, p.Carrier, p.TrackingNumber, p.SentAt, p.ReceivedBy, p.ReceivedAt }),
+            .Select(p => new { p.Direction, p.Contents, p.Carrier, p.TrackingNumber, p.SentAt, p.ReceivedBy,
+                p.ReceivedAt }),
         Log = @case.Log.Where(l => l.VisibleToEnterprise).OrderBy(l => l.At).ThenBy(l => l.Id)
             .Select(l => new { l.At, Kind = l.Kind.ToString(), l.ItemCode, Content = l.ForEnterprise }),
         Delivery = @case.Delivery is { } d
-            ? new { d.Method, d.Documents, d.Carrier, d.TrackingNumber, d.MailedAt, d.SignedByName, d.ReceiptConfirmedAt }
+            ? new { d.Method, d.Documents, d.Carrier, d.TrackingNumber, d.MailedAt, d.SignedByName,
+                d.ReceiptConfirmedAt }
             : null,
         Evaluation = @case.Evaluation is { } e
             ? new
             {
-                Overall = e.Overall.Name(), Attitude = e.Attitude.Name(), Efficiency = e.Efficiency.Name(), Expertise = e.Expertise.Name(),
+                Overall = e.Overall.Name(), Attitude = e.Attitude.Name(), Efficiency = e.Efficiency.Name(),
+                    Expertise = e.Expertise.Name(),
                 Coordination = e.Coordination.Name(), e.Comment, e.Suggestions, e.EvaluatedAt,
             }
             : null,

@@ -42,7 +42,8 @@ public sealed class CaseArchiving(DaibanDbContext db, TimeProvider clock)
 
     private static readonly HashSet<string> LegacyEnterpriseParts =
     [
-        "CaseNumber", "Mode", "ScopeStages", "Enterprise", "Project", "SubmittedAt", "RegisteredAt", "Plans", "Parcels", "Delivery", "Evaluation",
+        "CaseNumber", "Mode", "ScopeStages", "Enterprise", "Project", "SubmittedAt", "RegisteredAt", "Plans",
+            "Parcels", "Delivery", "Evaluation",
         "CompiledBy", "CompiledAt",
     ];
 }

@@ -39,7 +39,8 @@ public sealed class CaseRegistration(DaibanDbContext db, TimeProvider clock)
         // Saved first: the audit entry and the notice name the contact by its id.
         await db.SaveChangesAsync(ct);
         // The window has seen the person and the business licence: recorded as such, with the clerk.
-        await ContactConfirmation.ConfirmAsync(db, contact, clerk, ContactEvidence.InPersonAtWindow, "窗口现场受理时当面核验", now, ct);
+        await ContactConfirmation.ConfirmAsync(db, contact, clerk, ContactEvidence.InPersonAtWindow, "窗口现场受理时当面核验",
+            now, ct);
         await db.SaveChangesAsync(ct);
 
         var (@case, _) = await SubmitAsync(contact, application.Project, application.Scope, ApplicationChannel.WalkIn, application.IdempotencyKey, clerk,

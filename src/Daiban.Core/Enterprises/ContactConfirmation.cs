@@ -13,25 +13,30 @@ namespace Daiban.Core.Enterprises;
 /// </summary>
 public static class ContactConfirmation
 {
-    public static async Task ConfirmAsync(DaibanDbContext db, EnterpriseContact contact, Actor by, ContactEvidence evidence, string? note,
+    public static async Task ConfirmAsync(DaibanDbContext db, EnterpriseContact contact, Actor by,
+        ContactEvidence evidence, string? note,
         DateTimeOffset now, CancellationToken ct)
     {
         if (!contact.Confirm(by, evidence, note, now))
             return;
-        Audit(db, by, "contact.confirm", contact, $"{evidence.Name()}{(contact.EvidenceNote is { } n ? $"：{n}" : "")}", now);
+        Audit(db, by, "contact.confirm", contact,
+            $"{evidence.Name()}{(contact.EvidenceNote is { } n ? $"：{n}" : "")}", now);
         await NotifyAsync(db, contact, "confirmed", $"您已确认为{contact.Enterprise.Name}的联系人", now, ct);
     }
 
-    public static async Task ConfirmByColleagueAsync(DaibanDbContext db, EnterpriseContact contact, EnterpriseContact colleague, DateTimeOffset now,
+    public static async Task ConfirmByColleagueAsync(DaibanDbContext db, EnterpriseContact contact,
+        EnterpriseContact colleague, DateTimeOffset now,
         CancellationToken ct)
     {
         if (!contact.ConfirmByColleague(colleague, now))
             return;
-        Audit(db, Actor.Contact(colleague.Id, colleague.Name), "contact.confirm", contact, ContactEvidence.Colleague.Name(), now);
+        Audit(db, Actor.Contact(colleague.Id, colleague.Name), "contact.confirm", contact,
+            ContactEvidence.Colleague.Name(), now);
         await NotifyAsync(db, contact, "confirmed", $"您已确认为{contact.Enterprise.Name}的联系人", now, ct);
     }
 
-    public static async Task RefuseAsync(DaibanDbContext db, EnterpriseContact contact, Actor by, string? reason, DateTimeOffset now, CancellationToken ct)
+    public static async Task RefuseAsync(DaibanDbContext db, EnterpriseContact contact, Actor by, string? reason,
+        DateTimeOffset now, CancellationToken ct)
     {
         if (!contact.Refuse(by, reason ?? "", now))
             return;
@@ -39,16 +44,19 @@ public static class ContactConfirmation
         await NotifyAsync(db, contact, "refused", $"您的企业绑定未获确认：{contact.ClosingReason}", now, ct);
     }
 
-    public static async Task RevokeByWindowAsync(DaibanDbContext db, EnterpriseContact contact, Actor clerk, string? reason, DateTimeOffset now,
+    public static async Task RevokeByWindowAsync(DaibanDbContext db, EnterpriseContact contact, Actor clerk,
+        string? reason, DateTimeOffset now,
         CancellationToken ct)
     {
         if (!contact.RevokeByWindow(clerk, reason ?? "", now))
             return;
         Audit(db, clerk, "contact.revoke", contact, contact.ClosingReason, now);
-        await NotifyAsync(db, contact, "revoked", $"您代表{contact.Enterprise.Name}办理的授权已取消：{contact.ClosingReason}", now, ct);
+        await NotifyAsync(db, contact, "revoked", $"您代表{contact.Enterprise.Name}办理的授权已取消：{contact.ClosingReason}",
+            now, ct);
     }
 
-    public static async Task RevokeByColleagueAsync(DaibanDbContext db, EnterpriseContact contact, EnterpriseContact colleague, DateTimeOffset now,
+    public static async Task RevokeByColleagueAsync(DaibanDbContext db, EnterpriseContact contact,
+        EnterpriseContact colleague, DateTimeOffset now,
         CancellationToken ct)
     {
         if (!contact.RevokeByColleague(colleague, now))
@@ -57,7 +65,8 @@ public static class ContactConfirmation
         await NotifyAsync(db, contact, "revoked", $"您代表{contact.Enterprise.Name}办理的授权已被取消", now, ct);
     }
 
-    private static void Audit(DaibanDbContext db, Actor by, string action, EnterpriseContact contact, string? detail, DateTimeOffset now)
+    private static void Audit(DaibanDbContext db, Actor by, string action, EnterpriseContact contact, string? detail,
+        DateTimeOffset now)
     {
         if (contact.Id == 0)
             throw new InvalidOperationException("Save a new contact before deciding on it: the audit and the notice need its id.");
@@ -65,8 +74,11 @@ public static class ContactConfirmation
             Text.Excerpt($"{contact.Enterprise.Name} {contact.Name}：{detail}", 500), now));
     }
 
-    private static Task NotifyAsync(DaibanDbContext db, EnterpriseContact contact, string what, string title, DateTimeOffset now, CancellationToken ct) =>
-        db.AddOnceAsync(new Notification($"contact:{contact.Id}:{what}:{now.ToUnixTimeMilliseconds()}", RecipientKind.EnterpriseContact, contact.Id,
-            NotificationChannel.InApp, "contact-" + what, Text.Excerpt(title, 120), JsonSerializer.Serialize(new { enterprise = contact.Enterprise.Name }),
+    private static Task NotifyAsync(DaibanDbContext db, EnterpriseContact contact, string what, string title,
+        DateTimeOffset now, CancellationToken ct) =>
+        db.AddOnceAsync(new Notification($"contact:{contact.Id}:{what}:{now.ToUnixTimeMilliseconds()}",
+            RecipientKind.EnterpriseContact, contact.Id,
+            NotificationChannel.InApp, "contact-" + what, Text.Excerpt(title, 120),
+                JsonSerializer.Serialize(new { enterprise = contact.Enterprise.Name }),
             "pages/enterprise/index", null, now), ct);
 }

@@ -37,7 +37,8 @@ internal sealed class DaibanExceptionHandler(IProblemDetailsService problems, IL
     }
 
     /// <summary>"$.project.kind" → "project.kind": the JSON path of the value that could not be read, as the client wrote it.</summary>
-    private static string FieldOf(string path) => path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+    private static string FieldOf(string path) => path.StartsWith("$.",
+        StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
     // The framework's messages name parameters and types; say what a person should fix instead.
     private static string DescribeBadRequest(BadHttpRequestException e) =>

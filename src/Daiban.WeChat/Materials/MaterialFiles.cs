@@ -31,7 +31,8 @@ public sealed class MaterialFiles(IOptions<UploadOptions> options, IWebHostEnvir
     public long MaxBytes => options.Value.MaxBytes;
 
     /// <summary>Checks and stores the file; returns its storage key ("upload:{case}/{sha256}{ext}").</summary>
-    public Task<string> SaveAsync(long caseId, IFormFile file, CancellationToken ct) => SaveAsync($"{caseId}", file, ct);
+    public Task<string> SaveAsync(long caseId, IFormFile file, CancellationToken ct) => SaveAsync($"{caseId}", file,
+        ct);
 
     /// <summary>A contact's 授权委托书, kept apart from any case ("upload:contacts/{contact}/{sha256}{ext}").</summary>
     public Task<string> SaveContactLetterAsync(long contactId, IFormFile file, CancellationToken ct) =>

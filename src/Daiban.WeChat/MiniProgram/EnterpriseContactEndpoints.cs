@@ -24,20 +24,24 @@ public static class EnterpriseContactEndpoints
         var g = app.MapGroup("/api/mp/enterprises/{enterpriseId:long}/contacts").WithTags("Mini-program")
             .RequireAuthorization(DaibanClaims.MiniProgramPolicy);
         g.MapGet("/", ListAsync).WithName("EnterpriseContacts").WithSummary("本企业的联系人（仅已确认的联系人可见）");
-        g.MapPost("/{contactId:long}/confirm", (long enterpriseId, long contactId, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock,
+        g.MapPost("/{contactId:long}/confirm", (long enterpriseId, long contactId, ClaimsPrincipal user,
+            DaibanDbContext db, TimeProvider clock,
                 CancellationToken ct) => ChangeAsync(enterpriseId, contactId, user, db, ct,
                 (me, other) => ContactConfirmation.ConfirmByColleagueAsync(db, other, me, clock.GetUtcNow(), ct)))
             .WithName("ConfirmContact").WithSummary("确认同事为本企业联系人");
-        g.MapPost("/{contactId:long}/revoke", (long enterpriseId, long contactId, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock,
+        g.MapPost("/{contactId:long}/revoke", (long enterpriseId, long contactId, ClaimsPrincipal user,
+            DaibanDbContext db, TimeProvider clock,
                 CancellationToken ct) => ChangeAsync(enterpriseId, contactId, user, db, ct,
                 (me, other) => ContactConfirmation.RevokeByColleagueAsync(db, other, me, clock.GetUtcNow(), ct)))
             .WithName("RevokeContact").WithSummary("取消比自己后确认或待确认的联系人的权限（更早确认的须由综合窗口取消）");
-        app.MapPost("/api/mp/contacts/{contactId:long}/authorization-letter", UploadLetterAsync).DisableAntiforgery().WithTags("Mini-program")
+        app.MapPost("/api/mp/contacts/{contactId:long}/authorization-letter",
+            UploadLetterAsync).DisableAntiforgery().WithTags("Mini-program")
             .RequireAuthorization(DaibanClaims.MiniProgramPolicy).WithName("UploadAuthorizationLetter")
             .WithSummary("待确认的联系人上传授权委托书（PDF/JPG/PNG/docx，供综合窗口核验）");
     }
 
-    internal static async Task<Results<Ok<List<ContactView>>, NotFound>> ListAsync(long enterpriseId, ClaimsPrincipal user, DaibanDbContext db,
+    internal static async Task<Results<Ok<List<ContactView>>, NotFound>> ListAsync(long enterpriseId,
+        ClaimsPrincipal user, DaibanDbContext db,
         CancellationToken ct)
     {
         if (await ConfirmedMeAsync(enterpriseId, user, db, ct) is not { } me)
@@ -47,7 +51,8 @@ public static class EnterpriseContactEndpoints
     }
 
     /// <summary>Only the person's own binding, only while it waits: the file is for the window, never shown to others.</summary>
-    internal static async Task<Results<Ok<EnterpriseBinding>, NotFound>> UploadLetterAsync(long contactId, IFormFile? file, ClaimsPrincipal user,
+    internal static async Task<Results<Ok<EnterpriseBinding>, NotFound>> UploadLetterAsync(long contactId,
+        IFormFile? file, ClaimsPrincipal user,
         DaibanDbContext db, MaterialFiles files, TimeProvider clock, CancellationToken ct)
     {
         var contact = await db.EnterpriseContacts.Include(c => c.Enterprise)
@@ -63,7 +68,8 @@ public static class EnterpriseContactEndpoints
         return TypedResults.Ok(EnterpriseBinding.From(contact));
     }
 
-    private static async Task<Results<Ok<ContactView>, NotFound>> ChangeAsync(long enterpriseId, long contactId, ClaimsPrincipal user,
+    private static async Task<Results<Ok<ContactView>, NotFound>> ChangeAsync(long enterpriseId, long contactId,
+        ClaimsPrincipal user,
         DaibanDbContext db, CancellationToken ct, Func<EnterpriseContact, EnterpriseContact, Task> change)
     {
         if (await ConfirmedMeAsync(enterpriseId, user, db, ct) is not { } me)

@@ -9,11 +9,14 @@ public sealed record BindEnterpriseRequest(string? EnterpriseName, string? Credi
 /// The user's binding to an enterprise; while it waits for the window, <c>StillNeeded</c> says in words what the
 /// window still needs (verified phone, 授权委托书), <c>ClosingReason</c> why it was refused or revoked.
 /// </summary>
-public sealed record EnterpriseBinding(long ContactId, long EnterpriseId, string EnterpriseName, string Status, string StatusName,
+public sealed record EnterpriseBinding(long ContactId, long EnterpriseId, string EnterpriseName, string Status,
+    string StatusName,
     bool PhoneVerified, bool LetterUploaded, IReadOnlyList<string> StillNeeded, string? ClosingReason)
 {
-    public static EnterpriseBinding From(Core.Enterprises.EnterpriseContact c) => new(c.Id, c.EnterpriseId, c.Enterprise.Name, c.Status.ToString(),
-        Core.Enterprises.ContactEvidenceNames.Name(c.Status), c.PhoneVerified, c.AuthorizationLetter is not null, c.StillNeeded(), c.ClosingReason);
+    public static EnterpriseBinding From(Core.Enterprises.EnterpriseContact c) => new(c.Id, c.EnterpriseId,
+        c.Enterprise.Name, c.Status.ToString(),
+        Core.Enterprises.ContactEvidenceNames.Name(c.Status), c.PhoneVerified, c.AuthorizationLetter is not null,
+            c.StillNeeded(), c.ClosingReason);
 }
 
 public sealed record ApplyRequest(long? ContactId, ServiceMode? Mode, int[]? Stages, string[]? Items, ProjectRequest? Project, string? Request);
@@ -31,7 +34,8 @@ public sealed record EvaluationRequest(SatisfactionLevel Overall, SatisfactionLe
 public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Content, string? ItemCode);
 
 /// <summary>An item as the enterprise sees it: the department by its name, not the internal code.</summary>
-public sealed record EnterpriseItemView(string Code, string Name, int Stage, string Department, string Status, string StatusName,
+public sealed record EnterpriseItemView(string Code, string Name, int Stage, string Department, string Status,
+    string StatusName,
     int? PromisedDays, DateOnly? AcceptedOn, DateOnly? DueOn, string? ResultDocumentNo);
 
 public sealed record PlanView(int Version, string Summary, IReadOnlyList<PlanStep> Steps, string Decision, DateTimeOffset ProposedAt);
@@ -45,12 +49,14 @@ public sealed record EnterpriseCaseView(long Id, string CaseNumber, string ModeN
     {
         var staff = CaseResponse.From(c);
         var plan = c.CurrentPlan is { } p ? new PlanView(p.Version, p.Summary, p.Steps, p.Decision.ToString(), p.ProposedAt) : null;
-        var items = c.Items.OrderBy(i => i.SortOrder).Select(i => new EnterpriseItemView(i.ItemCode, i.ItemName, (int)i.Stage, i.ImplementingBody,
+        var items = c.Items.OrderBy(i => i.SortOrder).Select(i => new EnterpriseItemView(i.ItemCode, i.ItemName,
+            (int)i.Stage, i.ImplementingBody,
             i.Status.ToString(), i.Status.Name(), i.PromisedDays, i.AcceptedOn, i.DueOn, i.ResultDocumentNo)).ToList();
         // Only the lines meant for the enterprise, each in its wording (LogEntry.ForEnterprise).
         var timeline = c.Log.Where(l => l.VisibleToEnterprise).OrderBy(l => l.At).ThenBy(l => l.Id)
             .Select(l => new TimelineEntry(l.At, l.Kind.ToString(), l.ForEnterprise!, l.ItemCode)).ToList();
-        return new EnterpriseCaseView(c.Id, c.CaseNumber, staff.ModeName, c.Status, staff.StatusName, c.AgentName, items, plan, timeline,
+        return new EnterpriseCaseView(c.Id, c.CaseNumber, staff.ModeName, c.Status, staff.StatusName, c.AgentName,
+            items, plan, timeline,
             c.Status == CaseStatus.Delivered && c.Evaluation is null,
             Staff.ParcelResponse.ListOf(c), c.AcceptsMail, c.CanBeWithdrawn);
     }

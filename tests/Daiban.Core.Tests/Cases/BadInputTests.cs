@@ -13,8 +13,10 @@ public sealed class BadInputTests
         var c = InState(ServiceMode.Agency, CaseStatus.InProgress);
         var logLines = c.Log.Count;
 
-        var error = Assert.Throws<DomainRuleException>(() => c.RequestMaterials(Enumerable.Range(1, 30).Select(i => $"{i}{new string('材', 899)}").ToList(), Agent, Monday));
-        var tooMany = Assert.Throws<DomainRuleException>(() => c.RequestMaterials(Enumerable.Range(1, 30).Select(i => $"{i}{new string('材', 90)}").ToList(), Agent, Monday));
+        var error = Assert.Throws<DomainRuleException>(() => c.RequestMaterials(Enumerable.Range(1,
+            30).Select(i => $"{i}{new string('材', 899)}").ToList(), Agent, Monday));
+        var tooMany = Assert.Throws<DomainRuleException>(() => c.RequestMaterials(Enumerable.Range(1,
+            30).Select(i => $"{i}{new string('材', 90)}").ToList(), Agent, Monday));
 
         Assert.Equal("field.too_long", error.Code);
         Assert.Equal("materials.list_too_long", tooMany.Code);
@@ -47,7 +49,8 @@ public sealed class BadInputTests
     {
         var c = InState(ServiceMode.Agency, CaseStatus.Archived);
 
-        var error = Assert.Throws<DomainRuleException>(() => c.AddWorkLog("补记", null, null, null, false, true, Agent, Monday));
+        var error = Assert.Throws<DomainRuleException>(() => c.AddWorkLog("补记", null, null, null, false, true, Agent,
+            Monday));
 
         Assert.DoesNotContain("已已", error.Message);
         Assert.Contains("“已归档”", error.Message);

@@ -190,11 +190,13 @@ public sealed class CaseLifecycleTests
     {
         var c = InState(ServiceMode.Agency, CaseStatus.Delivered);
 
-        var error = Assert.Throws<DomainRuleException>(() => c.Evaluate(GoodReview with { Overall = level, Comment = " " }, WorkCalendar, 5, Contact, Monday));
+        var error = Assert.Throws<DomainRuleException>(() => c.Evaluate(GoodReview with { Overall = level,
+            Comment = " " }, WorkCalendar, 5, Contact, Monday));
 
         Assert.Equal("evaluation.reason_required", error.Code);
         Assert.Null(c.Evaluation);
-        Assert.True(c.Evaluate(GoodReview with { Overall = level, Comment = "材料来回跑了三次" }, WorkCalendar, 5, Contact, Monday));
+        Assert.True(c.Evaluate(GoodReview with { Overall = level, Comment = "材料来回跑了三次" }, WorkCalendar, 5, Contact,
+            Monday));
     }
 
     [Fact]
@@ -277,5 +279,6 @@ public sealed class CaseLifecycleTests
     private static CaseArchive CompileArchiveOrFake(Case c, DateTimeOffset now) =>
         c.Status is CaseStatus.Delivered or CaseStatus.Evaluated
             ? CompileArchive(c, now)
-            : new CaseArchive(c.Id, "{}", CaseArchiveCompiler.Hash("{}"), "{}", CaseArchiveCompiler.Hash("{}"), Clerk.Name, now);
+            : new CaseArchive(c.Id, "{}", CaseArchiveCompiler.Hash("{}"), "{}", CaseArchiveCompiler.Hash("{}"),
+                Clerk.Name, now);
 }

@@ -44,7 +44,8 @@ public sealed class EnterpriseContactTests
         var contact = NewEnterprise().AddContact("孙海", null, null, Monday);
         contact.RevokeByWindow(Clerk, "已离职", Monday);
 
-        Assert.Throws<DomainRuleException>(() => contact.Confirm(Clerk, ContactEvidence.InPersonAtWindow, null, Monday));
+        Assert.Throws<DomainRuleException>(() => contact.Confirm(Clerk, ContactEvidence.InPersonAtWindow, null,
+            Monday));
     }
 
     [Fact]
@@ -70,12 +71,14 @@ public sealed class EnterpriseContactTests
     {
         var contact = NewEnterprise().AddContact("孙海", null, "oOpenId1", Monday);
 
-        Assert.Throws<DomainRuleException>(() => contact.Confirm(Clerk, ContactEvidence.AuthorizationLetter, null, Monday));
+        Assert.Throws<DomainRuleException>(() => contact.Confirm(Clerk, ContactEvidence.AuthorizationLetter, null,
+            Monday));
         contact.AttachAuthorizationLetter("upload:contacts/1/abc.pdf", Monday);
         Assert.True(contact.Confirm(Clerk, ContactEvidence.AuthorizationLetter, "盖章一致", Monday));
 
         Assert.Equal((ContactEvidence.AuthorizationLetter, "盖章一致", Clerk.Name, ActorKind.Staff, Clerk.Id),
-            (contact.Evidence, contact.EvidenceNote, contact.ConfirmedBy, contact.ConfirmedByKind, contact.ConfirmedById));
+            (contact.Evidence, contact.EvidenceNote, contact.ConfirmedBy, contact.ConfirmedByKind,
+                contact.ConfirmedById));
         Assert.False(contact.Confirm(Clerk, ContactEvidence.InPersonAtWindow, null, Monday));
     }
 }

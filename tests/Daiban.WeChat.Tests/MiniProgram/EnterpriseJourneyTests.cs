@@ -102,8 +102,10 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
         Assert.Equal(CaseStatus.Delivered, received.Status);
         Assert.True(received.CanEvaluate);
         // A bad review needs its reason, as the page asks (issue 16 item 9): the API refuses it too and records nothing.
-        var noReason = await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/evaluation", new { overall = "VeryDissatisfied" });
-        Assert.Contains("原因", (await ProblemAssert.IsProblemAsync(noReason, HttpStatusCode.UnprocessableEntity)).GetProperty("title").GetString());
+        var noReason = await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/evaluation",
+            new { overall = "VeryDissatisfied" });
+        Assert.Contains("原因", (await ProblemAssert.IsProblemAsync(noReason,
+            HttpStatusCode.UnprocessableEntity)).GetProperty("title").GetString());
         var evaluated = await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/evaluation", new { overall = "VerySatisfied", comment = "全程省心" }));
         Assert.Equal(CaseStatus.Evaluated, evaluated.Status);
         var second = await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/evaluation", new { overall = "Dissatisfied" });
@@ -177,22 +179,27 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
         await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsync($"{url}/start", null));
         await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/logs", new
         {
-            content = "内部备注：与住建局私下沟通", problems = "企业资金紧张，可能拖欠", nextStep = "内部协调", milestone = false, visibleToEnterprise = false,
+            content = "内部备注：与住建局私下沟通", problems = "企业资金紧张，可能拖欠", nextStep = "内部协调", milestone = false,
+                visibleToEnterprise = false,
         }));
         foreach (var item in assigned.Items)
         {
-            await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/{item.Code}/submit", new { on = "2026-03-02" }));
-            await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/{item.Code}/approve", new { resultDocumentNo = $"乳{item.Code}-2026-01" }));
+            await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/{item.Code}/submit",
+                new { on = "2026-03-02" }));
+            await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/{item.Code}/approve",
+                new { resultDocumentNo = $"乳{item.Code}-2026-01" }));
         }
         await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsync($"{url}/results-ready", null));
-        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/delivery/mail", new { documents = "施工许可证正本", carrier = "中国邮政EMS", trackingNumber = "EMS2000000009" }));
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/delivery/mail",
+            new { documents = "施工许可证正本", carrier = "中国邮政EMS", trackingNumber = "EMS2000000009" }));
         await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/receipt", new { signedBy = "孙海" }));
         var staffArchive = await ProblemAssert.OkAsync<ArchiveResponse>(await agent.PostAsync($"{url}/archive", null));
 
         var caseView = await enterprise.GetStringAsync($"/api/mp/cases/{view.Id}");
         var archive = await ProblemAssert.OkAsync<ArchiveResponse>(await enterprise.GetAsync($"/api/mp/cases/{view.Id}/archive"));
         // Unescaped: the API may send Chinese as \uXXXX.
-        foreach (var seen in new[] { caseView, archive.Content.GetRawText() }.Select(System.Text.RegularExpressions.Regex.Unescape))
+        foreach (var seen in new[] { caseView,
+            archive.Content.GetRawText() }.Select(System.Text.RegularExpressions.Regex.Unescape))
         {
             foreach (var secret in new[] { "内部备注", "资金紧张", "负荷", "→", "\"ZJJ\"", "已报送ZJJ" })
                 Assert.DoesNotContain(secret, seen);

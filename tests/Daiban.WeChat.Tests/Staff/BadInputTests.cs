@@ -31,7 +31,8 @@ public sealed class BadInputTests : StaffAppTest
     {
         var created = await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync("/api/staff/cases", new
         {
-            enterpriseName = "乳山市宏达机械有限公司", creditCode = "9144030071526726XG", contactName = "刘伟", contactPhone = "13806310003",
+            enterpriseName = "乳山市宏达机械有限公司", creditCode = "9144030071526726XG", contactName = "刘伟",
+                contactPhone = "13806310003",
             mode = "Agency", items = new[] { "S3-03" },
             project = new { name = "宏达机械新厂房", location = "乳山市经济开发区", investmentType = "Social", kind = "Industrial" },
         }));
@@ -45,7 +46,8 @@ public sealed class BadInputTests : StaffAppTest
     [InlineData("/api/calendar/due-date?from=1990-01-01&workingDays=5")]
     public async Task ADueDateFromAYearWithoutHolidayData_IsRefused_NotA500(string url)
     {
-        var body = await ProblemAssert.IsProblemAsync(await App.CreateClient().GetAsync(url), HttpStatusCode.UnprocessableEntity);
+        var body = await ProblemAssert.IsProblemAsync(await App.CreateClient().GetAsync(url),
+            HttpStatusCode.UnprocessableEntity);
 
         Assert.Contains("节假日数据只覆盖", body.GetProperty("title").GetString());
     }
@@ -74,7 +76,8 @@ public sealed class BadInputTests : StaffAppTest
 
         await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.UnprocessableEntity);
         Assert.Equal(lines, await CountAsync(db => db.Set<Core.Cases.LogEntry>().CountAsync(l => l.CaseId == id)));
-        Assert.Equal(0, await CountAsync(db => db.Set<Core.Cases.LogEntry>().CountAsync(l => l.Content.Length > Core.Cases.LogEntry.MaxContentLength)));
+        Assert.Equal(0,
+            await CountAsync(db => db.Set<Core.Cases.LogEntry>().CountAsync(l => l.Content.Length > Core.Cases.LogEntry.MaxContentLength)));
     }
 
     [Fact]
@@ -85,9 +88,12 @@ public sealed class BadInputTests : StaffAppTest
             new { enterpriseName = "乳山市海岸新材料有限公司", creditCode = "91110000802100433B", contactName = "孙海" }));
         var projects = await CountAsync(db => db.Projects.CountAsync());
 
-        await ProblemAssert.IsProblemAsync(await user.PostAsJsonAsync("/api/mp/cases", Application(request: new string('说', 1001))), HttpStatusCode.UnprocessableEntity);
-        await ProblemAssert.IsProblemAsync(await user.PostAsJsonAsync("/api/mp/cases", Application(mode: 99)), HttpStatusCode.UnprocessableEntity);
-        var longKey = new HttpRequestMessage(HttpMethod.Post, "/api/mp/cases") { Content = JsonContent.Create(Application()) };
+        await ProblemAssert.IsProblemAsync(await user.PostAsJsonAsync("/api/mp/cases",
+            Application(request: new string('说', 1001))), HttpStatusCode.UnprocessableEntity);
+        await ProblemAssert.IsProblemAsync(await user.PostAsJsonAsync("/api/mp/cases", Application(mode: 99)),
+            HttpStatusCode.UnprocessableEntity);
+        var longKey = new HttpRequestMessage(HttpMethod.Post,
+            "/api/mp/cases") { Content = JsonContent.Create(Application()) };
         longKey.Headers.Add("Idempotency-Key", new string('k', 65));
         await ProblemAssert.IsProblemAsync(await user.SendAsync(longKey), HttpStatusCode.UnprocessableEntity);
 
@@ -99,7 +105,8 @@ public sealed class BadInputTests : StaffAppTest
     {
         var user = await App.MiniProgramUserAsync("oBadInputJson00000000001");
 
-        var body = await ProblemAssert.IsProblemAsync(await user.PostAsJsonAsync("/api/mp/cases", Application(mode: "Everything")), HttpStatusCode.BadRequest);
+        var body = await ProblemAssert.IsProblemAsync(await user.PostAsJsonAsync("/api/mp/cases",
+            Application(mode: "Everything")), HttpStatusCode.BadRequest);
 
         Assert.Contains("mode", body.GetProperty("title").GetString());
         Assert.Equal("mode", body.GetProperty("field").GetString());
@@ -113,15 +120,19 @@ public sealed class BadInputTests : StaffAppTest
         var agent = await App.SignedInAsync("liqiang");
         var url = $"/api/staff/cases/{id}";
         await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsync($"{url}/start", null));
-        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/S3-03/submit", new { on = "2026-03-02" }));
-        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/S3-03/approve", new { resultDocumentNo = "乳审-2026-01" }));
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/S3-03/submit",
+            new { on = "2026-03-02" }));
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/items/S3-03/approve",
+            new { resultDocumentNo = "乳审-2026-01" }));
         await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsync($"{url}/results-ready", null));
-        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/delivery/in-person", new { documents = "施工许可证", signedBy = "刘伟" }));
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/delivery/in-person",
+            new { documents = "施工许可证", signedBy = "刘伟" }));
         Assert.Equal(HttpStatusCode.OK, (await agent.PostAsync($"{url}/archive", null)).StatusCode);
 
         var refused = await agent.PostAsJsonAsync($"{url}/logs", new { content = "补记", milestone = false });
 
-        var title = (await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Conflict)).GetProperty("title").GetString();
+        var title = (await ProblemAssert.IsProblemAsync(refused,
+            HttpStatusCode.Conflict)).GetProperty("title").GetString();
         Assert.DoesNotContain("已已", title);
         Assert.Contains("已归档", title);
     }
