@@ -44,6 +44,22 @@ public sealed class UsageLimits(ISharedStore store, ILogger<UsageLimits> logger)
         }
     }
 
+    /// <summary>Gives back what a caller took, e.g. the attempt of a sign-in that succeeded.</summary>
+    public Task GiveBackAsync(UsageLimit limit, string who, long amount = 1) => TryTakeAsync(limit, who, -amount);
+
+    /// <summary>Starts <paramref name="who"/>'s count afresh (a correct password clears the failures before it).</summary>
+    public async Task ResetAsync(UsageLimit limit, string who)
+    {
+        try
+        {
+            await store.DeleteAsync(Key(limit, who));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Usage counter {Limit} unavailable ({Error}); not reset", limit.Name, e.GetType().Name);
+        }
+    }
+
     /// <summary>The Chinese 429 a person can act on: what was limited and when to try again.</summary>
     public static IResult TooMany(HttpContext http, UsageLimit limit, string title, string? detail = null)
     {
