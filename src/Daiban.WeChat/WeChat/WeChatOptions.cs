@@ -57,6 +57,11 @@ public sealed class WeChatOptions
     public const string DefaultEncodingAesKey = "DaibanEmulatorEncodingAESKey0123456789abcde";
 
     public string ApiBaseUrl { get; set; } = "https://api.weixin.qq.com/";
+    /// <summary>
+    /// How far a push's timestamp may be from our clock. Outside it the push is refused: a query string copied from
+    /// an access log must not be replayable for ever. WeChat's retries come within seconds.
+    /// </summary>
+    public TimeSpan PushTimestampTolerance { get; set; } = TimeSpan.FromMinutes(5);
     public WeChatAppOptions MiniProgram { get; set; } = new() { AppId = DefaultMiniProgramAppId, Token = DefaultToken, EncodingAESKey = DefaultEncodingAesKey };
     public WeChatAppOptions OfficialAccount { get; set; } = new() { AppId = DefaultOfficialAccountAppId, Token = DefaultToken, EncodingAESKey = DefaultEncodingAesKey };
     public EmulatorOptions Emulator { get; set; } = new();
@@ -73,3 +78,4 @@ public sealed class WeChatOptions
 
     public const string EmulatorSecret = "daiban-emulator-secret";
 }
+

@@ -36,6 +36,7 @@ public static class WeChatServiceCollectionExtensions
 
         services.AddSingleton<InboundMessageQueue>();
         services.AddSingleton<InboundWriteGate>();
+        services.AddSingleton<PushReplayGuard>();
         services.AddSingleton<PushReceiver>();
         services.AddSingleton<InboundRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundRecorder>());
