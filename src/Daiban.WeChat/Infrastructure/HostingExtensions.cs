@@ -68,6 +68,14 @@ public static class HostingExtensions
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Apply);
         builder.Services.AddExceptionHandler<DaibanExceptionHandler>();
         builder.Services.AddOpenApi();
+        // Hangfire's dashboard checks ASP.NET Core antiforgery tokens on its POSTs (requeue, delete) once this is
+        // registered. Our own endpoints take bearer tokens, not cookies; the upload form opts out explicitly.
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Path = DashboardSessionEndpoints.DashboardPath;
+            // SecurityHeaders sets DENY; antiforgery's own SAMEORIGIN would win over it.
+            o.SuppressXFrameOptionsHeader = true;
+        });
         builder.Services.AddDaibanHealthChecks(redisConfigured);
         builder.AddDaibanWeChat();
         builder.AddDaibanChat();
@@ -98,9 +106,11 @@ public static class HostingExtensions
 
     public static WebApplication UseDaibanPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestBodyLimits();
         app.UseConsole();
         app.UseAuthentication();
         app.UseAuthorization();
