@@ -24,7 +24,8 @@ public static class ChatEndpoints
     public static void MapChatEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/chat").WithTags("Chat");
-        g.MapPost("/ask", AskAsync).AllowAnonymous().WithMaxRequestBody(MaxAskBodyBytes).AddEndpointFilter<QuestionRateLimitFilter>()
+        g.MapPost("/ask", AskAsync).AllowAnonymous().WithMaxRequestBody(MaxAskBodyBytes)
+            .AddEndpointFilter<QuestionRateLimitFilter>()
             .WithName("Ask").WithSummary("向咨询机器人提问（可匿名；登录的小程序用户可查询自己的案件进度）");
         g.MapGet("/sessions/{sessionId}/messages", SessionMessagesAsync).AllowAnonymous()
             .WithName("SessionMessages").WithSummary("匿名会话的对话记录（含代办员回复）");

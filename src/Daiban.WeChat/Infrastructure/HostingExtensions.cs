@@ -46,6 +46,9 @@ public static class HostingExtensions
         builder.Services.AddScoped<Core.Cases.CaseArchiving>();
         builder.Services.AddSingleton<StaffBindingCodes>();
         builder.Services.AddSingleton<UsageLimits>();
+        builder.Services.AddOptions<QuotaOptions>().BindConfiguration(QuotaOptions.SectionName)
+            .Validate(QuotaOptionsAreValid, "Every Quotas:* value must be at least 1.").ValidateOnStart();
+        builder.Services.AddSingleton<Quotas>();
         builder.Services.AddOptions<Materials.UploadOptions>().BindConfiguration(Materials.UploadOptions.SectionName)
             .Validate(o => o.MaxBytes is > 0 and <= 100 * 1024 * 1024, "Uploads:MaxBytes must be between 1 byte and 100 MB.").ValidateOnStart();
         builder.Services.AddSingleton<Materials.MaterialFiles>();
@@ -85,6 +88,14 @@ public static class HostingExtensions
         builder.AddDaibanAuth(settings);
         return builder;
     }
+
+    private static bool QuotaOptionsAreValid(QuotaOptions o) =>
+        new[]
+        {
+            o.Applications.PerUserPerHour, o.Applications.PerUserPerDay, o.Applications.PerEnterprisePerDay,
+            o.Applications.PendingPerUserPerDay, o.Applications.PendingPerEnterprisePerDay,
+            o.Uploads.FilesPerUserPerHour, o.Uploads.BytesPerUserPerDay, o.Uploads.BytesPerEnterprisePerDay,
+        }.All(v => v >= 1);
 
     /// <summary>Migrates at start-up for the embedded default (or when configured); always when <paramref name="force"/>.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app, bool force)

@@ -13,7 +13,8 @@ public static class RequestBodyLimits
     /// Caps the request body at <paramref name="bytes"/>. Routing hands the cap to Kestrel, which stops reading a
     /// chunked body past it (413 through the exception handler); a declared length over it is refused before reading.
     /// </summary>
-    public static TBuilder WithMaxRequestBody<TBuilder>(this TBuilder builder, long bytes) where TBuilder : IEndpointConventionBuilder =>
+    public static TBuilder WithMaxRequestBody<TBuilder>(this TBuilder builder, long bytes)
+        where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RequestSizeLimitAttribute(bytes));
 
     /// <summary>Runs after routing (WebApplication routes first), so the endpoint's cap is known.</summary>

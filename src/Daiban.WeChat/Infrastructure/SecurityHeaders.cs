@@ -12,8 +12,9 @@ public static class SecurityHeaders
     /// The staff console: scripts and styles from this origin only, no inline code, no framing, so that stored text
     /// can never run.
     /// </summary>
-    public const string ConsolePolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-                                        "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    public const string ConsolePolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     /// <summary>
     /// Hangfire's pages use inline scripts we do not control, so only framing is forbidden: no other site may overlay

@@ -44,16 +44,20 @@ public static class ArchivePrinter
         ["To"] = StatusNames,
     };
 
-    private const string Style = "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%;margin:.5em 0}" +
-                                 "td,th{border:1px solid #999;padding:4px 6px;text-align:left;vertical-align:top}h2{margin-top:1.5em}";
+    private const string Style =
+        "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%;margin:.5em 0}" +
+        "td,th{border:1px solid #999;padding:4px 6px;text-align:left;vertical-align:top}h2{margin-top:1.5em}";
 
     /// <summary>
     /// The page's policy: nothing but its own style sheet (by hash), no script, no framing, no forms. Values are
     /// encoded already; this holds even if one day a value is not.
     /// </summary>
     public static readonly string ContentSecurityPolicy =
-        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; " +
+        $"default-src 'none'; style-src 'sha256-{StyleHash()}'; " +
         "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    private static string StyleHash() =>
+        Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Style)));
 
     public static string Render(CaseArchive archive)
     {

@@ -161,8 +161,8 @@ public static class StaffCaseEndpoints
         return archive is null || !user.MaySeeCase(agentId) ? TypedResults.NotFound() : TypedResults.Ok(ArchiveResponse.From(archive));
     }
 
-    internal static async Task<Results<ContentHttpResult, NotFound>> PrintArchiveAsync(long id, ClaimsPrincipal user, DaibanDbContext db,
-        HttpContext http, CancellationToken ct)
+    internal static async Task<Results<ContentHttpResult, NotFound>> PrintArchiveAsync(long id, ClaimsPrincipal user,
+        DaibanDbContext db, HttpContext http, CancellationToken ct)
     {
         var agentId = await db.Cases.Where(c => c.Id == id).Select(c => c.AgentId).SingleOrDefaultAsync(ct);
         var archive = await db.CaseArchives.AsNoTracking().SingleOrDefaultAsync(a => a.CaseId == id, ct);

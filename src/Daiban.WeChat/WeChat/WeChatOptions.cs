@@ -91,7 +91,8 @@ internal sealed class WeChatOptionsValidator : IValidateOptions<WeChatOptions>
         var failures = new List<string>();
         if (!options.EmulatorEnabled)
         {
-            foreach (var (section, app) in new[] { ("MiniProgram", options.MiniProgram), ("OfficialAccount", options.OfficialAccount) })
+            var apps = new[] { ("MiniProgram", options.MiniProgram), ("OfficialAccount", options.OfficialAccount) };
+            foreach (var (section, app) in apps)
             {
                 var defaults = new List<string>();
                 if (app.Token == WeChatOptions.DefaultToken)
@@ -99,15 +100,19 @@ internal sealed class WeChatOptionsValidator : IValidateOptions<WeChatOptions>
                 if (app.EncodingAESKey == WeChatOptions.DefaultEncodingAesKey)
                     defaults.Add($"WeChat:{section}:EncodingAESKey");
                 if (defaults.Count > 0)
-                    failures.Add($"{string.Join(" and ", defaults)} still hold the emulator's public default, which anyone can use to " +
-                                 "sign pushes. With real WeChat set them to the values of the WeChat console " +
-                                 $"(environment {string.Join(", ", defaults.Select(d => d.Replace(":", "__")))}).");
+                {
+                    var variables = string.Join(", ", defaults.Select(d => d.Replace(":", "__")));
+                    failures.Add($"{string.Join(" and ", defaults)} still hold the emulator's public default, which " +
+                                 "anyone can use to sign pushes. With real WeChat set them to the values of the " +
+                                 $"WeChat console (environment {variables}).");
+                }
             }
         }
         if (options.EmulatorEnabled && options.Emulator.PushSecurity == PushSecurity.Plain
             && (options.MiniProgram.EncodingAESKey.Length > 0 || options.OfficialAccount.EncodingAESKey.Length > 0))
-            failures.Add("WeChat:Emulator:PushSecurity is Plain, but with an EncodingAESKey only safe-mode pushes are accepted: " +
-                         "set WeChat:MiniProgram:EncodingAESKey and WeChat:OfficialAccount:EncodingAESKey to empty.");
+            failures.Add("WeChat:Emulator:PushSecurity is Plain, but with an EncodingAESKey only safe-mode pushes " +
+                         "are accepted: set WeChat:MiniProgram:EncodingAESKey and " +
+                         "WeChat:OfficialAccount:EncodingAESKey to empty.");
         if (options.PushTimestampTolerance <= TimeSpan.Zero || options.PushTimestampTolerance > TimeSpan.FromHours(1))
             failures.Add("WeChat:PushTimestampTolerance must be between 00:00:01 and 01:00:00.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

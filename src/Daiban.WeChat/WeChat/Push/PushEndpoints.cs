@@ -96,7 +96,8 @@ public sealed class PushReceiver(
             {
                 var cipher = message.Encrypt ?? throw new FormatException("Safe mode push without Encrypt.");
                 var crypto = _crypto.GetOrAdd((options.EncodingAESKey, options.AppId), k => new WeChatMessageCrypto(k.Key, k.AppId));
-                message = PushParser.Parse(crypto.VerifyAndDecrypt(options.Token, timestamp, nonce, cipher, q["msg_signature"]));
+                var decrypted = crypto.VerifyAndDecrypt(options.Token, timestamp, nonce, cipher, q["msg_signature"]);
+                message = PushParser.Parse(decrypted);
             }
         }
         catch (WeChatCryptoException e)

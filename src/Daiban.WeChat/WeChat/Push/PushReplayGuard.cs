@@ -51,7 +51,8 @@ public sealed class PushReplayGuard(ISharedStore store, IOptions<WeChatOptions> 
             if (await store.SetIfAbsentAsync(key, digest, ttl))
                 return NonceVerdict.Accepted;
             // Only a retry (or an attack) gets here: the second round trip is not on the common path.
-            return await store.GetAsync(key) is { } used && used != digest ? NonceVerdict.Reused : NonceVerdict.Accepted;
+            var used = await store.GetAsync(key);
+            return used is not null && used != digest ? NonceVerdict.Reused : NonceVerdict.Accepted;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
