@@ -4,6 +4,9 @@ using Microsoft.Extensions.Options;
 
 namespace Daiban.WeChat.Materials;
 
+/// <summary>An upload checked and named (its storage reference) but not written yet.</summary>
+public sealed record StagedUpload(string Reference, byte[] Bytes);
+
 /// <summary>A file type we accept, recognised by its first bytes, not by what the client claims.</summary>
 public sealed record MaterialFileType(string Extension, string ContentType, byte[] Magic);
 
@@ -33,6 +36,17 @@ public sealed class MaterialFiles(IOptions<UploadOptions> options, IWebHostEnvir
     /// <summary>Checks and stores the file; returns its storage key ("upload:{case}/{sha256}{ext}").</summary>
     public async Task<string> SaveAsync(long caseId, IFormFile file, CancellationToken ct)
     {
+        var upload = await ReadAsync(caseId, file, ct);
+        await StoreAsync(upload, ct);
+        return upload.Reference;
+    }
+
+    /// <summary>
+    /// Checks the file and names it, without writing anything: whether it is a repeat, and whether the quota allows it,
+    /// is decided before it takes disk space.
+    /// </summary>
+    public async Task<StagedUpload> ReadAsync(long caseId, IFormFile file, CancellationToken ct)
+    {
         if (file.Length == 0)
             throw DomainRuleException.Invalid("upload.empty", "上传的文件是空的，请重新选择。");
         if (file.Length > MaxBytes)
@@ -43,7 +57,13 @@ public sealed class MaterialFiles(IOptions<UploadOptions> options, IWebHostEnvir
         var type = Recognise(bytes, Path.GetExtension(file.FileName))
                    ?? throw new UnsupportedUploadException();
         var key = $"{caseId}/{Convert.ToHexStringLower(SHA256.HashData(bytes))}{type.Extension}";
-        var path = PathOf(key);
+        return new StagedUpload(Scheme + key, bytes);
+    }
+
+    public async Task StoreAsync(StagedUpload upload, CancellationToken ct)
+    {
+        var bytes = upload.Bytes;
+        var path = PathOf(upload.Reference[Scheme.Length..]);
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -52,7 +72,6 @@ public sealed class MaterialFiles(IOptions<UploadOptions> options, IWebHostEnvir
             await File.WriteAllBytesAsync(temp, bytes, ct);
             File.Move(temp, path, overwrite: true);
         }
-        return Scheme + key;
     }
 
     /// <summary>The stored file of a storage key, or null when the key is not ours or the file is gone.</summary>
