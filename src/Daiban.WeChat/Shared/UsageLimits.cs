@@ -39,7 +39,10 @@ public sealed class UsageLimits(ISharedStore store, ILogger<UsageLimits> logger)
         }
     }
 
-    /// <summary>Returns what <see cref="TryTakeAsync"/> took when a later check refuses the request.</summary>
+    /// <summary>
+    /// Returns what <see cref="TryTakeAsync"/> took when a later check refuses the request, or when the attempt it
+    /// counted turned out fine (a sign-in that succeeded).
+    /// </summary>
     public async Task GiveBackAsync(UsageLimit limit, string who, long amount = 1)
     {
         try
@@ -66,9 +69,6 @@ public sealed class UsageLimits(ISharedStore store, ILogger<UsageLimits> logger)
             return !limit.OpenWhenStoreDown;
         }
     }
-
-    /// <summary>Gives back what a caller took, e.g. the attempt of a sign-in that succeeded.</summary>
-    public Task GiveBackAsync(UsageLimit limit, string who, long amount = 1) => TryTakeAsync(limit, who, -amount);
 
     /// <summary>Starts <paramref name="who"/>'s count afresh (a correct password clears the failures before it).</summary>
     public async Task ResetAsync(UsageLimit limit, string who)
