@@ -4,6 +4,7 @@ const { byUrgency } = require('../utils/urgency')
 const casesPage = loadPage('pages/agent/cases/cases')
 const casePage = loadPage('pages/agent/case/case')
 const consultationsPage = loadPage('pages/agent/consultations/consultations')
+const bindPage = loadPage('pages/agent/bind/bind')
 
 const mpLogin = () => ({ body: { token: 'mp-token' } })
 const staffSession = () => ({ body: { token: 'staff-token', staff: { displayName: '赵刚' } } })
@@ -40,6 +41,23 @@ describe('agent pages', () => {
     await unbound.instance.onShow()
     expect(unbound.data.unbound).toBe(true)
     expect(unbound.dom.innerHTML).toContain('去绑定')
+  })
+
+  test('binding takes the eight-digit code from 我的账号 and says why it was refused', async () => {
+    const server = fakeServer({
+      'POST /api/mp/auth/login': mpLogin,
+      'POST /api/mp/staff-binding': () => ({ status: 429, body: { title: '绑定尝试次数过多，请15分钟后再试' } }),
+    })
+    const page = render(bindPage)
+    expect(page.dom.innerHTML).toContain('我的账号')
+    page.instance.onInput({ detail: { value: '123456' } })
+    await page.instance.onBind()
+    expect(page.data.error).toBe('请输入8位数字绑定码')
+    expect(server.calls.some((c) => c.url === '/api/mp/staff-binding')).toBe(false)
+    page.instance.onInput({ detail: { value: ' 12345678 ' } })
+    await page.instance.onBind()
+    expect(server.calls.find((c) => c.url === '/api/mp/staff-binding').data).toEqual({ code: '12345678' })
+    expect(page.data.error).toBe('绑定尝试次数过多，请15分钟后再试')
   })
 
   test('a log entry needs content and is posted with its flags', async () => {

@@ -201,7 +201,8 @@ internal static class PushBenchmark
                 ? $"<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><FromUserName><![CDATA[{user}]]></FromUserName><CreateTime>{1_700_000_000 + n}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[user_enter_tempsession]]></Event><SessionFrom><![CDATA[bench]]></SessionFrom></xml>"
                 : $"<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><FromUserName><![CDATA[{user}]]></FromUserName><CreateTime>{1_700_000_000 + n}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[subscribe_msg_popup_event]]></Event><SubscribeMsgPopupEvent><List><TemplateId><![CDATA[tmpl-bench-{n % 3}]]></TemplateId><SubscribeStatusString><![CDATA[accept]]></SubscribeStatusString><PopupScene>0</PopupScene></List></SubscribeMsgPopupEvent></xml>";
             var encrypted = _crypto.Encrypt(plain);
-            var (ts, nonce) = ("1764000000", n.ToString());
+            // Current: the endpoint refuses timestamps outside its window (payloads are built a minute ahead at most).
+            var (ts, nonce) = (DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(), n.ToString());
             var url = $"{_path}?signature={PushSignature.Compute(WeChatOptions.DefaultToken, ts, nonce)}&timestamp={ts}&nonce={nonce}&encrypt_type=aes&msg_signature={PushSignature.Compute(WeChatOptions.DefaultToken, ts, nonce, encrypted)}";
             return (url, Encoding.UTF8.GetBytes($"<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><Encrypt><![CDATA[{encrypted}]]></Encrypt></xml>"));
         }

@@ -66,11 +66,11 @@ internal static class RemindersBenchmark
         var staff = Enumerable.Range(1, Agents).Select(n =>
         {
             var s = new StaffMember($"bench-agent-{n}", $"代办员{n}", StaffRoles.Agent, Monday);
-            s.BindOfficialAccount($"oa-bench-agent-{n}");
+            s.BindOfficialAccount($"oa-bench-agent-{n}", DateTimeOffset.UtcNow);
             return s;
         }).ToList();
         var supervisor = new StaffMember("bench-supervisor", "督办", StaffRoles.Supervisor, Monday);
-        supervisor.BindOfficialAccount("oa-bench-supervisor");
+        supervisor.BindOfficialAccount("oa-bench-supervisor", DateTimeOffset.UtcNow);
         db.Staff.AddRange(staff);
         db.Staff.Add(supervisor);
         await db.SaveChangesAsync();

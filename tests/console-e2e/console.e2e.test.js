@@ -43,7 +43,7 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   await clerk.waitForFunction((n) => !document.querySelector(`#registered tr[data-case="${n}"]`), caseNumber)
 
   const agent = await signIn(browser.context, AGENTS[agentName])
-  expect(await navNames(agent)).toEqual(['我的案件', '咨询转人工', '联审与台账', '消息'])
+  expect(await navNames(agent)).toEqual(['我的案件', '咨询转人工', '联审与台账', '消息', '我的账号'])
   // The assignment waits in the agent's messages (no Official Account bound here); opening it opens the case.
   await agent.waitForSelector(`#my-cases tr[data-case="${caseNumber}"] a.open-case`)
   await agent.waitForFunction(() => /^消息（\d+）$/.test(document.getElementById('nav-messages')?.textContent))
@@ -86,7 +86,7 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   const supervisor = await signIn(browser.context, 'chenjing')
   // Nothing on the dashboard (Chart.js included) may need what the content security policy forbids.
   supervisor.on('console', (m) => { if (m.text().includes('Content Security Policy')) violations.push(m.text()) })
-  expect(await navNames(supervisor)).toEqual(['逾期看板', '监督看板', '联审与台账', '典型案例', '消息'])
+  expect(await navNames(supervisor)).toEqual(['逾期看板', '监督看板', '联审与台账', '典型案例', '消息', '我的账号'])
   await supervisor.click('#nav-dashboard')
   await supervisor.waitForSelector(`#agents tr[data-agent="${agentName}"]`)
   const open = Number(await supervisor.textContent(`#agents tr[data-agent="${agentName}"] .open-cases`))
@@ -142,9 +142,9 @@ test('the window does not accept an application and says why; it leaves the queu
 
 test('each role sees only its pages, and a page outside them falls back to its own', async () => {
   const expected = {
-    wangmin: ['派件', '咨询转人工', '逾期看板', '联审与台账', '典型案例', '消息'],
-    liuyang: ['联审与台账', '消息'],
-    admin: ['派件', '我的案件', '咨询转人工', '逾期看板', '监督看板', '联审与台账', '典型案例', '系统管理', '消息'],
+    wangmin: ['派件', '咨询转人工', '逾期看板', '联审与台账', '典型案例', '消息', '我的账号'],
+    liuyang: ['联审与台账', '消息', '我的账号'],
+    admin: ['派件', '我的案件', '咨询转人工', '逾期看板', '监督看板', '联审与台账', '典型案例', '系统管理', '消息', '我的账号'],
   }
   for (const [user, pages] of Object.entries(expected)) {
     const page = await signIn(browser.context, user)
@@ -272,4 +272,47 @@ test('the window confirms a contact only on evidence it can see, and the person 
   const mine = await fetch(base + '/api/mp/enterprises', { headers: { Authorization: 'Bearer ' + token } }).then((r) => r.json())
   expect(mine[0].status).toBe('Confirmed')
   await clerk.close()
+})
+
+test('an agent binds the mini-program with a code from 我的账号, is told, and removes the binding; sign-out ends the token', async () => {
+  const base = process.env.E2E_BASE
+  const post = async (path, body, token) => fetch(base + path, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: 'Bearer ' + token } : {}) },
+    body: JSON.stringify(body),
+  })
+  const agent = await signIn(browser.context, 'zhaogang')
+  agent.on('dialog', (d) => d.accept())
+  await agent.click('#nav-account')
+  await agent.waitForSelector('#no-bindings')
+  await agent.click('#issue-binding-code')
+  await agent.waitForSelector('#binding-code .code')
+  const code = await agent.textContent('#binding-code .code')
+  expect(code).toMatch(/^\d{8}$/)
+  expect(await agent.textContent('#binding-code')).toContain('只能使用一次')
+
+  const { code: loginCode } = await (await post('/_wx/test/login-code', { openid: 'oE2eZhaogangPhone01' })).json()
+  const { token: phoneToken } = await (await post('/api/mp/auth/login', { code: loginCode })).json()
+  expect((await post('/api/mp/staff-binding', { code }, phoneToken)).status).toBe(200)
+
+  await agent.click('#nav-messages')
+  await agent.waitForSelector('#messages tr[data-message]')
+  expect(await agent.textContent('#messages')).toContain('您的账号已绑定小程序')
+  await agent.click('#nav-account')
+  await agent.waitForSelector('#binding-list tr[data-binding="MiniProgram"]')
+  expect(await agent.textContent('#binding-list')).not.toContain('oE2eZhaogangPhone01')
+  await shot(agent, 'account')
+  await agent.click('#binding-list tr[data-binding="MiniProgram"] button.unbind')
+  await agent.waitForSelector('#no-bindings')
+  expect((await post('/api/staff/auth/mini-program', {}, phoneToken)).status).toBe(403)
+
+  const token = await agent.evaluate(() => sessionStorage.getItem('daiban.console.token'))
+  await agent.click('#sign-out')
+  await agent.waitForSelector('#sign-in')
+  let status = 200
+  for (let i = 0; i < 50 && status === 200; i++) {
+    status = (await fetch(base + '/api/staff/me', { headers: { Authorization: 'Bearer ' + token } })).status
+    if (status === 200) await agent.waitForTimeout(100)
+  }
+  expect(status).toBe(401)
+  await agent.close()
 })

@@ -22,4 +22,7 @@ public static class PersonalData
             return new string('*', id.Length);
         return string.Concat(id.AsSpan(0, 4), new string('*', id.Length - 8), id.AsSpan(id.Length - 4));
     }
+
+    /// <summary>An openid keeps its first and last four characters: enough for its owner to recognise it.</summary>
+    public static string MaskOpenId(string? openId) => MaskIdNumber(openId);
 }

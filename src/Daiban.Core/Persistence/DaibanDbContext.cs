@@ -25,6 +25,7 @@ public abstract class DaibanDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<EnterpriseContact> EnterpriseContacts => Set<EnterpriseContact>();
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<StaffMember> Staff => Set<StaffMember>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseItem> CaseItems => Set<CaseItem>();
     public DbSet<LogEntry> LogEntries => Set<LogEntry>();

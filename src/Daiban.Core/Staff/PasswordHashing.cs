@@ -30,6 +30,14 @@ public static class PasswordHashing
         return CryptographicOperations.FixedTimeEquals(actual, expected);
     }
 
+    private static readonly Lazy<string> NobodysHash = new(() => Hash("nobody-has-this-password-0"));
+
+    /// <summary>
+    /// Spends the time of a real check for a name nobody has (or an account without a password), so a sign-in's
+    /// answer time does not tell an attacker which names exist.
+    /// </summary>
+    public static bool VerifyNobody(string password) => Verify(NobodysHash.Value, password) && false;
+
     /// <summary>At least 10 characters with letters and digits: long enough to resist guessing within the lock-out.</summary>
     public static void EnsureAcceptable(string password)
     {

@@ -36,37 +36,23 @@ public sealed class StaffMember
     /// <summary>Unavailable for new assignments up to and including this date (leave, out of office).</summary>
     public DateOnly? AwayUntil { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
-    public int FailedSignIns { get; private set; }
-    public DateTimeOffset? LockedUntil { get; private set; }
     public DateTimeOffset? LastSignInAt { get; private set; }
+    public DateTimeOffset? OfficialAccountBoundAt { get; private set; }
+    public DateTimeOffset? MiniProgramBoundAt { get; private set; }
 
+    /// <summary>Wrong passwords (or sign-ins of a name nobody has) allowed per name in <see cref="LockoutDuration"/>.</summary>
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
-    public bool IsLockedOut(DateTimeOffset now) => LockedUntil > now;
-
-    /// <summary>Checks a password; five failures in a row lock the account for fifteen minutes.</summary>
-    public SignInResult SignIn(string password, DateTimeOffset now)
+    /// <summary>Checks a password (the attempt limits are the host's: they must hold across instances).</summary>
+    public bool SignIn(string password, DateTimeOffset now)
     {
-        if (!Active)
-            return SignInResult.Refused;
-        if (IsLockedOut(now))
-            return SignInResult.LockedOut;
-        if (!PasswordHashing.Verify(PasswordHash, password))
-        {
-            FailedSignIns++;
-            if (FailedSignIns >= MaxFailedSignIns)
-            {
-                LockedUntil = now + LockoutDuration;
-                FailedSignIns = 0;
-                return SignInResult.LockedOut;
-            }
-            return SignInResult.Refused;
-        }
-        FailedSignIns = 0;
-        LockedUntil = null;
+        // The hash is checked first whatever the account's state: every refusal takes the same time.
+        var matches = PasswordHash is null ? PasswordHashing.VerifyNobody(password) : PasswordHashing.Verify(PasswordHash, password);
+        if (!matches || !Active)
+            return false;
         LastSignInAt = now;
-        return SignInResult.Succeeded;
+        return true;
     }
 
     public bool Has(StaffRoles role) => (Roles & role) == role;
@@ -81,34 +67,74 @@ public sealed class StaffMember
 
     public void AssignDepartment(string? departmentCode) => DepartmentCode = departmentCode;
 
-    public void ChangeRoles(StaffRoles roles)
+    /// <summary>True when the roles changed: the member's sessions must then end (their tokens carry the old roles).</summary>
+    public bool ChangeRoles(StaffRoles roles)
     {
         if (roles == StaffRoles.None)
             throw DomainRuleException.Invalid("staff.no_role", "请至少为工作人员选择一个角色。");
+        if (roles == Roles)
+            return false;
         Roles = roles;
+        return true;
     }
 
     public void SetPhone(string? phone) => Phone = Guard.Optional(phone, "手机号码", 20);
 
-    public void SetPassword(string password)
+    public void SetPassword(string password) => PasswordHash = PasswordHashing.Hash(password);
+
+    /// <summary>
+    /// An admin's reset, usually because the password may be known to someone else: whoever knew it may also have bound
+    /// a WeChat identity, so the bindings go too (the member binds again with a fresh code).
+    /// </summary>
+    public void ResetPassword(string password)
     {
-        PasswordHash = PasswordHashing.Hash(password);
-        FailedSignIns = 0;
-        LockedUntil = null;
+        SetPassword(password);
+        Unbind(WeChatIdentity.OfficialAccount);
+        Unbind(WeChatIdentity.MiniProgram);
     }
 
     public void MarkAway(DateOnly? until) => AwayUntil = until;
 
-    public void BindOfficialAccount(string openId) => OfficialAccountOpenId = openId;
+    public void BindOfficialAccount(string openId, DateTimeOffset now) => Bind(WeChatIdentity.OfficialAccount, openId, now);
 
-    public void BindMiniProgram(string openId) => MiniProgramOpenId = openId;
+    public void Bind(WeChatIdentity identity, string openId, DateTimeOffset now)
+    {
+        if (identity == WeChatIdentity.OfficialAccount)
+            (OfficialAccountOpenId, OfficialAccountBoundAt) = (openId, now);
+        else
+            (MiniProgramOpenId, MiniProgramBoundAt) = (openId, now);
+    }
 
-    public void Deactivate() => Active = false;
+    /// <summary>False when nothing was bound.</summary>
+    public bool Unbind(WeChatIdentity identity)
+    {
+        if (BoundOpenId(identity) is null)
+            return false;
+        if (identity == WeChatIdentity.OfficialAccount)
+            (OfficialAccountOpenId, OfficialAccountBoundAt) = (null, null);
+        else
+            (MiniProgramOpenId, MiniProgramBoundAt) = (null, null);
+        return true;
+    }
+
+    public string? BoundOpenId(WeChatIdentity identity) =>
+        identity == WeChatIdentity.OfficialAccount ? OfficialAccountOpenId : MiniProgramOpenId;
+
+    public DateTimeOffset? BoundAt(WeChatIdentity identity) =>
+        identity == WeChatIdentity.OfficialAccount ? OfficialAccountBoundAt : MiniProgramBoundAt;
+
+    /// <summary>A member who leaves keeps no way in: neither WeChat identity acts for the account any longer.</summary>
+    public void Deactivate()
+    {
+        Active = false;
+        Unbind(WeChatIdentity.OfficialAccount);
+        Unbind(WeChatIdentity.MiniProgram);
+    }
 }
 
-public enum SignInResult
+/// <summary>The WeChat identities a staff member can bind: template messages, and the agent pages of the mini-program.</summary>
+public enum WeChatIdentity
 {
-    Succeeded,
-    Refused,
-    LockedOut,
+    OfficialAccount,
+    MiniProgram,
 }

@@ -1,5 +1,6 @@
 using Daiban.Core.Calendar;
 using Daiban.Core.Catalog;
+using Daiban.WeChat.Staff;
 
 namespace Daiban.WeChat.Admin;
 
@@ -8,7 +9,8 @@ public sealed record StaffRequest(string? UserName, string? DisplayName, string[
     string? Phone, string? Password, string? AwayUntil, bool? Active);
 
 public sealed record StaffView(long Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, string? DepartmentCode, IReadOnlyList<int> SkillStages,
-    IReadOnlyList<string> SkillDepartments, string? Phone, DateOnly? AwayUntil, bool Active, bool OfficialAccountBound, bool MiniProgramBound);
+    IReadOnlyList<string> SkillDepartments, string? Phone, DateOnly? AwayUntil, bool Active, bool OfficialAccountBound, bool MiniProgramBound,
+    IReadOnlyList<StaffBindingView> Bindings);
 
 public sealed record PasswordRequest(string? Password);
 

@@ -28,7 +28,10 @@ public static class AdminEndpoints
         admin.MapGet("/staff", ListStaffAsync).WithName("ListStaff").WithSummary("工作人员");
         admin.MapPost("/staff", CreateStaffAsync).WithName("CreateStaff").WithSummary("新增工作人员");
         admin.MapPut("/staff/{id:long}", UpdateStaffAsync).WithName("UpdateStaff").WithSummary("修改角色、部门、熟悉领域、外出/休假、停用");
-        admin.MapPost("/staff/{id:long}/password", ResetPasswordAsync).WithName("ResetStaffPassword").WithSummary("重设密码");
+        admin.MapPost("/staff/{id:long}/password", ResetPasswordAsync).WithName("ResetStaffPassword")
+            .WithSummary("重设密码（同时解除其微信绑定并结束其全部登录）");
+        admin.MapDelete("/staff/{id:long}/bindings/{kind}", RemoveBindingAsync).WithName("RemoveStaffBinding")
+            .WithSummary("解除工作人员的服务号（OfficialAccount）或小程序（MiniProgram）绑定");
         admin.MapPut("/calendar/{date}", SetCalendarDayAsync).WithName("SetCalendarDay").WithSummary("设置放假或调休上班日");
         admin.MapPut("/catalog/{code}", UpdateItemAsync).WithName("UpdateApprovalItem").WithSummary("修改事项承诺时限或停用事项");
         admin.MapPut("/departments/{code}", RenameDepartmentAsync).WithName("RenameDepartment").WithSummary("修改部门名称");
@@ -67,7 +70,8 @@ public static class AdminEndpoints
         return TypedResults.Created($"/api/staff/admin/staff/{staff.Id}", View(staff));
     }
 
-    internal static async Task<Results<Ok<StaffView>, NotFound>> UpdateStaffAsync(long id, StaffRequest r, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Ok<StaffView>, NotFound>> UpdateStaffAsync(long id, StaffRequest r, ClaimsPrincipal user, DaibanDbContext db,
+        StaffAccounts accounts, TimeProvider clock, CancellationToken ct)
     {
         var staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (staff is null)
@@ -77,14 +81,14 @@ public static class AdminEndpoints
             var roles = Roles(r.Roles);
             if (staff.Id == user.StaffId() && !roles.HasFlag(StaffRoles.Admin))
                 throw new DomainRuleException("staff.self_demote", "不能取消自己的管理员角色，以免系统无人管理。");
-            staff.ChangeRoles(roles);
+            await accounts.ChangeRolesAsync(staff, roles, ct);
         }
         Apply(staff, r);
         if (r.Active == false)
         {
             if (staff.Id == user.StaffId())
                 throw new DomainRuleException("staff.self_deactivate", "不能停用自己的账号。");
-            staff.Deactivate();
+            await accounts.DeactivateAsync(staff, user.StaffActor(), ct);
         }
         db.AuditEntries.Add(new AuditEntry(user.StaffActor(), "staff.update", nameof(StaffMember), staff.UserName,
             $"角色={string.Join(",", View(staff).Roles)}；外出至={staff.AwayUntil}；在岗={staff.Active}", clock.GetUtcNow()));
@@ -92,16 +96,23 @@ public static class AdminEndpoints
         return TypedResults.Ok(View(staff));
     }
 
-    internal static async Task<Results<NoContent, NotFound>> ResetPasswordAsync(long id, PasswordRequest r, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<NoContent, NotFound>> ResetPasswordAsync(long id, PasswordRequest r, ClaimsPrincipal user, DaibanDbContext db,
+        StaffAccounts accounts, TimeProvider clock, CancellationToken ct)
     {
         var staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (staff is null)
             return TypedResults.NotFound();
-        staff.SetPassword(Guard.Required(r.Password, "新密码", 128));
+        await accounts.ResetPasswordAsync(staff, Guard.Required(r.Password, "新密码", 128), user.StaffActor(), ct);
         db.AuditEntries.Add(new AuditEntry(user.StaffActor(), "staff.password", nameof(StaffMember), staff.UserName, null, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
+
+    internal static async Task<Results<Ok<List<StaffBindingView>>, NotFound>> RemoveBindingAsync(long id, string kind, ClaimsPrincipal user,
+        DaibanDbContext db, StaffAccounts accounts, CancellationToken ct) =>
+        await db.Staff.SingleOrDefaultAsync(s => s.Id == id, ct) is { } staff
+            ? await StaffAuthEndpoints.UnbindAsync(staff, kind, user.StaffActor(), db, accounts, ct)
+            : TypedResults.NotFound();
 
     internal static async Task<Ok<CalendarDayResult>> SetCalendarDayAsync(string date, CalendarDayRequest r, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct)
     {
@@ -249,7 +260,7 @@ public static class AdminEndpoints
     private static StaffView View(StaffMember s) => new(s.Id, s.UserName, s.DisplayName,
         Enum.GetValues<StaffRoles>().Where(r => r != StaffRoles.None && s.Has(r)).Select(r => r.ToString()).ToList(), s.DepartmentCode,
         s.SkillStages.Select(x => (int)x).ToList(), s.SkillDepartments, Core.Common.PersonalData.MaskPhone(s.Phone), s.AwayUntil, s.Active,
-        s.OfficialAccountOpenId is not null, s.MiniProgramOpenId is not null);
+        s.OfficialAccountOpenId is not null, s.MiniProgramOpenId is not null, StaffAuthEndpoints.Bindings(s));
 
     private static TypicalCaseView View(TypicalCase t) => new(t.Id, t.Title, t.Summary, t.Highlights, t.IsPublished, t.UpdatedAt);
 }

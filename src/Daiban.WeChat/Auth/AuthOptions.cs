@@ -37,6 +37,8 @@ public static class DaibanClaims
     public const string Staff = "staff";
     /// <summary>A token good for the Hangfire dashboard only (its cookie); no staff endpoint accepts it.</summary>
     public const string Dashboard = "dashboard";
+    /// <summary>The staff session a token belongs to (<see cref="Core.Staff.StaffSession"/>).</summary>
+    public const string Session = "sid";
     public const string Name = "name";
     public const string Role = "role";
 }

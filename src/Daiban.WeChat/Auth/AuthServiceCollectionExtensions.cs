@@ -32,6 +32,7 @@ public static class AuthServiceCollectionExtensions
         builder.Services.AddSingleton(keys);
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<SessionKeyProtector>();
+        builder.Services.AddScoped<StaffAccounts>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(o =>
             {
@@ -48,6 +49,7 @@ public static class AuthServiceCollectionExtensions
                             ctx.Token = cookie;
                         return Task.CompletedTask;
                     },
+                    OnTokenValidated = StaffSessionCheck.ValidateAsync,
                 };
             });
         builder.Services.AddAuthorizationBuilder()

@@ -1,6 +1,10 @@
 using System.Security.Claims;
+using Daiban.Core.Persistence;
+using Daiban.Core.Staff;
 using Daiban.WeChat.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Daiban.WeChat.Auth;
 
@@ -8,7 +12,8 @@ public sealed record DashboardSessionResponse(string Path, DateTimeOffset Expire
 
 /// <summary>
 /// A browser cannot send the console's bearer token when it opens <c>/hangfire</c>, so an admin exchanges it for an
-/// HttpOnly cookie sent only to that path. The cookie holds a token of its own kind, for one hour: staff endpoints
+/// HttpOnly cookie sent only to that path. The cookie holds a token of its own kind and session, for one hour (ended
+/// with the admin's sign-out, deactivation or role change): staff endpoints
 /// refuse it, so a cookie that leaks opens the dashboard and nothing else. SameSite=Strict keeps another site from
 /// making the browser use it (the dashboard's requeue and delete buttons are POSTs).
 /// </summary>
@@ -27,9 +32,13 @@ public static class DashboardSessionEndpoints
             .WithName("CloseDashboardSession").WithSummary("退出时清除后台任务面板会话");
     }
 
-    internal static Ok<DashboardSessionResponse> Open(ClaimsPrincipal user, HttpContext http, TokenIssuer tokens)
+    internal static async Task<Ok<DashboardSessionResponse>> Open(ClaimsPrincipal user, HttpContext http, DaibanDbContext db,
+        StaffAccounts accounts, TokenIssuer tokens, IOptions<AuthOptions> options, CancellationToken ct)
     {
-        var (token, expiresAt) = tokens.IssueForDashboard(user.StaffId(), user.FindFirstValue(DaibanClaims.Name) ?? "管理员");
+        var staff = await db.Staff.SingleAsync(s => s.Id == user.StaffId(), ct);
+        var session = accounts.StartSession(staff, StaffSessionKind.Dashboard, options.Value.DashboardSessionLifetime);
+        await db.SaveChangesAsync(ct);
+        var (token, expiresAt) = tokens.IssueForDashboard(staff, session);
         http.Response.Cookies.Append(CookieName, token, Cookie(http, expiresAt));
         return TypedResults.Ok(new DashboardSessionResponse(DashboardPath, expiresAt));
     }

@@ -19,30 +19,38 @@ public sealed class TokenIssuer(AuthKeys keys, IOptions<AuthOptions> options, Ti
             new Claim(DaibanClaims.Kind, DaibanClaims.MiniProgramUser),
         ]);
 
-    /// <summary>A staff token carries one role claim per role the member holds; policies check those.</summary>
-    public (string Token, DateTimeOffset ExpiresAt) IssueForStaff(long staffId, string name, StaffRoles roles) =>
-        Issue(options.Value.StaffTokenLifetime,
+    /// <summary>
+    /// A staff token names its session (honoured only while it is open) and carries one role claim per role the
+    /// member holds; policies check those. A role change ends the session, so the claims never outlive the roles.
+    /// </summary>
+    public (string Token, DateTimeOffset ExpiresAt) IssueForStaff(StaffMember staff, StaffSession session) =>
+        Issue(session.ExpiresAt,
         [
-            new Claim(JwtRegisteredClaimNames.Sub, staffId.ToString()),
+            new Claim(JwtRegisteredClaimNames.Sub, staff.Id.ToString()),
             new Claim(DaibanClaims.Kind, DaibanClaims.Staff),
-            new Claim(DaibanClaims.Name, name),
-            .. Enum.GetValues<StaffRoles>().Where(r => r is not StaffRoles.None && (roles & r) == r).Select(r => new Claim(DaibanClaims.Role, r.ToString())),
+            new Claim(DaibanClaims.Session, session.Id),
+            new Claim(DaibanClaims.Name, staff.DisplayName),
+            .. Enum.GetValues<StaffRoles>().Where(r => r is not StaffRoles.None && staff.Has(r))
+                .Select(r => new Claim(DaibanClaims.Role, r.ToString())),
         ]);
 
     /// <summary>An admin's dashboard session: the Admin role, and a kind the staff policies do not accept.</summary>
-    public (string Token, DateTimeOffset ExpiresAt) IssueForDashboard(long staffId, string name) =>
-        Issue(options.Value.DashboardSessionLifetime,
+    public (string Token, DateTimeOffset ExpiresAt) IssueForDashboard(StaffMember staff, StaffSession session) =>
+        Issue(session.ExpiresAt,
         [
-            new Claim(JwtRegisteredClaimNames.Sub, staffId.ToString()),
+            new Claim(JwtRegisteredClaimNames.Sub, staff.Id.ToString()),
             new Claim(DaibanClaims.Kind, DaibanClaims.Dashboard),
-            new Claim(DaibanClaims.Name, name),
+            new Claim(DaibanClaims.Session, session.Id),
+            new Claim(DaibanClaims.Name, staff.DisplayName),
             new Claim(DaibanClaims.Role, nameof(StaffRoles.Admin)),
         ]);
 
-    private (string Token, DateTimeOffset ExpiresAt) Issue(TimeSpan lifetime, IEnumerable<Claim> claims)
+    private (string Token, DateTimeOffset ExpiresAt) Issue(TimeSpan lifetime, IEnumerable<Claim> claims) =>
+        Issue(clock.GetUtcNow() + lifetime, claims);
+
+    private (string Token, DateTimeOffset ExpiresAt) Issue(DateTimeOffset expires, IEnumerable<Claim> claims)
     {
         var now = clock.GetUtcNow();
-        var expires = now + lifetime;
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Value.Issuer,

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Daiban.Core.Consultation;
 using Daiban.Core.Persistence;
 using Daiban.WeChat.Auth;
+using Daiban.WeChat.Infrastructure;
 using Daiban.WeChat.MiniProgram;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,10 +15,17 @@ namespace Daiban.WeChat.Chat;
 /// </summary>
 public static class ChatEndpoints
 {
+    /// <summary>
+    /// The ask body's cap: a 500-character question is 1.5 KB as UTF-8 (3 KB \u-escaped) plus a session id.
+    /// Anonymous, so without a cap anyone could make every instance parse 25 MB documents.
+    /// </summary>
+    public const int MaxAskBodyBytes = 8 * 1024;
+
     public static void MapChatEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/chat").WithTags("Chat");
-        g.MapPost("/ask", AskAsync).AllowAnonymous().AddEndpointFilter<QuestionRateLimitFilter>()
+        g.MapPost("/ask", AskAsync).AllowAnonymous().WithMaxRequestBody(MaxAskBodyBytes)
+            .AddEndpointFilter<QuestionRateLimitFilter>()
             .WithName("Ask").WithSummary("向咨询机器人提问（可匿名；登录的小程序用户可查询自己的案件进度）");
         g.MapGet("/sessions/{sessionId}/messages", SessionMessagesAsync).AllowAnonymous()
             .WithName("SessionMessages").WithSummary("匿名会话的对话记录（含代办员回复）");

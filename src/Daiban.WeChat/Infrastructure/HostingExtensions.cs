@@ -46,6 +46,9 @@ public static class HostingExtensions
         builder.Services.AddScoped<Core.Cases.CaseArchiving>();
         builder.Services.AddSingleton<StaffBindingCodes>();
         builder.Services.AddSingleton<UsageLimits>();
+        builder.Services.AddOptions<QuotaOptions>().BindConfiguration(QuotaOptions.SectionName)
+            .Validate(QuotaOptionsAreValid, "Every Quotas:* value must be at least 1.").ValidateOnStart();
+        builder.Services.AddSingleton<Quotas>();
         builder.Services.AddOptions<Materials.UploadOptions>().BindConfiguration(Materials.UploadOptions.SectionName)
             .Validate(o => o.MaxBytes is > 0 and <= 100 * 1024 * 1024, "Uploads:MaxBytes must be between 1 byte and 100 MB.").ValidateOnStart();
         builder.Services.AddSingleton<Materials.MaterialFiles>();
@@ -68,6 +71,14 @@ public static class HostingExtensions
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Apply);
         builder.Services.AddExceptionHandler<DaibanExceptionHandler>();
         builder.Services.AddOpenApi();
+        // Hangfire's dashboard checks ASP.NET Core antiforgery tokens on its POSTs (requeue, delete) once this is
+        // registered. Our own endpoints take bearer tokens, not cookies; the upload form opts out explicitly.
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Path = DashboardSessionEndpoints.DashboardPath;
+            // SecurityHeaders sets DENY; antiforgery's own SAMEORIGIN would win over it.
+            o.SuppressXFrameOptionsHeader = true;
+        });
         builder.Services.AddDaibanHealthChecks(redisConfigured);
         builder.AddDaibanWeChat();
         builder.AddDaibanChat();
@@ -77,6 +88,14 @@ public static class HostingExtensions
         builder.AddDaibanAuth(settings);
         return builder;
     }
+
+    private static bool QuotaOptionsAreValid(QuotaOptions o) =>
+        new[]
+        {
+            o.Applications.PerUserPerHour, o.Applications.PerUserPerDay, o.Applications.PerEnterprisePerDay,
+            o.Applications.PendingPerUserPerDay, o.Applications.PendingPerEnterprisePerDay,
+            o.Uploads.FilesPerUserPerHour, o.Uploads.BytesPerUserPerDay, o.Uploads.BytesPerEnterprisePerDay,
+        }.All(v => v >= 1);
 
     /// <summary>Migrates at start-up for the embedded default (or when configured); always when <paramref name="force"/>.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app, bool force)
@@ -98,9 +117,11 @@ public static class HostingExtensions
 
     public static WebApplication UseDaibanPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestBodyLimits();
         app.UseConsole();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -32,6 +32,8 @@ internal static class ProblemTitles
         // Framework defaults are English ("Not Found", "One or more validation errors occurred."): replace them.
         if (string.IsNullOrEmpty(problem.Title) || problem.Title == ReasonPhrases.GetReasonPhrase(status) || IsAscii(problem.Title))
             problem.Title = For(status);
+        if (status == StatusCodes.Status401Unauthorized && context.HttpContext.Items.ContainsKey(Auth.StaffSessionCheck.Ended))
+            problem.Title = "登录已失效（已退出、账号或角色已变更），请重新登录";
         problem.Extensions.TryAdd("traceId", context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity?.Id ?? context.HttpContext.TraceIdentifier);
     }
 

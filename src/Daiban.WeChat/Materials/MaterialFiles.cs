@@ -4,6 +4,9 @@ using Microsoft.Extensions.Options;
 
 namespace Daiban.WeChat.Materials;
 
+/// <summary>An upload checked and named (its storage reference) but not written yet.</summary>
+public sealed record StagedUpload(string Reference, byte[] Bytes);
+
 /// <summary>A file type we accept, recognised by its first bytes, not by what the client claims.</summary>
 public sealed record MaterialFileType(string Extension, string ContentType, byte[] Magic);
 
@@ -31,14 +34,26 @@ public sealed class MaterialFiles(IOptions<UploadOptions> options, IWebHostEnvir
     public long MaxBytes => options.Value.MaxBytes;
 
     /// <summary>Checks and stores the file; returns its storage key ("upload:{case}/{sha256}{ext}").</summary>
-    public Task<string> SaveAsync(long caseId, IFormFile file, CancellationToken ct) => SaveAsync($"{caseId}", file,
-        ct);
+    public Task<string> SaveAsync(long caseId, IFormFile file, CancellationToken ct) => SaveAsync($"{caseId}", file, ct);
 
     /// <summary>A contact's 授权委托书, kept apart from any case ("upload:contacts/{contact}/{sha256}{ext}").</summary>
     public Task<string> SaveContactLetterAsync(long contactId, IFormFile file, CancellationToken ct) =>
         SaveAsync($"contacts/{contactId}", file, ct);
 
     private async Task<string> SaveAsync(string folder, IFormFile file, CancellationToken ct)
+    {
+        var upload = await ReadAsync(folder, file, ct);
+        await StoreAsync(upload, ct);
+        return upload.Reference;
+    }
+
+    /// <summary>
+    /// Checks the file and names it, without writing anything: whether it is a repeat, and whether the quota allows it,
+    /// is decided before it takes disk space.
+    /// </summary>
+    public Task<StagedUpload> ReadAsync(long caseId, IFormFile file, CancellationToken ct) => ReadAsync($"{caseId}", file, ct);
+
+    private async Task<StagedUpload> ReadAsync(string folder, IFormFile file, CancellationToken ct)
     {
         if (file.Length == 0)
             throw DomainRuleException.Invalid("upload.empty", "上传的文件是空的，请重新选择。");
@@ -50,7 +65,13 @@ public sealed class MaterialFiles(IOptions<UploadOptions> options, IWebHostEnvir
         var type = Recognise(bytes, Path.GetExtension(file.FileName))
                    ?? throw new UnsupportedUploadException();
         var key = $"{folder}/{Convert.ToHexStringLower(SHA256.HashData(bytes))}{type.Extension}";
-        var path = PathOf(key);
+        return new StagedUpload(Scheme + key, bytes);
+    }
+
+    public async Task StoreAsync(StagedUpload upload, CancellationToken ct)
+    {
+        var bytes = upload.Bytes;
+        var path = PathOf(upload.Reference[Scheme.Length..]);
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -59,7 +80,6 @@ public sealed class MaterialFiles(IOptions<UploadOptions> options, IWebHostEnvir
             await File.WriteAllBytesAsync(temp, bytes, ct);
             File.Move(temp, path, overwrite: true);
         }
-        return Scheme + key;
     }
 
     /// <summary>The stored file of a storage key, or null when the key is not ours or the file is gone.</summary>

@@ -5,6 +5,7 @@ using Daiban.Core.Enterprises;
 using Daiban.Core.Persistence;
 using Daiban.WeChat.Auth;
 using Daiban.WeChat.MiniProgram;
+using Daiban.WeChat.Shared;
 using Daiban.WeChat.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -31,8 +32,9 @@ public static class MaterialUploadEndpoints
             .RequireAuthorization(StaffPolicies.AnyStaff).WithName("StaffMaterialFile").WithSummary("查看企业上传的材料文件");
     }
 
-    internal static async Task<Results<Created<UploadedMaterial>, Ok<UploadedMaterial>, NotFound>> UploadAsync(long id, IFormFile? file, [FromForm] string? name,
-        [FromForm] string? itemCode, ClaimsPrincipal user, DaibanDbContext db, MaterialFiles files, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Created<UploadedMaterial>, Ok<UploadedMaterial>, NotFound, ProblemHttpResult>>
+        UploadAsync(long id, IFormFile? file, [FromForm] string? name, [FromForm] string? itemCode, ClaimsPrincipal user,
+            DaibanDbContext db, MaterialFiles files, Quotas quotas, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var (c, contact) = await VisibleCaseAsync(id, user, db, ct) is { } found ? found : default;
         if (c is null)
@@ -42,10 +44,15 @@ public static class MaterialUploadEndpoints
         if (file is null)
             throw DomainRuleException.Invalid("upload.missing", "请选择要上传的文件。");
         var title = Guard.Required(name ?? Path.GetFileNameWithoutExtension(file.FileName), "材料名称", 128);
-        var reference = await files.SaveAsync(c.Id, file, ct);
+        var upload = await files.ReadAsync(c.Id, file, ct);
+        var reference = upload.Reference;
         // The same file again (a retry, a double tap) is the same material: answer with the one already registered.
         if (c.Materials.FirstOrDefault(m => m.FileReference == reference) is { } existing)
             return TypedResults.Ok(View(existing));
+        // Counted before anything is written, and only for a file that is new to the case.
+        if (await quotas.TakeUploadAsync(http, user.OpenId(), contact.EnterpriseId, upload.Bytes.Length) is { } refused)
+            return refused;
+        await files.StoreAsync(upload, ct);
         var now = clock.GetUtcNow();
         var material = c.ReceiveMaterial(title, string.IsNullOrWhiteSpace(itemCode) ? null : itemCode.Trim(), 1, false, reference, Actor.Contact(contact.Id, contact.Name), now);
         await StaffNotices.MaterialsSuppliedAsync(db, c, material, now, ct);

@@ -108,16 +108,19 @@ public static class MiniProgramAuthEndpoints
         return TypedResults.Ok(new MeResponse(user.Id, PersonalData.MaskPhone(user.Phone), user.FirstSeenAt));
     }
 
-    internal static async Task<Results<Ok<StaffBindingResponse>, ProblemHttpResult>> BindStaffAsync(StaffBindingRequest request, ClaimsPrincipal principal,
-        Staff.StaffBindingCodes codes, DaibanDbContext db, CancellationToken ct)
+    internal static async Task<Results<Ok<StaffBindingResponse>, ProblemHttpResult>> BindStaffAsync(StaffBindingRequest request,
+        ClaimsPrincipal principal, Staff.StaffBindingCodes codes, DaibanDbContext db, Core.Staff.StaffAccounts accounts, CancellationToken ct)
     {
-        var staffId = await codes.RedeemAsync(Guard.Required(request.Code, "绑定码", 6));
-        var staff = staffId is null ? null : await db.Staff.SingleOrDefaultAsync(s => s.Id == staffId, ct);
-        if (staff is null)
-            return TypedResults.Problem(title: "绑定码无效或已过期，请在工作台重新生成", statusCode: StatusCodes.Status422UnprocessableEntity);
-        staff.BindMiniProgram(principal.FindFirstValue(DaibanClaims.OpenId)!);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new StaffBindingResponse(staff.Id, staff.DisplayName));
+        var (result, staff) = await codes.BindIdentityAsync(Guard.Required(request.Code, "绑定码", 16), Core.Staff.WeChatIdentity.MiniProgram,
+            principal.FindFirstValue(DaibanClaims.OpenId)!, db, accounts, ct);
+        return result switch
+        {
+            Staff.BindingRedemption.Bound => TypedResults.Ok(new StaffBindingResponse(staff!.Id, staff.DisplayName)),
+            Staff.BindingRedemption.TooManyAttempts => TypedResults.Problem(title: "绑定尝试次数过多，请15分钟后再试",
+                statusCode: StatusCodes.Status429TooManyRequests),
+            _ => TypedResults.Problem(title: "绑定码无效或已过期，请在工作台“我的账号”重新生成",
+                statusCode: StatusCodes.Status422UnprocessableEntity),
+        };
     }
 
     internal static async Task<Results<Ok<MeResponse>, NotFound>> GetMeAsync(ClaimsPrincipal principal, DaibanDbContext db, CancellationToken ct)

@@ -26,7 +26,8 @@ public static class MiniProgramCaseEndpoints
         var g = app.MapGroup("/api/mp").WithTags("Mini-program").RequireAuthorization(DaibanClaims.MiniProgramPolicy);
         g.MapPost("/enterprises", BindEnterpriseAsync).WithName("BindEnterprise").WithSummary("绑定企业（待综合窗口或已确认的联系人确认）");
         g.MapGet("/enterprises", ListEnterprisesAsync).WithName("MyEnterprises").WithSummary("我绑定的企业");
-        g.MapPost("/cases", ApplyAsync).WithName("Apply").WithSummary("申请帮办、代办或包办（Idempotency-Key防止重复提交）");
+        g.MapPost("/cases", ApplyAsync).AddEndpointFilter<ApplicationQuotaFilter>()
+            .WithName("Apply").WithSummary("申请帮办、代办或包办（Idempotency-Key防止重复提交）");
         g.MapGet("/cases", ListCasesAsync).WithName("MyCases").WithSummary("我的案件");
         g.MapGet("/cases/{id:long}", GetCaseAsync).WithName("MyCase").WithSummary("案件进度、事项时限与日志");
         g.MapPost("/cases/{id:long}/plan-decision", DecidePlanAsync).WithName("DecidePlan").WithSummary("确认或退回服务方案");

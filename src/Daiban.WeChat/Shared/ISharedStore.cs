@@ -19,6 +19,8 @@ public interface ISharedStore
     /// </summary>
     Task<long> IncrementAsync(string key, TimeSpan ttl, long amount = 1);
 
+    Task DeleteAsync(string key);
+
     /// <summary>Deletes the key only while it still holds <paramref name="expected"/> (compare-and-delete).</summary>
     Task<bool> DeleteIfEqualsAsync(string key, string expected);
 }

@@ -52,6 +52,12 @@ internal sealed class MemorySharedStore(TimeProvider clock) : ISharedStore
         }
     }
 
+    public Task DeleteAsync(string key)
+    {
+        _entries.TryRemove(key, out _);
+        return Task.CompletedTask;
+    }
+
     public Task<bool> DeleteIfEqualsAsync(string key, string expected)
     {
         lock (_gate)

@@ -24,6 +24,8 @@ internal sealed class RedisSharedStore(IConnectionMultiplexer redis, SharedStore
     public async Task<long> IncrementAsync(string key, TimeSpan ttl, long amount = 1) =>
         (long)await Db.ScriptEvaluateAsync(IncrementWithExpiry, [Key(key)], [(long)ttl.TotalMilliseconds, amount]);
 
+    public Task DeleteAsync(string key) => Db.KeyDeleteAsync(Key(key));
+
     public async Task<bool> DeleteIfEqualsAsync(string key, string expected) =>
         (long)await Db.ScriptEvaluateAsync(CompareAndDelete, [Key(key)], [expected]) == 1;
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Daiban.WeChat.Shared;
 
 /// <summary>
@@ -14,12 +16,19 @@ public sealed record UsageLimit(string Name, long Max, TimeSpan Window, bool Ope
 /// </summary>
 public sealed class UsageLimits(ISharedStore store, ILogger<UsageLimits> logger)
 {
-    /// <summary>Takes <paramref name="amount"/> units of <paramref name="limit"/> for <paramref name="who"/>; false once they run out.</summary>
+    /// <summary>
+    /// Takes <paramref name="amount"/> units of <paramref name="limit"/> for <paramref name="who"/>; false once
+    /// they run out. A refused take is given back: one large refused upload must not use up what smaller ones
+    /// could still take.
+    /// </summary>
     public async Task<bool> TryTakeAsync(UsageLimit limit, string who, long amount = 1)
     {
         try
         {
-            return await store.IncrementAsync(Key(limit, who), limit.Window, amount) <= limit.Max;
+            if (await store.IncrementAsync(Key(limit, who), limit.Window, amount) <= limit.Max)
+                return true;
+            await store.IncrementAsync(Key(limit, who), limit.Window, -amount);
+            return false;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -27,6 +36,23 @@ public sealed class UsageLimits(ISharedStore store, ILogger<UsageLimits> logger)
             logger.LogWarning("Usage counter {Limit} unavailable ({Error}); {Outcome}", limit.Name, e.GetType().Name,
                 limit.OpenWhenStoreDown ? "allowed" : "refused");
             return limit.OpenWhenStoreDown;
+        }
+    }
+
+    /// <summary>
+    /// Returns what <see cref="TryTakeAsync"/> took when a later check refuses the request, or when the attempt it
+    /// counted turned out fine (a sign-in that succeeded).
+    /// </summary>
+    public async Task GiveBackAsync(UsageLimit limit, string who, long amount = 1)
+    {
+        try
+        {
+            await store.IncrementAsync(Key(limit, who), limit.Window, -amount);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Usage counter {Limit} unavailable ({Error}); not given back", limit.Name,
+                e.GetType().Name);
         }
     }
 
@@ -44,8 +70,21 @@ public sealed class UsageLimits(ISharedStore store, ILogger<UsageLimits> logger)
         }
     }
 
+    /// <summary>Starts <paramref name="who"/>'s count afresh (a correct password clears the failures before it).</summary>
+    public async Task ResetAsync(UsageLimit limit, string who)
+    {
+        try
+        {
+            await store.DeleteAsync(Key(limit, who));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Usage counter {Limit} unavailable ({Error}); not reset", limit.Name, e.GetType().Name);
+        }
+    }
+
     /// <summary>The Chinese 429 a person can act on: what was limited and when to try again.</summary>
-    public static IResult TooMany(HttpContext http, UsageLimit limit, string title, string? detail = null)
+    public static ProblemHttpResult TooMany(HttpContext http, UsageLimit limit, string title, string? detail = null)
     {
         http.Response.Headers.RetryAfter = ((int)Math.Ceiling(limit.Window.TotalSeconds)).ToString();
         return TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status429TooManyRequests);

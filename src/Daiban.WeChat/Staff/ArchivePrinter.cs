@@ -44,6 +44,21 @@ public static class ArchivePrinter
         ["To"] = StatusNames,
     };
 
+    private const string Style =
+        "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%;margin:.5em 0}" +
+        "td,th{border:1px solid #999;padding:4px 6px;text-align:left;vertical-align:top}h2{margin-top:1.5em}";
+
+    /// <summary>
+    /// The page's policy: nothing but its own style sheet (by hash), no script, no framing, no forms. Values are
+    /// encoded already; this holds even if one day a value is not.
+    /// </summary>
+    public static readonly string ContentSecurityPolicy =
+        $"default-src 'none'; style-src 'sha256-{StyleHash()}'; " +
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    private static string StyleHash() =>
+        Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Style)));
+
     public static string Render(CaseArchive archive)
     {
         using var doc = JsonDocument.Parse(archive.ContentJson);
@@ -52,8 +67,7 @@ public static class ArchivePrinter
         var caseNumber = root.TryGetProperty("CaseNumber", out var n) ? n.GetString() : "";
         html.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
             .Append(Encode($"帮办代办包办服务电子档案 {caseNumber}"))
-            .Append("</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%;margin:.5em 0}")
-            .Append("td,th{border:1px solid #999;padding:4px 6px;text-align:left;vertical-align:top}h2{margin-top:1.5em}</style></head><body>")
+            .Append("</title><style>").Append(Style).Append("</style></head><body>")
             .Append("<h1>").Append(Encode($"乳山市工程建设项目帮办代办包办服务电子档案（{caseNumber}）")).Append("</h1>");
         foreach (var property in root.EnumerateObject())
         {

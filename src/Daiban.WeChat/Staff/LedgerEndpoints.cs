@@ -87,11 +87,9 @@ public static class LedgerEndpoints
     internal static async Task<Ok<List<IssueResponse>>> ListIssuesAsync(ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var me = await db.Staff.AsNoTracking().SingleAsync(s => s.Id == user.StaffId(), ct);
-        var query = db.DifficultIssues.AsNoTracking();
-        if (LiaisonOnly(me))
-            query = query.Where(i => i.ResponsibleDepartment == me.DepartmentCode);
         var today = ChinaTime.Today(clock);
-        return TypedResults.Ok((await query.OrderBy(i => i.Deadline).Take(200).ToListAsync(ct)).Select(i => IssueResponse.From(i, today)).ToList());
+        var issues = await db.DifficultIssues.AsNoTracking().VisibleTo(db, me).OrderBy(i => i.Deadline).Take(200).ToListAsync(ct);
+        return TypedResults.Ok(issues.Select(i => IssueResponse.From(i, today)).ToList());
     }
 
     internal static async Task<Results<Created<IssueResponse>, NotFound, ForbidHttpResult>> RaiseIssueAsync(IssueRequest r, ClaimsPrincipal user, DaibanDbContext db,
@@ -126,19 +124,19 @@ public static class LedgerEndpoints
         return TypedResults.Created($"/api/staff/issues/{issue.Id}", IssueResponse.From(issue, ChinaTime.DateOf(now)));
     }
 
-    private static async Task<Results<Ok<IssueResponse>, NotFound>> UpdateIssueAsync(long id, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock,
-        CancellationToken ct, Func<DifficultIssue, DateTimeOffset, bool> change)
+    private static async Task<Results<Ok<IssueResponse>, NotFound, ProblemHttpResult>> UpdateIssueAsync(long id, ClaimsPrincipal user,
+        DaibanDbContext db, TimeProvider clock, CancellationToken ct, Func<DifficultIssue, DateTimeOffset, bool> change)
     {
         var me = await db.Staff.AsNoTracking().SingleAsync(s => s.Id == user.StaffId(), ct);
         var issue = await db.DifficultIssues.SingleOrDefaultAsync(i => i.Id == id, ct);
-        // A liaison works only its own department's issues; others do not see them.
-        if (issue is null || (LiaisonOnly(me) && issue.ResponsibleDepartment != me.DepartmentCode))
+        var agentId = issue is null ? null : await db.Cases.Where(c => c.Id == issue.CaseId).Select(c => c.AgentId).SingleOrDefaultAsync(ct);
+        if (issue is null || !IssueAccess.MaySee(me, issue, agentId))
             return TypedResults.NotFound();
+        if (!IssueAccess.MayWork(me, issue, agentId))
+            return TypedResults.Problem(title: "只有责任部门联络员、案件代办员或综合窗口可以更新该难点问题",
+                statusCode: StatusCodes.Status403Forbidden);
         change(issue, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(IssueResponse.From(issue, ChinaTime.Today(clock)));
     }
-
-    private static bool LiaisonOnly(StaffMember me) =>
-        me.Has(StaffRoles.DepartmentLiaison) && !me.Has(StaffRoles.WindowClerk) && !me.Has(StaffRoles.Supervisor) && !me.Has(StaffRoles.Admin) && !me.Has(StaffRoles.Agent);
 }

@@ -161,13 +161,15 @@ public static class StaffCaseEndpoints
         return archive is null || !user.MaySeeCase(agentId) ? TypedResults.NotFound() : TypedResults.Ok(ArchiveResponse.From(archive));
     }
 
-    internal static async Task<Results<ContentHttpResult, NotFound>> PrintArchiveAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
+    internal static async Task<Results<ContentHttpResult, NotFound>> PrintArchiveAsync(long id, ClaimsPrincipal user,
+        DaibanDbContext db, HttpContext http, CancellationToken ct)
     {
         var agentId = await db.Cases.Where(c => c.Id == id).Select(c => c.AgentId).SingleOrDefaultAsync(ct);
         var archive = await db.CaseArchives.AsNoTracking().SingleOrDefaultAsync(a => a.CaseId == id, ct);
-        return archive is null || !user.MaySeeCase(agentId)
-            ? TypedResults.NotFound()
-            : TypedResults.Content(ArchivePrinter.Render(archive), "text/html; charset=utf-8");
+        if (archive is null || !user.MaySeeCase(agentId))
+            return TypedResults.NotFound();
+        http.Response.Headers.ContentSecurityPolicy = ArchivePrinter.ContentSecurityPolicy;
+        return TypedResults.Content(ArchivePrinter.Render(archive), "text/html; charset=utf-8");
     }
 
 }

@@ -5,13 +5,10 @@ namespace Daiban.WeChat.StaffConsole;
 
 /// <summary>
 /// The staff console: static files under wwwroot/console served at /console, with a strict content security policy
-/// (scripts and styles from this origin only, no inline code, no framing) so that stored text can never run.
+/// (<see cref="Infrastructure.SecurityHeaders.ConsolePolicy"/>, set with the other security headers).
 /// </summary>
 public static class ConsoleHosting
 {
-    private const string Policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-                                  "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-
     public static WebApplication UseConsole(this WebApplication app)
     {
         app.Use(async (context, next) =>
@@ -20,15 +17,6 @@ public static class ConsoleHosting
             {
                 context.Response.Redirect("/console/");
                 return;
-            }
-            if (context.Request.Path.StartsWithSegments("/console"))
-            {
-                var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = Policy;
-                headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
-                headers["Referrer-Policy"] = "no-referrer";
-                headers.CacheControl = "no-cache";
             }
             await next();
         });

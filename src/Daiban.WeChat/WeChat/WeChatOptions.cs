@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Daiban.WeChat.WeChat;
 
@@ -57,6 +58,11 @@ public sealed class WeChatOptions
     public const string DefaultEncodingAesKey = "DaibanEmulatorEncodingAESKey0123456789abcde";
 
     public string ApiBaseUrl { get; set; } = "https://api.weixin.qq.com/";
+    /// <summary>
+    /// How far a push's timestamp may be from our clock. Outside it the push is refused: a query string copied from
+    /// an access log must not be replayable for ever. WeChat's retries come within seconds.
+    /// </summary>
+    public TimeSpan PushTimestampTolerance { get; set; } = TimeSpan.FromMinutes(5);
     public WeChatAppOptions MiniProgram { get; set; } = new() { AppId = DefaultMiniProgramAppId, Token = DefaultToken, EncodingAESKey = DefaultEncodingAesKey };
     public WeChatAppOptions OfficialAccount { get; set; } = new() { AppId = DefaultOfficialAccountAppId, Token = DefaultToken, EncodingAESKey = DefaultEncodingAesKey };
     public EmulatorOptions Emulator { get; set; } = new();
@@ -72,4 +78,43 @@ public sealed class WeChatOptions
         string.IsNullOrEmpty(For(app).AppSecret) && EmulatorEnabled ? EmulatorSecret : For(app).AppSecret;
 
     public const string EmulatorSecret = "daiban-emulator-secret";
+}
+
+/// <summary>
+/// Refuses to start with real WeChat while a push secret is still the emulator's default: those values are public
+/// (README), so anyone could sign pushes to us. Each failure names the settings to set.
+/// </summary>
+internal sealed class WeChatOptionsValidator : IValidateOptions<WeChatOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WeChatOptions options)
+    {
+        var failures = new List<string>();
+        if (!options.EmulatorEnabled)
+        {
+            var apps = new[] { ("MiniProgram", options.MiniProgram), ("OfficialAccount", options.OfficialAccount) };
+            foreach (var (section, app) in apps)
+            {
+                var defaults = new List<string>();
+                if (app.Token == WeChatOptions.DefaultToken)
+                    defaults.Add($"WeChat:{section}:Token");
+                if (app.EncodingAESKey == WeChatOptions.DefaultEncodingAesKey)
+                    defaults.Add($"WeChat:{section}:EncodingAESKey");
+                if (defaults.Count > 0)
+                {
+                    var variables = string.Join(", ", defaults.Select(d => d.Replace(":", "__")));
+                    failures.Add($"{string.Join(" and ", defaults)} still hold the emulator's public default, which " +
+                                 "anyone can use to sign pushes. With real WeChat set them to the values of the " +
+                                 $"WeChat console (environment {variables}).");
+                }
+            }
+        }
+        if (options.EmulatorEnabled && options.Emulator.PushSecurity == PushSecurity.Plain
+            && (options.MiniProgram.EncodingAESKey.Length > 0 || options.OfficialAccount.EncodingAESKey.Length > 0))
+            failures.Add("WeChat:Emulator:PushSecurity is Plain, but with an EncodingAESKey only safe-mode pushes " +
+                         "are accepted: set WeChat:MiniProgram:EncodingAESKey and " +
+                         "WeChat:OfficialAccount:EncodingAESKey to empty.");
+        if (options.PushTimestampTolerance <= TimeSpan.Zero || options.PushTimestampTolerance > TimeSpan.FromHours(1))
+            failures.Add("WeChat:PushTimestampTolerance must be between 00:00:01 and 01:00:00.");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }

@@ -21,6 +21,7 @@ public static class WeChatServiceCollectionExtensions
             .Validate(o => o.EmulatorEnabled || (!string.IsNullOrEmpty(o.MiniProgram.AppSecret) && !string.IsNullOrEmpty(o.OfficialAccount.AppSecret)),
                 "With the emulator off, both AppSecrets are required (set them in the environment).")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WeChatOptions>, WeChatOptionsValidator>();
         services.AddOptions<SharedStoreOptions>().BindConfiguration("SharedStore");
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SharedStoreOptions>>().Value);
         services.TryAddSingleton<ISharedStore>(sp => sp.GetService<IConnectionMultiplexer>() is { } redis
@@ -36,6 +37,7 @@ public static class WeChatServiceCollectionExtensions
 
         services.AddSingleton<InboundMessageQueue>();
         services.AddSingleton<InboundWriteGate>();
+        services.AddSingleton<PushReplayGuard>();
         services.AddSingleton<PushReceiver>();
         services.AddSingleton<InboundRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundRecorder>());

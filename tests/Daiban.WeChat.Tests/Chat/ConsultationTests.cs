@@ -40,7 +40,7 @@ public sealed class ConsultationTests : StaffAppTest
         var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
         foreach (var staff in await db.Staff.Where(s => Agents.Contains(s.UserName)).ToListAsync())
         {
-            staff.BindOfficialAccount($"oa-{staff.UserName}");
+            staff.BindOfficialAccount($"oa-{staff.UserName}", DateTimeOffset.UtcNow);
             Emulator.Follow($"oa-{staff.UserName}");
         }
         await db.SaveChangesAsync();

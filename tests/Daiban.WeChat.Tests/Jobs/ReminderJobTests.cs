@@ -41,8 +41,8 @@ public sealed class ReminderJobTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
             var agent = new StaffMember("agent-zhao", "赵刚", StaffRoles.Agent, Monday);
             var supervisor = new StaffMember("sup-chen", "陈静", StaffRoles.Supervisor, Monday);
-            agent.BindOfficialAccount("oa-agent-zhao");
-            supervisor.BindOfficialAccount("oa-sup-chen");
+            agent.BindOfficialAccount("oa-agent-zhao", DateTimeOffset.UtcNow);
+            supervisor.BindOfficialAccount("oa-sup-chen", DateTimeOffset.UtcNow);
             db.Staff.AddRange(agent, supervisor);
             await db.SaveChangesAsync();
             var (enterpriseId, projectId, contactId) = await TestData.SeedEnterpriseAsync(db, Monday);

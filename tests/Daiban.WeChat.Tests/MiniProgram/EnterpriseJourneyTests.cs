@@ -124,6 +124,12 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
         var print = await agent.GetAsync($"{url}/archive/print");
         Assert.Equal("text/html", print.Content.Headers.ContentType?.MediaType);
         var printed = await print.Content.ReadAsStringAsync();
+        // Issue 16 item 11: no script, no framing; the page's own style sheet is allowed by its hash.
+        var policy = string.Join(";", print.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'none'", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        var style = printed[(printed.IndexOf("<style>", StringComparison.Ordinal) + 7)..printed.IndexOf("</style>", StringComparison.Ordinal)];
+        Assert.Contains($"style-src 'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(style)))}'", policy);
         Assert.Contains(view.CaseNumber, printed);
         Assert.Contains("帮办代办包办日志", printed);
         Assert.Contains("校验一致", printed);

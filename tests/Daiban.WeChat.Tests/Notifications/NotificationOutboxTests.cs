@@ -45,7 +45,7 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         db.Enterprises.Add(enterprise);
         var staffOpenId = $"oS{Guid.NewGuid():N}"[..26];
         var agent = new StaffMember($"agent{Guid.NewGuid():N}"[..16], "李强", StaffRoles.Agent, now);
-        agent.BindOfficialAccount(staffOpenId);
+        agent.BindOfficialAccount(staffOpenId, DateTimeOffset.UtcNow);
         db.Staff.Add(agent);
         await db.SaveChangesAsync();
         return (contact.Id, contactOpenId, agent.Id, staffOpenId);

@@ -63,4 +63,36 @@ public sealed class LedgerTests : StaffAppTest
         await using var check = App.Services.CreateAsyncScope();
         Assert.True(await check.ServiceProvider.GetRequiredService<DaibanDbContext>().Notifications.AnyAsync(n => n.TemplateKey == "issue-assigned" && n.RecipientId == liaisonId));
     }
+
+    [Fact]
+    public async Task AnIssue_IsWorkedByItsLiaison_TheCasesAgent_AndTheWindow_Only()
+    {
+        long caseId;
+        await using (var scope = App.Services.CreateAsyncScope())
+            caseId = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Cases.Where(c => c.AgentName == "张丽").Select(c => c.Id).FirstAsync();
+        var agent = await App.SignedInAsync("zhangli");
+        var issue = await ProblemAssert.OkAsync<IssueResponse>(await agent.PostAsJsonAsync("/api/staff/issues", new
+        {
+            caseId, description = "消防审验意见待明确", responsibleDepartment = "ZJJ", deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)),
+        }));
+        var supervisor = await App.SignedInAsync("chenjing");
+        var otherAgent = await App.SignedInAsync("liqiang");
+
+        // Supervision reads the ledger but does not work it; another agent does not see its colleague's case issues.
+        Assert.Single(await ProblemAssert.OkAsync<List<IssueResponse>>(await supervisor.GetAsync("/api/staff/issues")), i => i.Id == issue.Id);
+        await ProblemAssert.IsProblemAsync(await supervisor.PostAsJsonAsync($"/api/staff/issues/{issue.Id}/progress", new { text = "督办" }),
+            HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await supervisor.PostAsJsonAsync($"/api/staff/issues/{issue.Id}/resolve", new { text = "办结" }),
+            HttpStatusCode.Forbidden);
+        Assert.DoesNotContain(await ProblemAssert.OkAsync<List<IssueResponse>>(await otherAgent.GetAsync("/api/staff/issues")), i => i.Id == issue.Id);
+        await ProblemAssert.IsProblemAsync(await otherAgent.PostAsJsonAsync($"/api/staff/issues/{issue.Id}/resolve", new { text = "越权" }),
+            HttpStatusCode.NotFound);
+
+        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync($"/api/staff/issues/{issue.Id}/progress", new { text = "已约住建局" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await App.SignedInAsync("liuyang")).PostAsJsonAsync($"/api/staff/issues/{issue.Id}/progress",
+            new { text = "本周内答复" })).StatusCode);
+        var resolved = await ProblemAssert.OkAsync<IssueResponse>(await (await App.SignedInAsync("wangmin")).PostAsJsonAsync(
+            $"/api/staff/issues/{issue.Id}/resolve", new { text = "已答复" }));
+        Assert.Equal("Resolved", resolved.Status);
+    }
 }

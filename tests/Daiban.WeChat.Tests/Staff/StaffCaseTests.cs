@@ -67,7 +67,7 @@ public sealed class StaffCaseTests : StaffAppTest
         {
             var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
             var agent = await db.Staff.SingleAsync(s => s.Id == routing.AgentId);
-            agent.BindOfficialAccount(officialAccountOpenId);
+            agent.BindOfficialAccount(officialAccountOpenId, DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }
         App.Services.GetRequiredService<WeChatEmulator>().Follow(officialAccountOpenId);

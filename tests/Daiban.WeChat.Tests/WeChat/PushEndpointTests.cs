@@ -60,7 +60,8 @@ public sealed class PushEndpointTests(ProductionLikeApp app, EmbeddedApp embedde
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
     }
 
-    public static TheoryData<string> Modes() => ["plain-xml", "plain-json", "safe-xml", "safe-json", "compatible-xml", "compatible-json"];
+    // Plain mode needs a host without an EncodingAESKey: see PushReplayTests.
+    public static TheoryData<string> Modes() => ["safe-xml", "safe-json", "compatible-xml", "compatible-json"];
 
     [Theory]
     [MemberData(nameof(Modes))]
@@ -71,9 +72,7 @@ public sealed class PushEndpointTests(ProductionLikeApp app, EmbeddedApp embedde
         var json = mode.EndsWith("json", StringComparison.Ordinal);
         var plain = json ? TextJson(from, "你好", id) : TextXml(from, "你好", id);
         app.Services.GetRequiredService<WeChatEmulator>().OpenCustomerServiceWindow(from);
-        using var request = mode.StartsWith("plain", StringComparison.Ordinal)
-            ? Plain(plain, json ? "application/json" : "text/xml")
-            : Encrypted(plain, json, compatible: mode.StartsWith("compatible", StringComparison.Ordinal));
+        using var request = Encrypted(plain, json, compatible: mode.StartsWith("compatible", StringComparison.Ordinal));
 
         var response = await app.CreateClient().SendAsync(request);
 
@@ -156,9 +155,9 @@ public sealed class PushEndpointTests(ProductionLikeApp app, EmbeddedApp embedde
         string Event(string name) => $"<xml><ToUserName><![CDATA[gh]]></ToUserName><FromUserName><![CDATA[{from}]]></FromUserName><CreateTime>1764000100</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[{name}]]></Event></xml>";
         var client = app.CreateClient();
 
-        await client.SendAsync(Plain(Event("user_enter_tempsession")));
-        await client.SendAsync(Plain(Event("user_enter_tempsession")));
-        await client.SendAsync(Plain(Event("subscribe_msg_popup_event")));
+        await client.SendAsync(Encrypted(Event("user_enter_tempsession")));
+        await client.SendAsync(Encrypted(Event("user_enter_tempsession")));
+        await client.SendAsync(Encrypted(Event("subscribe_msg_popup_event")));
 
         // The event that asks for nothing is written behind: give it a few lingering periods, then no more rows come.
         for (var i = 0; i < 100 && await InboundCountAsync(from) < 2; i++)
@@ -209,9 +208,9 @@ public sealed class PushEndpointTests(ProductionLikeApp app, EmbeddedApp embedde
 
         // A list that cannot be read is still answered (WeChat would only retry it), stored unworked for the processor
         // to record why, and grants nothing.
-        var unreadable = await client.SendAsync(Plain(
+        var unreadable = await client.SendAsync(Encrypted(
             $"{{\"ToUserName\":\"gh\",\"FromUserName\":\"{from}\",\"CreateTime\":1764000201,\"MsgType\":\"event\",\"Event\":\"subscribe_msg_popup_event\",\"SubscribeMsgPopupEvent\":{{\"List\":{{\"TemplateId\":5}}}}}}",
-            "application/json"));
+            json: true));
         Assert.Equal("success", await unreadable.Content.ReadAsStringAsync());
         var failed = await EventuallyAsync(() =>
         {
@@ -228,7 +227,7 @@ public sealed class PushEndpointTests(ProductionLikeApp app, EmbeddedApp embedde
     {
         const string hostile = "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><xml><FromUserName>oDtd</FromUserName><MsgType>text</MsgType><Content>&x;</Content><MsgId>1</MsgId></xml>";
 
-        var response = await app.CreateClient().SendAsync(Plain(hostile));
+        var response = await app.CreateClient().SendAsync(WithBody(Encrypted("<xml/>"), hostile));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(0, await InboundCountAsync("oDtd"));
@@ -239,7 +238,7 @@ public sealed class PushEndpointTests(ProductionLikeApp app, EmbeddedApp embedde
     {
         var huge = TextXml("oHuge", new string('长', 40_000), NextMsgId());
 
-        var response = await app.CreateClient().SendAsync(Plain(huge));
+        var response = await app.CreateClient().SendAsync(Encrypted(huge));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
         Assert.Equal(0, await InboundCountAsync("oHuge"));
@@ -251,7 +250,7 @@ public sealed class PushEndpointTests(ProductionLikeApp app, EmbeddedApp embedde
         var client = app.CreateClient();
         var plain = TextXml("oBad", "x", NextMsgId());
 
-        var forged = Plain(plain, token: "someone-elses-token");
+        var forged = Encrypted(plain, signatureToken: "someone-elses-token");
         await ProblemAssert.IsProblemAsync(await client.SendAsync(forged), HttpStatusCode.Unauthorized);
         await ProblemAssert.IsProblemAsync(await client.SendAsync(Encrypted(plain, msgSignature: new string('a', 40))), HttpStatusCode.Unauthorized);
         await ProblemAssert.IsProblemAsync(await client.SendAsync(Encrypted(plain, appId: "wxSomebodyElse00001")), HttpStatusCode.BadRequest);

@@ -1,6 +1,6 @@
 const api = require('../../../utils/api')
 
-// A staff member ties this WeChat to their account with the six-digit code from the workbench, once.
+// A staff member ties this WeChat to their account with the eight-digit code from the console's 我的账号, once.
 Page({
   data: { code: '', error: '' },
 
@@ -9,8 +9,8 @@ Page({
   },
 
   async onBind() {
-    if (!/^\d{6}$/.test(this.data.code)) {
-      this.setData({ error: '请输入6位数字绑定码' })
+    if (!/^\d{8}$/.test(this.data.code)) {
+      this.setData({ error: '请输入8位数字绑定码' })
       return
     }
     try {

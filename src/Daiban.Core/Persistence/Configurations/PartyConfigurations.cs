@@ -85,3 +85,16 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         b.HasIndex(s => s.MiniProgramOpenId);
     }
 }
+
+internal sealed class StaffSessionConfiguration : IEntityTypeConfiguration<StaffSession>
+{
+    public void Configure(EntityTypeBuilder<StaffSession> b)
+    {
+        b.ToTable("staff_sessions");
+        b.Property(s => s.Id).HasMaxLength(32);
+        b.Property(s => s.EndReason).HasMaxLength(32);
+        b.HasOne<StaffMember>().WithMany().HasForeignKey(s => s.StaffId).OnDelete(DeleteBehavior.Cascade);
+        // Ending a member's sessions finds the open ones.
+        b.HasIndex(s => new { s.StaffId, s.EndedAt });
+    }
+}

@@ -198,21 +198,23 @@ public sealed partial class InboundMessageProcessor(
         return new Handled($"answered ({text.Intent})", true);
     }
 
-    /// <summary>A staff member sends "绑定 123456" to the Official Account: its openid there receives their template messages.</summary>
+    /// <summary>A staff member sends "绑定 12345678" to the Official Account: its openid there receives their template messages.</summary>
     private static async Task<Handled> BindStaffAsync(InboundMessage message, string code, IServiceProvider services, CancellationToken ct)
     {
-        var staffId = await services.GetRequiredService<Staff.StaffBindingCodes>().RedeemAsync(code);
-        var db = services.GetRequiredService<DaibanDbContext>();
-        var staff = staffId is null ? null : await db.Staff.SingleOrDefaultAsync(s => s.Id == staffId, ct);
-        staff?.BindOfficialAccount(message.FromUser);
-        await db.SaveChangesAsync(ct);
-        var reply = staff is null ? "绑定码无效或已过期，请在工作台重新生成后发送“绑定 六位数字”。" : $"{staff.DisplayName}，绑定成功：今后的新案件、到期提醒将通过本服务号通知您。";
+        var (result, staff) = await services.GetRequiredService<Staff.StaffBindingCodes>().BindIdentityAsync(code, Core.Staff.WeChatIdentity.OfficialAccount,
+            message.FromUser, services.GetRequiredService<DaibanDbContext>(), services.GetRequiredService<Core.Staff.StaffAccounts>(), ct);
+        var reply = result switch
+        {
+            Staff.BindingRedemption.Bound => $"{staff!.DisplayName}，绑定成功：今后的新案件、到期提醒将通过本服务号通知您。",
+            Staff.BindingRedemption.TooManyAttempts => "绑定尝试次数过多，请15分钟后再试。",
+            _ => "绑定码无效或已过期，请在工作台“我的账号”重新生成后发送“绑定 八位数字”。",
+        };
         await services.GetRequiredService<WeChatApiClient>().SendCustomerServiceMessageAsync(WeChatApp.OfficialAccount,
             new CustomerServiceMessageRequest(message.FromUser, "text", new CustomerServiceText(reply)), ct);
-        return new Handled(staff is null ? "binding refused" : $"bound staff {staff.Id}", true);
+        return new Handled(staff is null ? $"binding refused ({result})" : $"bound staff {staff.Id}", true);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^绑定\s*(\d{6})$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^绑定\s*(\d{6,10})$")]
     private static partial System.Text.RegularExpressions.Regex BindCommand();
 
     /// <summary>

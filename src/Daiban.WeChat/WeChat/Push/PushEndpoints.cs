@@ -51,6 +51,7 @@ public static class PushEndpoints
 public sealed class PushReceiver(
     InboundRecorder recorder,
     InboundWriteGate gate,
+    PushReplayGuard replay,
     TimeProvider clock,
     ILogger<PushReceiver> logger)
 {
@@ -64,6 +65,16 @@ public sealed class PushReceiver(
             return PushEndpoints.Problem(StatusCodes.Status400BadRequest, "缺少签名参数");
         if (!PushSignature.Matches(PushSignature.Compute(options.Token, timestamp, nonce), signature))
             return PushEndpoints.Problem(StatusCodes.Status401Unauthorized, "签名校验失败");
+        // The signature never covers the body: bound it in time, and (below) to its body.
+        if (!replay.IsFresh(timestamp))
+            return PushEndpoints.Problem(StatusCodes.Status401Unauthorized, "推送时间戳无效或已过期");
+        if (nonce.Length > PushReplayGuard.MaxNonceLength)
+            return PushEndpoints.Problem(StatusCodes.Status400BadRequest, "推送随机数过长");
+        var encrypted = q["encrypt_type"] == "aes";
+        // With an EncodingAESKey, only the ciphertext is authenticated (msg_signature, AppId inside): a plain body
+        // could be anything posted under a leaked query string.
+        if (!encrypted && options.EncodingAESKey.Length > 0)
+            return PushEndpoints.Problem(StatusCodes.Status401Unauthorized, "已配置消息加密，只接受安全模式推送");
         if (request.ContentLength > PushParser.MaxBodyBytes)
             return PushEndpoints.Problem(StatusCodes.Status413PayloadTooLarge, "推送内容过大");
 
@@ -81,11 +92,12 @@ public sealed class PushReceiver(
         try
         {
             message = PushParser.Parse(body);
-            if (q["encrypt_type"] == "aes")
+            if (encrypted)
             {
-                var encrypted = message.Encrypt ?? throw new FormatException("Safe mode push without Encrypt.");
+                var cipher = message.Encrypt ?? throw new FormatException("Safe mode push without Encrypt.");
                 var crypto = _crypto.GetOrAdd((options.EncodingAESKey, options.AppId), k => new WeChatMessageCrypto(k.Key, k.AppId));
-                message = PushParser.Parse(crypto.VerifyAndDecrypt(options.Token, timestamp, nonce, encrypted, q["msg_signature"]));
+                var decrypted = crypto.VerifyAndDecrypt(options.Token, timestamp, nonce, cipher, q["msg_signature"]);
+                message = PushParser.Parse(decrypted);
             }
         }
         catch (WeChatCryptoException e)
@@ -100,6 +112,18 @@ public sealed class PushReceiver(
         }
         if (string.IsNullOrEmpty(message.FromUser) || string.IsNullOrEmpty(message.MsgType))
             return PushEndpoints.Problem(StatusCodes.Status400BadRequest, "推送内容缺少发送者或消息类型");
+        // Plain mode: nothing authenticates the body, so the nonce may carry only the body it first came with.
+        if (!encrypted)
+        {
+            switch (await replay.UseNonceAsync(app, timestamp, nonce, body))
+            {
+                case NonceVerdict.Reused:
+                    logger.LogWarning("Refused a {App} push: nonce reused with another body", app);
+                    return PushEndpoints.Problem(StatusCodes.Status401Unauthorized, "推送随机数已被使用，拒绝重放");
+                case NonceVerdict.Unavailable:
+                    return PushEndpoints.Problem(StatusCodes.Status503ServiceUnavailable, "暂时无法校验推送，请稍后重试");
+            }
+        }
 
         var now = clock.GetUtcNow();
         var inbound = new InboundMessage(app.ToString(), $"{app}:{message.DeduplicationKey}", message.FromUser, message.MsgType, message.Event, message.Content,

@@ -5,6 +5,7 @@
 (() => {
   const TOKEN = 'daiban.console.token';
   const STAFF = 'daiban.console.staff';
+  const ENDED = 'daiban.console.ended';
 
   const PAGES = [
     { id: 'dispatch', name: '派件', roles: ['WindowClerk', 'Admin'], render: dispatchPage },
@@ -16,6 +17,7 @@
     { id: 'cases-published', name: '典型案例', roles: ['WindowClerk', 'Supervisor', 'Admin'], render: typicalCasesPage },
     { id: 'admin', name: '系统管理', roles: ['Admin'], render: adminPage },
     { id: 'messages', name: '消息', roles: ['WindowClerk', 'Agent', 'DepartmentLiaison', 'Supervisor', 'Admin'], render: messagesPage },
+    { id: 'account', name: '我的账号', roles: ['WindowClerk', 'Agent', 'DepartmentLiaison', 'Supervisor', 'Admin'], render: accountPage },
     // Reached from the overdue board and the dashboard, not from the menu.
     { id: 'case', name: '案件', roles: ['WindowClerk', 'Supervisor', 'Admin'], render: caseReadPage, hidden: true },
   ];
@@ -51,12 +53,14 @@
     const token = sessionStorage.getItem(TOKEN);
     if (token) headers.Authorization = 'Bearer ' + token;
     const response = await fetch(path, { method: options.method || 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
-    if (response.status === 401 && token) {
-      signOut();
-      throw new Error('登录已过期，请重新登录');
-    }
     const text = await response.text();
     const data = text ? JSON.parse(text) : null;
+    if (response.status === 401 && token) {
+      // Ended on the server (signed out elsewhere, account or roles changed) or expired: sign in again.
+      sessionStorage.setItem(ENDED, (data && data.title) || '登录已过期，请重新登录');
+      signOut();
+      throw new Error((data && data.title) || '登录已过期，请重新登录');
+    }
     if (!response.ok) throw new Error((data && data.title) || '请求未能完成');
     return data;
   }
@@ -605,6 +609,33 @@
         el('td', { className: 'muted' }, m.detail), el('td', {}, dateTime(m.createdAt)))), 'messages')));
   }
 
+  // Who I am, and the WeChat identities that act for my account: bind with a one-time code, see each binding and when
+  // it was made, remove one I do not recognise.
+  async function accountPage(view) {
+    const [me, bindings] = await Promise.all([api('/api/staff/me'), api('/api/staff/me/bindings')]);
+    const ROLE_NAMES = { WindowClerk: '综合窗口', Agent: '代办员', DepartmentLiaison: '部门联络员', Supervisor: '监督', Admin: '管理员' };
+    const codeBox = el('div', { id: 'binding-code' });
+    view.append(el('section', { className: 'panel' }, el('h2', {}, '我的账号'),
+      el('p', {}, `${me.displayName}（${me.userName}）· ${me.roles.map((r) => ROLE_NAMES[r] || r).join('、')}`)));
+    view.append(el('section', { className: 'panel', id: 'bindings' }, el('h2', {}, '微信绑定'),
+      el('p', { className: 'muted' }, '绑定服务号后可接收新案件、到期提醒等模板消息；绑定小程序后可在手机上处理案件。'
+        + '每次绑定都会在“消息”中提醒您；如有不认识的绑定，请立即解除并联系管理员。'),
+      bindings.length === 0 ? el('p', { id: 'no-bindings' }, '尚未绑定微信。')
+        : table(['类型', '微信身份', '绑定时间', ''], bindings.map((b) => el('tr', { 'data-binding': b.kind },
+          el('td', {}, b.name), el('td', {}, b.openId), el('td', {}, dateTime(b.boundAt)),
+          el('td', {}, el('button', { className: 'secondary unbind', onclick: () => guarded(async () => {
+            if (!confirm(`解除${b.name}绑定？`)) return;
+            await api(`/api/staff/me/bindings/${b.kind}`, { method: 'DELETE' });
+            toast('已解除绑定');
+            render();
+          }) }, '解除绑定')))), 'binding-list'),
+      el('p', {}, el('button', { id: 'issue-binding-code', onclick: () => guarded(async () => {
+        const r = await api('/api/staff/me/binding-code', { method: 'POST' });
+        codeBox.replaceChildren(el('p', {}, '绑定码：', el('strong', { className: 'code' }, r.code), `（${dateTime(r.expiresAt)}前有效）`),
+          el('p', { className: 'muted' }, r.instructions));
+      }) }, '生成绑定码')), codeBox));
+  }
+
   async function adminPage(view) {
     const [members, templates, faq, catalog, channel] = await Promise.all([
       api('/api/staff/admin/staff'), api('/api/staff/admin/templates'), api('/api/staff/faq'), api('/api/catalog/stages'),
@@ -623,14 +654,20 @@
         toast('已新增');
         render();
       }) }, '新增')),
-      table(['用户名', '姓名', '角色', '外出/休假至', '公众号', '在岗', ''], members.map((m) => {
+      table(['用户名', '姓名', '角色', '外出/休假至', '微信绑定', '在岗', ''], members.map((m) => {
         const away = el('input', { type: 'date', value: m.awayUntil || '' });
         return el('tr', { 'data-staff': m.userName }, el('td', {}, m.userName), el('td', {}, m.displayName), el('td', {}, m.roles.map((r) => ROLE_NAMES[r] || r).join('、')),
           el('td', {}, away, ' ', el('button', { className: 'secondary', onclick: () => guarded(async () => {
             await api(`/api/staff/admin/staff/${m.id}`, { method: 'PUT', body: { awayUntil: away.value || '' } });
             toast('已更新');
             render();
-          }) }, '保存')), el('td', {}, m.officialAccountBound ? '已绑定' : '—'), el('td', {}, m.active ? '是' : '否'),
+          }) }, '保存')), el('td', { className: 'bindings' }, m.bindings.length === 0 ? '—' : m.bindings.map((b) =>
+            el('div', {}, `${b.name} ${b.openId}（${dateTime(b.boundAt)}）`, ' ', el('button', { className: 'link unbind', onclick: () => guarded(async () => {
+              if (!confirm(`解除${m.displayName}的${b.name}绑定？其在小程序中的工作人员登录将同时失效。`)) return;
+              await api(`/api/staff/admin/staff/${m.id}/bindings/${b.kind}`, { method: 'DELETE' });
+              toast('已解除绑定');
+              render();
+            }) }, '解除')))), el('td', {}, m.active ? '是' : '否'),
           el('td', {}, m.active ? el('button', { className: 'secondary', onclick: () => guarded(async () => {
             await api(`/api/staff/admin/staff/${m.id}`, { method: 'PUT', body: { active: false } });
             toast('已停用');
@@ -714,7 +751,13 @@
   // --- shell -------------------------------------------------------------------------------------------------
 
   function signOut() {
-    // The dashboard cookie goes with the console session (keepalive: the page reloads at once).
+    // The session ends on the server too (with the dashboard sessions opened from it), and the dashboard cookie goes
+    // (keepalive: the page reloads at once).
+    const token = sessionStorage.getItem(TOKEN);
+    if (token) {
+      fetch('/api/staff/auth/logout', { method: 'POST', keepalive: true, headers: { Authorization: 'Bearer ' + token } })
+        .catch(() => {});
+    }
     fetch('/api/staff/dashboard-session', { method: 'DELETE', keepalive: true }).catch(() => {});
     sessionStorage.removeItem(TOKEN);
     sessionStorage.removeItem(STAFF);
@@ -726,7 +769,12 @@
     const pages = allowed();
     const me = staff();
     const nav = document.getElementById('nav');
-    if (!me) return;
+    if (!me) {
+      const ended = sessionStorage.getItem(ENDED);
+      if (ended) document.getElementById('sign-in-error').textContent = ended;
+      sessionStorage.removeItem(ENDED);
+      return;
+    }
     document.getElementById('sign-in')?.remove();
     document.getElementById('me').hidden = false;
     document.getElementById('me-name').textContent = me.displayName;

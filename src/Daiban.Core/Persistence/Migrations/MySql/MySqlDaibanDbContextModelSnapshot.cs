@@ -1790,18 +1790,18 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .HasMaxLength(32)
                         .HasColumnType("varchar(32)");
 
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("int");
-
                     b.Property<DateTimeOffset?>("LastSignInAt")
                         .HasColumnType("datetime(6)");
 
-                    b.Property<DateTimeOffset?>("LockedUntil")
+                    b.Property<DateTimeOffset?>("MiniProgramBoundAt")
                         .HasColumnType("datetime(6)");
 
                     b.Property<string>("MiniProgramOpenId")
                         .HasMaxLength(64)
                         .HasColumnType("varchar(64)");
+
+                    b.Property<DateTimeOffset?>("OfficialAccountBoundAt")
+                        .HasColumnType("datetime(6)");
 
                     b.Property<string>("OfficialAccountOpenId")
                         .HasMaxLength(64)
@@ -1843,6 +1843,40 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .IsUnique();
 
                     b.ToTable("staff", (string)null);
+                });
+
+            modelBuilder.Entity("Daiban.Core.Staff.StaffSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<long>("StaffId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffId", "EndedAt");
+
+                    b.ToTable("staff_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Daiban.Core.Supervision.Callback", b =>
@@ -2241,6 +2275,15 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Daiban.Core.Staff.StaffSession", b =>
+                {
+                    b.HasOne("Daiban.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

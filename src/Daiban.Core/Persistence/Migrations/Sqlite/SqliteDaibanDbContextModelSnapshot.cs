@@ -1726,18 +1726,18 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long?>("LastSignInAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("LockedUntil")
+                    b.Property<long?>("MiniProgramBoundAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("MiniProgramOpenId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("OfficialAccountBoundAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OfficialAccountOpenId")
                         .HasMaxLength(64)
@@ -1779,6 +1779,40 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("staff", (string)null);
+                });
+
+            modelBuilder.Entity("Daiban.Core.Staff.StaffSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffId", "EndedAt");
+
+                    b.ToTable("staff_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Daiban.Core.Supervision.Callback", b =>
@@ -2167,6 +2201,15 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Daiban.Core.Staff.StaffSession", b =>
+                {
+                    b.HasOne("Daiban.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
