@@ -32,6 +32,8 @@ public sealed class CaseRegistration(DaibanDbContext db, TimeProvider clock)
     {
         var code = UnifiedSocialCreditCode.Parse(application.CreditCode);
         var now = clock.GetUtcNow();
+        // One transaction: a walk-in refused for its project or scope leaves no enterprise or contact behind.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var enterprise = await db.Enterprises.Include(e => e.Contacts).SingleOrDefaultAsync(e => e.CreditCode == code, ct)
                          ?? db.Enterprises.Add(new Enterprise(application.EnterpriseName, code, now)).Entity;
         var contact = enterprise.Contacts.FirstOrDefault(c => c.Name == application.ContactName?.Trim() && c.Phone == application.ContactPhone?.Trim())
@@ -50,6 +52,7 @@ public sealed class CaseRegistration(DaibanDbContext db, TimeProvider clock)
                 project.RecordCollection(application.Project, clerk, now);
                 c.Register(clerk, now, "窗口现场受理");
             }, ct);
+        await transaction.CommitAsync(ct);
         return @case;
     }
 

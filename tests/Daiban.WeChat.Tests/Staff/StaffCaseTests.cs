@@ -129,6 +129,29 @@ public sealed class StaffCaseTests : StaffAppTest
     }
 
     [Fact]
+    public async Task AWalkInRefusedForItsScope_LeavesNoEnterpriseContactOrProject()
+    {
+        var clerk = await App.SignedInAsync("wangmin");
+        async Task<(int, int, int)> RowsAsync()
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
+            return (await db.Enterprises.CountAsync(), await db.EnterpriseContacts.CountAsync(), await db.Projects.CountAsync());
+        }
+        var before = await RowsAsync();
+
+        var response = await clerk.PostAsJsonAsync("/api/staff/cases", new
+        {
+            enterpriseName = "乳山市新开建设有限公司", creditCode = "91371083MA3NEW001G", contactName = "孙敏", contactPhone = "13806310009",
+            mode = "Agency", stages = Array.Empty<int>(), items = Array.Empty<string>(),
+            project = new { name = "新开项目", location = "乳山市", investmentType = "Social", kind = "Civil", currentStage = 1 },
+        });
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(before, await RowsAsync());
+    }
+
+    [Fact]
     public async Task Roles_AgentCannotRegisterOrAssign_AndSeesOnlyOwnCases()
     {
         var agent = await App.SignedInAsync("liqiang");
