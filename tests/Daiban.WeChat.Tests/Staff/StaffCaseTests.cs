@@ -168,7 +168,7 @@ public sealed class StaffCaseTests : StaffAppTest
     }
 
     [Fact]
-    public async Task OnlineApplication_IsRegisteredByTheWindow_WhichConfirmsItsContact()
+    public async Task OnlineApplication_IsRegisteredByTheWindow_Once()
     {
         var clerk = await App.SignedInAsync("wangmin");
         var submitted = (await clerk.GetFromJsonAsync<List<CaseListItem>>("/api/staff/cases?status=Submitted", TestJson.Options))!;
