@@ -24,7 +24,7 @@ public sealed class ApplicationQuotaOptions
     public long PerEnterprisePerDay { get; set; } = 20;
     /// <summary>
     /// A contact not confirmed yet: possibly a stranger, so far less. Not zero, nor one: an enterprise's first contact
-    /// stays unconfirmed until the window registers its first case, and may withdraw and file again meanwhile.
+    /// stays unconfirmed until the window confirms it on evidence, and may withdraw and file again meanwhile.
     /// </summary>
     public long PendingPerUserPerDay { get; set; } = 3;
     /// <summary>All unconfirmed contacts of one enterprise together (a stranger with several accounts).</summary>

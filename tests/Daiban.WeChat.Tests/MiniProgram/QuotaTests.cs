@@ -94,6 +94,15 @@ public sealed class QuotaTests(QuotaApp app) : IClassFixture<QuotaApp>, IAsyncLi
         return client;
     }
 
+    /// <summary>The window registers the case and, on evidence, confirms its applicant (registration alone confirms nobody).</summary>
+    private async Task RegisterAndConfirmAsync(long caseId, long contactId)
+    {
+        var clerk = await ClerkAsync();
+        await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{caseId}/register", null));
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync($"/api/staff/contacts/{contactId}/confirmation",
+            new { evidence = "LegalRepresentative", note = "电话联系法定代表人核实" })).StatusCode);
+    }
+
     [Fact]
     public async Task Applications_AreCappedForPendingContacts_ForEachUser_AndForTheEnterprise_OnEveryInstance()
     {
@@ -112,9 +121,9 @@ public sealed class QuotaTests(QuotaApp app) : IClassFixture<QuotaApp>, IAsyncLi
         var (_, anotherElsewhere, _) = await BoundUserAsync(creditCode, "Ano");
         await AssertTooManyAsync(await ApplyAsync(anotherElsewhere, "a1"), "未确认的联系人");
 
-        // Registering the owner's case confirms the owner: now the per-user and per-enterprise limits apply.
+        // Once the window confirms the owner, the per-user and per-enterprise limits apply.
         var caseId = (await firstCase.Content.ReadFromJsonAsync<EnterpriseCaseView>(TestJson.Options))!.Id;
-        await ProblemAssert.OkAsync<CaseResponse>(await (await ClerkAsync()).PostAsync($"/api/staff/cases/{caseId}/register", null));
+        await RegisterAndConfirmAsync(caseId, ownerBinding.ContactId);
         Assert.Equal(HttpStatusCode.Created, (await ApplyAsync(owner, "k3")).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await ApplyAsync(ownerElsewhere, "k4")).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await ApplyAsync(owner, "k5")).StatusCode);
@@ -149,8 +158,7 @@ public sealed class QuotaTests(QuotaApp app) : IClassFixture<QuotaApp>, IAsyncLi
         var (owner, ownerElsewhere, ownerBinding) = await BoundUserAsync(creditCode, "Up");
         var created = await ApplyAsync(owner, "u1");
         var caseId = (await created.Content.ReadFromJsonAsync<EnterpriseCaseView>(TestJson.Options))!.Id;
-        var clerk = await ClerkAsync();
-        await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{caseId}/register", null));
+        await RegisterAndConfirmAsync(caseId, ownerBinding.ContactId);
         var url = $"/api/mp/cases/{caseId}/materials";
 
         Assert.Equal(HttpStatusCode.Created, (await owner.PostAsync(url, Pdf(6000, (byte)'a'))).StatusCode);
