@@ -38,9 +38,7 @@ public sealed class DifficultIssue
         Description = Guard.Required(description, "问题描述", 2000);
         ResponsibleDepartment = Guard.Required(responsibleDepartment, "责任部门", 32);
         LiaisonId = liaisonId;
-        if (deadline < Calendar.ChinaTime.DateOf(now))
-            throw DomainRuleException.Invalid("issue.deadline_past", "办理时限不能早于今天。");
-        Deadline = deadline;
+        Deadline = CheckDeadline(deadline, now);
         RaisedBy = raisedBy.Name;
         RaisedAt = now;
         UpdatedAt = now;
@@ -92,8 +90,19 @@ public sealed class DifficultIssue
     {
         ResponsibleDepartment = Guard.Required(department, "责任部门", 32);
         LiaisonId = liaisonId;
-        Deadline = deadline;
+        Deadline = CheckDeadline(deadline, now);
         Changed(now);
+    }
+
+    /// <summary>A difficult issue is to be settled within working weeks (八): a deadline past a year is a typing slip.</summary>
+    private static DateOnly CheckDeadline(DateOnly deadline, DateTimeOffset now)
+    {
+        var today = Calendar.ChinaTime.DateOf(now);
+        if (deadline < today)
+            throw DomainRuleException.Invalid("issue.deadline_past", "办理时限不能早于今天。");
+        if (deadline > today.AddYears(1))
+            throw DomainRuleException.Invalid("issue.deadline_far", "办理时限不能超过一年，请核对日期。");
+        return deadline;
     }
 
     public bool IsOverdue(DateOnly today) => Status != IssueStatus.Resolved && today > Deadline;

@@ -39,8 +39,12 @@ public static class SecurityHeaders
 
     private static Task Everywhere(object state)
     {
+        var context = (HttpContext)state;
         // Never let a browser guess a type: an upload or a JSON value must not be sniffed into HTML or script.
-        ((HttpContext)state).Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        // API answers carry tokens and personal data: no browser or proxy may keep a copy.
+        if (context.Request.Path.StartsWithSegments("/api"))
+            context.Response.Headers.CacheControl = "no-store";
         return Task.CompletedTask;
     }
 

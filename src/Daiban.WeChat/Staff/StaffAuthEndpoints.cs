@@ -3,6 +3,7 @@ using Daiban.Core.Common;
 using Daiban.Core.Persistence;
 using Daiban.Core.Staff;
 using Daiban.WeChat.Auth;
+using Daiban.WeChat.Infrastructure;
 using Daiban.WeChat.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,9 @@ public static class StaffAuthEndpoints
     public static void MapStaffAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/staff").WithTags("Staff");
-        g.MapPost("/auth/login", LoginAsync).WithName("StaffLogin").WithSummary("工作人员用户名密码登录");
+        // Anonymous: a name and a password never need more than a few kilobytes.
+        g.MapPost("/auth/login", LoginAsync).WithName("StaffLogin").WithSummary("工作人员用户名密码登录")
+            .WithMaxRequestBody(4 * 1024);
         g.MapPost("/auth/mini-program", MiniProgramSessionAsync).WithName("StaffMiniProgramSession")
             .WithSummary("已绑定小程序身份的工作人员在小程序中换取工作人员令牌（代办员页面）")
             .RequireAuthorization(DaibanClaims.MiniProgramPolicy);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using Daiban.WeChat.Tests.Staff;
@@ -76,5 +77,18 @@ public sealed partial class HardeningTests : StaffAppTest
         var normal = await App.CreateClient().PostAsync("/api/chat/ask",
             new StringContent("{\"question\":\"施工许可证要多久？\"}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, normal.StatusCode);
+    }
+
+    [Fact]
+    public async Task ApiAnswers_AreNeverCached_AndSignInRefusesAMegabyteBody()
+    {
+        var login = await App.CreateClient().PostAsJsonAsync("/api/staff/auth/login", new { userName = "nobody", password = "Whatever12345" });
+        Assert.True(login.Headers.CacheControl?.NoStore, "a sign-in answer must not be stored");
+        Assert.True((await App.CreateClient().GetAsync("/api/catalog/stages")).Headers.CacheControl?.NoStore);
+
+        var padding = new string('x', 1_000_000);
+        var huge = await App.CreateClient().PostAsync("/api/staff/auth/login",
+            new StringContent($"{{\"userName\":\"admin\",\"password\":\"{padding}\"}}", Encoding.UTF8, "application/json"));
+        await ProblemAssert.IsProblemAsync(huge, HttpStatusCode.RequestEntityTooLarge);
     }
 }

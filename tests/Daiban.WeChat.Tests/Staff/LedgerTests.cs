@@ -77,6 +77,10 @@ public sealed class LedgerTests : StaffAppTest
         }));
         var supervisor = await App.SignedInAsync("chenjing");
         var otherAgent = await App.SignedInAsync("liqiang");
+        await ProblemAssert.IsProblemAsync(await agent.PostAsJsonAsync("/api/staff/issues", new
+        {
+            caseId, description = "时限写错", responsibleDepartment = "ZJJ", deadline = new DateOnly(9999, 12, 31),
+        }), HttpStatusCode.UnprocessableEntity);
 
         // Supervision reads the ledger but does not work it; another agent does not see its colleague's case issues.
         Assert.Single(await ProblemAssert.OkAsync<List<IssueResponse>>(await supervisor.GetAsync("/api/staff/issues")), i => i.Id == issue.Id);
