@@ -59,6 +59,10 @@ public class DaibanAppFactory(
         return client;
     }
 
+    /// <summary>A client whose connections come from <paramref name="address"/> (a browser, or nginx in front).</summary>
+    public HttpClient ClientFrom(string address) =>
+        new(Server.CreateHandler(c => c.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address))) { BaseAddress = Server.BaseAddress };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -18,7 +18,7 @@ public sealed class ReverseProxyTests
     {
         await DaibanAppFactory.WithOwnHostAsync(new() { ["Chat:QuestionsPerMinute"] = "2", ["ReverseProxy:KnownNetworks:0"] = "10.20.0.0/16" }, async app =>
         {
-            var proxy = From(app, Proxy);
+            var proxy = app.ClientFrom(Proxy);
             for (var i = 0; i < 2; i++)
                 Assert.Equal(HttpStatusCode.OK, await AskAsync(proxy, forwardedFor: "203.0.113.7"));
 
@@ -33,7 +33,7 @@ public sealed class ReverseProxyTests
     {
         await DaibanAppFactory.WithOwnHostAsync(new() { ["Chat:QuestionsPerMinute"] = "2" }, async app =>
         {
-            var client = From(app, Proxy);
+            var client = app.ClientFrom(Proxy);
             // A client naming a new address each time is still one client.
             for (var i = 0; i < 2; i++)
                 Assert.Equal(HttpStatusCode.OK, await AskAsync(client, forwardedFor: $"198.51.100.{i}"));
@@ -48,12 +48,12 @@ public sealed class ReverseProxyTests
         const string password = "Proxy-test-2026";
         await DaibanAppFactory.WithOwnHostAsync(new() { ["ReverseProxy:KnownProxies:0"] = Proxy, ["Demo:StaffPassword"] = password }, async app =>
         {
-            var proxy = From(app, Proxy);
+            var proxy = app.ClientFrom(Proxy);
             var login = await proxy.PostAsJsonAsync("/api/staff/auth/login", new { userName = "admin", password });
             var token = (await login.Content.ReadFromJsonAsync<StaffLoginResponse>())!.Token;
 
             var overHttps = await OpenDashboardAsync(proxy, token);
-            var claimedByAClient = await OpenDashboardAsync(From(app, "10.99.0.1"), token);
+            var claimedByAClient = await OpenDashboardAsync(app.ClientFrom("10.99.0.1"), token);
 
             Assert.Contains("secure", string.Join(";", overHttps.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("secure", string.Join(";", claimedByAClient.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
@@ -69,10 +69,6 @@ public sealed class ReverseProxyTests
         await app.DisposeAsync();
         Assert.Contains("ReverseProxy:KnownProxies", e.Message);
     }
-
-    /// <summary>A client whose connections come from <paramref name="address"/>, as nginx's would.</summary>
-    private static HttpClient From(DaibanAppFactory app, string address) =>
-        new(app.Server.CreateHandler(c => c.Connection.RemoteIpAddress = IPAddress.Parse(address))) { BaseAddress = app.Server.BaseAddress };
 
     private static async Task<HttpStatusCode> AskAsync(HttpClient client, string forwardedFor)
     {

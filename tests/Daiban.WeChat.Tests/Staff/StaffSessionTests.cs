@@ -135,9 +135,6 @@ public sealed class StaffSessionTests : StaffAppTest
 [Collection(HostCollection.Name)]
 public sealed class StaffSignInLimitTests : StaffAppTest
 {
-    private static HttpClient From(DaibanAppFactory app, string address) =>
-        new(app.Server.CreateHandler(c => c.Connection.RemoteIpAddress = IPAddress.Parse(address))) { BaseAddress = app.Server.BaseAddress };
-
     private static Task<HttpResponseMessage> LoginAsync(HttpClient client, string userName, string password) =>
         client.PostAsJsonAsync("/api/staff/auth/login", new { userName, password });
 
@@ -158,13 +155,13 @@ public sealed class StaffSignInLimitTests : StaffAppTest
         try
         {
             var guesses = Enumerable.Range(0, 40).Select(i =>
-                LoginAsync(From(i % 2 == 0 ? App : (DaibanAppFactory)second, $"198.51.100.{i}"), "liqiang", $"Wrong-guess-{i:D4}"));
+                LoginAsync((i % 2 == 0 ? App : (DaibanAppFactory)second).ClientFrom($"198.51.100.{i}"), "liqiang", $"Wrong-guess-{i:D4}"));
             var answers = (await Task.WhenAll(guesses)).Select(r => r.StatusCode).ToList();
 
             // Counting after the check let all forty be checked (each read the same failure count).
             Assert.InRange(Interlocked.Read(ref checks), 1, StaffMember.MaxFailedSignIns);
             Assert.Equal(40, answers.Count(s => s is HttpStatusCode.Unauthorized or HttpStatusCode.Locked));
-            await ProblemAssert.IsProblemAsync(await LoginAsync(From(App, "198.51.100.200"), "liqiang", StaffApp.Password),
+            await ProblemAssert.IsProblemAsync(await LoginAsync(App.ClientFrom("198.51.100.200"), "liqiang", StaffApp.Password),
                 HttpStatusCode.Locked);
         }
         finally
@@ -176,7 +173,7 @@ public sealed class StaffSignInLimitTests : StaffAppTest
     [Fact]
     public async Task AnUnknownName_LocksExactlyAsARealOne()
     {
-        var client = From(App, "198.51.100.1");
+        var client = App.ClientFrom("198.51.100.1");
         var real = new List<(HttpStatusCode, string?)>();
         var unknown = new List<(HttpStatusCode, string?)>();
         for (var i = 0; i < 6; i++)
@@ -195,7 +192,7 @@ public sealed class StaffSignInLimitTests : StaffAppTest
     [Fact]
     public async Task OneAddress_SprayingManyNames_IsStopped()
     {
-        var sprayer = From(App, "203.0.113.66");
+        var sprayer = App.ClientFrom("203.0.113.66");
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < StaffAuthEndpoints.AttemptsPerAddress + 1; i++)
             answers.Add((await LoginAsync(sprayer, $"user{i}", "Whatever12345")).StatusCode);
@@ -204,6 +201,6 @@ public sealed class StaffSignInLimitTests : StaffAppTest
         var refused = await LoginAsync(sprayer, "liqiang", StaffApp.Password);
         Assert.Contains("频繁", (await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests)).GetProperty("title").GetString());
         // Another address signs in as usual.
-        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(From(App, "203.0.113.67"), "liqiang", StaffApp.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(App.ClientFrom("203.0.113.67"), "liqiang", StaffApp.Password)).StatusCode);
     }
 }

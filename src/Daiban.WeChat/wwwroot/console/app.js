@@ -6,6 +6,7 @@
   const TOKEN = 'daiban.console.token';
   const STAFF = 'daiban.console.staff';
   const ENDED = 'daiban.console.ended';
+  const ROLE_NAMES = { WindowClerk: '综合窗口', Agent: '代办员', DepartmentLiaison: '部门联络员', Supervisor: '监督', Admin: '管理员' };
 
   const PAGES = [
     { id: 'dispatch', name: '派件', roles: ['WindowClerk', 'Admin'], render: dispatchPage },
@@ -613,7 +614,6 @@
   // it was made, remove one I do not recognise.
   async function accountPage(view) {
     const [me, bindings] = await Promise.all([api('/api/staff/me'), api('/api/staff/me/bindings')]);
-    const ROLE_NAMES = { WindowClerk: '综合窗口', Agent: '代办员', DepartmentLiaison: '部门联络员', Supervisor: '监督', Admin: '管理员' };
     const codeBox = el('div', { id: 'binding-code' });
     view.append(el('section', { className: 'panel' }, el('h2', {}, '我的账号'),
       el('p', {}, `${me.displayName}（${me.userName}）· ${me.roles.map((r) => ROLE_NAMES[r] || r).join('、')}`)));
@@ -641,7 +641,6 @@
       api('/api/staff/admin/staff'), api('/api/staff/admin/templates'), api('/api/staff/faq'), api('/api/catalog/stages'),
       api('/api/staff/admin/message-channel'),
     ]);
-    const ROLE_NAMES = { WindowClerk: '综合窗口', Agent: '代办员', DepartmentLiaison: '部门联络员', Supervisor: '监督', Admin: '管理员' };
     const f = {
       userName: el('input', { id: 'staff-user', placeholder: '用户名' }), displayName: el('input', { id: 'staff-name', placeholder: '姓名' }),
       password: el('input', { id: 'staff-password', type: 'password', placeholder: '初始密码（至少10位）' }),
