@@ -34,7 +34,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<Reminders.RemindersJob>();
         services.AddScoped<Reminders.DailyDigestJob>();
         services.AddScoped<Reminders.SpotCheckJob>();
-        services.AddScoped<Messaging.InboundRetentionJob>();
+        services.AddScoped<Inbound.InboundRetentionJob>();
         if (options.RunsJobs)
         {
             services.AddHangfireServer((sp, o) =>

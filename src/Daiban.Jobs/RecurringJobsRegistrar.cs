@@ -40,7 +40,7 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IOp
         recurring.AddOrUpdate<Reminders.RemindersJob>(Reminders.RemindersJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.Value.RemindersCron, zone);
         recurring.AddOrUpdate<Reminders.DailyDigestJob>(Reminders.DailyDigestJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.Value.DailyDigestCron, zone);
         recurring.AddOrUpdate<Reminders.SpotCheckJob>(Reminders.SpotCheckJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.Value.SpotCheckCron, zone);
-        recurring.AddOrUpdate<Messaging.InboundRetentionJob>(Messaging.InboundRetentionJob.RecurringId, j => j.RunAsync(CancellationToken.None),
+        recurring.AddOrUpdate<Inbound.InboundRetentionJob>(Inbound.InboundRetentionJob.RecurringId, j => j.RunAsync(CancellationToken.None),
             options.Value.InboundRetentionCron, zone);
     }
 }

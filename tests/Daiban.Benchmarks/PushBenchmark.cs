@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
-using Daiban.WeChat.WeChat;
-using Daiban.WeChat.WeChat.Crypto;
+using Daiban.WeChat;
+using Daiban.WeChat.Crypto;
 
 namespace Daiban.Benchmarks;
 
@@ -210,7 +210,7 @@ internal static class PushBenchmark
 
     internal static Process StartHost(string url, string? mysql, string? redis, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var dll = typeof(Daiban.WeChat.WeChat.WeChatOptions).Assembly.Location;
+        var dll = typeof(Daiban.Web.Platform.HostingExtensions).Assembly.Location;
         var data = Path.Combine(Path.GetTempPath(), $"daiban-bench-{Guid.NewGuid():N}");
         var info = new ProcessStartInfo("dotnet", [dll, "--urls", url])
         {

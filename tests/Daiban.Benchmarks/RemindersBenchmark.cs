@@ -99,7 +99,7 @@ internal static class RemindersBenchmark
             // Baseline: the emulator's own rate for the same template sends, straight from here.
             var token = (await (await http.PostAsJsonAsync("/_wx/cgi-bin/stable_token", new
             {
-                grant_type = "client_credential", appid = Daiban.WeChat.WeChat.WeChatOptions.DefaultOfficialAccountAppId, secret = Daiban.WeChat.WeChat.WeChatOptions.EmulatorSecret,
+                grant_type = "client_credential", appid = Daiban.WeChat.WeChatOptions.DefaultOfficialAccountAppId, secret = Daiban.WeChat.WeChatOptions.EmulatorSecret,
             })).Content.ReadFromJsonAsync<Dictionary<string, object>>())!["access_token"].ToString();
             await http.PostAsJsonAsync("/_wx/test/follow", new { openId = "oa-bench-baseline" });
             var direct = Stopwatch.StartNew();

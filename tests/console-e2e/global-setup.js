@@ -7,7 +7,7 @@ const os = require('os')
 const path = require('path')
 
 const ROOT = path.join(__dirname, '..', '..')
-const HOST = path.join(ROOT, 'src', 'Daiban.WeChat')
+const HOST = path.join(ROOT, 'src', 'Daiban.Web')
 
 function freePort() {
   return new Promise((resolve) => {
@@ -19,7 +19,7 @@ function freePort() {
 }
 
 module.exports = async () => {
-  const dll = path.join(HOST, 'bin', 'Release', 'net10.0', 'Daiban.WeChat.dll')
+  const dll = path.join(HOST, 'bin', 'Release', 'net10.0', 'Daiban.Web.dll')
   if (!fs.existsSync(dll)) throw new Error(`Build the host first (dotnet build -c Release): ${dll} is missing`)
   const port = await freePort()
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'daiban-e2e-'))

@@ -3,7 +3,7 @@ using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
 using Daiban.Core.Catalog;
 using Daiban.Core.Enterprises;
-using Daiban.Core.Meetings;
+using Daiban.Core.DifficultIssues;
 using Daiban.Core.Notifications;
 using Daiban.Core.Projects;
 using Daiban.Core.Staff;
@@ -37,7 +37,7 @@ public abstract class DaibanDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<TypicalCase> TypicalCases => Set<TypicalCase>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
-    public DbSet<Messaging.InboundMessage> InboundMessages => Set<Messaging.InboundMessage>();
+    public DbSet<Inbound.InboundMessage> InboundMessages => Set<Inbound.InboundMessage>();
     public DbSet<Accounts.MiniProgramUser> MiniProgramUsers => Set<Accounts.MiniProgramUser>();
     public DbSet<SubscriptionQuota> SubscriptionQuotas => Set<SubscriptionQuota>();
     public DbSet<Consultation.FaqEntry> FaqEntries => Set<Consultation.FaqEntry>();

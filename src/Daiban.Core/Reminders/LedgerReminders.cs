@@ -1,6 +1,6 @@
 using Daiban.Core.Common;
 using Daiban.Core.Calendar;
-using Daiban.Core.Meetings;
+using Daiban.Core.DifficultIssues;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daiban.Core.Reminders;

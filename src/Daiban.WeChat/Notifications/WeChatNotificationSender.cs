@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Daiban.Core.Notifications;
 using Daiban.Core.Persistence;
-using Daiban.WeChat.WeChat;
-using Daiban.WeChat.WeChat.Api;
+using Daiban.WeChat.Api;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -2,7 +2,7 @@ using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
 using Daiban.Core.Catalog;
 using Daiban.Core.Common;
-using Daiban.Core.Meetings;
+using Daiban.Core.DifficultIssues;
 using Daiban.Core.Notifications;
 using Daiban.Core.Persistence;
 using Daiban.Core.Reminders;

@@ -1,5 +1,5 @@
 using Daiban.Core.Common;
-using Daiban.Core.Meetings;
+using Daiban.Core.DifficultIssues;
 using Daiban.Core.Supervision;
 using static Daiban.Testing.CaseBuilder;
 

@@ -1329,7 +1329,7 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                     b.ToTable("enterprise_contacts", (string)null);
                 });
 
-            modelBuilder.Entity("Daiban.Core.Meetings.DifficultIssue", b =>
+            modelBuilder.Entity("Daiban.Core.DifficultIssues.DifficultIssue", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1403,7 +1403,7 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                     b.ToTable("difficult_issues", (string)null);
                 });
 
-            modelBuilder.Entity("Daiban.Core.Meetings.JointReviewMeeting", b =>
+            modelBuilder.Entity("Daiban.Core.DifficultIssues.JointReviewMeeting", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1469,7 +1469,7 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                     b.ToTable("joint_review_meetings", (string)null);
                 });
 
-            modelBuilder.Entity("Daiban.Core.Messaging.InboundMessage", b =>
+            modelBuilder.Entity("Daiban.Core.Inbound.InboundMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2224,7 +2224,7 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                     b.Navigation("Enterprise");
                 });
 
-            modelBuilder.Entity("Daiban.Core.Meetings.DifficultIssue", b =>
+            modelBuilder.Entity("Daiban.Core.DifficultIssues.DifficultIssue", b =>
                 {
                     b.HasOne("Daiban.Core.Cases.Case", null)
                         .WithMany()
@@ -2232,7 +2232,7 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Daiban.Core.Meetings.JointReviewMeeting", null)
+                    b.HasOne("Daiban.Core.DifficultIssues.JointReviewMeeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict);

@@ -1180,7 +1180,7 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.ToTable("enterprise_contacts", (string)null);
                 });
 
-            modelBuilder.Entity("Daiban.Core.Meetings.DifficultIssue", b =>
+            modelBuilder.Entity("Daiban.Core.DifficultIssues.DifficultIssue", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1252,7 +1252,7 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.ToTable("difficult_issues", (string)null);
                 });
 
-            modelBuilder.Entity("Daiban.Core.Meetings.JointReviewMeeting", b =>
+            modelBuilder.Entity("Daiban.Core.DifficultIssues.JointReviewMeeting", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1316,7 +1316,7 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.ToTable("joint_review_meetings", (string)null);
                 });
 
-            modelBuilder.Entity("Daiban.Core.Messaging.InboundMessage", b =>
+            modelBuilder.Entity("Daiban.Core.Inbound.InboundMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2042,7 +2042,7 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.Navigation("Enterprise");
                 });
 
-            modelBuilder.Entity("Daiban.Core.Meetings.DifficultIssue", b =>
+            modelBuilder.Entity("Daiban.Core.DifficultIssues.DifficultIssue", b =>
                 {
                     b.HasOne("Daiban.Core.Cases.Case", null)
                         .WithMany()
@@ -2050,7 +2050,7 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Daiban.Core.Meetings.JointReviewMeeting", null)
+                    b.HasOne("Daiban.Core.DifficultIssues.JointReviewMeeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict);

@@ -1,0 +1,42 @@
+namespace Daiban.WeChat.Api;
+
+/// <summary>How the caller should treat a WeChat error (PROTOCOL §0.1 and §11).</summary>
+public enum WeChatErrorKind
+{
+    /// <summary>-1 busy, 43108 concurrent sends: try again shortly.</summary>
+    Transient,
+    /// <summary>45011: try again next minute.</summary>
+    RateLimited,
+    /// <summary>40001, 40014, 42001 after the one refresh the client already did.</summary>
+    TokenInvalid,
+    /// <summary>45009 daily quota: not today.</summary>
+    QuotaExhausted,
+    /// <summary>The recipient cannot receive it now (43101 no subscription, 43004 not following, 45015/45047 CS window).</summary>
+    RecipientUnavailable,
+    /// <summary>A bad code, template, page or payload: retrying never helps.</summary>
+    Rejected,
+    /// <summary>Wrong AppId/secret, IP whitelist, capability not enabled: an operator must act.</summary>
+    Configuration,
+}
+
+public sealed class WeChatApiException(string api, int errCode, string errMsg)
+    : Exception($"WeChat {api} failed with errcode {errCode}: {errMsg}")
+{
+    public string Api { get; } = api;
+    public int ErrCode { get; } = errCode;
+    public string ErrMsg { get; } = errMsg;
+    public WeChatErrorKind Kind { get; } = Classify(errCode);
+
+    public bool IsRetryable => Kind is WeChatErrorKind.Transient or WeChatErrorKind.RateLimited or WeChatErrorKind.TokenInvalid;
+
+    public static WeChatErrorKind Classify(int errCode) => errCode switch
+    {
+        -1 or 43108 => WeChatErrorKind.Transient,
+        45011 => WeChatErrorKind.RateLimited,
+        40001 or 40014 or 42001 => WeChatErrorKind.TokenInvalid,
+        45009 => WeChatErrorKind.QuotaExhausted,
+        43101 or 43004 or 45015 or 45047 => WeChatErrorKind.RecipientUnavailable,
+        40013 or 40125 or 40164 or 48001 or 40002 => WeChatErrorKind.Configuration,
+        _ => WeChatErrorKind.Rejected,
+    };
+}

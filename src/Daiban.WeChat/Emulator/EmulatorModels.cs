@@ -1,0 +1,32 @@
+using System.Text.Json;
+
+namespace Daiban.WeChat.Emulator;
+
+/// <summary>A message the application sent through the emulated WeChat, as tests read it from /_wx/test/messages.</summary>
+public sealed record SentMessage(
+    string Kind,
+    string ToUser,
+    string? TemplateId,
+    JsonElement? Data,
+    string? Page,
+    string? MsgType,
+    string? Content,
+    DateTimeOffset Time);
+
+public sealed record LoginCodeRequest(string OpenId);
+
+public sealed record LoginCodeResponse(string Code);
+
+public sealed record PhoneCodeRequest(string Phone, string? OpenId);
+
+public sealed record SubscribeHookRequest(string OpenId, string TemplateId, int Count = 1);
+
+public sealed record FollowHookRequest(string OpenId);
+
+public sealed record FaultHookRequest(string Path, int ErrCode, int Times = 1);
+
+/// <param name="App">miniprogram (default) or officialaccount.</param>
+public sealed record UserMessageRequest(string OpenId, string Text, string? App = null);
+
+/// <summary>What the push sender saw: how many deliveries it made and how our endpoint answered the last one.</summary>
+public sealed record PushDeliveryReport(int Deliveries, int Status, string Verdict, string Body);

@@ -1,0 +1,137 @@
+using System.Security.Claims;
+using Daiban.Core.Accounts;
+using Daiban.Core.Common;
+using Daiban.Core.Persistence;
+using Daiban.Core.Staff;
+using Daiban.WeChat;
+using Daiban.WeChat.Api;
+using Daiban.Web.Cases;
+using Daiban.Web.Staff;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daiban.Web.Accounts;
+
+public sealed record LoginRequest(string? Code);
+
+public sealed record LoginResponse(string Token, DateTimeOffset ExpiresAt, long UserId, bool PhoneBound);
+
+public sealed record MeResponse(long UserId, string? Phone, DateTimeOffset FirstSeenAt);
+
+public sealed record BindPhoneRequest(string? Code);
+
+public sealed record StaffBindingRequest(string? Code);
+
+public sealed record StaffBindingResponse(long StaffId, string DisplayName);
+
+/// <summary>Mini-program sign-in: a wx.login code becomes our own bearer token; the session_key stays here, encrypted.</summary>
+public static class MiniProgramAuthEndpoints
+{
+    public static void MapMiniProgramAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/mp").WithTags("Mini-program");
+        g.MapPost("/auth/login", LoginAsync).WithName("MiniProgramLogin").WithSummary("用wx.login的code登录，换取访问令牌");
+        g.MapGet("/me", GetMeAsync).WithName("MiniProgramMe").WithSummary("当前登录用户").RequireAuthorization(DaibanClaims.MiniProgramPolicy);
+        g.MapPost("/staff-binding", BindStaffAsync).WithName("BindStaffMiniProgram").WithSummary("工作人员用绑定码关联小程序身份（代办员页面）")
+            .RequireAuthorization(DaibanClaims.MiniProgramPolicy);
+        g.MapPost("/me/phone", BindPhoneAsync).WithName("BindPhone").WithSummary("用手机号快速验证的code绑定手机号").RequireAuthorization(DaibanClaims.MiniProgramPolicy);
+    }
+
+    internal static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(LoginRequest request, WeChatApiClient wechat,
+        DaibanDbContext db, TokenIssuer tokens, SessionKeyProtector protector, TimeProvider clock, CancellationToken ct)
+    {
+        var code = Guard.Required(request.Code, "登录凭证code", 128);
+        Code2SessionResponse session;
+        try
+        {
+            session = await wechat.Code2SessionAsync(code, ct);
+        }
+        catch (WeChatApiException e) when (e.ErrCode is 40029 or 40163)
+        {
+            return TypedResults.Problem(title: "登录凭证无效或已使用，请重新进入小程序后再试", statusCode: StatusCodes.Status401Unauthorized);
+        }
+        catch (WeChatApiException e) when (e.ErrCode == 40226)
+        {
+            return TypedResults.Problem(title: "该微信账号暂不能登录，请联系投资建设综合窗口", statusCode: StatusCodes.Status403Forbidden);
+        }
+        catch (WeChatApiException e) when (e.IsRetryable)
+        {
+            return TypedResults.Problem(title: "微信服务繁忙，请稍后再试", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var now = clock.GetUtcNow();
+        var user = await db.MiniProgramUsers.SingleOrDefaultAsync(u => u.OpenId == session.OpenId, ct);
+        if (user is null)
+        {
+            user = new MiniProgramUser(session.OpenId, session.UnionId, now);
+            db.MiniProgramUsers.Add(user);
+        }
+        user.RecordLogin(protector.Protect(session.SessionKey), session.UnionId, now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two first logins of one user raced; the other created the row: update that one.
+            db.ChangeTracker.Clear();
+            user = await db.MiniProgramUsers.SingleAsync(u => u.OpenId == session.OpenId, ct);
+            user.RecordLogin(protector.Protect(session.SessionKey), session.UnionId, now);
+            await db.SaveChangesAsync(ct);
+        }
+        var (token, expiresAt) = tokens.IssueForMiniProgramUser(user.Id, user.OpenId);
+        return TypedResults.Ok(new LoginResponse(token, expiresAt, user.Id, user.Phone is not null));
+    }
+
+    /// <summary>
+    /// The phone comes from WeChat's verification (getuserphonenumber), never typed in; it is checked to belong to
+    /// this user and this mini-program, and copied to the user's enterprise contacts.
+    /// </summary>
+    internal static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> BindPhoneAsync(BindPhoneRequest request, ClaimsPrincipal principal,
+        WeChatApiClient wechat, DaibanDbContext db, Microsoft.Extensions.Options.IOptions<WeChatOptions> options, CancellationToken ct)
+    {
+        var code = Guard.Required(request.Code, "手机号验证code", 128);
+        var user = await db.MiniProgramUsers.SingleAsync(u => u.Id == long.Parse(principal.FindFirstValue("sub")!), ct);
+        PhoneNumberResponse phone;
+        try
+        {
+            phone = await wechat.GetPhoneNumberAsync(new PhoneNumberRequest(code, user.OpenId), ct);
+        }
+        catch (WeChatApiException e) when (e.ErrCode == 40029)
+        {
+            return TypedResults.Problem(title: "手机号验证已失效，请重新点击获取手机号", statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+        var info = phone.PhoneInfo;
+        if (info is null || info.Watermark?.AppId != options.Value.MiniProgram.AppId || string.IsNullOrEmpty(info.PurePhoneNumber))
+            return TypedResults.Problem(title: "手机号验证结果无效，请重试", statusCode: StatusCodes.Status422UnprocessableEntity);
+        user.BindPhone(info.PurePhoneNumber);
+        foreach (var contact in await db.EnterpriseContacts.Where(c => c.MiniProgramOpenId == user.OpenId).ToListAsync(ct))
+            contact.ChangePhone(info.PurePhoneNumber);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new MeResponse(user.Id, PersonalData.MaskPhone(user.Phone), user.FirstSeenAt));
+    }
+
+    internal static async Task<Results<Ok<StaffBindingResponse>, ProblemHttpResult>> BindStaffAsync(StaffBindingRequest request,
+        ClaimsPrincipal principal, StaffBindingCodes codes, DaibanDbContext db, Core.Staff.StaffAccounts accounts, CancellationToken ct)
+    {
+        var (result, staff) = await codes.BindIdentityAsync(Guard.Required(request.Code, "绑定码", 16), Core.Staff.WeChatIdentity.MiniProgram,
+            principal.FindFirstValue(DaibanClaims.OpenId)!, db, accounts, ct);
+        return result switch
+        {
+            BindingRedemption.Bound => TypedResults.Ok(new StaffBindingResponse(staff!.Id, staff.DisplayName)),
+            BindingRedemption.TooManyAttempts => TypedResults.Problem(title: "绑定尝试次数过多，请15分钟后再试",
+                statusCode: StatusCodes.Status429TooManyRequests),
+            _ => TypedResults.Problem(title: "绑定码无效或已过期，请在工作台“我的账号”重新生成",
+                statusCode: StatusCodes.Status422UnprocessableEntity),
+        };
+    }
+
+    internal static async Task<Results<Ok<MeResponse>, NotFound>> GetMeAsync(ClaimsPrincipal principal, DaibanDbContext db, CancellationToken ct)
+    {
+        var id = long.Parse(principal.FindFirstValue("sub")!);
+        var user = await db.MiniProgramUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct);
+        return user is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(new MeResponse(user.Id, PersonalData.MaskPhone(user.Phone) is { Length: > 0 } p ? p : null, user.FirstSeenAt));
+    }
+}

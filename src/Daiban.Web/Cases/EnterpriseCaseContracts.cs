@@ -1,0 +1,67 @@
+using Daiban.Core.Cases;
+
+namespace Daiban.Web.Cases;
+
+public sealed record BindEnterpriseRequest(string? EnterpriseName, string? CreditCode, string? ContactName);
+
+/// <summary>
+/// The user's binding to an enterprise; while it waits for the window, <c>StillNeeded</c> says in words what the
+/// window still needs (verified phone, 授权委托书), <c>ClosingReason</c> why it was refused or revoked.
+/// </summary>
+public sealed record EnterpriseBinding(long ContactId, long EnterpriseId, string EnterpriseName, string Status,
+    string StatusName,
+    bool PhoneVerified, bool LetterUploaded, IReadOnlyList<string> StillNeeded, string? ClosingReason)
+{
+    public static EnterpriseBinding From(Core.Enterprises.EnterpriseContact c) => new(c.Id, c.EnterpriseId,
+        c.Enterprise.Name, c.Status.ToString(),
+        Core.Enterprises.ContactEvidenceNames.Name(c.Status), c.PhoneVerified, c.AuthorizationLetter is not null,
+            c.StillNeeded(), c.ClosingReason);
+}
+
+public sealed record ApplyRequest(long? ContactId, ServiceMode? Mode, int[]? Stages, string[]? Items, ProjectRequest? Project, string? Request);
+
+public sealed record PlanDecisionRequest(bool Agree, string? Comment);
+
+public sealed record ReceiptRequest(string? SignedBy, string? SignatureReference);
+
+public sealed record EvaluationRequest(SatisfactionLevel Overall, SatisfactionLevel? Attitude, SatisfactionLevel? Efficiency, SatisfactionLevel? Expertise,
+    SatisfactionLevel? Coordination, string? Comment, string? Suggestions)
+{
+    public EvaluationForm ToForm() => new(Overall, Attitude ?? Overall, Efficiency ?? Overall, Expertise ?? Overall, Coordination ?? Overall, Comment, Suggestions);
+}
+
+public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Content, string? ItemCode);
+
+/// <summary>An item as the enterprise sees it: the department by its name, not the internal code.</summary>
+public sealed record EnterpriseItemView(string Code, string Name, int Stage, string Department, string Status,
+    string StatusName,
+    int? PromisedDays, DateOnly? AcceptedOn, DateOnly? DueOn, string? ResultDocumentNo);
+
+public sealed record PlanView(int Version, string Summary, IReadOnlyList<PlanStep> Steps, string Decision, DateTimeOffset ProposedAt);
+
+/// <summary>A case as the enterprise sees it: progress, items with due dates, its agent, the log lines meant for it.</summary>
+public sealed record EnterpriseCaseView(long Id, string CaseNumber, string ModeName, CaseStatus Status, string StatusName, string? AgentName,
+    IReadOnlyList<EnterpriseItemView> Items, PlanView? Plan, IReadOnlyList<TimelineEntry> Timeline, bool CanEvaluate,
+    IReadOnlyList<ParcelResponse> Parcels, bool CanMailMaterials, bool CanWithdraw)
+{
+    public static EnterpriseCaseView From(Case c)
+    {
+        var staff = CaseResponse.From(c);
+        var plan = c.CurrentPlan is { } p ? new PlanView(p.Version, p.Summary, p.Steps, p.Decision.ToString(), p.ProposedAt) : null;
+        var items = c.Items.OrderBy(i => i.SortOrder).Select(i => new EnterpriseItemView(i.ItemCode, i.ItemName,
+            (int)i.Stage, i.ImplementingBody,
+            i.Status.ToString(), i.Status.Name(), i.PromisedDays, i.AcceptedOn, i.DueOn, i.ResultDocumentNo)).ToList();
+        // Only the lines meant for the enterprise, each in its wording (LogEntry.ForEnterprise).
+        var timeline = c.Log.Where(l => l.VisibleToEnterprise).OrderBy(l => l.At).ThenBy(l => l.Id)
+            .Select(l => new TimelineEntry(l.At, l.Kind.ToString(), l.ForEnterprise!, l.ItemCode)).ToList();
+        return new EnterpriseCaseView(c.Id, c.CaseNumber, staff.ModeName, c.Status, staff.StatusName, c.AgentName,
+            items, plan, timeline,
+            c.Status == CaseStatus.Delivered && c.Evaluation is null,
+            ParcelResponse.ListOf(c), c.AcceptsMail, c.CanBeWithdrawn);
+    }
+}
+
+public sealed record InAppMessage(long Id, string Title, long? CaseId, string? Page, DateTimeOffset CreatedAt, bool Read);
+
+/// <summary>How many messages a "mark all read" changed.</summary>
+public sealed record MessagesRead(int Marked);

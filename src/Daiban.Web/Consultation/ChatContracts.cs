@@ -1,0 +1,29 @@
+using Daiban.Core.Consultation;
+
+namespace Daiban.Web.Consultation;
+
+public sealed record AskRequest(string? Question, string? SessionId);
+
+/// <summary>ARCHITECTURE §7: answer, handoff, intent, sources; plus the session to continue and who has the conversation.</summary>
+public sealed record AskResponse(string Answer, bool Handoff, string Intent, IReadOnlyList<SourceView> Sources, string SessionId, string Status, string? AgentName)
+{
+    public static AskResponse From(ChatReply r) => new(r.Answer.Answer, r.Answer.Handoff, r.Answer.Intent,
+        r.Answer.Sources.Select(s => new SourceView(s.Title, s.Id)).ToList(), r.SessionId, r.Status.ToString(), r.AgentName);
+}
+
+public sealed record SourceView(string Title, string Id);
+
+public sealed record ChatMessageView(long Id, string Author, string Text, string? Intent, IReadOnlyList<SourceView> Sources, DateTimeOffset At)
+{
+    public static ChatMessageView From(ConversationMessage m) => new(m.Id, m.Author.ToString(), m.Text, m.Intent,
+        ConsultationService.ParseSources(m.Sources).Select(s => new SourceView(s.Title, s.Id)).ToList(), m.At);
+}
+
+public sealed record ConversationView(long Id, string Channel, string Status, string? AgentName, string? HandoffReason, DateTimeOffset? HandedOffAt,
+    DateTimeOffset LastUserMessageAt, bool CanReplyInWeChat, IReadOnlyList<ChatMessageView> Messages);
+
+public sealed record ConversationSummary(long Id, string Channel, string Status, long? AgentId, string? AgentName, string? HandoffReason, DateTimeOffset? HandedOffAt, DateTimeOffset LastUserMessageAt);
+
+public sealed record ReplyRequest(string? Text);
+
+public sealed record AssignConversationRequest(long? AgentId);

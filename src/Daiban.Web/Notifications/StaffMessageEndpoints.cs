@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Daiban.Core.Notifications;
+using Daiban.Core.Persistence;
+using Daiban.Web.Cases;
+using Daiban.Web.Staff;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daiban.Web.Notifications;
+
+/// <summary>A notice to a staff member, with its template values as one line (what, which case, when).</summary>
+public sealed record StaffMessage(long Id, string Title, string Detail, long? CaseId, DateTimeOffset CreatedAt, bool Read);
+
+public sealed record UnreadCount(int Unread);
+
+/// <summary>
+/// The staff member's own in-app list in the console: assignments, deadline reminders, escalations, digests. Without
+/// it a notice the Official Account could not carry (not followed, no template configured) reached nobody.
+/// </summary>
+public static class StaffMessageEndpoints
+{
+    public static void MapStaffMessageEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/staff/me/messages").WithTags("Staff").RequireAuthorization(StaffPolicies.AnyStaff);
+        g.MapGet("/", ListAsync).WithName("StaffMessages").WithSummary("我的站内消息（含公众号未能送达的通知）");
+        g.MapGet("/unread-count", async (ClaimsPrincipal u, DaibanDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(new UnreadCount(await InAppMessages.UnreadCountAsync(db, RecipientKind.Staff, Me(u), ct))))
+            .WithName("StaffUnreadMessages").WithSummary("未读站内消息数");
+        g.MapPost("/{messageId:long}/read", async Task<Results<NoContent, NotFound>> (long messageId, ClaimsPrincipal u, DaibanDbContext db, TimeProvider clock, CancellationToken ct) =>
+                await InAppMessages.MarkReadAsync(db, RecipientKind.Staff, Me(u), messageId, clock.GetUtcNow(), ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+            .WithName("MarkStaffMessageRead").WithSummary("标记一条站内消息已读");
+        g.MapPost("/read-all", async (ClaimsPrincipal u, DaibanDbContext db, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(new MessagesRead(await InAppMessages.MarkAllReadAsync(db, RecipientKind.Staff, Me(u), clock.GetUtcNow(), ct))))
+            .WithName("MarkAllStaffMessagesRead").WithSummary("全部站内消息标记已读");
+    }
+
+    internal static async Task<Ok<List<StaffMessage>>> ListAsync(ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
+    {
+        var rows = await InAppMessages.Latest(db, RecipientKind.Staff, Me(user))
+            .Select(n => new { n.Id, n.Title, n.DataJson, n.CaseId, n.CreatedAt, Read = n.ReadAt != null })
+            .ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(r => new StaffMessage(r.Id, r.Title, Detail(r.DataJson), r.CaseId, r.CreatedAt, r.Read)).ToList());
+    }
+
+    private static long[] Me(ClaimsPrincipal user) => [user.StaffId()];
+
+    /// <summary>The template's values in order (case number, what happened, when …), as the message would have shown them.</summary>
+    private static string Detail(string dataJson)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, string>>(dataJson) is { } data ? string.Join(" · ", data.Values) : "";
+        }
+        catch (JsonException)
+        {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,179 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Daiban.Core.Enterprises;
+using Daiban.Core.Notifications;
+using Daiban.Core.Persistence;
+using Daiban.Core.Staff;
+using Daiban.Jobs.Notifications;
+using Daiban.Testing;
+using Daiban.WeChat.Emulator;
+using Daiban.WeChat.Push;
+using Daiban.Web.Cases;
+using Daiban.Web.Staff;
+using Daiban.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Daiban.Web.Tests.Notifications;
+
+/// <summary>The outbox end to end: rows written with a change, dispatched by the Hangfire job on the real Redis storage, through the emulator.</summary>
+[Collection(HostCollection.Name)]
+public sealed class NotificationOutboxTests : IAsyncLifetime
+{
+    private const string RegisteredTemplate = "TPL_CASE_REGISTERED";
+    private const string AssignedTemplate = "TPL_CASE_ASSIGNED";
+
+    private readonly DaibanAppFactory _app = new(DatabaseProvider.MySql, TestServers.Redis, settings: new Dictionary<string, string>
+    {
+        ["WeChat:Templates:case-registered"] = RegisteredTemplate,
+        ["WeChat:Templates:case-assigned"] = AssignedTemplate,
+    });
+
+    public Task InitializeAsync() => ((IAsyncLifetime)_app).InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)_app).DisposeAsync();
+
+    private WeChatEmulator Emulator => _app.Services.GetRequiredService<WeChatEmulator>();
+
+    private async Task<(long ContactId, string ContactOpenId, long StaffId, string StaffOpenId)> SeedPeopleAsync()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var contactOpenId = $"oC{Guid.NewGuid():N}"[..26];
+        var enterprise = new Enterprise("乳山市海达新材料有限公司", UnifiedSocialCreditCode.Parse("91350100M000100Y43"), now);
+        var contact = enterprise.AddContact("孙海", "13806310001", contactOpenId, now);
+        contact.Confirm(CaseBuilder.Clerk, ContactEvidence.InPersonAtWindow, null, now);
+        db.Enterprises.Add(enterprise);
+        var staffOpenId = $"oS{Guid.NewGuid():N}"[..26];
+        var agent = new StaffMember($"agent{Guid.NewGuid():N}"[..16], "李强", StaffRoles.Agent, now);
+        agent.BindOfficialAccount(staffOpenId, DateTimeOffset.UtcNow);
+        db.Staff.Add(agent);
+        await db.SaveChangesAsync();
+        return (contact.Id, contactOpenId, agent.Id, staffOpenId);
+    }
+
+    private async Task AddAsync(params Notification[] notifications)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
+        foreach (var n in notifications)
+            await db.AddOnceAsync(n, CancellationToken.None);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<List<Notification>> WaitUntilSettledAsync(int expected)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            await using var scope = _app.Services.CreateAsyncScope();
+            var all = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Notifications.AsNoTracking().ToListAsync();
+            if (all.Count == expected && all.All(n => n.Status != NotificationStatus.Pending))
+                return all;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("Notifications were not dispatched within 20 s.");
+    }
+
+    private static string Data(object data) => JsonSerializer.Serialize(data);
+
+    [Fact]
+    public async Task Outbox_IsDispatchedByTheJob_OncePerKey_WithQuotaAndFollowRules()
+    {
+        var people = await SeedPeopleAsync();
+        var client = _app.CreateClient();
+        // The contact accepts one subscription: the emulator grants it and pushes the popup event to us.
+        var accepted = await client.PostAsJsonAsync("/_wx/test/subscribe", new { openId = people.ContactOpenId, templateId = RegisteredTemplate, count = 1 });
+        Assert.Equal("success", (await accepted.Content.ReadFromJsonAsync<PushDeliveryReport>())!.Verdict);
+        Emulator.Follow(people.StaffOpenId);
+        await WaitForQuotaAsync(people.ContactOpenId, 1);
+
+        var now = DateTimeOffset.UtcNow;
+        await AddAsync(
+            new Notification("case:1:registered", RecipientKind.EnterpriseContact, people.ContactId, NotificationChannel.Subscribe, "case-registered",
+                "您的申请已登记", Data(new { character_string1 = "DB20260302-000001", thing2 = "乳山市海达新材料有限公司年产两万吨环保建材项目", time3 = "2026年3月2日 09:00" }),
+                "pages/case/detail?id=1", 1, now),
+            new Notification("case:1:assigned", RecipientKind.Staff, people.StaffId, NotificationChannel.Template, "case-assigned",
+                "新指派案件", Data(new { thing1 = "海达新材料项目", character_string2 = "DB20260302-000001" }), "pages/agent/case?id=1", 1, now),
+            new Notification("case:2:registered", RecipientKind.EnterpriseContact, people.ContactId, NotificationChannel.Subscribe, "case-registered",
+                "您的申请已登记", Data(new { character_string1 = "DB20260302-000002", thing2 = "二期", time3 = "2026年3月2日 10:00" }), null, 2, now));
+        // Adding the same key again (a retried cause) queues nothing.
+        await AddAsync(new Notification("case:1:assigned", RecipientKind.Staff, people.StaffId, NotificationChannel.Template, "case-assigned", "重复", "{}", null, 1, now));
+
+        var settled = await WaitUntilSettledAsync(3);
+
+        Assert.Equal(NotificationStatus.Sent, settled.Single(n => n.DeduplicationKey == "case:1:registered").Status);
+        Assert.Equal(NotificationStatus.Sent, settled.Single(n => n.DeduplicationKey == "case:1:assigned").Status);
+        var withoutQuota = settled.Single(n => n.DeduplicationKey == "case:2:registered");
+        Assert.Equal(NotificationStatus.InAppOnly, withoutQuota.Status);
+        Assert.Contains("订阅次数", withoutQuota.LastError);
+        var toContact = Assert.Single(Emulator.Messages(people.ContactOpenId));
+        Assert.Equal(RegisteredTemplate, toContact.TemplateId);
+        Assert.Equal(20, toContact.Data!.Value.GetProperty("thing2").GetProperty("value").GetString()!.Length);
+        var toStaff = Assert.Single(Emulator.Messages(people.StaffOpenId));
+        Assert.Equal("pages/agent/case?id=1", toStaff.Page);
+        await WaitForQuotaAsync(people.ContactOpenId, 0);
+
+        // Running the job again (twice) sends nothing more.
+        await using var scope = _app.Services.CreateAsyncScope();
+        var job = scope.ServiceProvider.GetRequiredService<DispatchNotificationsJob>();
+        await job.RunAsync(CancellationToken.None);
+        await job.RunAsync(CancellationToken.None);
+        Assert.Single(Emulator.Messages(people.ContactOpenId));
+        Assert.Single(Emulator.Messages(people.StaffOpenId));
+    }
+
+    [Fact]
+    public async Task TransientFailure_IsRetriedLater_NotLost()
+    {
+        var people = await SeedPeopleAsync();
+        Emulator.Follow(people.StaffOpenId);
+        Emulator.InjectFault("cgi-bin/message/template/send", 45011, 1);
+        await AddAsync(new Notification("case:9:assigned", RecipientKind.Staff, people.StaffId, NotificationChannel.Template, "case-assigned",
+            "新指派案件", Data(new { thing1 = "测试项目" }), null, 9, DateTimeOffset.UtcNow));
+
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
+        for (var i = 0; i < 100; i++)
+        {
+            var n = await db.Notifications.AsNoTracking().SingleAsync(x => x.DeduplicationKey == "case:9:assigned");
+            if (n.Attempts > 0)
+            {
+                Assert.Equal(NotificationStatus.Pending, n.Status);
+                Assert.Equal("45011", n.LastError);
+                Assert.True(n.NextAttemptAt > DateTimeOffset.UtcNow);
+                Assert.Empty(Emulator.Messages(people.StaffOpenId));
+                return;
+            }
+            await Task.Delay(100);
+        }
+        Assert.Fail("The dispatcher never tried the notification.");
+    }
+
+    private async Task WaitForQuotaAsync(string openId, int remaining)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            await using var scope = _app.Services.CreateAsyncScope();
+            var quota = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().SubscriptionQuotas.AsNoTracking()
+                .SingleOrDefaultAsync(q => q.OpenId == openId && q.TemplateId == RegisteredTemplate);
+            if (quota?.Remaining == remaining)
+                return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Quota of {openId} never reached {remaining}.");
+    }
+}
+
+public sealed class SubscriptionEventsTests
+{
+    [Fact]
+    public void Parse_XmlList_AndJsonObjectOrArray()
+    {
+        var xml = "<List><TemplateId><![CDATA[T1]]></TemplateId><SubscribeStatusString><![CDATA[accept]]></SubscribeStatusString></List><List><TemplateId>T2</TemplateId><SubscribeStatusString>reject</SubscribeStatusString></List>";
+        Assert.Equal([("T1", true), ("T2", false)], SubscriptionEvents.Parse(xml).Select(c => (c.TemplateId, c.Accepted)));
+        Assert.Equal([("T3", true)], SubscriptionEvents.Parse("{\"List\":{\"TemplateId\":\"T3\",\"SubscribeStatusString\":\"acceptWithAlert\"}}").Select(c => (c.TemplateId, c.Accepted)));
+        Assert.Equal(2, SubscriptionEvents.Parse("{\"List\":[{\"TemplateId\":\"A\",\"SubscribeStatusString\":\"accept\"},{\"TemplateId\":\"B\",\"SubscribeStatusString\":\"reject\"}]}").Count);
+        Assert.Empty(SubscriptionEvents.Parse(null));
+    }
+}
