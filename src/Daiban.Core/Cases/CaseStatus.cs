@@ -60,7 +60,7 @@ public static class CaseStatuses
     };
 
     /// <summary>
-    /// The case lifecycle (ARCHITECTURE §5). Mode-specific rules sit on top in <see cref="IsAllowed"/>:
+    /// The case lifecycle (docs/architecture.md §8). Mode-specific rules sit on top in <see cref="IsAllowed"/>:
     /// 包办 must pass through an agreed plan; 帮办 and 代办 may start without one.
     /// </summary>
     public static readonly TransitionTable<CaseStatus> Table = new("case", Name, new Dictionary<CaseStatus, CaseStatus[]>

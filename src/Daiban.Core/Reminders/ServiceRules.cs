@@ -2,7 +2,7 @@ namespace Daiban.Core.Reminders;
 
 /// <summary>
 /// The service's time rules in working days, as configuration ("ServiceRules" section). The policy fixes 限时办结,
-/// 事后评价 and 抽查回访 but not these numbers; the defaults are the domain facts' suggestions (FACTS §9–§10).
+/// 事后评价 and 抽查回访 but not these numbers; the defaults are the team's decision (docs/architecture.md §10).
 /// </summary>
 public sealed class ServiceRules
 {

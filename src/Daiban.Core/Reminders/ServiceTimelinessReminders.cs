@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Daiban.Core.Reminders;
 
 /// <summary>
-/// The service's own promptness (FACTS §9 gaps, decided here): the window registers an online application within
+/// The service's own promptness (docs/architecture.md §10): the window registers an online application within
 /// <see cref="ServiceRules.RegistrationWorkingDays"/>, the agent contacts the enterprise within
 /// <see cref="ServiceRules.FirstContactWorkingDays"/> of assignment (a work log entry or any step of the case
 /// counts), and proposes the 包办 plan within <see cref="ServiceRules.FullServicePlanWorkingDays"/>. On the due day the

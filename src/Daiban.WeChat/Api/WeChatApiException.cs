@@ -1,6 +1,6 @@
 namespace Daiban.WeChat.Api;
 
-/// <summary>How the caller should treat a WeChat error (PROTOCOL §0.1 and §11).</summary>
+/// <summary>How the caller should treat a WeChat error (docs/architecture.md §11).</summary>
 public enum WeChatErrorKind
 {
     /// <summary>-1 busy, 43108 concurrent sends: try again shortly.</summary>

@@ -4,7 +4,7 @@ namespace Daiban.Web.Consultation;
 
 public sealed record AskRequest(string? Question, string? SessionId);
 
-/// <summary>ARCHITECTURE §7: answer, handoff, intent, sources; plus the session to continue and who has the conversation.</summary>
+/// <summary>The chat contract (a stable contract outside tests rely on): answer, handoff, intent, sources; plus the session to continue and who has the conversation.</summary>
 public sealed record AskResponse(string Answer, bool Handoff, string Intent, IReadOnlyList<SourceView> Sources, string SessionId, string Status, string? AgentName)
 {
     public static AskResponse From(ChatReply r) => new(r.Answer.Answer, r.Answer.Handoff, r.Answer.Intent,

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Daiban.Web.Consultation;
 
 /// <summary>
-/// The bot's HTTP channel (ARCHITECTURE §7). Anonymous askers get a session id and read their transcript with it;
+/// The bot's HTTP channel (a stable contract: README, Consultation bot). Anonymous askers get a session id and read their transcript with it;
 /// a mini-program user (bearer token) keeps one conversation and may ask about its own cases.
 /// </summary>
 public static class ChatEndpoints

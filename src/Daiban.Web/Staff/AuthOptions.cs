@@ -43,7 +43,7 @@ public static class DaibanClaims
     public const string Role = "role";
 }
 
-/// <summary>Who may do what on the staff side (ARCHITECTURE §1). Admins hold every staff power.</summary>
+/// <summary>Who may do what on the staff side (docs/architecture.md §9). Admins hold every staff power.</summary>
 public static class StaffPolicies
 {
     public const string AnyStaff = "staff";

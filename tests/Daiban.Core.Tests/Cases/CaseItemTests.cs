@@ -18,7 +18,7 @@ public sealed class CaseItemTests
 
     private static CaseItem Item(Case c) => c.Items.Single(i => i.ItemCode == Code);
 
-    // Independent copy of the item lifecycle (ARCHITECTURE §5).
+    // Independent copy of the item lifecycle (docs/architecture.md §8).
     private static readonly HashSet<(CaseItemStatus, CaseItemStatus)> Expected =
     [
         (CaseItemStatus.NotStarted, CaseItemStatus.Preparing), (CaseItemStatus.NotStarted, CaseItemStatus.SubmittedToDepartment),

@@ -8,7 +8,7 @@ namespace Daiban.Core.Tests.Cases;
 /// <summary>Every (mode, from, to) pair of the case lifecycle, exercised through the entity's own methods.</summary>
 public sealed class CaseLifecycleTests
 {
-    // Written out from ARCHITECTURE §5 independently of CaseStatuses.Table, so a change to either is caught.
+    // Written out from docs/architecture.md §8 independently of CaseStatuses.Table, so a change to either is caught.
     private static readonly HashSet<(CaseStatus, CaseStatus)> Expected =
     [
         (CaseStatus.Submitted, CaseStatus.Registered), (CaseStatus.Submitted, CaseStatus.Withdrawn), (CaseStatus.Submitted, CaseStatus.Rejected),

@@ -3,7 +3,7 @@ using Daiban.WeChat.Crypto;
 
 namespace Daiban.Web.Tests.WeChat;
 
-/// <summary>The official vectors of ../shared/wechat/PROTOCOL.md §7.6 and their negative cases.</summary>
+/// <summary>The official vectors of WeChat's message-encryption documentation and their negative cases.</summary>
 public sealed class CryptoVectorTests
 {
     private const string SampleKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";

@@ -12,7 +12,7 @@ using StackExchange.Redis;
 
 namespace Daiban.Web.Tests.WeChat;
 
-/// <summary>The client against the emulator: the retry table of PROTOCOL §0.1, the shared token, the value rules.</summary>
+/// <summary>The client against the emulator: the retry table of docs/architecture.md §11, the shared token, the value rules.</summary>
 [Collection(HostCollection.Name)]
 public sealed class WeChatApiClientTests(ProductionLikeApp app)
 {
