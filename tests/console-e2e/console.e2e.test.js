@@ -274,6 +274,36 @@ test('the window confirms a contact only on evidence it can see, and the person 
   await clerk.close()
 })
 
+test('the window opens the 授权委托书 a person uploaded, saved under its Chinese name', async () => {
+  const base = process.env.E2E_BASE
+  const post = (url, body, token) => fetch(base + url, {
+    method: 'POST',
+    headers: Object.assign({ 'Content-Type': 'application/json' }, token ? { Authorization: 'Bearer ' + token } : {}),
+    body: JSON.stringify(body),
+  }).then((r) => r.json())
+  const { code } = await post('/_wx/test/login-code', { openid: 'oE2eLetterContact0000001' })
+  const { token } = await post('/api/mp/auth/login', { code })
+  const binding = await post('/api/mp/enterprises',
+    { enterpriseName: '乳山市海岸新材料有限公司', creditCode: '91110000802100433B', contactName: '孙工' }, token)
+  const letter = Buffer.concat([Buffer.from('%PDF-1.7\n%授权委托书\n'), Buffer.alloc(500, 'x')])
+  const form = new FormData()
+  form.append('file', new Blob([letter], { type: 'application/pdf' }), 'letter.pdf')
+  const upload = await fetch(`${base}/api/mp/contacts/${binding.contactId}/authorization-letter`,
+    { method: 'POST', headers: { Authorization: 'Bearer ' + token }, body: form })
+  expect(upload.status).toBe(200)
+
+  const clerk = await signIn(browser.context, 'wangmin')
+  const row = `#pending-contacts tr[data-contact="${binding.contactId}"]`
+  await clerk.waitForSelector(`${row} button.open-letter`)
+  expect(await clerk.$eval(`${row} option[value="AuthorizationLetter"]`, (o) => o.disabled)).toBe(false)
+  // The old app.js had two functions named download; the export button's won, and this button saved nothing.
+  const [download] = await Promise.all([clerk.waitForEvent('download'), clerk.click(`${row} button.open-letter`)])
+  expect(download.suggestedFilename()).toMatch(/^授权委托书-孙工/)
+  const saved = await download.path()
+  expect(require('fs').readFileSync(saved).equals(letter)).toBe(true)
+  await clerk.close()
+})
+
 test('an agent binds the mini-program with a code from 我的账号, is told, and removes the binding; sign-out ends the token', async () => {
   const base = process.env.E2E_BASE
   const post = async (path, body, token) => fetch(base + path, {

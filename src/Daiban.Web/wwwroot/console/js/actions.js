@@ -1,0 +1,23 @@
+// What the console's buttons do. A change is one request, then a toast saying it is done, then the page drawn again
+// from the server; any refusal shows as a toast with the server's Chinese title.
+import { api, download } from './lib/api.js';
+import { el, guarded, toast } from './lib/dom.js';
+import { refresh } from './router.js';
+
+/**
+ * Sends a change (POST unless `method` says otherwise, `body` as JSON). `done` is the toast's text, or makes it from
+ * the answer; `after(answer)` follows (the page again by default; null to stay on the page as it is).
+ */
+export function act(path, { method = 'POST', body, done, after = refresh } = {}) {
+  return guarded(async () => {
+    const answer = await api(path, { method, body });
+    if (done) toast(typeof done === 'function' ? done(answer) : done);
+    if (after) after(answer);
+  });
+}
+
+/** A button that saves an export (a file behind the staff token). */
+export function exportButton(path, fileName, label) {
+  return el('button', { className: 'secondary', onclick: () => guarded(() => download(path, fileName, '导出失败')) },
+    label);
+}

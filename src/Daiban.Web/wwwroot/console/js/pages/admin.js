@@ -1,0 +1,62 @@
+// 系统管理 (admins): staff accounts, the WeChat message channel and background jobs, holidays, the catalogue's limits
+// and materials, department names, the bot's FAQ answers, the message templates.
+import { act } from '../actions.js';
+import { api } from '../lib/api.js';
+import { el, select, table } from '../lib/dom.js';
+import { dateTime, ROLE_NAMES, roleNames } from '../lib/format.js';
+import { calendarPanel, catalogPanel, departmentsPanel, faqPanel } from './admin-catalog.js';
+import { channelPanel, jobsPanel, templatesPanel } from './admin-channel.js';
+
+export async function adminPage(view) {
+  const [members, templates, faq, catalog, channel] = await Promise.all([
+    api('/api/staff/admin/staff'), api('/api/staff/admin/templates'), api('/api/staff/faq'), api('/api/catalog/stages'),
+    api('/api/staff/admin/message-channel'),
+  ]);
+  view.append(staffPanel(members));
+  view.append(channelPanel(channel));
+  view.append(jobsPanel());
+  view.append(calendarPanel());
+  view.append(catalogPanel(catalog));
+  view.append(departmentsPanel());
+  view.append(faqPanel(faq));
+  view.append(templatesPanel(templates));
+}
+
+/** Staff: add one; each member's absence, WeChat bindings (removable) and deactivation. */
+function staffPanel(members) {
+  const f = {
+    userName: el('input', { id: 'staff-user', placeholder: '用户名' }),
+    displayName: el('input', { id: 'staff-name', placeholder: '姓名' }),
+    password: el('input', { id: 'staff-password', type: 'password', placeholder: '初始密码（至少10位）' }),
+    role: select({ id: 'staff-role' }, Object.entries(ROLE_NAMES)),
+    department: el('input', { id: 'staff-department', placeholder: '部门编码（联络员）', size: 10 }),
+  };
+  const create = () => act('/api/staff/admin/staff', {
+    body: {
+      userName: f.userName.value, displayName: f.displayName.value, password: f.password.value, roles: [f.role.value],
+      departmentCode: f.department.value || null,
+    },
+    done: '已新增',
+  });
+  return el('section', { className: 'panel' }, el('h2', {}, `工作人员（${members.length}）`),
+    el('p', {}, f.userName, ' ', f.displayName, ' ', f.password, ' ', f.role, ' ', f.department, ' ',
+      el('button', { id: 'staff-create', onclick: create }, '新增')),
+    table(['用户名', '姓名', '角色', '外出/休假至', '微信绑定', '在岗', ''], members.map(memberRow), 'staff'));
+}
+
+function memberRow(m) {
+  const url = `/api/staff/admin/staff/${m.id}`;
+  const away = el('input', { type: 'date', value: m.awayUntil || '' });
+  const save = () => act(url, { method: 'PUT', body: { awayUntil: away.value || '' }, done: '已更新' });
+  const unbind = (b) => confirm(`解除${m.displayName}的${b.name}绑定？其在小程序中的工作人员登录将同时失效。`)
+    && act(`${url}/bindings/${b.kind}`, { method: 'DELETE', done: '已解除绑定' });
+  const deactivate = () => act(url, { method: 'PUT', body: { active: false }, done: '已停用' });
+  return el('tr', { 'data-staff': m.userName }, el('td', {}, m.userName), el('td', {}, m.displayName),
+    el('td', {}, roleNames(m.roles)),
+    el('td', {}, away, ' ', el('button', { className: 'secondary', onclick: save }, '保存')),
+    el('td', { className: 'bindings' }, m.bindings.length === 0 ? '—' : m.bindings.map((b) =>
+      el('div', {}, `${b.name} ${b.openId}（${dateTime(b.boundAt)}）`, ' ',
+        el('button', { className: 'link unbind', onclick: () => unbind(b) }, '解除')))),
+    el('td', {}, m.active ? '是' : '否'),
+    el('td', {}, m.active ? el('button', { className: 'secondary', onclick: deactivate }, '停用') : ''));
+}

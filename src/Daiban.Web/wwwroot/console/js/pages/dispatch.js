@@ -1,0 +1,72 @@
+// 派件 (the window): contacts to confirm, online applications to register or close, registered cases to assign with
+// the routing suggestion, chat hand-offs nobody has taken yet.
+import { act } from '../actions.js';
+import { api } from '../lib/api.js';
+import { el, guarded, table } from '../lib/dom.js';
+import { channelName, dateTime } from '../lib/format.js';
+import { pendingContactsPanel } from './contacts.js';
+
+export async function dispatchPage(view) {
+  const [submitted, registered, handoffs, contacts] = await Promise.all([
+    api('/api/staff/cases?status=Submitted'),
+    api('/api/staff/cases?status=Registered'),
+    api('/api/staff/consultations?status=HandedOff'),
+    api('/api/staff/contacts/pending'),
+  ]);
+  view.append(pendingContactsPanel(contacts));
+  view.append(el('section', { className: 'panel' }, el('h2', {}, `待登记的网上申请（${submitted.length}）`),
+    table(['案件编号', '服务方式', '提交时间', ''], submitted.map((c) => el('tr', { 'data-case': c.caseNumber },
+      el('td', {}, c.caseNumber), el('td', {}, c.modeName), el('td', {}, dateTime(c.submittedAt)),
+      el('td', {}, el('button', {
+        className: 'register', onclick: () => act(`/api/staff/cases/${c.id}/register`, { done: `${c.caseNumber} 已登记` }),
+      }, '登记'), ' ', closeBox(c)))), 'submitted')));
+
+  view.append(el('section', { className: 'panel' }, el('h2', {}, `待指派（${registered.length}）`),
+    table(['案件编号', '服务方式', '指派'], registered.map((c) => el('tr', { 'data-case': c.caseNumber },
+      el('td', {}, c.caseNumber), el('td', {}, c.modeName), el('td', {}, assignBox(c), closeBox(c)))), 'registered')));
+
+  const waiting = handoffs.filter((h) => !h.agentId);
+  view.append(el('section', { className: 'panel' }, el('h2', {}, `咨询转人工待分配（${waiting.length}）`),
+    table(['原因', '渠道', '最后留言'], waiting.map((h) => el('tr', {}, el('td', {}, h.handoffReason || ''),
+      el('td', {}, channelName(h.channel)), el('td', {}, dateTime(h.lastUserMessageAt)))))));
+}
+
+/** Ends an application early, with the reason the enterprise will read: not accepted, or withdrawn at its request. */
+function closeBox(c) {
+  const reason = el('input', { className: 'close-reason', placeholder: '不予受理或撤回原因', maxlength: 500 });
+  const close = (path, done) =>
+    act(`/api/staff/cases/${c.id}/${path}`, { body: { reason: reason.value }, done: `${c.caseNumber} ${done}` });
+  return el('div', { className: 'close-box' }, reason, ' ',
+    el('button', { className: 'secondary reject', onclick: () => close('rejection', '不予受理') }, '不予受理'), ' ',
+    el('button', { className: 'secondary withdraw', onclick: () => close('withdrawal', '已登记撤回') }, '企业撤回'));
+}
+
+const assigned = (answer) => `已指派给${answer.agentName}`;
+
+/** The routing suggestion with its reasons; the clerk accepts it, or picks another agent and says why. */
+function assignBox(c) {
+  const box = el('div', { className: 'assign' });
+  const suggest = el('button', { className: 'secondary suggest', onclick: () => guarded(async () => {
+    const routing = await api(`/api/staff/cases/${c.id}/routing`);
+    box.replaceChildren(
+      el('div', { className: 'explain' }, el('strong', {}, `建议：${routing.agentName}`),
+        el('div', {}, routing.explanation)),
+      el('button', {
+        className: 'accept', onclick: () => act(`/api/staff/cases/${c.id}/assignment`, { body: {}, done: assigned }),
+      }, `指派给${routing.agentName}`),
+      ' ',
+      overrideForm(c, routing.ranking));
+  }) }, '查看建议');
+  box.append(suggest);
+  return box;
+}
+
+function overrideForm(c, ranking) {
+  const select = el('select', { className: 'agent' },
+    ranking.map((r) => el('option', { value: r.agentId }, `${r.name}（负荷${r.openLoad}）`)));
+  const reason = el('input', { className: 'reason', placeholder: '改派理由（必填）', maxlength: 500 });
+  const override = () => act(`/api/staff/cases/${c.id}/assignment`,
+    { body: { agentId: Number(select.value), reason: reason.value }, done: assigned });
+  return el('span', {}, select, ' ', reason, ' ',
+    el('button', { className: 'secondary override', onclick: override }, '改派'));
+}
