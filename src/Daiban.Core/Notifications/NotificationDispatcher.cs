@@ -39,7 +39,8 @@ public sealed class NotificationDispatcher(DaibanDbContext db, INotificationSend
     public async Task<int> SendAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var due = (await db.Notifications.Where(n => ids.Contains(n.Id) && n.Status == NotificationStatus.Pending && n.NextAttemptAt <= now)
+        var due = (await db.Notifications.Where(n => ids.Contains(n.Id) && n.Status == NotificationStatus.Pending
+                    && n.NextAttemptAt <= now)
                 .ToListAsync(ct))
             .OrderBy(n => n.NextAttemptAt).ThenBy(n => n.Id).ToList();
         var heldElsewhere = new HashSet<(RecipientKind, long)>();
@@ -83,7 +84,8 @@ public sealed class NotificationDispatcher(DaibanDbContext db, INotificationSend
         var read = notification.NextAttemptAt;
         var leaseEnds = now + ClaimLease;
         var claimed = await db.Notifications
-            .Where(n => n.Id == notification.Id && n.Status == NotificationStatus.Pending && n.NextAttemptAt == read && n.NextAttemptAt <= now)
+            .Where(n => n.Id == notification.Id && n.Status == NotificationStatus.Pending
+                && n.NextAttemptAt == read && n.NextAttemptAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.NextAttemptAt, leaseEnds), ct) == 1;
         if (claimed)
         {
@@ -91,6 +93,7 @@ public sealed class NotificationDispatcher(DaibanDbContext db, INotificationSend
             var property = db.Entry(notification).Property(n => n.NextAttemptAt);
             property.CurrentValue = leaseEnds;
             property.OriginalValue = leaseEnds;
+            property.IsModified = false;
         }
         return claimed;
     }

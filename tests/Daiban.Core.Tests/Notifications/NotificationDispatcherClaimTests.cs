@@ -34,7 +34,8 @@ public sealed class NotificationDispatcherClaimTests() : MigratedDatabaseTest(Da
     /// <summary>Stands for a process that dies after the send went out and before its outcome was saved.</summary>
     private sealed class DyingSender : INotificationSender
     {
-        public Task<SendOutcome> SendAsync(Notification notification, CancellationToken ct) => throw new OperationCanceledException("process stopped");
+        public Task<SendOutcome> SendAsync(Notification notification, CancellationToken ct) =>
+            throw new OperationCanceledException("process stopped");
     }
 
     private async Task<List<long>> QueueAsync(int recipients, int each, DateTimeOffset at)
@@ -42,8 +43,8 @@ public sealed class NotificationDispatcherClaimTests() : MigratedDatabaseTest(Da
         await using var db = Database.NewContext();
         for (var i = 0; i < each; i++)
             for (var r = 1; r <= recipients; r++)
-                db.Notifications.Add(new Notification($"race:{r}:{i}", RecipientKind.Staff, r, NotificationChannel.Template, "case-update",
-                    $"第{i}条", "{}", null, null, at));
+                db.Notifications.Add(new Notification($"race:{r}:{i}", RecipientKind.Staff, r,
+                    NotificationChannel.Template, "case-update", $"第{i}条", "{}", null, null, at));
         await db.SaveChangesAsync();
         return await db.Notifications.OrderBy(n => n.Id).Select(n => n.Id).ToListAsync();
     }
@@ -57,7 +58,8 @@ public sealed class NotificationDispatcherClaimTests() : MigratedDatabaseTest(Da
         var runs = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
             await using var db = Database.NewContext();
-            var dispatcher = new NotificationDispatcher(db, sender, new FakeTimeProvider(T0), NullLogger<NotificationDispatcher>.Instance);
+            var dispatcher = new NotificationDispatcher(db, sender, new FakeTimeProvider(T0),
+                NullLogger<NotificationDispatcher>.Instance);
             await start.Task;
             return await dispatcher.SendAsync(ids, CancellationToken.None);
         })).ToList();
@@ -70,9 +72,11 @@ public sealed class NotificationDispatcherClaimTests() : MigratedDatabaseTest(Da
         foreach (var recipient in sent.GroupBy(s => s.Recipient))
             Assert.Equal(recipient.Select(s => s.Id).Order(), recipient.Select(s => s.Id));
         await using var check = Database.NewContext();
-        Assert.All(await check.Notifications.AsNoTracking().ToListAsync(), n => Assert.Equal((NotificationStatus.Sent, 1), (n.Status, n.Attempts)));
+        Assert.All(await check.Notifications.AsNoTracking().ToListAsync(),
+            n => Assert.Equal((NotificationStatus.Sent, 1), (n.Status, n.Attempts)));
         // A run after them finds nothing left to send.
-        var late = new NotificationDispatcher(check, sender, new FakeTimeProvider(T0), NullLogger<NotificationDispatcher>.Instance);
+        var late = new NotificationDispatcher(check, sender, new FakeTimeProvider(T0),
+            NullLogger<NotificationDispatcher>.Instance);
         Assert.Equal(0, await late.DispatchDueAsync(500, CancellationToken.None));
         Assert.Equal(ids.Count, sender.Sent.Count);
     }
@@ -84,7 +88,8 @@ public sealed class NotificationDispatcherClaimTests() : MigratedDatabaseTest(Da
         var clock = new FakeTimeProvider(T0);
         await using (var db = Database.NewContext())
         {
-            var dying = new NotificationDispatcher(db, new DyingSender(), clock, NullLogger<NotificationDispatcher>.Instance);
+            var dying = new NotificationDispatcher(db, new DyingSender(), clock,
+                NullLogger<NotificationDispatcher>.Instance);
             await Assert.ThrowsAsync<OperationCanceledException>(() => dying.SendAsync(ids, CancellationToken.None));
         }
         var sender = new RecordingSender();
