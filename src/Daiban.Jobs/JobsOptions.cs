@@ -21,8 +21,11 @@ public sealed class JobsOptions
 
     public int WorkerCount { get; set; } = Math.Max(2, Environment.ProcessorCount * 2);
 
-    /// <summary>Cron (with seconds) of the outbox dispatch.</summary>
-    public string NotificationDispatchCron { get; set; } = "*/5 * * * * *";
+    /// <summary>
+    /// Cron (with seconds) of the outbox sweep. Notices go out right after their commit (NotificationDispatchService);
+    /// the sweep sends retries whose back-off has passed and whatever a lost signal or a crash left behind.
+    /// </summary>
+    public string NotificationDispatchCron { get; set; } = "*/30 * * * * *";
 
     public int NotificationBatchSize { get; set; } = 100;
 

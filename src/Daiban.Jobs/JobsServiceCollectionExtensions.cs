@@ -5,6 +5,7 @@ using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.Redis.StackExchange;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -31,6 +32,11 @@ public static class JobsServiceCollectionExtensions
 
         services.AddScoped<NotificationDispatcher>();
         services.AddScoped<DispatchNotificationsJob>();
+        services.AddSingleton<DispatchGate>();
+        services.AddSingleton(sp => new NotificationWakeUp(options,
+            redisConfigured ? sp.GetRequiredService<IConnectionMultiplexer>() : null,
+            redisKeyPrefix, sp.GetRequiredService<ILogger<NotificationWakeUp>>()));
+        services.AddSingleton<INotificationSignal>(sp => sp.GetRequiredService<NotificationWakeUp>());
         services.AddScoped<Reminders.RemindersJob>();
         services.AddScoped<Reminders.DailyDigestJob>();
         services.AddScoped<Reminders.SpotCheckJob>();
@@ -44,6 +50,7 @@ public static class JobsServiceCollectionExtensions
                 o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             });
             services.AddHostedService<RecurringJobsRegistrar>();
+            services.AddHostedService<NotificationDispatchService>();
         }
         return services;
     }

@@ -1,3 +1,4 @@
+using Daiban.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,17 +29,29 @@ public static class DatabaseSetup
     public static IServiceCollection AddDaibanDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
+        services.AddSingleton<NotificationCommitSignal>();
         if (settings.Provider == DatabaseProvider.MySql)
         {
-            services.AddDbContext<MySqlDaibanDbContext>(o => ConfigureMySql(o, settings.ConnectionString, settings.ServerVersion));
+            services.AddDbContext<MySqlDaibanDbContext>((sp, o) =>
+                SignalCommits(sp, ConfigureMySql(o, settings.ConnectionString, settings.ServerVersion)));
             services.AddScoped<DaibanDbContext>(sp => sp.GetRequiredService<MySqlDaibanDbContext>());
         }
         else
         {
-            services.AddDbContext<SqliteDaibanDbContext>(o => ConfigureSqlite(o, settings.ConnectionString));
+            services.AddDbContext<SqliteDaibanDbContext>((sp, o) =>
+                SignalCommits(sp, ConfigureSqlite(o, settings.ConnectionString)));
             services.AddScoped<DaibanDbContext>(sp => sp.GetRequiredService<SqliteDaibanDbContext>());
         }
         return services;
+    }
+
+    /// <summary>
+    /// Committed notifications wake the dispatcher when the host registered an <see cref="INotificationSignal"/>.
+    /// </summary>
+    private static void SignalCommits(IServiceProvider services, DbContextOptionsBuilder o)
+    {
+        if (services.GetService<INotificationSignal>() is not null)
+            o.AddInterceptors(services.GetRequiredService<NotificationCommitSignal>());
     }
 
     public static DbContextOptionsBuilder ConfigureMySql(DbContextOptionsBuilder o, string connectionString, string serverVersion) =>

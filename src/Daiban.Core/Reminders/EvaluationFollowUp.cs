@@ -1,5 +1,6 @@
 using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
+using Daiban.Core.Persistence;
 using Daiban.Core.Supervision;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,8 @@ namespace Daiban.Core.Reminders;
 /// 事后评价 and 好差评: after delivery the enterprise is invited to evaluate, reminded once after
 /// <see cref="ServiceRules.EvaluationReminderWorkingDays"/> if it has not, until the window closes. Every
 /// 不满意/非常不满意 opens a rectification for a supervisor with a deadline and the mandatory callback (谁办理谁负责,
-/// 100 % callback of bad reviews); a missed rectification deadline or callback is escalated once.
+/// 100 % callback of bad reviews) in the evaluation's own transaction; a missed rectification deadline or callback
+/// is escalated once.
 /// </summary>
 public static class EvaluationFollowUp
 {
@@ -51,6 +53,23 @@ public static class EvaluationFollowUp
         }
     }
 
+    /// <summary>
+    /// A bad review's follow-up at once: called by the evaluation request inside its transaction, after
+    /// <see cref="Case.Evaluate"/>, it saves the evaluation (the rectification names it by id) and adds the
+    /// rectification, the callback and the supervisor's notice, so all of it commits together or not at all. The
+    /// sweep (<see cref="RunAsync"/>) still opens any a bad review lacks (evaluations recorded before this existed).
+    /// </summary>
+    public static async Task OpenForBadReviewAsync(DaibanDbContext db, Case c,
+        ServiceRules rules, DateTimeOffset now, CancellationToken ct)
+    {
+        if (c.Evaluation is not { IsBad: true } evaluation)
+            return;
+        await db.SaveChangesAsync(ct);
+        var ctx = await ReminderContext.CreateAsync(db, rules, now, ct);
+        await OpenAsync(ctx, evaluation.Id, c.Id, evaluation.AgentId, evaluation.EvaluatedAt, ct);
+        await ctx.FlushAsync(ct);
+    }
+
     /// <summary>Each bad review gets one rectification and one callback (the unique EvaluationId index guarantees one even under a race).</summary>
     private static async Task OpenRectificationsAsync(ReminderContext ctx, CancellationToken ct)
     {
@@ -58,19 +77,24 @@ public static class EvaluationFollowUp
             .Where(e => Bad.Contains(e.Overall) && !ctx.Db.Rectifications.Any(r => r.EvaluationId == e.Id))
             .Select(e => new { e.Id, e.CaseId, e.AgentId, e.EvaluatedAt }).ToListAsync(ct);
         foreach (var e in bad)
-        {
-            var supervisor = ctx.Staff.SupervisorFor(e.CaseId);
-            var deadline = ctx.Calendar.AddWorkingDays(ChinaTime.DateOf(e.EvaluatedAt), ctx.Rules.RectificationWorkingDays);
-            ctx.Db.Rectifications.Add(new Rectification(e.CaseId, e.Id, e.AgentId, supervisor, deadline, ctx.Now));
-            if (!await ctx.Db.Callbacks.AnyAsync(c => c.CaseId == e.CaseId && c.Kind == CallbackKind.BadReview, ct))
-                ctx.Db.Callbacks.Add(new Callback(e.CaseId, CallbackKind.BadReview, supervisor, deadline, ctx.Now));
-            if (supervisor is { } s)
-                ctx.ToStaff($"evaluation:{e.Id}:rectification", s, RectificationTemplate, "差评待整改并回访", new()
-                {
-                    ["thing1"] = "企业差评：请核实、整改并回访",
-                    ["time2"] = ChinaTime.Display(deadline),
-                }, $"pages/supervision/rectifications", e.CaseId);
-        }
+            await OpenAsync(ctx, e.Id, e.CaseId, e.AgentId, e.EvaluatedAt, ct);
+    }
+
+    private static async Task OpenAsync(ReminderContext ctx, long evaluationId, long caseId, long? agentId,
+        DateTimeOffset evaluatedAt,
+        CancellationToken ct)
+    {
+        var supervisor = ctx.Staff.SupervisorFor(caseId);
+        var deadline = ctx.Calendar.AddWorkingDays(ChinaTime.DateOf(evaluatedAt), ctx.Rules.RectificationWorkingDays);
+        ctx.Db.Rectifications.Add(new Rectification(caseId, evaluationId, agentId, supervisor, deadline, ctx.Now));
+        if (!await ctx.Db.Callbacks.AnyAsync(c => c.CaseId == caseId && c.Kind == CallbackKind.BadReview, ct))
+            ctx.Db.Callbacks.Add(new Callback(caseId, CallbackKind.BadReview, supervisor, deadline, ctx.Now));
+        if (supervisor is { } s)
+            ctx.ToStaff($"evaluation:{evaluationId}:rectification", s, RectificationTemplate, "差评待整改并回访", new()
+            {
+                ["thing1"] = "企业差评：请核实、整改并回访",
+                ["time2"] = ChinaTime.Display(deadline),
+            }, $"pages/supervision/rectifications", caseId);
     }
 
     private static async Task EscalateMissedAsync(ReminderContext ctx, CancellationToken ct)

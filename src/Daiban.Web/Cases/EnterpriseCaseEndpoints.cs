@@ -113,7 +113,15 @@ public static class MiniProgramCaseEndpoints
         Microsoft.Extensions.Options.IOptions<Core.Reminders.ServiceRules> rules, TimeProvider clock, CancellationToken ct)
     {
         var calendar = await db.LoadBusinessCalendarAsync(ct);
-        return await ActAsync(id, user, db, ct, (c, contact) => c.Evaluate(request.ToForm(), calendar, rules.Value.EvaluationWindowWorkingDays, contact, clock.GetUtcNow()));
+        var now = clock.GetUtcNow();
+        // A bad review's rectification, callback and notice commit with the evaluation, not at the next sweep.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await ActAsync(id, user, db, ct,
+            (c, contact) => c.Evaluate(request.ToForm(), calendar, rules.Value.EvaluationWindowWorkingDays,
+                contact, now),
+            c => Core.Reminders.EvaluationFollowUp.OpenForBadReviewAsync(db, c, rules.Value, now, ct));
+        await transaction.CommitAsync(ct);
+        return result;
     }
 
     internal static async Task<Results<Ok<ArchiveResponse>, NotFound>> GetArchiveAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)

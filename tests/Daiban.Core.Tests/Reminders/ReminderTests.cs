@@ -230,6 +230,47 @@ public sealed class ReminderTests() : MigratedDatabaseTest(DatabaseProvider.MySq
     }
 
     [Fact]
+    public async Task ABadReviewsFollowUp_CommitsWithTheEvaluation_AndTheSweepOpensNoSecond()
+    {
+        var caseId = await CaseAsync(ServiceMode.Agency, "S3-03", (c, calendar, agent, now) =>
+        {
+            Running(c, calendar, agent, now);
+            c.ApproveItem("S3-03", "SG-2026-9", null, agent, now);
+            c.MarkResultsReady(agent, now);
+            return c.DeliverInPerson("施工许可证", "孙海", null, agent, now);
+        }, At(3, 2, 9));
+        var evaluatedAt = At(3, 2, 10);
+        await using (var db = Database.NewContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var c = await db.Cases.LoadAggregate(caseId);
+            var calendar = await db.LoadBusinessCalendarAsync(CancellationToken.None);
+            var review = CaseBuilder.GoodReview with { Overall = SatisfactionLevel.VeryDissatisfied, Comment = "多次跑腿" };
+            Assert.True(c.Evaluate(review, calendar, 5, Actor.Contact(c.ApplicantContactId!.Value, "孙海"), evaluatedAt));
+            await EvaluationFollowUp.OpenForBadReviewAsync(db, c, Rules, evaluatedAt, CancellationToken.None);
+            await db.SaveChangesAsync();
+            // Nothing of it is visible before the commit: the evaluation and its follow-up are one change.
+            await using (var other = Database.NewContext())
+                Assert.False(await other.Rectifications.AnyAsync(r => r.CaseId == caseId));
+            await transaction.CommitAsync();
+        }
+        await using (var db = Database.NewContext())
+        {
+            var rectification = await db.Rectifications.SingleAsync(r => r.CaseId == caseId);
+            Assert.Equal((_supervisorId, new DateOnly(2026, 3, 9)), (rectification.AssigneeId, rectification.Deadline));
+            Assert.Equal(CallbackKind.BadReview, (await db.Callbacks.SingleAsync(c => c.CaseId == caseId)).Kind);
+        }
+
+        await SweepAsync(At(3, 2, 11));
+        await using (var db = Database.NewContext())
+        {
+            Assert.Equal(1, await db.Rectifications.CountAsync(r => r.CaseId == caseId));
+            Assert.Equal(1, await db.Callbacks.CountAsync(c => c.CaseId == caseId));
+        }
+        Assert.Single(await NotificationsAsync(), n => n.DeduplicationKey.Contains(":rectification:s"));
+    }
+
+    [Fact]
     public async Task AfterDelivery_TheEnterpriseIsInvited_RemindedOnce_AndNotAfterTheWindow()
     {
         await CaseAsync(ServiceMode.Agency, "S3-03", (c, calendar, agent, now) =>
