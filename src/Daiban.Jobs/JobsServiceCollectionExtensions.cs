@@ -29,7 +29,6 @@ public static class JobsServiceCollectionExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
 
-        services.AddScoped<NotificationDispatcher>();
         services.AddScoped<DispatchNotificationsJob>();
         services.AddScoped<Reminders.RemindersJob>();
         services.AddScoped<Reminders.DailyDigestJob>();
