@@ -30,7 +30,6 @@ public static class JobsServiceCollectionExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
 
-        services.AddScoped<NotificationDispatcher>();
         services.AddScoped<DispatchNotificationsJob>();
         services.AddSingleton<DispatchGate>();
         services.AddSingleton(sp => new NotificationWakeUp(options,

@@ -14,9 +14,13 @@ namespace Daiban.Core.Calendar;
 public static class DueDateReplanning
 {
     /// <summary>Replans the affected open cases (their changes are saved by the caller); returns how many moved.</summary>
-    public static async Task<int> ReplanAsync(DaibanDbContext db, DateOnly changedDay, Actor by, DateTimeOffset now, CancellationToken ct)
+    public static async Task<int> ReplanAsync(DaibanDbContext db, DateOnly changedDay, Actor by, DateTimeOffset now, CancellationToken ct) =>
+        await ReplanAsync(db, await db.LoadBusinessCalendarAsync(ct), changedDay, by, now, ct);
+
+    /// <summary>Replans on <paramref name="calendar"/>: the table as the caller's pending change leaves it.</summary>
+    public static async Task<int> ReplanAsync(DaibanDbContext db, BusinessCalendar calendar, DateOnly changedDay, Actor by,
+        DateTimeOffset now, CancellationToken ct)
     {
-        var calendar = await db.LoadBusinessCalendarAsync(ct);
         // An item accepted after the day cannot be affected; one due before it neither (a pause may stretch it, but
         // then its due date already lies beyond the day).
         var caseIds = await db.CaseItems.AsNoTracking()

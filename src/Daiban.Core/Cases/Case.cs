@@ -27,6 +27,12 @@ public sealed partial class Case
     public long EnterpriseId { get; private set; }
     public long ProjectId { get; private set; }
     public long? ApplicantContactId { get; private set; }
+
+    // Set only at submission, for what is stored in the same save (a walk-in's new enterprise and contact, the new
+    // project): the database's ids then flow into the keys above. The aggregate is always read by those keys.
+    internal Enterprises.Enterprise? NewEnterprise { get; private set; }
+    internal Projects.Project? NewProject { get; private set; }
+    internal Enterprises.EnterpriseContact? NewApplicant { get; private set; }
     public ServiceMode Mode { get; private set; }
     public ApplicationChannel Channel { get; private set; }
     public CaseStatus Status { get; private set; }
@@ -94,9 +100,19 @@ public sealed partial class Case
         return @case;
     }
 
+    /// <summary>Links the case to the project, enterprise and applicant that this same save inserts.</summary>
+    internal void SubmittedWith(Projects.Project project, Enterprises.EnterpriseContact applicant)
+    {
+        if (project.Id == 0)
+            NewProject = project;
+        if (applicant.Id == 0)
+            NewApplicant = applicant;
+        if (applicant.EnterpriseId == 0)
+            NewEnterprise = applicant.Enterprise;
+    }
+
     /// <summary>
-    /// Every rule an application must meet, checked before anything of it is stored (the project is saved first
-    /// for its id, so a refusal afterwards would leave an orphan project row).
+    /// Every rule an application must meet, checked before anything of it is stored.
     /// </summary>
     public static void CheckApplication(ServiceMode mode, IReadOnlyList<ApprovalItem> items, string? request,
         string? idempotencyKey)

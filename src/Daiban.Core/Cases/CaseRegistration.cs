@@ -32,19 +32,18 @@ public sealed class CaseRegistration(DaibanDbContext db, TimeProvider clock)
     {
         var code = UnifiedSocialCreditCode.Parse(application.CreditCode);
         var now = clock.GetUtcNow();
-        // One transaction: a walk-in refused for its project or scope leaves no enterprise or contact behind.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var enterprise = await db.Enterprises.Include(e => e.Contacts).SingleOrDefaultAsync(e => e.CreditCode == code, ct)
                          ?? db.Enterprises.Add(new Enterprise(application.EnterpriseName, code, now)).Entity;
         var contact = enterprise.Contacts.FirstOrDefault(c => c.Name == application.ContactName?.Trim() && c.Phone == application.ContactPhone?.Trim())
                       ?? enterprise.AddContact(application.ContactName ?? "", application.ContactPhone, null, now);
-        // Saved first: the audit entry and the notice name the contact by its id.
-        await db.SaveChangesAsync(ct);
         // The window has seen the person and the business licence: recorded as such, with the clerk.
-        await ContactConfirmation.ConfirmAsync(db, contact, clerk, ContactEvidence.InPersonAtWindow, "窗口现场受理时当面核验",
-            now, ct);
-        await db.SaveChangesAsync(ct);
+        if (contact.Id == 0)
+            ContactConfirmation.ConfirmNewAtWindow(db, contact, clerk, "窗口现场受理时当面核验", now);
+        else
+            await ContactConfirmation.ConfirmAsync(db, contact, clerk, ContactEvidence.InPersonAtWindow, "窗口现场受理时当面核验",
+                now, ct);
 
+        // One save (one transaction): a walk-in refused for its project or scope leaves no enterprise or contact behind.
         var (@case, _) = await SubmitAsync(contact, application.Project, application.Scope, ApplicationChannel.WalkIn, application.IdempotencyKey, clerk,
             (c, project) =>
             {
@@ -52,7 +51,6 @@ public sealed class CaseRegistration(DaibanDbContext db, TimeProvider clock)
                 project.RecordCollection(application.Project, clerk, now);
                 c.Register(clerk, now, "窗口现场受理");
             }, ct);
-        await transaction.CommitAsync(ct);
         return @case;
     }
 
@@ -78,18 +76,19 @@ public sealed class CaseRegistration(DaibanDbContext db, TimeProvider clock)
         string? idempotencyKey, Actor by, Action<Case, Project>? beforeSave, CancellationToken ct)
     {
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
-        if (key is not null && await db.Cases.FindByIdempotencyKeyAsync(contact.Id, key, ct) is { } existing)
+        if (key is not null && contact.Id != 0 && await db.Cases.FindByIdempotencyKeyAsync(contact.Id, key, ct) is { } existing)
             return (existing, false);
         var mode = scope.Mode ?? throw DomainRuleException.Invalid("case.mode_required", "请选择服务方式：帮办、代办或包办。");
         var now = clock.GetUtcNow();
-        var project = new Project(contact.EnterpriseId, facts, now);
+        var project = Project.For(contact, facts, now);
         var catalog = await db.ApprovalItems.Include(i => i.Materials).ToListAsync(ct);
         var items = ScopeResolver.Resolve(catalog, project.Category, scope.Stages, scope.ItemCodes);
-        Case.CheckApplication(mode, items, scope.Request, key);
-        db.Projects.Add(project);
-        await db.SaveChangesAsync(ct);
+        // Nothing is saved before every check has passed: the project, the case and (at a walk-in) the enterprise and
+        // contact are stored by the one save below, their ids flowing through the navigations.
         var @case = Case.Submit(contact.EnterpriseId, project.Id, contact.Id, mode, channel, scope.Stages, items, scope.Request, key, by, now);
+        @case.SubmittedWith(project, contact);
         beforeSave?.Invoke(@case, project);
+        db.Projects.Add(project);
         db.Cases.Add(@case);
         try
         {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Daiban.Core.Auditing;
 using Daiban.Core.Common;
 using Daiban.Core.Notifications;
 using Daiban.Core.Persistence;
@@ -22,6 +21,20 @@ public static class ContactConfirmation
         Audit(db, by, "contact.confirm", contact,
             $"{evidence.Name()}{(contact.EvidenceNote is { } n ? $"：{n}" : "")}", now);
         await NotifyAsync(db, contact, "confirmed", $"您已确认为{contact.Enterprise.Name}的联系人", now, ct);
+    }
+
+    /// <summary>
+    /// A contact the window records at a walk-in, confirmed there on seeing the person; saved with the case in one
+    /// save, so it has no id yet. It is audited like any confirmation but not told in-app: it has no mini-program
+    /// identity to read the message, and the person hears it at the window.
+    /// </summary>
+    public static void ConfirmNewAtWindow(DaibanDbContext db, EnterpriseContact contact, Actor clerk, string? note,
+        DateTimeOffset now)
+    {
+        if (!contact.Confirm(clerk, ContactEvidence.InPersonAtWindow, note, now))
+            return;
+        db.Audit.Record(clerk, "contact.confirm", contact, c => $"{c.Id}",
+            Detail(contact, $"{ContactEvidence.InPersonAtWindow.Name()}{(contact.EvidenceNote is { } n ? $"：{n}" : "")}"), now);
     }
 
     public static async Task ConfirmByColleagueAsync(DaibanDbContext db, EnterpriseContact contact,
@@ -70,9 +83,11 @@ public static class ContactConfirmation
     {
         if (contact.Id == 0)
             throw new InvalidOperationException("Save a new contact before deciding on it: the audit and the notice need its id.");
-        db.AuditEntries.Add(new AuditEntry(by, action, nameof(EnterpriseContact), $"{contact.Id}",
-            Text.Excerpt($"{contact.Enterprise.Name} {contact.Name}：{detail}", 500), now));
+        db.Audit.Record(by, action, nameof(EnterpriseContact), $"{contact.Id}", Detail(contact, detail), now);
     }
+
+    private static string Detail(EnterpriseContact contact, string? detail) =>
+        Text.Excerpt($"{contact.Enterprise.Name} {contact.Name}：{detail}", 500);
 
     private static Task NotifyAsync(DaibanDbContext db, EnterpriseContact contact, string what, string title,
         DateTimeOffset now, CancellationToken ct) =>

@@ -43,6 +43,15 @@ public abstract class DaibanDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Consultation.FaqEntry> FaqEntries => Set<Consultation.FaqEntry>();
     public DbSet<Consultation.Conversation> Conversations => Set<Consultation.Conversation>();
 
+    /// <summary>What this unit of work audits; written by its SaveChanges (<see cref="AuditingInterceptor"/>).</summary>
+    public AuditTrail Audit { get; } = new();
+
+    internal AuditState AuditState { get; } = new();
+
+    // Here rather than in each registration: every context, however it is built, writes its audit trail.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(AuditingInterceptor.Instance);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DaibanDbContext).Assembly);
 

@@ -69,6 +69,12 @@ public sealed class Project
 
     public long Id { get; private set; }
     public long EnterpriseId { get; private set; }
+
+    // A walk-in's project is stored in one save with its new enterprise: the enterprise's id flows into EnterpriseId.
+    internal Enterprises.Enterprise? NewEnterprise { get; private set; }
+
+    internal static Project For(Enterprises.EnterpriseContact applicant, ProjectFacts facts, DateTimeOffset now) =>
+        new(applicant.EnterpriseId, facts, now) { NewEnterprise = applicant.EnterpriseId == 0 ? applicant.Enterprise : null };
     public string Name { get; private set; } = "";
     /// <summary>项目代码 from the investment-project online platform.</summary>
     public string? ProjectCode { get; private set; }

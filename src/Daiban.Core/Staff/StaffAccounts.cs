@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Daiban.Core.Auditing;
 using Daiban.Core.Calendar;
 using Daiban.Core.Common;
 using Daiban.Core.Notifications;
@@ -87,6 +86,15 @@ public sealed class StaffAccounts(DaibanDbContext db, TimeProvider clock)
             await EndSessionsAsync(staff.Id, "roles-changed", ct);
     }
 
+    /// <summary>A session carries the member's department (what a liaison reaches): a change ends its sessions.</summary>
+    public async Task ChangeDepartmentAsync(StaffMember staff, string? departmentCode, CancellationToken ct)
+    {
+        if (staff.DepartmentCode == departmentCode)
+            return;
+        staff.AssignDepartment(departmentCode);
+        await EndSessionsAsync(staff.Id, "department-changed", ct);
+    }
+
     public async Task DeactivateAsync(StaffMember staff, Actor by, CancellationToken ct)
     {
         foreach (var identity in Enum.GetValues<WeChatIdentity>())
@@ -106,7 +114,7 @@ public sealed class StaffAccounts(DaibanDbContext db, TimeProvider clock)
     public static string Name(WeChatIdentity identity) => identity == WeChatIdentity.MiniProgram ? "小程序" : "服务号";
 
     private void Audit(Actor by, string action, StaffMember staff, string detail) =>
-        db.AuditEntries.Add(new AuditEntry(by, action, nameof(StaffMember), staff.UserName, detail, clock.GetUtcNow()));
+        db.Audit.Record(by, action, nameof(StaffMember), staff.UserName, detail, clock.GetUtcNow());
 
     private Task TellAsync(StaffMember staff, string what, string title, string detail, CancellationToken ct) =>
         db.AddOnceAsync(new Notification($"staff:{staff.Id}:{what}", RecipientKind.Staff, staff.Id, NotificationChannel.InApp,

@@ -12,11 +12,7 @@ public static class ChatServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName)
             .Validate(o => o.QuestionsPerMinute > 0, "Chat:QuestionsPerMinute must be positive.").ValidateOnStart();
-        services.AddSingleton<KnowledgeBaseProvider>();
-        services.AddScoped<ConsultationHandoff>();
-        services.AddScoped<ConsultationDesk>();
         services.AddScoped<ContentCheck>();
-        services.AddScoped<IConsultationBot, ConsultationService>();
 
         var chat = builder.Configuration.GetSection(ChatOptions.SectionName).Get<ChatOptions>() ?? new ChatOptions();
         if (chat.Llm.Enabled)

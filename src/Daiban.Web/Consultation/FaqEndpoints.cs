@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Daiban.Core.Auditing;
 using Daiban.Core.Consultation;
 using Daiban.Core.Persistence;
 using Daiban.Web.Staff;
@@ -36,7 +35,7 @@ public static class FaqEndpoints
         if (await db.FaqEntries.AnyAsync(f => f.Key == entry.Key, ct))
             throw new Core.Common.DomainRuleException("faq.key_taken", $"条目编号“{entry.Key}”已存在，请换一个或修改原条目。");
         db.FaqEntries.Add(entry);
-        db.AuditEntries.Add(new AuditEntry(user.StaffActor(), "faq.create", nameof(FaqEntry), entry.Key, entry.Question, now));
+        db.Audit.Record(user.StaffActor(), "faq.create", nameof(FaqEntry), entry.Key, entry.Question, now);
         await db.SaveChangesAsync(ct);
         knowledge.Invalidate();
         return TypedResults.Created($"/api/staff/faq/{entry.Key}", FaqView.From(entry));
@@ -50,8 +49,8 @@ public static class FaqEndpoints
         var now = clock.GetUtcNow();
         var before = entry.Answer;
         entry.Edit(r.Topic ?? entry.Topic, r.Question ?? entry.Question, r.Alternates ?? entry.AlternateList, r.Answer ?? entry.Answer, r.Source ?? entry.Source, r.Active ?? entry.Active, user.StaffActor(), now);
-        db.AuditEntries.Add(new AuditEntry(user.StaffActor(), entry.Active ? "faq.update" : "faq.deactivate", nameof(FaqEntry), entry.Key,
-            before == entry.Answer ? entry.Question : $"答案由“{Core.Common.Text.Excerpt(before, 200)}”改为“{Core.Common.Text.Excerpt(entry.Answer, 200)}”", now));
+        db.Audit.Record(user.StaffActor(), entry.Active ? "faq.update" : "faq.deactivate", nameof(FaqEntry), entry.Key,
+            before == entry.Answer ? entry.Question : $"答案由“{Core.Common.Text.Excerpt(before, 200)}”改为“{Core.Common.Text.Excerpt(entry.Answer, 200)}”", now);
         await db.SaveChangesAsync(ct);
         knowledge.Invalidate();
         return TypedResults.Ok(FaqView.From(entry));

@@ -1,3 +1,4 @@
+using Daiban.Core;
 using Daiban.Core.Common;
 using Daiban.Core.Notifications;
 using Daiban.Core.Persistence;
@@ -41,15 +42,9 @@ public static class HostingExtensions
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var sqlitePath = Path.GetFullPath(database.SqlitePath, builder.Environment.ContentRootPath);
         var settings = DatabaseSettings.From(builder.Configuration.GetConnectionString("MySql"), database.ServerVersion, sqlitePath);
-        builder.Services.AddDaibanDatabase(settings);
+        builder.Services.AddDaibanCore(settings);
         if (settings.Provider == DatabaseProvider.Sqlite)
             builder.Services.AddHostedService<SqliteCheckpointer>();
-        builder.Services.AddScoped<DatabaseMigrator>();
-        builder.Services.AddScoped<Core.Cases.CaseRegistration>();
-        builder.Services.AddScoped<Core.Assignment.CaseAssigner>();
-        builder.Services.AddScoped<Core.Cases.CaseArchiving>();
-        builder.Services.AddSingleton<StaffBindingCodes>();
-        builder.Services.AddSingleton<UsageLimits>();
         builder.Services.AddOptions<QuotaOptions>().BindConfiguration(QuotaOptions.SectionName)
             .Validate(QuotaOptionsAreValid, "Every Quotas:* value must be at least 1.").ValidateOnStart();
         builder.Services.AddSingleton<Quotas>();

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Daiban.Core.Auditing;
 using Daiban.Core.Calendar;
 using Daiban.Core.Catalog;
 using Daiban.Core.Common;
@@ -63,7 +62,7 @@ public static class AdminEndpoints
         Apply(staff, r);
         staff.SetPassword(Guard.Required(r.Password, "初始密码", 128));
         db.Staff.Add(staff);
-        db.AuditEntries.Add(new AuditEntry(user.StaffActor(), "staff.create", nameof(StaffMember), userName, string.Join(",", r.Roles ?? []), now));
+        db.Audit.Record(user.StaffActor(), "staff.create", nameof(StaffMember), userName, string.Join(",", r.Roles ?? []), now);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/staff/admin/staff/{staff.Id}", View(staff));
     }
@@ -81,6 +80,8 @@ public static class AdminEndpoints
                 throw new DomainRuleException("staff.self_demote", "不能取消自己的管理员角色，以免系统无人管理。");
             await accounts.ChangeRolesAsync(staff, roles, ct);
         }
+        if (r.DepartmentCode is not null)
+            await accounts.ChangeDepartmentAsync(staff, r.DepartmentCode.Length == 0 ? null : r.DepartmentCode, ct);
         Apply(staff, r);
         if (r.Active == false)
         {
@@ -88,8 +89,8 @@ public static class AdminEndpoints
                 throw new DomainRuleException("staff.self_deactivate", "不能停用自己的账号。");
             await accounts.DeactivateAsync(staff, user.StaffActor(), ct);
         }
-        db.AuditEntries.Add(new AuditEntry(user.StaffActor(), "staff.update", nameof(StaffMember), staff.UserName,
-            $"角色={string.Join(",", View(staff).Roles)}；外出至={staff.AwayUntil}；在岗={staff.Active}", clock.GetUtcNow()));
+        db.Audit.Record(user.StaffActor(), "staff.update", nameof(StaffMember), staff.UserName,
+            $"角色={string.Join(",", View(staff).Roles)}；外出至={staff.AwayUntil}；在岗={staff.Active}", clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(View(staff));
     }
@@ -101,7 +102,7 @@ public static class AdminEndpoints
         if (staff is null)
             return TypedResults.NotFound();
         await accounts.ResetPasswordAsync(staff, Guard.Required(r.Password, "新密码", 128), user.StaffActor(), ct);
-        db.AuditEntries.Add(new AuditEntry(user.StaffActor(), "staff.password", nameof(StaffMember), staff.UserName, null, clock.GetUtcNow()));
+        db.Audit.Record(user.StaffActor(), "staff.password", nameof(StaffMember), staff.UserName, null, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
@@ -116,7 +117,9 @@ public static class AdminEndpoints
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day))
             throw DomainRuleException.Invalid("calendar.date", "日期格式应为 yyyy-MM-dd。");
-        var existing = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == day, ct);
+        // The whole (small) table tracked: the due dates are counted on it as this one save leaves it.
+        var days = await db.CalendarDays.ToListAsync(ct);
+        var existing = days.SingleOrDefault(d => d.Date == day);
         switch (r.Kind)
         {
             case "Normal":
@@ -135,13 +138,11 @@ public static class AdminEndpoints
                 throw DomainRuleException.Invalid("calendar.kind", "请选择放假（Holiday）、调休上班（MakeUpWorkday）或恢复正常（Normal）。");
         }
         var now = clock.GetUtcNow();
-        db.AuditEntries.Add(new AuditEntry(user.StaffActor(), "calendar.set", nameof(CalendarDay), $"{day:yyyy-MM-dd}", $"{r.Kind} {r.Name}", now));
-        // The day and the due dates it moves are one change: running items are counted again on the table as saved.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Audit.Record(user.StaffActor(), "calendar.set", nameof(CalendarDay), $"{day:yyyy-MM-dd}", $"{r.Kind} {r.Name}", now);
+        // The day and the due dates it moves are one change, saved together.
+        var replanned = await DueDateReplanning.ReplanAsync(db, new BusinessCalendar(db.CalendarDays.Local), day, user.StaffActor(),
+            now, ct);
         await db.SaveChangesAsync(ct);
-        var replanned = await DueDateReplanning.ReplanAsync(db, day, user.StaffActor(), now, ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         return TypedResults.Ok(new CalendarDayResult($"{day:yyyy-MM-dd}", r.Kind ?? "", r.Name, replanned));
     }
 
@@ -168,7 +169,7 @@ public static class AdminEndpoints
                 throw DomainRuleException.Invalid("catalog.material_core_deferrable", "核心材料不能容缺，请取消其中一项。");
             item.ReplaceMaterials(list);
         }
-        db.AuditEntries.Add(new AuditEntry(user.StaffActor(), "catalog.update", nameof(ApprovalItem), code, $"承诺时限={item.PromisedDays}；启用={item.Active}；材料{item.Materials.Count}项", clock.GetUtcNow()));
+        db.Audit.Record(user.StaffActor(), "catalog.update", nameof(ApprovalItem), code, $"承诺时限={item.PromisedDays}；启用={item.Active}；材料{item.Materials.Count}项", clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         knowledge.Invalidate();
         return TypedResults.Ok(new ItemSettingsRequest(item.PromisedDays, item.Active));
@@ -182,7 +183,7 @@ public static class AdminEndpoints
             return TypedResults.NotFound();
         var before = department.Name;
         department.Rename(r.Name ?? "", r.ShortName);
-        db.AuditEntries.Add(new AuditEntry(user.StaffActor(), "department.rename", nameof(Department), code, $"{before} → {department.Name}", clock.GetUtcNow()));
+        db.Audit.Record(user.StaffActor(), "department.rename", nameof(Department), code, $"{before} → {department.Name}", clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         knowledge.Invalidate();
         return TypedResults.Ok(new DepartmentRequest(department.Name, department.ShortName));
@@ -199,7 +200,7 @@ public static class AdminEndpoints
         var now = clock.GetUtcNow();
         var typical = new TypicalCase(r.SourceCaseId, r.Title ?? "", r.Summary ?? "", r.Highlights, user.StaffActor(), now);
         db.TypicalCases.Add(typical);
-        db.AuditEntries.Add(new AuditEntry(user.StaffActor(), "typical_case.create", nameof(TypicalCase), typical.Title, null, now));
+        db.Audit.Record(user.StaffActor(), "typical_case.create", nameof(TypicalCase), typical.Title, null, now);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/staff/typical-cases/{typical.Id}", View(typical));
     }
@@ -211,7 +212,7 @@ public static class AdminEndpoints
         if (typical is null)
             return TypedResults.NotFound();
         typical.Edit(r.Title ?? typical.Title, r.Summary ?? typical.Summary, r.Highlights ?? typical.Highlights, clock.GetUtcNow());
-        db.AuditEntries.Add(new AuditEntry(user.StaffActor(), "typical_case.edit", nameof(TypicalCase), $"{id}", typical.Title, clock.GetUtcNow()));
+        db.Audit.Record(user.StaffActor(), "typical_case.edit", nameof(TypicalCase), $"{id}", typical.Title, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         knowledge.Invalidate();
         return TypedResults.Ok(View(typical));
@@ -225,7 +226,7 @@ public static class AdminEndpoints
             return TypedResults.NotFound();
         var now = clock.GetUtcNow();
         if (publish ? typical.Publish(now) : typical.Unpublish(now))
-            db.AuditEntries.Add(new AuditEntry(user.StaffActor(), publish ? "typical_case.publish" : "typical_case.unpublish", nameof(TypicalCase), $"{id}", typical.Title, now));
+            db.Audit.Record(user.StaffActor(), publish ? "typical_case.publish" : "typical_case.unpublish", nameof(TypicalCase), $"{id}", typical.Title, now);
         await db.SaveChangesAsync(ct);
         knowledge.Invalidate();
         return TypedResults.Ok(View(typical));

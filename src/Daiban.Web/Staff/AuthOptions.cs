@@ -41,6 +41,8 @@ public static class DaibanClaims
     public const string Session = "sid";
     public const string Name = "name";
     public const string Role = "role";
+    /// <summary>A department liaison's department (<see cref="Core.Staff.StaffPowers"/>); its change ends the session.</summary>
+    public const string Department = "dept";
 }
 
 /// <summary>Who may do what on the staff side (docs/architecture.md §9). Admins hold every staff power.</summary>

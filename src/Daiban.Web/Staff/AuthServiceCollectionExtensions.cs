@@ -32,7 +32,6 @@ public static class AuthServiceCollectionExtensions
         builder.Services.AddSingleton(keys);
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<SessionKeyProtector>();
-        builder.Services.AddScoped<StaffAccounts>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(o =>
             {

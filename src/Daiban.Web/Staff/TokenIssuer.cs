@@ -22,7 +22,8 @@ public sealed class TokenIssuer(AuthKeys keys, IOptions<AuthOptions> options, Ti
 
     /// <summary>
     /// A staff token names its session (honoured only while it is open) and carries one role claim per role the
-    /// member holds; policies check those. A role change ends the session, so the claims never outlive the roles.
+    /// member holds, and its department; policies and <see cref="StaffAccess"/> check those. A change of roles or
+    /// department ends the session, so the claims never outlive the member's record.
     /// </summary>
     public (string Token, DateTimeOffset ExpiresAt) IssueForStaff(StaffMember staff, StaffSession session) =>
         Issue(session.ExpiresAt,
@@ -33,6 +34,7 @@ public sealed class TokenIssuer(AuthKeys keys, IOptions<AuthOptions> options, Ti
             new Claim(DaibanClaims.Name, staff.DisplayName),
             .. Enum.GetValues<StaffRoles>().Where(r => r is not StaffRoles.None && staff.Has(r))
                 .Select(r => new Claim(DaibanClaims.Role, r.ToString())),
+            .. staff.DepartmentCode is { } department ? [new Claim(DaibanClaims.Department, department)] : Array.Empty<Claim>(),
         ]);
 
     /// <summary>An admin's dashboard session: the Admin role, and a kind the staff policies do not accept.</summary>

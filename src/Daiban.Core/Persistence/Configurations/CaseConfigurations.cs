@@ -20,8 +20,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.Version).IsConcurrencyToken();
         b.Ignore(c => c.CurrentPlan);
 
-        b.HasOne<Enterprise>().WithMany().HasForeignKey(c => c.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.NewEnterprise).WithMany().HasForeignKey(c => c.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.NewProject).WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.NewApplicant).WithMany().HasForeignKey(c => c.ApplicantContactId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Items).WithOne().HasForeignKey(i => i.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Transitions).WithOne().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Assignments).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);

@@ -21,7 +21,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         b.Property(p => p.CollectedBy).HasMaxLength(32);
         b.Ignore(p => p.Facts);
         b.Ignore(p => p.Category);
-        b.HasOne<Enterprise>().WithMany().HasForeignKey(p => p.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(p => p.NewEnterprise).WithMany().HasForeignKey(p => p.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => p.EnterpriseId);
     }
 }

@@ -1204,128 +1204,6 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                     b.ToTable("faq_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Daiban.Core.Enterprises.Enterprise", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(256)
-                        .HasColumnType("varchar(256)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetime(6)");
-
-                    b.Property<string>("CreditCode")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("char(18)")
-                        .IsFixedLength();
-
-                    b.Property<string>("LegalRepresentative")
-                        .HasMaxLength(32)
-                        .HasColumnType("varchar(32)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("varchar(128)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreditCode")
-                        .IsUnique();
-
-                    b.ToTable("enterprises", (string)null);
-                });
-
-            modelBuilder.Entity("Daiban.Core.Enterprises.EnterpriseContact", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("AuthorizationLetter")
-                        .HasMaxLength(128)
-                        .HasColumnType("varchar(128)");
-
-                    b.Property<DateTimeOffset?>("AuthorizationLetterAt")
-                        .HasColumnType("datetime(6)");
-
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("datetime(6)");
-
-                    b.Property<string>("ClosedBy")
-                        .HasMaxLength(32)
-                        .HasColumnType("varchar(32)");
-
-                    b.Property<string>("ClosingReason")
-                        .HasMaxLength(256)
-                        .HasColumnType("varchar(256)");
-
-                    b.Property<DateTimeOffset?>("ConfirmedAt")
-                        .HasColumnType("datetime(6)");
-
-                    b.Property<string>("ConfirmedBy")
-                        .HasMaxLength(32)
-                        .HasColumnType("varchar(32)");
-
-                    b.Property<long?>("ConfirmedById")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("ConfirmedByKind")
-                        .HasMaxLength(32)
-                        .HasColumnType("varchar(32)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetime(6)");
-
-                    b.Property<long>("EnterpriseId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Evidence")
-                        .HasMaxLength(32)
-                        .HasColumnType("varchar(32)");
-
-                    b.Property<string>("EvidenceNote")
-                        .HasMaxLength(256)
-                        .HasColumnType("varchar(256)");
-
-                    b.Property<string>("MiniProgramOpenId")
-                        .HasMaxLength(64)
-                        .HasColumnType("varchar(64)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("varchar(32)");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("varchar(20)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("varchar(32)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MiniProgramOpenId");
-
-                    b.HasIndex("Status");
-
-                    b.HasIndex("EnterpriseId", "MiniProgramOpenId")
-                        .IsUnique();
-
-                    b.ToTable("enterprise_contacts", (string)null);
-                });
-
             modelBuilder.Entity("Daiban.Core.DifficultIssues.DifficultIssue", b =>
                 {
                     b.Property<long>("Id")
@@ -1464,6 +1342,128 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                     b.HasIndex("ScheduledAt");
 
                     b.ToTable("joint_review_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Daiban.Core.Enterprises.Enterprise", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(256)
+                        .HasColumnType("varchar(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("char(18)")
+                        .IsFixedLength();
+
+                    b.Property<string>("LegalRepresentative")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique();
+
+                    b.ToTable("enterprises", (string)null);
+                });
+
+            modelBuilder.Entity("Daiban.Core.Enterprises.EnterpriseContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorizationLetter")
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
+                    b.Property<DateTimeOffset?>("AuthorizationLetterAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("ClosingReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("varchar(256)");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<long?>("ConfirmedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ConfirmedByKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("EvidenceNote")
+                        .HasMaxLength(256)
+                        .HasColumnType("varchar(256)");
+
+                    b.Property<string>("MiniProgramOpenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MiniProgramOpenId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("EnterpriseId", "MiniProgramOpenId")
+                        .IsUnique();
+
+                    b.ToTable("enterprise_contacts", (string)null);
                 });
 
             modelBuilder.Entity("Daiban.Core.Inbound.InboundMessage", b =>
@@ -2045,17 +2045,28 @@ namespace Daiban.Core.Persistence.Migrations.MySql
 
             modelBuilder.Entity("Daiban.Core.Cases.Case", b =>
                 {
-                    b.HasOne("Daiban.Core.Enterprises.Enterprise", null)
+                    b.HasOne("Daiban.Core.Enterprises.EnterpriseContact", "NewApplicant")
+                        .WithMany()
+                        .HasForeignKey("ApplicantContactId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Daiban.Core.Enterprises.Enterprise", "NewEnterprise")
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Daiban.Core.Projects.Project", null)
+                    b.HasOne("Daiban.Core.Projects.Project", "NewProject")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("NewApplicant");
+
+                    b.Navigation("NewEnterprise");
+
+                    b.Navigation("NewProject");
                 });
 
             modelBuilder.Entity("Daiban.Core.Cases.CaseArchive", b =>
@@ -2244,17 +2255,6 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Daiban.Core.Enterprises.EnterpriseContact", b =>
-                {
-                    b.HasOne("Daiban.Core.Enterprises.Enterprise", "Enterprise")
-                        .WithMany("Contacts")
-                        .HasForeignKey("EnterpriseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Enterprise");
-                });
-
             modelBuilder.Entity("Daiban.Core.DifficultIssues.DifficultIssue", b =>
                 {
                     b.HasOne("Daiban.Core.Cases.Case", null)
@@ -2269,13 +2269,26 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Daiban.Core.Enterprises.EnterpriseContact", b =>
+                {
+                    b.HasOne("Daiban.Core.Enterprises.Enterprise", "Enterprise")
+                        .WithMany("Contacts")
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+                });
+
             modelBuilder.Entity("Daiban.Core.Projects.Project", b =>
                 {
-                    b.HasOne("Daiban.Core.Enterprises.Enterprise", null)
+                    b.HasOne("Daiban.Core.Enterprises.Enterprise", "NewEnterprise")
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("NewEnterprise");
                 });
 
             modelBuilder.Entity("Daiban.Core.Staff.StaffSession", b =>

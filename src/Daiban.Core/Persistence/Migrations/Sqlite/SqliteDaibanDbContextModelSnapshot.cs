@@ -1158,124 +1158,6 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.ToTable("faq_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Daiban.Core.Enterprises.Enterprise", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreditCode")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
-
-                    b.Property<string>("LegalRepresentative")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreditCode")
-                        .IsUnique();
-
-                    b.ToTable("enterprises", (string)null);
-                });
-
-            modelBuilder.Entity("Daiban.Core.Enterprises.EnterpriseContact", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AuthorizationLetter")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("AuthorizationLetterAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClosedBy")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClosingReason")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ConfirmedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConfirmedBy")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ConfirmedById")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConfirmedByKind")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("EnterpriseId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Evidence")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EvidenceNote")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MiniProgramOpenId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MiniProgramOpenId");
-
-                    b.HasIndex("Status");
-
-                    b.HasIndex("EnterpriseId", "MiniProgramOpenId")
-                        .IsUnique();
-
-                    b.ToTable("enterprise_contacts", (string)null);
-                });
-
             modelBuilder.Entity("Daiban.Core.DifficultIssues.DifficultIssue", b =>
                 {
                     b.Property<long>("Id")
@@ -1410,6 +1292,124 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("ScheduledAt");
 
                     b.ToTable("joint_review_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Daiban.Core.Enterprises.Enterprise", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("LegalRepresentative")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique();
+
+                    b.ToTable("enterprises", (string)null);
+                });
+
+            modelBuilder.Entity("Daiban.Core.Enterprises.EnterpriseContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorizationLetter")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AuthorizationLetterAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosingReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedByKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceNote")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MiniProgramOpenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MiniProgramOpenId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("EnterpriseId", "MiniProgramOpenId")
+                        .IsUnique();
+
+                    b.ToTable("enterprise_contacts", (string)null);
                 });
 
             modelBuilder.Entity("Daiban.Core.Inbound.InboundMessage", b =>
@@ -1975,17 +1975,28 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Daiban.Core.Cases.Case", b =>
                 {
-                    b.HasOne("Daiban.Core.Enterprises.Enterprise", null)
+                    b.HasOne("Daiban.Core.Enterprises.EnterpriseContact", "NewApplicant")
+                        .WithMany()
+                        .HasForeignKey("ApplicantContactId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Daiban.Core.Enterprises.Enterprise", "NewEnterprise")
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Daiban.Core.Projects.Project", null)
+                    b.HasOne("Daiban.Core.Projects.Project", "NewProject")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("NewApplicant");
+
+                    b.Navigation("NewEnterprise");
+
+                    b.Navigation("NewProject");
                 });
 
             modelBuilder.Entity("Daiban.Core.Cases.CaseArchive", b =>
@@ -2170,17 +2181,6 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Daiban.Core.Enterprises.EnterpriseContact", b =>
-                {
-                    b.HasOne("Daiban.Core.Enterprises.Enterprise", "Enterprise")
-                        .WithMany("Contacts")
-                        .HasForeignKey("EnterpriseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Enterprise");
-                });
-
             modelBuilder.Entity("Daiban.Core.DifficultIssues.DifficultIssue", b =>
                 {
                     b.HasOne("Daiban.Core.Cases.Case", null)
@@ -2195,13 +2195,26 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Daiban.Core.Enterprises.EnterpriseContact", b =>
+                {
+                    b.HasOne("Daiban.Core.Enterprises.Enterprise", "Enterprise")
+                        .WithMany("Contacts")
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+                });
+
             modelBuilder.Entity("Daiban.Core.Projects.Project", b =>
                 {
-                    b.HasOne("Daiban.Core.Enterprises.Enterprise", null)
+                    b.HasOne("Daiban.Core.Enterprises.Enterprise", "NewEnterprise")
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("NewEnterprise");
                 });
 
             modelBuilder.Entity("Daiban.Core.Staff.StaffSession", b =>
