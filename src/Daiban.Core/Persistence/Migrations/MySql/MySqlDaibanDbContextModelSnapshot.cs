@@ -1204,128 +1204,6 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                     b.ToTable("faq_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Daiban.Core.Enterprises.Enterprise", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(256)
-                        .HasColumnType("varchar(256)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetime(6)");
-
-                    b.Property<string>("CreditCode")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("char(18)")
-                        .IsFixedLength();
-
-                    b.Property<string>("LegalRepresentative")
-                        .HasMaxLength(32)
-                        .HasColumnType("varchar(32)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("varchar(128)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreditCode")
-                        .IsUnique();
-
-                    b.ToTable("enterprises", (string)null);
-                });
-
-            modelBuilder.Entity("Daiban.Core.Enterprises.EnterpriseContact", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("AuthorizationLetter")
-                        .HasMaxLength(128)
-                        .HasColumnType("varchar(128)");
-
-                    b.Property<DateTimeOffset?>("AuthorizationLetterAt")
-                        .HasColumnType("datetime(6)");
-
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("datetime(6)");
-
-                    b.Property<string>("ClosedBy")
-                        .HasMaxLength(32)
-                        .HasColumnType("varchar(32)");
-
-                    b.Property<string>("ClosingReason")
-                        .HasMaxLength(256)
-                        .HasColumnType("varchar(256)");
-
-                    b.Property<DateTimeOffset?>("ConfirmedAt")
-                        .HasColumnType("datetime(6)");
-
-                    b.Property<string>("ConfirmedBy")
-                        .HasMaxLength(32)
-                        .HasColumnType("varchar(32)");
-
-                    b.Property<long?>("ConfirmedById")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("ConfirmedByKind")
-                        .HasMaxLength(32)
-                        .HasColumnType("varchar(32)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetime(6)");
-
-                    b.Property<long>("EnterpriseId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Evidence")
-                        .HasMaxLength(32)
-                        .HasColumnType("varchar(32)");
-
-                    b.Property<string>("EvidenceNote")
-                        .HasMaxLength(256)
-                        .HasColumnType("varchar(256)");
-
-                    b.Property<string>("MiniProgramOpenId")
-                        .HasMaxLength(64)
-                        .HasColumnType("varchar(64)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("varchar(32)");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("varchar(20)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("varchar(32)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MiniProgramOpenId");
-
-                    b.HasIndex("Status");
-
-                    b.HasIndex("EnterpriseId", "MiniProgramOpenId")
-                        .IsUnique();
-
-                    b.ToTable("enterprise_contacts", (string)null);
-                });
-
             modelBuilder.Entity("Daiban.Core.DifficultIssues.DifficultIssue", b =>
                 {
                     b.Property<long>("Id")
@@ -1466,6 +1344,128 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                     b.ToTable("joint_review_meetings", (string)null);
                 });
 
+            modelBuilder.Entity("Daiban.Core.Enterprises.Enterprise", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(256)
+                        .HasColumnType("varchar(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("char(18)")
+                        .IsFixedLength();
+
+                    b.Property<string>("LegalRepresentative")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique();
+
+                    b.ToTable("enterprises", (string)null);
+                });
+
+            modelBuilder.Entity("Daiban.Core.Enterprises.EnterpriseContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorizationLetter")
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
+                    b.Property<DateTimeOffset?>("AuthorizationLetterAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("ClosingReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("varchar(256)");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<long?>("ConfirmedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ConfirmedByKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("EvidenceNote")
+                        .HasMaxLength(256)
+                        .HasColumnType("varchar(256)");
+
+                    b.Property<string>("MiniProgramOpenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MiniProgramOpenId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("EnterpriseId", "MiniProgramOpenId")
+                        .IsUnique();
+
+                    b.ToTable("enterprise_contacts", (string)null);
+                });
+
             modelBuilder.Entity("Daiban.Core.Inbound.InboundMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1573,16 +1573,24 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .HasMaxLength(128)
                         .HasColumnType("varchar(128)");
 
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<long?>("DestinationCaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FieldsJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("varchar(4000)");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("varchar(500)");
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("datetime(6)");
-
-                    b.Property<string>("Page")
-                        .HasMaxLength(256)
-                        .HasColumnType("varchar(256)");
 
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("datetime(6)");
@@ -2244,17 +2252,6 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Daiban.Core.Enterprises.EnterpriseContact", b =>
-                {
-                    b.HasOne("Daiban.Core.Enterprises.Enterprise", "Enterprise")
-                        .WithMany("Contacts")
-                        .HasForeignKey("EnterpriseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Enterprise");
-                });
-
             modelBuilder.Entity("Daiban.Core.DifficultIssues.DifficultIssue", b =>
                 {
                     b.HasOne("Daiban.Core.Cases.Case", null)
@@ -2267,6 +2264,17 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Daiban.Core.Enterprises.EnterpriseContact", b =>
+                {
+                    b.HasOne("Daiban.Core.Enterprises.Enterprise", "Enterprise")
+                        .WithMany("Contacts")
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
                 });
 
             modelBuilder.Entity("Daiban.Core.Projects.Project", b =>

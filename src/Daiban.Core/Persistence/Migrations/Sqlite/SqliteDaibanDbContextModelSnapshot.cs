@@ -1158,124 +1158,6 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.ToTable("faq_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Daiban.Core.Enterprises.Enterprise", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreditCode")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
-
-                    b.Property<string>("LegalRepresentative")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreditCode")
-                        .IsUnique();
-
-                    b.ToTable("enterprises", (string)null);
-                });
-
-            modelBuilder.Entity("Daiban.Core.Enterprises.EnterpriseContact", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AuthorizationLetter")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("AuthorizationLetterAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClosedBy")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClosingReason")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ConfirmedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConfirmedBy")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ConfirmedById")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConfirmedByKind")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("EnterpriseId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Evidence")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EvidenceNote")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MiniProgramOpenId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MiniProgramOpenId");
-
-                    b.HasIndex("Status");
-
-                    b.HasIndex("EnterpriseId", "MiniProgramOpenId")
-                        .IsUnique();
-
-                    b.ToTable("enterprise_contacts", (string)null);
-                });
-
             modelBuilder.Entity("Daiban.Core.DifficultIssues.DifficultIssue", b =>
                 {
                     b.Property<long>("Id")
@@ -1412,6 +1294,124 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.ToTable("joint_review_meetings", (string)null);
                 });
 
+            modelBuilder.Entity("Daiban.Core.Enterprises.Enterprise", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("LegalRepresentative")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique();
+
+                    b.ToTable("enterprises", (string)null);
+                });
+
+            modelBuilder.Entity("Daiban.Core.Enterprises.EnterpriseContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorizationLetter")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AuthorizationLetterAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosingReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedByKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceNote")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MiniProgramOpenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MiniProgramOpenId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("EnterpriseId", "MiniProgramOpenId")
+                        .IsUnique();
+
+                    b.ToTable("enterprise_contacts", (string)null);
+                });
+
             modelBuilder.Entity("Daiban.Core.Inbound.InboundMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1515,16 +1515,24 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DestinationCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FieldsJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Page")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ReadAt")
                         .HasColumnType("INTEGER");
@@ -2170,17 +2178,6 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Daiban.Core.Enterprises.EnterpriseContact", b =>
-                {
-                    b.HasOne("Daiban.Core.Enterprises.Enterprise", "Enterprise")
-                        .WithMany("Contacts")
-                        .HasForeignKey("EnterpriseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Enterprise");
-                });
-
             modelBuilder.Entity("Daiban.Core.DifficultIssues.DifficultIssue", b =>
                 {
                     b.HasOne("Daiban.Core.Cases.Case", null)
@@ -2193,6 +2190,17 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Daiban.Core.Enterprises.EnterpriseContact", b =>
+                {
+                    b.HasOne("Daiban.Core.Enterprises.Enterprise", "Enterprise")
+                        .WithMany("Contacts")
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
                 });
 
             modelBuilder.Entity("Daiban.Core.Projects.Project", b =>
