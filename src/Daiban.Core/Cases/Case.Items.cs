@@ -45,6 +45,7 @@ public sealed partial class Case
         if (!item.Approve(Guard.Required(resultDocumentNo, "批准文号", 64), Guard.Optional(note, "备注", 500), now))
             return false;
         Write(LogKind.Milestone, $"“{item.ItemName}”已批准，文号{resultDocumentNo}", agent, now, visibleToEnterprise: true, itemCode: item.ItemCode);
+        _events.Record(new ItemApproved(this, item, now));
         return true;
     }
 

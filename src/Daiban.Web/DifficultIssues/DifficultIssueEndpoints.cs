@@ -110,18 +110,8 @@ public static class LedgerEndpoints
         var issue = new DifficultIssue(@case.Id, r.MeetingId, r.Description ?? "", department, liaison?.Id,
             r.Deadline ?? throw DomainRuleException.Invalid("issue.deadline_required", "请填写办理时限。"), user.StaffActor(), now);
         db.DifficultIssues.Add(issue);
-        // Saved before the notice: its de-duplication key names the issue's id. The notice lines are being replaced by
-        // domain events, which carry the issue itself; then this becomes one save.
+        // The liaison's notice is the issue's event: it commits in this one save.
         await db.SaveChangesAsync(ct);
-        if (liaison is not null)
-        {
-            await db.AddOnceAsync(new Notification($"issue:{issue.Id}:assigned", RecipientKind.Staff, liaison.Id, NotificationChannel.Template, "issue-assigned",
-                "新的难点问题待办理", JsonSerializer.Serialize(new Dictionary<string, string>
-                {
-                    ["thing1"] = issue.Description, ["character_string2"] = @case.CaseNumber, ["time3"] = ChinaTime.Display(issue.Deadline),
-                }), null, @case.Id, now), ct);
-            await db.SaveChangesAsync(ct);
-        }
         return TypedResults.Created($"/api/staff/issues/{issue.Id}", IssueResponse.From(issue, ChinaTime.DateOf(now)));
     }
 

@@ -169,10 +169,12 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : Migrated
     public async Task Notification_DeduplicationKey_IsUnique()
     {
         await using var db = Database.NewContext();
-        db.Notifications.Add(new Notification("case:1:assigned", RecipientKind.Staff, 2, NotificationChannel.Template, "case-assigned", "新案件", "{}", "pages/case/detail?id=1", 1, T0));
+        db.Notifications.Add(new Notification("case:1:assigned", RecipientKind.Staff, 2, NotificationChannel.Template, "case-assigned", "新案件",
+            new NoticeFields(), NoticeTarget.AgentCase(1), 1, T0));
         await db.SaveChangesAsync();
         await using var again = Database.NewContext();
-        again.Notifications.Add(new Notification("case:1:assigned", RecipientKind.Staff, 2, NotificationChannel.Template, "case-assigned", "新案件", "{}", null, 1, T0));
+        again.Notifications.Add(new Notification("case:1:assigned", RecipientKind.Staff, 2, NotificationChannel.Template, "case-assigned", "新案件",
+            new NoticeFields(), NoticeTarget.None, 1, T0));
 
         await Assert.ThrowsAsync<DbUpdateException>(() => again.SaveChangesAsync());
     }
