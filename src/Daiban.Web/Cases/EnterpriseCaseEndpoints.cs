@@ -157,7 +157,7 @@ public static class MiniProgramCaseEndpoints
 
     /// <param name="applicantMay">The case's own applicant may do this before its binding is confirmed.</param>
     private static async Task<Results<Ok<EnterpriseCaseView>, NotFound>> ActAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct,
-        Func<Case, Actor, bool> act, bool applicantMay = false)
+        Func<Case, Actor, bool> act, Func<Case, Task>? after = null, bool applicantMay = false)
     {
         var found = await FindVisibleAsync(id, user, db, tracked: true, ct);
         if (found is null)
@@ -166,7 +166,8 @@ public static class MiniProgramCaseEndpoints
         if (!contact.CanActForEnterprise && !(applicantMay && c.ApplicantContactId == contact.Id))
             throw new DomainRuleException("contact.not_confirmed", "您与该企业的绑定尚未确认，暂不能办理此操作，请联系综合窗口。");
         // What the action changed records its events; the save turns them into notices.
-        act(c, Actor.Contact(contact.Id, contact.Name));
+        if (act(c, Actor.Contact(contact.Id, contact.Name)) && after is not null)
+            await after(c);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(EnterpriseCaseView.From(c));
     }
