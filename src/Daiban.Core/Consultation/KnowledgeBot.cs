@@ -23,10 +23,15 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge)
 
     public KnowledgeBase Knowledge => knowledge;
 
-    public BotAnswer Answer(string question)
+    public BotAnswer Answer(string question) => Answer(question, ConversationMemory.Empty);
+
+    /// <summary>Answers within a conversation: a question that names no item but asks about one is about the last item named.</summary>
+    public BotAnswer Answer(string question, ConversationMemory memory)
     {
         var expanded = knowledge.Lexicon.Expand(question);
         var items = knowledge.Lexicon.FindItems(expanded);
+        if (items.Count == 0 && memory.LastItem is { } last && knowledge.Item(last) is not null && IsFollowUp(question, expanded))
+            items = [last];
         var intent = IntentClassifier.Classify(expanded, items);
         return intent switch
         {
@@ -41,6 +46,12 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge)
             _ => Retrieve(expanded, intent, items),
         };
     }
+
+    /// <summary>Short, or asking what an item row answers (time, materials, department): "那要多久？", "交啥材料".</summary>
+    private static bool IsFollowUp(string question, string expanded) =>
+        question.Length <= FollowUpLength || IntentClassifier.AsksTime(expanded) || IntentClassifier.AsksMaterials(expanded);
+
+    private const int FollowUpLength = 8;
 
     private BotAnswer FromCatalogue(string expanded, IReadOnlyList<string> codes)
     {

@@ -1,0 +1,39 @@
+using Daiban.Core.Consultation;
+using Daiban.Testing.Consultation;
+using Xunit.Abstractions;
+
+namespace Daiban.Core.Tests.Consultation;
+
+/// <summary>
+/// The independent paraphrase set (tests/devsets/paraphrases.json) through the bot the API uses. The bot was tuned
+/// on the tuning part only; the floors are what it reaches on the validation part, less a small margin.
+/// </summary>
+public sealed class ParaphraseSetTests(ITestOutputHelper output)
+{
+    private const double ValidationFloor = 0.40;
+    private const double ValidationHandoffFloor = 0.25;
+    private const double ValidationOutOfScopeFloor = 0.90;
+
+    [Fact]
+    public void The_bot_answers_the_validation_part_of_the_paraphrase_set()
+    {
+        using var knowledge = KnowledgeBase.Shipped();
+        var bot = new KnowledgeBot(knowledge);
+
+        var tuning = ParaphraseSet.Score(ParaphraseCase.Tuning, bot.Answer);
+        var validation = ParaphraseSet.Score(ParaphraseCase.Validation, bot.Answer);
+
+        foreach (var part in new[] { tuning, validation })
+        {
+            output.WriteLine(part.Summary());
+            output.WriteLine("  topics: " + part.Topics());
+        }
+        foreach (var failure in validation.Score.Failures)
+            output.WriteLine("FAIL validation " + failure);
+        foreach (var failure in tuning.Score.Failures)
+            output.WriteLine("FAIL tuning " + failure);
+        Assert.True(validation.Score.Accuracy >= ValidationFloor, validation.Summary());
+        Assert.True(validation.Score.AccuracyOf(DevCaseKind.Handoff) >= ValidationHandoffFloor, validation.Summary());
+        Assert.True(validation.Score.AccuracyOf(DevCaseKind.OutOfScope) >= ValidationOutOfScopeFloor, validation.Summary());
+    }
+}
