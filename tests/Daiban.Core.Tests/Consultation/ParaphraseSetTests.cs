@@ -38,4 +38,17 @@ public sealed class ParaphraseSetTests(ITestOutputHelper output)
         Assert.True(validation.Score.AccuracyOf(DevCaseKind.Handoff) >= ValidationHandoffFloor, validation.Summary());
         Assert.True(validation.Score.AccuracyOf(DevCaseKind.OutOfScope) >= ValidationOutOfScopeFloor, validation.Summary());
     }
+
+    [Fact]
+    public void The_intent_model_is_trained_on_no_validation_question()
+    {
+        var validation = ParaphraseSet.Load().Where(c => c.Split == ParaphraseCase.Validation)
+            .Select(c => c.Q).ToHashSet(StringComparer.Ordinal);
+        var tuning = ParaphraseSet.Load().Where(c => c.Split == ParaphraseCase.Tuning).Select(c => c.Q).ToHashSet(StringComparer.Ordinal);
+
+        var trained = IntentModel.ShippedExamples().Select(e => e.Text).ToList();
+
+        Assert.DoesNotContain(trained, validation.Contains);
+        Assert.Contains(trained, tuning.Contains);
+    }
 }
