@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Daiban.WeChat.Api;
+using Daiban.WeChat.Emulator;
 using Microsoft.Extensions.Options;
 
 namespace Daiban.WeChat;

@@ -52,7 +52,7 @@ public sealed class Notices
         ParcelMailed p => ToApplicantAsync(db, p, $"parcel:{p.Parcel.TrackingNumber}", NoticeKeys.DeliverySent,
             "材料已寄回", $"{p.Parcel.Carrier} {p.Parcel.TrackingNumber}", ct),
         ItemApproved i => ToApplicantAsync(db, i, $"item:{i.Item.ItemCode}:approved", NoticeKeys.ItemApproved,
-            $"{i.Item.ItemName}已办结", $"{i.Item.ItemName}已批准 {i.Item.ResultDocumentNo}", ct, i.Item.ItemName),
+            $"{i.Item.ItemName}已办结", $"{i.Item.ResultDocumentNo}，{i.Item.ItemName}已批准", ct, i.Item.ItemName),
         ResultsReady r => ToApplicantAsync(db, r, "results-ready", NoticeKeys.ResultsReady, "办理结果已出",
             "全部事项已办结，代办员将统一送达办理结果", ct),
         ResultsMailed r => ToApplicantAsync(db, r, "delivery", NoticeKeys.DeliverySent, "办理结果已寄出",

@@ -6,7 +6,7 @@ namespace Daiban.WeChat.Notifications;
 
 /// <summary>
 /// Each notice key's WeChat template: which of the notice's fields fills which keyword (thing1, time3 …), fitted to
-/// the keyword's rules (PROTOCOL §4.2, <see cref="TemplateValueRules"/>). The README's table lists the same.
+/// the keyword's rules (docs/architecture.md §11, <see cref="TemplateValueRules"/>). docs/api.md's table lists the same.
 /// </summary>
 public static class NoticeTemplates
 {
