@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json;
 using Daiban.Core.Calendar;
@@ -12,9 +13,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Daiban.Web.DifficultIssues;
 
-public sealed record MeetingRequest(string? Title, DateTimeOffset? ScheduledAt, string? Location, string[]? DepartmentCodes, long[]? CaseIds, string? Agenda);
+public sealed record MeetingRequest([property: Required] string? Title,
+    [property: Required] DateTimeOffset? ScheduledAt, string? Location, [property: Required] string[]? DepartmentCodes,
+    [property: Required] long[]? CaseIds, [property: Required] string? Agenda);
 
-public sealed record MinutesRequest(string? Minutes, string? Decisions);
+public sealed record MinutesRequest([property: Required] string? Minutes, string? Decisions);
 
 public sealed record MeetingResponse(long Id, string Title, DateTimeOffset ScheduledAt, string? Location, IReadOnlyList<string> DepartmentCodes,
     IReadOnlyList<long> CaseIds, string Agenda, string Status, string? Minutes, string? Decisions)
@@ -23,9 +26,11 @@ public sealed record MeetingResponse(long Id, string Title, DateTimeOffset Sched
         new(m.Id, m.Title, m.ScheduledAt, m.Location, m.DepartmentCodes, m.CaseIds, m.Agenda, m.Status.ToString(), m.Minutes, m.Decisions);
 }
 
-public sealed record IssueRequest(long CaseId, long? MeetingId, string? Description, string? ResponsibleDepartment, long? LiaisonId, DateOnly? Deadline);
+public sealed record IssueRequest([property: Required] long CaseId, long? MeetingId,
+    [property: Required] string? Description, [property: Required] string? ResponsibleDepartment, long? LiaisonId,
+    [property: Required] DateOnly? Deadline);
 
-public sealed record IssueUpdateRequest(string? Text);
+public sealed record IssueUpdateRequest([property: Required] string? Text);
 
 public sealed record IssueResponse(long Id, long CaseId, long? MeetingId, string Description, string ResponsibleDepartment, long? LiaisonId, DateOnly Deadline,
     string Status, string? Progress, string? Resolution, bool Overdue)
