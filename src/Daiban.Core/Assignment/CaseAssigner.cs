@@ -19,7 +19,7 @@ public sealed class CaseAssigner(DaibanDbContext db, TimeProvider clock)
 {
     public async Task<RoutingDecision> SuggestAsync(Case @case, CancellationToken ct)
     {
-        var profiles = await AgentProfiles.LoadAsync(db, ChinaTime.Today(clock), ct);
+        var profiles = await AgentProfiles.LoadAsync(db, ChinaTime.Today(clock), @case.Id, ct);
         var firstContact = await AgentProfiles.FirstContactAgentAsync(db, @case.EnterpriseId, @case.ProjectId, @case.Id, ct);
         var request = new RoutingRequest(@case.Items.Select(i => i.Stage).ToHashSet(), @case.Items.Select(i => i.DepartmentCode).ToHashSet(StringComparer.Ordinal), firstContact);
         return RoutingPolicy.Choose(request, profiles);

@@ -33,7 +33,7 @@ public sealed class ConsultationHandoff(DaibanDbContext db, TimeProvider clock)
         RoutingDecision? decision = null;
         try
         {
-            var profiles = await AgentProfiles.LoadAsync(db, ChinaTime.Today(clock), ct);
+            var profiles = await AgentProfiles.LoadAsync(db, ChinaTime.Today(clock), routedCaseId: null, ct);
             decision = RoutingPolicy.Choose(new RoutingRequest(items.Select(i => i.Stage).ToHashSet(), items.Select(i => i.DepartmentCode).ToHashSet(StringComparer.Ordinal), firstContact), profiles);
         }
         catch (DomainRuleException e) when (e.Code == "routing.no_agent")
