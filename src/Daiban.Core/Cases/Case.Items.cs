@@ -66,7 +66,8 @@ public sealed partial class Case
             throw DomainRuleException.Invalid("case_item.pause_reason", "请选择暂停计时的法定事由。");
         if (!item.PauseClock(on, reason, Guard.Optional(note, "说明", 500), calendar))
             return false;
-        Write(LogKind.Work, $"“{item.ItemName}”暂停计时（{PauseReasonName(reason)}）", agent, now, visibleToEnterprise: true, itemCode: item.ItemCode);
+        Write(LogKind.Work, $"“{item.ItemName}”暂停计时（{reason.Name()}）", agent, now, visibleToEnterprise: true,
+            itemCode: item.ItemCode);
         return true;
     }
 
@@ -112,13 +113,4 @@ public sealed partial class Case
             ?? throw DomainRuleException.Invalid("case_item.not_found", $"本案件中没有事项“{itemCode}”。");
     }
 
-    internal static string PauseReasonName(PauseReason reason) => reason switch
-    {
-        PauseReason.AwaitingSupplement => "等待补正材料",
-        PauseReason.ExpertReview => "专家评审",
-        PauseReason.Hearing => "听证",
-        PauseReason.Testing => "检验检测",
-        PauseReason.Publicity => "公示",
-        _ => reason.ToString(),
-    };
 }

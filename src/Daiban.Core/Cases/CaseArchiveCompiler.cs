@@ -89,7 +89,7 @@ public static class CaseArchiveCompiler
         {
             i.ItemCode, i.ItemName, Stage = i.Stage.Name(), Department = i.ImplementingBody, i.PromisedDays,
             Status = i.Status.Name(), i.AcceptedOn, i.DueOn, i.ResultDocumentNo, i.DecisionNote, i.DecidedAt,
-            Pauses = i.Pauses.Select(p => new { p.PausedOn, p.ResumedOn, Reason = Case.PauseReasonName(p.Reason) }),
+            Pauses = i.Pauses.Select(p => new { p.PausedOn, p.ResumedOn, Reason = p.Reason.Name() }),
         }),
         Materials = @case.Materials.Select(m => new { m.Name, m.Copies, m.IsOriginal, m.ReceivedAt, m.ReviewNote,
             m.OriginalReturnedAt }),

@@ -60,6 +60,30 @@ public sealed class OpenApiContractTests(ProductionLikeApp app)
         Assert.Contains("agentName", Required(schemas, "CaseResponse"));
     }
 
+    [Fact]
+    public async Task EveryEnum_SaysWhatEachValueMeans_InChinese()
+    {
+        var schemas = await SchemasAsync();
+        var enums = schemas.EnumerateObject().Where(s => s.Value.TryGetProperty("enum", out _)).ToList();
+
+        Assert.Contains(enums, e => e.Name == "SatisfactionLevel");
+        foreach (var schema in enums)
+        {
+            var values = schema.Value.GetProperty("enum").EnumerateArray().ToList();
+            Assert.True(schema.Value.TryGetProperty("description", out var description), schema.Name);
+            var meanings = schema.Value.GetProperty("x-enum-descriptions").EnumerateArray()
+                .Select(m => m.GetString()!).ToList();
+            Assert.Equal(values.Count, meanings.Count);
+            foreach (var (value, meaning) in values.Zip(meanings).Where(v => v.First.ValueKind == JsonValueKind.String))
+            {
+                Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}", meaning);
+                Assert.Contains($"{value.GetString()}：{meaning}", description.GetString());
+            }
+        }
+        Assert.Equal("Help：帮办；Agency：代办；FullService：包办",
+            schemas.GetProperty("ServiceMode").GetProperty("description").GetString());
+    }
+
     /// <summary>
     /// The document's promise for an application, held against the server: each required field is refused when
     /// missing; the optional ones (contact, stages, the request text, the project's other facts) may be left out.
