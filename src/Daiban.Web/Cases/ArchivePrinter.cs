@@ -12,7 +12,8 @@ namespace Daiban.Web.Cases;
 /// </summary>
 public static class ArchivePrinter
 {
-    private static readonly Dictionary<string, string> Labels = new()
+    // Keyed by the C# names; the content's camelCase names differ only in their first letter.
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.OrdinalIgnoreCase)
     {
         ["CaseNumber"] = "案件编号", ["Mode"] = "服务方式", ["Channel"] = "申请渠道", ["ScopeStages"] = "申办阶段", ["Enterprise"] = "建设单位",
         ["Project"] = "项目信息", ["SubmittedAt"] = "申请时间", ["RegisteredAt"] = "登记时间", ["Assignments"] = "代办员指派",
@@ -33,7 +34,7 @@ public static class ArchivePrinter
     // The archive keeps enum names (stable, machine-readable); the printed page says them in Chinese, in Core's words.
     private static readonly IReadOnlyDictionary<string, string> StatusNames = EnumNames.ByName<CaseStatus>();
 
-    private static readonly Dictionary<string, IReadOnlyDictionary<string, string>> ValueNames = new()
+    private static readonly Dictionary<string, IReadOnlyDictionary<string, string>> ValueNames = new(Labels.Comparer)
     {
         ["Channel"] = EnumNames.ByName<ApplicationChannel>(),
         ["Decision"] = EnumNames.ByName<PlanDecision>(),
@@ -62,10 +63,10 @@ public static class ArchivePrinter
 
     public static string Render(CaseArchive archive)
     {
-        using var doc = JsonDocument.Parse(archive.ContentJson);
+        using var doc = JsonDocument.Parse(CaseArchiving.Content(archive));
         var root = doc.RootElement;
         var html = new StringBuilder();
-        var caseNumber = root.TryGetProperty("CaseNumber", out var n) ? n.GetString() : "";
+        var caseNumber = root.TryGetProperty("caseNumber", out var n) ? n.GetString() : "";
         html.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
             .Append(Encode($"帮办代办包办服务电子档案 {caseNumber}"))
             .Append("</title><style>").Append(Style).Append("</style></head><body>")

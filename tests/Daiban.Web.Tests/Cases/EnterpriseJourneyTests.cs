@@ -123,6 +123,7 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
         var read = await ProblemAssert.OkAsync<ArchiveResponse>(await enterprise.GetAsync($"/api/mp/cases/{view.Id}/archive"));
         Assert.True(read.Intact);
         Assert.Contains("全程省心", read.Content.GetRawText());
+        Assert.Equal(view.CaseNumber, read.Content.GetProperty("caseNumber").GetString());
         Assert.Equal(CaseStatus.Archived, (await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.GetAsync($"/api/mp/cases/{view.Id}"))).Status);
         var print = await agent.GetAsync($"{url}/archive/print");
         Assert.Equal("text/html", print.Content.Headers.ContentType?.MediaType);
