@@ -15,9 +15,17 @@ public static class EnterpriseNotices
         AddAsync(db, c, "registered", "case-registered", "您的申请已登记",
             new() { ["character_string1"] = c.CaseNumber, ["thing2"] = $"{c.Mode.Name()}申请已登记，正在为您指派代办员", ["time3"] = ChinaTime.Display(now) }, now, ct);
 
+    /// <summary>
+    /// The document number comes first: a 批准文号 (乳住建施字〔2026〕第0123号) nearly fills the message's short text
+    /// field by itself, and a value too long for it is cut at its end, so the item's name gives way, not the number.
+    /// </summary>
     public static Task ItemApprovedAsync(DaibanDbContext db, Case c, CaseItem item, DateTimeOffset now, CancellationToken ct) =>
         AddAsync(db, c, $"item:{item.ItemCode}:approved", "item-approved", $"{item.ItemName}已办结",
-            new() { ["character_string1"] = c.CaseNumber, ["thing2"] = $"{item.ItemName}已批准 {item.ResultDocumentNo}", ["time3"] = ChinaTime.Display(now) }, now, ct);
+            new()
+            {
+                ["character_string1"] = c.CaseNumber, ["thing2"] = $"{item.ResultDocumentNo}，{item.ItemName}已批准",
+                ["time3"] = ChinaTime.Display(now),
+            }, now, ct);
 
     public static Task ResultsReadyAsync(DaibanDbContext db, Case c, DateTimeOffset now, CancellationToken ct) =>
         AddAsync(db, c, "results-ready", "results-ready", "办理结果已出",

@@ -1,11 +1,14 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Daiban.Core.Cases;
+using Daiban.Core.Catalog;
 using Daiban.Core.Enterprises;
 using Daiban.Core.Notifications;
 using Daiban.Core.Persistence;
 using Daiban.Core.Staff;
 using Daiban.Jobs.Notifications;
 using Daiban.Testing;
+using Daiban.WeChat.Api;
 using Daiban.WeChat.Emulator;
 using Daiban.WeChat.Push;
 using Daiban.Web.Cases;
@@ -22,11 +25,13 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
 {
     private const string RegisteredTemplate = "TPL_CASE_REGISTERED";
     private const string AssignedTemplate = "TPL_CASE_ASSIGNED";
+    private const string ItemApprovedTemplate = "TPL_ITEM_APPROVED";
 
     private readonly DaibanAppFactory _app = new(DatabaseProvider.MySql, TestServers.Redis, settings: new Dictionary<string, string>
     {
         ["WeChat:Templates:case-registered"] = RegisteredTemplate,
         ["WeChat:Templates:case-assigned"] = AssignedTemplate,
+        ["WeChat:Templates:item-approved"] = ItemApprovedTemplate,
     });
 
     public Task InitializeAsync() => ((IAsyncLifetime)_app).InitializeAsync();
@@ -123,6 +128,58 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         Assert.Single(Emulator.Messages(people.StaffOpenId));
     }
 
+    /// <summary>
+    /// Architecture issue, item 6: an item-approved notice keeps its 批准文号 within WeChat's field rules, whatever
+    /// the number: Chinese, or longer than the field (then cut with an ellipsis, as a thing field allows).
+    /// </summary>
+    [Fact]
+    public async Task ItemApproved_SendsTheDocumentNumber_WithinTheFieldRules()
+    {
+        var people = await SeedPeopleAsync();
+        var numbers = new[] { "乳住建施字〔2026〕第0123号", "乳审〔2026〕7号", "乳山市住房和城乡建设局建字第371083202600012号" };
+        var client = _app.CreateClient();
+        await client.PostAsJsonAsync("/_wx/test/subscribe",
+            new { openId = people.ContactOpenId, templateId = ItemApprovedTemplate, count = numbers.Length });
+        await WaitForQuotaAsync(people.ContactOpenId, numbers.Length, ItemApprovedTemplate);
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
+            foreach (var number in numbers)
+            {
+                var (c, item) = ApprovedItem(people.ContactId, number);
+                await EnterpriseNotices.ItemApprovedAsync(db, c, item, DateTimeOffset.UtcNow, CancellationToken.None);
+            }
+            await db.SaveChangesAsync();
+        }
+        var settled = await WaitUntilSettledAsync(numbers.Length);
+
+        Assert.All(settled, n => Assert.Equal(NotificationStatus.Sent, n.Status));
+        var sent = Emulator.Messages(people.ContactOpenId).Select(m => m.Data!.Value.EnumerateObject()
+            .ToDictionary(f => f.Name, f => f.Value.GetProperty("value").GetString()!)).ToList();
+        Assert.Equal(numbers.Length, sent.Count);
+        foreach (var fields in sent)
+            Assert.All(fields, f => Assert.Null(TemplateValueRules.Validate(f.Key, f.Value)));
+        var things = sent.Select(f => f["thing2"]).ToList();
+        Assert.Contains("乳住建施字〔2026〕第0123号，建…", things);
+        Assert.Contains("乳审〔2026〕7号，建筑工程施工许可…", things);
+        Assert.Contains("乳山市住房和城乡建设局建字第37108…", things);
+    }
+
+    /// <summary>A 代办 case of the contact whose 施工许可 item was just approved with <paramref name="number"/>.</summary>
+    private static (Case Case, CaseItem Item) ApprovedItem(long contactId, string number)
+    {
+        var now = CaseBuilder.Monday;
+        var c = Case.Submit(100, 200, contactId, ServiceMode.Agency, ApplicationChannel.Online,
+            [Stage.ConstructionLicence], [CaseBuilder.Item("S3-03")], null, null, CaseBuilder.Contact, now);
+        c.Register(CaseBuilder.Clerk, now);
+        c.AssignAgent(CaseBuilder.Agent.Id!.Value, CaseBuilder.Agent.Name, "测试", CaseBuilder.Clerk, now);
+        c.Start(CaseBuilder.Agent, now);
+        c.SubmitItem("S3-03", DateOnly.FromDateTime(now.Date), null, CaseBuilder.WorkCalendar, CaseBuilder.Agent, now);
+        c.ApproveItem("S3-03", number, null, CaseBuilder.Agent, now);
+        return (c, c.Items.Single());
+    }
+
     [Fact]
     public async Task TransientFailure_IsRetriedLater_NotLost()
     {
@@ -150,13 +207,13 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         Assert.Fail("The dispatcher never tried the notification.");
     }
 
-    private async Task WaitForQuotaAsync(string openId, int remaining)
+    private async Task WaitForQuotaAsync(string openId, int remaining, string template = RegisteredTemplate)
     {
         for (var i = 0; i < 100; i++)
         {
             await using var scope = _app.Services.CreateAsyncScope();
             var quota = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().SubscriptionQuotas.AsNoTracking()
-                .SingleOrDefaultAsync(q => q.OpenId == openId && q.TemplateId == RegisteredTemplate);
+                .SingleOrDefaultAsync(q => q.OpenId == openId && q.TemplateId == template);
             if (quota?.Remaining == remaining)
                 return;
             await Task.Delay(100);
