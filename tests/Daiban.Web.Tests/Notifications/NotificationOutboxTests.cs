@@ -1,10 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Daiban.Core.Cases;
+using Daiban.Core.Calendar;
 using Daiban.Core.Catalog;
+using Daiban.Core.Common;
 using Daiban.Core.Enterprises;
 using Daiban.Core.Notifications;
 using Daiban.Core.Persistence;
+using Daiban.Core.Projects;
 using Daiban.Core.Staff;
 using Daiban.Jobs.Notifications;
 using Daiban.Testing;
@@ -142,16 +145,8 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
             new { openId = people.ContactOpenId, templateId = ItemApprovedTemplate, count = numbers.Length });
         await WaitForQuotaAsync(people.ContactOpenId, numbers.Length, ItemApprovedTemplate);
 
-        await using (var scope = _app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
-            foreach (var number in numbers)
-            {
-                var (c, item) = ApprovedItem(people.ContactId, number);
-                await EnterpriseNotices.ItemApprovedAsync(db, c, item, DateTimeOffset.UtcNow, CancellationToken.None);
-            }
-            await db.SaveChangesAsync();
-        }
+        foreach (var number in numbers)
+            await ApproveSavedCaseAsync(people.ContactId, people.StaffId, number);
         var settled = await WaitUntilSettledAsync(numbers.Length);
 
         Assert.All(settled, n => Assert.Equal(NotificationStatus.Sent, n.Status));
@@ -166,18 +161,33 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         Assert.Contains("乳山市住房和城乡建设局建字第37108…", things);
     }
 
-    /// <summary>A 代办 case of the contact whose 施工许可 item was just approved with <paramref name="number"/>.</summary>
-    private static (Case Case, CaseItem Item) ApprovedItem(long contactId, string number)
+    /// <summary>A saved 代办 case of the contact, its 施工许可 item approved with <paramref name="number"/>.</summary>
+    private async Task ApproveSavedCaseAsync(long contactId, long agentId, string number)
     {
-        var now = CaseBuilder.Monday;
-        var c = Case.Submit(100, 200, contactId, ServiceMode.Agency, ApplicationChannel.Online,
-            [Stage.ConstructionLicence], [CaseBuilder.Item("S3-03")], null, null, CaseBuilder.Contact, now);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var contact = await db.EnterpriseContacts.SingleAsync(x => x.Id == contactId);
+        var project = new Project(contact.EnterpriseId, new ProjectFacts("海达新材料研发楼", null, "乳山市经济开发区",
+            InvestmentType.Social, ProjectKind.Industrial, null, null, null, null, null, null, null,
+            LandSupply.Transfer, null, null, null, null), now);
+        db.Projects.Add(project);
+        await db.SaveChangesAsync();
+        var agent = Actor.Staff(agentId, "李强");
+        var c = Case.Submit(contact.EnterpriseId, project.Id, contactId, ServiceMode.Agency, ApplicationChannel.Online,
+            [Stage.ConstructionLicence], [await db.ApprovalItems.SingleAsync(i => i.Code == "S3-03")], null, null,
+            Actor.Contact(contactId, contact.Name), now);
+        db.Cases.Add(c);
+        await db.SaveChangesAsync();
         c.Register(CaseBuilder.Clerk, now);
-        c.AssignAgent(CaseBuilder.Agent.Id!.Value, CaseBuilder.Agent.Name, "测试", CaseBuilder.Clerk, now);
-        c.Start(CaseBuilder.Agent, now);
-        c.SubmitItem("S3-03", DateOnly.FromDateTime(now.Date), null, CaseBuilder.WorkCalendar, CaseBuilder.Agent, now);
-        c.ApproveItem("S3-03", number, null, CaseBuilder.Agent, now);
-        return (c, c.Items.Single());
+        c.AssignAgent(agentId, agent.Name, "测试", CaseBuilder.Clerk, now);
+        c.Start(agent, now);
+        // Accepted on a day the shipped calendar covers, whatever today is.
+        var calendar = await db.LoadBusinessCalendarAsync(CancellationToken.None);
+        c.SubmitItem("S3-03", new DateOnly(2026, 3, 2), null, calendar, agent, now);
+        c.ApproveItem("S3-03", number, null, agent, now);
+        await EnterpriseNotices.ItemApprovedAsync(db, c, c.Items.Single(), now, CancellationToken.None);
+        await db.SaveChangesAsync();
     }
 
     [Fact]
