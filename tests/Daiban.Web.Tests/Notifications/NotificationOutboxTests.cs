@@ -1,10 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Daiban.Core.Cases;
+using Daiban.Core.Calendar;
 using Daiban.Core.Catalog;
+using Daiban.Core.Common;
 using Daiban.Core.Enterprises;
 using Daiban.Core.Notifications;
 using Daiban.Core.Persistence;
+using Daiban.Core.Projects;
 using Daiban.Core.Staff;
 using Daiban.Jobs.Notifications;
 using Daiban.Testing;
@@ -96,15 +99,14 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         await AddAsync(
             new Notification("case:1:registered", RecipientKind.EnterpriseContact, people.ContactId, NotificationChannel.Subscribe, "case-registered",
-                "您的申请已登记", new NoticeFields { CaseNumber = "DB20260302-000001", Summary = "乳山市海达新材料有限公司年产两万吨环保建材项目", At = now },
-                NoticeTarget.EnterpriseCase(1), 1, now),
+                "您的申请已登记", Data(new { character_string1 = "DB20260302-000001", thing2 = "乳山市海达新材料有限公司年产两万吨环保建材项目", time3 = "2026年3月2日 09:00" }),
+                "pages/case/detail?id=1", 1, now),
             new Notification("case:1:assigned", RecipientKind.Staff, people.StaffId, NotificationChannel.Template, "case-assigned",
-                "新指派案件", new NoticeFields { ProjectName = "海达新材料项目", CaseNumber = "DB20260302-000001" }, NoticeTarget.AgentCase(1), 1, now),
+                "新指派案件", Data(new { thing1 = "海达新材料项目", character_string2 = "DB20260302-000001" }), "pages/agent/case?id=1", 1, now),
             new Notification("case:2:registered", RecipientKind.EnterpriseContact, people.ContactId, NotificationChannel.Subscribe, "case-registered",
-                "您的申请已登记", new NoticeFields { CaseNumber = "DB20260302-000002", Summary = "二期", At = now }, NoticeTarget.None, 2, now));
+                "您的申请已登记", Data(new { character_string1 = "DB20260302-000002", thing2 = "二期", time3 = "2026年3月2日 10:00" }), null, 2, now));
         // Adding the same key again (a retried cause) queues nothing.
-        await AddAsync(new Notification("case:1:assigned", RecipientKind.Staff, people.StaffId, NotificationChannel.Template, "case-assigned", "重复",
-            new NoticeFields(), NoticeTarget.None, 1, now));
+        await AddAsync(new Notification("case:1:assigned", RecipientKind.Staff, people.StaffId, NotificationChannel.Template, "case-assigned", "重复", "{}", null, 1, now));
 
         var settled = await WaitUntilSettledAsync(3);
 
@@ -117,7 +119,7 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         Assert.Equal(RegisteredTemplate, toContact.TemplateId);
         Assert.Equal(20, toContact.Data!.Value.GetProperty("thing2").GetProperty("value").GetString()!.Length);
         var toStaff = Assert.Single(Emulator.Messages(people.StaffOpenId));
-        Assert.Equal("pages/agent/case/case?id=1", toStaff.Page);
+        Assert.Equal("pages/agent/case?id=1", toStaff.Page);
         await WaitForQuotaAsync(people.ContactOpenId, 0);
 
         // Running the job again (twice) sends nothing more.
@@ -143,17 +145,8 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
             new { openId = people.ContactOpenId, templateId = ItemApprovedTemplate, count = numbers.Length });
         await WaitForQuotaAsync(people.ContactOpenId, numbers.Length, ItemApprovedTemplate);
 
-        await using (var scope = _app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
-            var notices = scope.ServiceProvider.GetRequiredService<Notices>();
-            foreach (var number in numbers)
-            {
-                var (c, item) = ApprovedItem(people.ContactId, number);
-                await notices.OnAsync(db, new ItemApproved(c, item, DateTimeOffset.UtcNow), CancellationToken.None);
-            }
-            await db.SaveChangesAsync();
-        }
+        foreach (var number in numbers)
+            await ApproveSavedCaseAsync(people.ContactId, people.StaffId, number);
         var settled = await WaitUntilSettledAsync(numbers.Length);
 
         Assert.All(settled, n => Assert.Equal(NotificationStatus.Sent, n.Status));
@@ -168,18 +161,32 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         Assert.Contains("乳山市住房和城乡建设局建字第37108…", things);
     }
 
-    /// <summary>A 代办 case of the contact whose 施工许可 item was just approved with <paramref name="number"/>.</summary>
-    private static (Case Case, CaseItem Item) ApprovedItem(long contactId, string number)
+    /// <summary>A saved 代办 case of the contact, its 施工许可 item approved with <paramref name="number"/>.</summary>
+    private async Task ApproveSavedCaseAsync(long contactId, long agentId, string number)
     {
-        var now = CaseBuilder.Monday;
-        var c = Case.Submit(100, 200, contactId, ServiceMode.Agency, ApplicationChannel.Online,
-            [Stage.ConstructionLicence], [CaseBuilder.Item("S3-03")], null, null, CaseBuilder.Contact, now);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var contact = await db.EnterpriseContacts.SingleAsync(x => x.Id == contactId);
+        var project = new Project(contact.EnterpriseId, new ProjectFacts("海达新材料研发楼", null, "乳山市经济开发区",
+            InvestmentType.Social, ProjectKind.Industrial, null, null, null, null, null, null, null,
+            LandSupply.Transfer, null, null, null, null), now);
+        db.Projects.Add(project);
+        await db.SaveChangesAsync();
+        var agent = Actor.Staff(agentId, "李强");
+        var c = Case.Submit(contact.EnterpriseId, project.Id, contactId, ServiceMode.Agency, ApplicationChannel.Online,
+            [Stage.ConstructionLicence], [await db.ApprovalItems.SingleAsync(i => i.Code == "S3-03")], null, null,
+            Actor.Contact(contactId, contact.Name), now);
+        db.Cases.Add(c);
+        await db.SaveChangesAsync();
         c.Register(CaseBuilder.Clerk, now);
-        c.AssignAgent(CaseBuilder.Agent.Id!.Value, CaseBuilder.Agent.Name, "测试", CaseBuilder.Clerk, now);
-        c.Start(CaseBuilder.Agent, now);
-        c.SubmitItem("S3-03", DateOnly.FromDateTime(now.Date), null, CaseBuilder.WorkCalendar, CaseBuilder.Agent, now);
-        c.ApproveItem("S3-03", number, null, CaseBuilder.Agent, now);
-        return (c, c.Items.Single());
+        c.AssignAgent(agentId, agent.Name, "测试", CaseBuilder.Clerk, now);
+        c.Start(agent, now);
+        // Accepted on a day the shipped calendar covers, whatever today is.
+        var calendar = await db.LoadBusinessCalendarAsync(CancellationToken.None);
+        c.SubmitItem("S3-03", new DateOnly(2026, 3, 2), null, calendar, agent, now);
+        c.ApproveItem("S3-03", number, null, agent, now);
+        await db.SaveChangesAsync();
     }
 
     [Fact]
@@ -189,7 +196,7 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         Emulator.Follow(people.StaffOpenId);
         Emulator.InjectFault("cgi-bin/message/template/send", 45011, 1);
         await AddAsync(new Notification("case:9:assigned", RecipientKind.Staff, people.StaffId, NotificationChannel.Template, "case-assigned",
-            "新指派案件", new NoticeFields { ProjectName = "测试项目" }, NoticeTarget.None, 9, DateTimeOffset.UtcNow));
+            "新指派案件", Data(new { thing1 = "测试项目" }), null, 9, DateTimeOffset.UtcNow));
 
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();

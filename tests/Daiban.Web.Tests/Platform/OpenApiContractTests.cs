@@ -2,10 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Daiban.Core.Enterprises;
-using Daiban.Web.Cases;
-using Daiban.Web.Consultation;
-using Daiban.Web.DifficultIssues;
-using Daiban.Web.Staff;
 using Daiban.Web.Tests.Support;
 
 namespace Daiban.Web.Tests.Platform;
