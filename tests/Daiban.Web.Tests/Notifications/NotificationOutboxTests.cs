@@ -99,14 +99,15 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         await AddAsync(
             new Notification("case:1:registered", RecipientKind.EnterpriseContact, people.ContactId, NotificationChannel.Subscribe, "case-registered",
-                "您的申请已登记", Data(new { character_string1 = "DB20260302-000001", thing2 = "乳山市海达新材料有限公司年产两万吨环保建材项目", time3 = "2026年3月2日 09:00" }),
-                "pages/case/detail?id=1", 1, now),
+                "您的申请已登记", new NoticeFields { CaseNumber = "DB20260302-000001", Summary = "乳山市海达新材料有限公司年产两万吨环保建材项目", At = now },
+                NoticeTarget.EnterpriseCase(1), 1, now),
             new Notification("case:1:assigned", RecipientKind.Staff, people.StaffId, NotificationChannel.Template, "case-assigned",
-                "新指派案件", Data(new { thing1 = "海达新材料项目", character_string2 = "DB20260302-000001" }), "pages/agent/case?id=1", 1, now),
+                "新指派案件", new NoticeFields { ProjectName = "海达新材料项目", CaseNumber = "DB20260302-000001" }, NoticeTarget.AgentCase(1), 1, now),
             new Notification("case:2:registered", RecipientKind.EnterpriseContact, people.ContactId, NotificationChannel.Subscribe, "case-registered",
-                "您的申请已登记", Data(new { character_string1 = "DB20260302-000002", thing2 = "二期", time3 = "2026年3月2日 10:00" }), null, 2, now));
+                "您的申请已登记", new NoticeFields { CaseNumber = "DB20260302-000002", Summary = "二期", At = now }, NoticeTarget.None, 2, now));
         // Adding the same key again (a retried cause) queues nothing.
-        await AddAsync(new Notification("case:1:assigned", RecipientKind.Staff, people.StaffId, NotificationChannel.Template, "case-assigned", "重复", "{}", null, 1, now));
+        await AddAsync(new Notification("case:1:assigned", RecipientKind.Staff, people.StaffId, NotificationChannel.Template, "case-assigned", "重复",
+            new NoticeFields(), NoticeTarget.None, 1, now));
 
         var settled = await WaitUntilSettledAsync(3);
 
@@ -119,7 +120,7 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         Assert.Equal(RegisteredTemplate, toContact.TemplateId);
         Assert.Equal(20, toContact.Data!.Value.GetProperty("thing2").GetProperty("value").GetString()!.Length);
         var toStaff = Assert.Single(Emulator.Messages(people.StaffOpenId));
-        Assert.Equal("pages/agent/case?id=1", toStaff.Page);
+        Assert.Equal("pages/agent/case/case?id=1", toStaff.Page);
         await WaitForQuotaAsync(people.ContactOpenId, 0);
 
         // Running the job again (twice) sends nothing more.
@@ -196,7 +197,7 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         Emulator.Follow(people.StaffOpenId);
         Emulator.InjectFault("cgi-bin/message/template/send", 45011, 1);
         await AddAsync(new Notification("case:9:assigned", RecipientKind.Staff, people.StaffId, NotificationChannel.Template, "case-assigned",
-            "新指派案件", Data(new { thing1 = "测试项目" }), null, 9, DateTimeOffset.UtcNow));
+            "新指派案件", new NoticeFields { ProjectName = "测试项目" }, NoticeTarget.None, 9, DateTimeOffset.UtcNow));
 
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
