@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Daiban.WeChat.Api;
+using Daiban.WeChat.Emulator;
 using Microsoft.Extensions.Options;
 
 namespace Daiban.WeChat;
@@ -45,6 +46,11 @@ public sealed class EmulatorOptions
     /// <summary>How long the push sender waits for our answer before it retries, as WeChat does (5 s).</summary>
     public TimeSpan PushTimeout { get; set; } = TimeSpan.FromSeconds(5);
     public int PushRetries { get; set; } = 3;
+    /// <summary>
+    /// The mini-program's app.json, whose pages are the only ones subscribe and template messages may open (41030
+    /// otherwise). Default: the copy built with Daiban, else miniprogram/app.json above the working directory.
+    /// </summary>
+    public string? MiniProgramAppJson { get; set; }
 }
 
 public sealed class WeChatOptions

@@ -10,16 +10,22 @@ public static class AgentProfiles
 {
     private static readonly CaseStatus[] Closed = [CaseStatus.Archived, CaseStatus.Withdrawn, CaseStatus.Rejected];
 
-    /// <summary>Every agent with availability on <paramref name="today"/>, weighted open load and last assignment time.</summary>
-    public static async Task<IReadOnlyList<AgentProfile>> LoadAsync(DaibanDbContext db, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Every agent with availability on <paramref name="today"/>, weighted open load and last assignment time. The
+    /// case being routed (<paramref name="routedCaseId"/>, when it is assigned already) counts for nobody: its own
+    /// agent would otherwise look busier by the very case in question, and another agent would be suggested.
+    /// </summary>
+    public static async Task<IReadOnlyList<AgentProfile>> LoadAsync(DaibanDbContext db, DateOnly today,
+        long? routedCaseId, CancellationToken ct)
     {
         var agents = (await db.Staff.AsNoTracking().Where(s => s.Active).ToListAsync(ct)).Where(s => s.Has(StaffRoles.Agent)).ToList();
         var load = await db.Cases.AsNoTracking()
-            .Where(c => c.AgentId != null && !Closed.Contains(c.Status))
+            .Where(c => c.AgentId != null && !Closed.Contains(c.Status) && c.Id != routedCaseId)
             .GroupBy(c => new { c.AgentId, c.Mode })
             .Select(g => new { g.Key.AgentId, g.Key.Mode, Count = g.Count() })
             .ToListAsync(ct);
         var lastAssigned = await db.Set<CaseAssignment>().AsNoTracking()
+            .Where(a => a.CaseId != routedCaseId)
             .GroupBy(a => a.AgentId)
             .Select(g => new { AgentId = g.Key, Last = g.Max(a => a.AssignedAt) })
             .ToListAsync(ct);

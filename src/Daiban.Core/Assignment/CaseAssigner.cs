@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
 using Daiban.Core.Common;
@@ -19,7 +18,7 @@ public sealed class CaseAssigner(DaibanDbContext db, TimeProvider clock)
 {
     public async Task<RoutingDecision> SuggestAsync(Case @case, CancellationToken ct)
     {
-        var profiles = await AgentProfiles.LoadAsync(db, ChinaTime.Today(clock), ct);
+        var profiles = await AgentProfiles.LoadAsync(db, ChinaTime.Today(clock), @case.Id, ct);
         var firstContact = await AgentProfiles.FirstContactAgentAsync(db, @case.EnterpriseId, @case.ProjectId, @case.Id, ct);
         var request = new RoutingRequest(@case.Items.Select(i => i.Stage).ToHashSet(), @case.Items.Select(i => i.DepartmentCode).ToHashSet(StringComparer.Ordinal), firstContact);
         return RoutingPolicy.Choose(request, profiles);
@@ -48,36 +47,8 @@ public sealed class CaseAssigner(DaibanDbContext db, TimeProvider clock)
             throw new DomainRuleException("assignment.agent_away", $"{agent.DisplayName}当前休假或外出，请选择其他代办员。");
 
         var now = clock.GetUtcNow();
-        if (!@case.AssignAgent(agent.Id, agent.DisplayName, reason, clerk, now))
-            return @case;
-        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == @case.ProjectId, ct);
-        await NotifyAsync(@case, agent, project, now, ct);
+        // The case records the assignment; Notices tells the agent and the enterprise as it is saved.
+        @case.AssignAgent(agent.Id, agent.DisplayName, reason, clerk, now);
         return @case;
-    }
-
-    private async Task NotifyAsync(Case @case, StaffMember agent, Project project, DateTimeOffset now, CancellationToken ct)
-    {
-        var round = @case.Assignments.Count;
-        await db.AddOnceAsync(new Notification($"case:{@case.CaseNumber}:assigned:{round}:agent", RecipientKind.Staff, agent.Id,
-            NotificationChannel.Template, "case-assigned", $"新指派案件：{project.Name}",
-            JsonSerializer.Serialize(new Dictionary<string, string>
-            {
-                ["thing1"] = project.Name,
-                ["character_string2"] = @case.CaseNumber,
-                ["thing3"] = $"{@case.Mode.Name()}，{@case.Items.Count}个事项",
-                ["time4"] = ChinaTime.Display(now),
-            }), $"pages/agent/case?id={@case.Id}", @case.Id, now), ct);
-        if (@case.ApplicantContactId is { } contactId)
-        {
-            await db.AddOnceAsync(new Notification($"case:{@case.CaseNumber}:assigned:{round}:contact", RecipientKind.EnterpriseContact, contactId,
-                NotificationChannel.Subscribe, "agent-assigned", $"已为您指派代办员{agent.DisplayName}",
-                JsonSerializer.Serialize(new Dictionary<string, string>
-                {
-                    ["character_string1"] = @case.CaseNumber,
-                    ["name2"] = agent.DisplayName,
-                    ["phone_number3"] = agent.Phone ?? "",
-                    ["thing4"] = project.Name,
-                }.Where(kv => kv.Value.Length > 0).ToDictionary()), $"pages/case/detail?id={@case.Id}", @case.Id, now), ct);
-        }
     }
 }

@@ -8,6 +8,16 @@ public enum CalendarDayKind
     MakeUpWorkday,
 }
 
+public static class CalendarDayKinds
+{
+    public static string Name(this CalendarDayKind kind) => kind switch
+    {
+        CalendarDayKind.Holiday => "放假",
+        CalendarDayKind.MakeUpWorkday => "调休上班",
+        _ => kind.ToString(),
+    };
+}
+
 /// <summary>An exception to the Monday–Friday rule, taken from the yearly State Council holiday notice.</summary>
 public sealed class CalendarDay
 {

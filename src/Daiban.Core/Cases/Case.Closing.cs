@@ -18,6 +18,7 @@ public sealed partial class Case
             throw new DomainRuleException("case.items_open", $"还有事项未办结：{string.Join("、", open)}。");
         MoveTo(CaseStatus.ResultsReady, agent, now, "全部事项已办结");
         ResultsReadyAt = now;
+        _events.Record(new ResultsReady(this, now));
         return true;
     }
 
@@ -46,6 +47,7 @@ public sealed partial class Case
         EnsureNoDeliveryYet();
         Delivery = Delivery.ByMail(Guard.Required(documents, "送达材料清单", 1000), Guard.Required(carrier, "快递公司", 32), tracking, agent.Name, now);
         Write(LogKind.Milestone, $"办理结果已由{Delivery.Carrier}寄出，单号{tracking}，请签收后在小程序确认。", agent, now, visibleToEnterprise: true);
+        _events.Record(new ResultsMailed(this, now));
         return true;
     }
 
@@ -60,6 +62,7 @@ public sealed partial class Case
         MoveTo(CaseStatus.Delivered, by, now, $"{name}确认签收邮寄的办理结果");
         Delivery.ConfirmReceipt(by.Kind == ActorKind.EnterpriseContact ? by.Id : null, name, Guard.Optional(signatureReference, "签名", 256), now);
         DeliveredAt = now;
+        _events.Record(new ReceiptConfirmed(this, now));
         return true;
     }
 

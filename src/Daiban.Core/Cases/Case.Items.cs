@@ -45,6 +45,7 @@ public sealed partial class Case
         if (!item.Approve(Guard.Required(resultDocumentNo, "批准文号", 64), Guard.Optional(note, "备注", 500), now))
             return false;
         Write(LogKind.Milestone, $"“{item.ItemName}”已批准，文号{resultDocumentNo}", agent, now, visibleToEnterprise: true, itemCode: item.ItemCode);
+        _events.Record(new ItemApproved(this, item, now));
         return true;
     }
 
@@ -66,7 +67,8 @@ public sealed partial class Case
             throw DomainRuleException.Invalid("case_item.pause_reason", "请选择暂停计时的法定事由。");
         if (!item.PauseClock(on, reason, Guard.Optional(note, "说明", 500), calendar))
             return false;
-        Write(LogKind.Work, $"“{item.ItemName}”暂停计时（{PauseReasonName(reason)}）", agent, now, visibleToEnterprise: true, itemCode: item.ItemCode);
+        Write(LogKind.Work, $"“{item.ItemName}”暂停计时（{reason.Name()}）", agent, now, visibleToEnterprise: true,
+            itemCode: item.ItemCode);
         return true;
     }
 
@@ -112,13 +114,4 @@ public sealed partial class Case
             ?? throw DomainRuleException.Invalid("case_item.not_found", $"本案件中没有事项“{itemCode}”。");
     }
 
-    internal static string PauseReasonName(PauseReason reason) => reason switch
-    {
-        PauseReason.AwaitingSupplement => "等待补正材料",
-        PauseReason.ExpertReview => "专家评审",
-        PauseReason.Hearing => "听证",
-        PauseReason.Testing => "检验检测",
-        PauseReason.Publicity => "公示",
-        _ => reason.ToString(),
-    };
 }

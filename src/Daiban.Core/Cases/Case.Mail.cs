@@ -51,6 +51,7 @@ public sealed partial class Case
         Write(LogKind.Work, direction == ParcelDirection.ToService
             ? $"企业寄出材料（免费邮寄，{parcel.Carrier} {tracking}）：{parcel.Contents}"
             : $"代办员寄回材料（免费邮寄，{parcel.Carrier} {tracking}）：{parcel.Contents}", by, now, visibleToEnterprise: true);
+        _events.Record(new ParcelMailed(this, parcel, now));
         return true;
     }
 }

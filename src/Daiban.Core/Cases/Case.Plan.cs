@@ -26,6 +26,7 @@ public sealed partial class Case
         var plan = new ServicePlan(_plans.Count + 1, text, steps, agent.Id!.Value, agent.Name, now);
         _plans.Add(plan);
         Write(LogKind.Milestone, $"提交服务方案（第{plan.Version}版），共{steps.Count}个步骤，请企业确认。", agent, now, visibleToEnterprise: true);
+        _events.Record(new PlanProposed(this, plan.Version, now));
         return plan;
     }
 
@@ -44,6 +45,7 @@ public sealed partial class Case
         plan.Decide(decision, contact.Id, contact.Name, note, now);
         MoveTo(agree ? CaseStatus.PlanAgreed : CaseStatus.Assigned, contact, now,
             agree ? "企业确认服务方案" : $"企业退回服务方案：{note}");
+        _events.Record(new PlanDecided(this, plan.Version, agree, note, now));
         return true;
     }
 

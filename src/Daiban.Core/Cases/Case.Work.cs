@@ -47,6 +47,7 @@ public sealed partial class Case
         if (!MoveTo(CaseStatus.AwaitingMaterials, agent, now, "需企业补充材料"))
             return false;
         Write(LogKind.Work, line, agent, now, visibleToEnterprise: true);
+        _events.Record(new MaterialsRequested(this, names.Select(n => n!).ToList(), _transitions.Count, now));
         return true;
     }
 
@@ -67,6 +68,7 @@ public sealed partial class Case
             Guard.Optional(fileReference, "文件", 256), by.Name, now);
         _materials.Add(record);
         Write(LogKind.Work, $"接收材料：{record.Name}（{copies}份{(isOriginal ? "，原件" : "")}）", by, now, visibleToEnterprise: true, itemCode: itemCode);
+        _events.Record(new MaterialReceived(this, record, by, now));
         return record;
     }
 

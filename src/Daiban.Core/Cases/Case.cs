@@ -9,8 +9,9 @@ namespace Daiban.Core.Cases;
 /// Every change goes through a method here; every status change goes through <see cref="MoveTo"/> and the one
 /// transition table; every change writes the log and bumps <see cref="Version"/> for optimistic concurrency.
 /// </summary>
-public sealed partial class Case
+public sealed partial class Case : IRecordsEvents
 {
+    private readonly EventLog _events = new();
     private readonly List<CaseItem> _items = [];
     private readonly List<CaseTransition> _transitions = [];
     private readonly List<CaseAssignment> _assignments = [];
@@ -134,6 +135,7 @@ public sealed partial class Case
         if (!MoveTo(CaseStatus.Registered, by, now, note))
             return false;
         RegisteredAt = now;
+        _events.Record(new CaseRegistered(this, now));
         return true;
     }
 
@@ -164,6 +166,7 @@ public sealed partial class Case
         // The routing's reasons (agents' loads) and the window's override reason are internal.
         var told = previous is null ? $"已为您指派代办员{agentName}" : $"您的代办员已由{previous.AgentName}改为{agentName}";
         Write(LogKind.System, text, by, now, visibleToEnterprise: true, enterpriseContent: told);
+        _events.Record(new AgentAssigned(this, agentId, agentName, _assignments.Count, now));
         return true;
     }
 
@@ -189,8 +192,11 @@ public sealed partial class Case
         _assignments.LastOrDefault(a => a.EndedAt is null)?.End(now);
         foreach (var item in _items)
             item.StopTracking();
+        _events.Record(new CaseClosed(this, to, by, now));
         return true;
     }
+
+    public IReadOnlyList<IDomainEvent> TakeEvents() => _events.Take();
 
     private bool MoveTo(CaseStatus to, Actor by, DateTimeOffset now, string? reason)
     {

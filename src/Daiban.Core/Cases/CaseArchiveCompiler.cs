@@ -10,12 +10,16 @@ using Daiban.Core.Projects;
 
 namespace Daiban.Core.Cases;
 
-/// <summary>Builds the case's electronic archive (二, 五.5): one JSON document and its SHA-256.</summary>
+/// <summary>
+/// Builds the case's electronic archive (二, 五.5): one JSON document and its SHA-256, camelCase like the rest of
+/// the API. Archives written before that are PascalCase; <see cref="CaseArchiving.Content"/> serves both alike.
+/// </summary>
 public static class CaseArchiveCompiler
 {
-    private static readonly JsonSerializerOptions Json = new()
+    internal static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
     };
@@ -89,7 +93,7 @@ public static class CaseArchiveCompiler
         {
             i.ItemCode, i.ItemName, Stage = i.Stage.Name(), Department = i.ImplementingBody, i.PromisedDays,
             Status = i.Status.Name(), i.AcceptedOn, i.DueOn, i.ResultDocumentNo, i.DecisionNote, i.DecidedAt,
-            Pauses = i.Pauses.Select(p => new { p.PausedOn, p.ResumedOn, Reason = Case.PauseReasonName(p.Reason) }),
+            Pauses = i.Pauses.Select(p => new { p.PausedOn, p.ResumedOn, Reason = p.Reason.Name() }),
         }),
         Materials = @case.Materials.Select(m => new { m.Name, m.Copies, m.IsOriginal, m.ReceivedAt, m.ReviewNote,
             m.OriginalReturnedAt }),

@@ -66,10 +66,7 @@ public sealed class CaseRegistration(DaibanDbContext db, TimeProvider clock)
     public async Task<bool> RegisterOnlineAsync(Case @case, Actor clerk, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (!@case.Register(clerk, now, "综合窗口登记"))
-            return false;
-        await EnterpriseNotices.RegisteredAsync(db, @case, now, ct);
-        return true;
+        return @case.Register(clerk, now, "综合窗口登记");
     }
 
     private async Task<(Case Case, bool Created)> SubmitAsync(EnterpriseContact contact, ProjectFacts facts, ApplicationScope scope, ApplicationChannel channel,

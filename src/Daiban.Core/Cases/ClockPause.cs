@@ -14,6 +14,19 @@ public enum PauseReason
     Publicity,
 }
 
+public static class PauseReasons
+{
+    public static string Name(this PauseReason reason) => reason switch
+    {
+        PauseReason.AwaitingSupplement => "等待补正材料",
+        PauseReason.ExpertReview => "专家评审",
+        PauseReason.Hearing => "听证",
+        PauseReason.Testing => "检验检测",
+        PauseReason.Publicity => "公示",
+        _ => reason.ToString(),
+    };
+}
+
 /// <summary>
 /// A period the licensing law excludes from a time limit. Working days after the pause day up to and including
 /// the resume day are not counted: the pause day was worked, and counting restarts the day after resumption,

@@ -8,6 +8,16 @@ public enum DeliveryMethod
     Mail,
 }
 
+public static class DeliveryMethods
+{
+    public static string Name(this DeliveryMethod method) => method switch
+    {
+        DeliveryMethod.InPerson => "当面送达",
+        DeliveryMethod.Mail => "邮寄送达",
+        _ => method.ToString(),
+    };
+}
+
 /// <summary>统一送达 of approvals, certificates and returned originals. The service ends at the signed receipt.</summary>
 public sealed class Delivery
 {

@@ -12,6 +12,17 @@ public enum LogKind
     System,
 }
 
+public static class LogKinds
+{
+    public static string Name(this LogKind kind) => kind switch
+    {
+        LogKind.Work => "工作记录",
+        LogKind.Milestone => "关键节点",
+        LogKind.System => "系统记录",
+        _ => kind.ToString(),
+    };
+}
+
 /// <summary>
 /// A line of the 重点项目帮办代办包办日志 (attachment 2): date, item, work done, problems met, next step, agent.
 /// Every mutation of a case writes one, so the log is complete by construction.

@@ -9,6 +9,17 @@ public enum MaterialReview
     NeedsCorrection,
 }
 
+public static class MaterialReviews
+{
+    public static string Name(this MaterialReview review) => review switch
+    {
+        MaterialReview.Pending => "待审查",
+        MaterialReview.Passed => "通过",
+        MaterialReview.NeedsCorrection => "需补正",
+        _ => review.ToString(),
+    };
+}
+
 /// <summary>A material the agent received: its 形式审查, forwarding to a department, and the return of originals.</summary>
 public sealed class MaterialRecord
 {

@@ -8,6 +8,16 @@ public enum ParcelDirection
     ToEnterprise,
 }
 
+public static class ParcelDirections
+{
+    public static string Name(this ParcelDirection direction) => direction switch
+    {
+        ParcelDirection.ToService => "企业寄给代办员",
+        ParcelDirection.ToEnterprise => "代办员寄回企业",
+        _ => direction.ToString(),
+    };
+}
+
 /// <summary>
 /// A free mailing of paper materials (二.4(1) 双向免费邮寄申请材料): sent by one side with its carrier and tracking
 /// number, confirmed by the other on arrival. The tracking number identifies it, so a retried submission records one.

@@ -21,6 +21,13 @@ public static class ServiceModeNames
         _ => mode.ToString(),
     };
 
+    public static string Name(this ApplicationChannel channel) => channel switch
+    {
+        ApplicationChannel.Online => "线上申请",
+        ApplicationChannel.WalkIn => "窗口申请",
+        _ => channel.ToString(),
+    };
+
     /// <summary>Relative work an open case of this mode puts on an agent; routing weighs load with it.</summary>
     public static int LoadWeight(this ServiceMode mode) => mode switch
     {

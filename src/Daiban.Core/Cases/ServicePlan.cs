@@ -9,6 +9,18 @@ public enum PlanDecision
     Superseded,
 }
 
+public static class PlanDecisions
+{
+    public static string Name(this PlanDecision decision) => decision switch
+    {
+        PlanDecision.Pending => "待确认",
+        PlanDecision.Agreed => "同意",
+        PlanDecision.Rejected => "退回",
+        PlanDecision.Superseded => "已被新方案取代",
+        _ => decision.ToString(),
+    };
+}
+
 /// <summary>One planned step of the 服务方案 / 代办计划, in order, with a target date.</summary>
 public sealed record PlanStep(int Order, string Description, string? ItemCode, DateOnly? TargetDate);
 

@@ -12,6 +12,18 @@ public enum TimeLimitUnit
     None,
 }
 
+public static class TimeLimitUnits
+{
+    public static string Name(this TimeLimitUnit unit) => unit switch
+    {
+        TimeLimitUnit.WorkingDays => "工作日",
+        TimeLimitUnit.CalendarDays => "自然日",
+        TimeLimitUnit.Immediate => "即办",
+        TimeLimitUnit.None => "无固定时限",
+        _ => unit.ToString(),
+    };
+}
+
 /// <summary>A limit exactly as the item list publishes it: a number and its unit.</summary>
 public sealed record TimeLimit(int? Value, TimeLimitUnit Unit)
 {

@@ -20,10 +20,8 @@ public sealed class ConsultationDesk(DaibanDbContext db, ConsultationHandoff han
         var message = conversation.Reply(staff, text, now);
         if (conversation.CanSendCustomerService(now))
         {
-            await db.AddOnceAsync(new Notification($"consult:{conversation.Key}:reply:{conversation.Version}", RecipientKind.Conversation, conversation.Id,
-                NotificationChannel.CustomerService, "consultation-reply", $"{staff.Name}回复了您的咨询",
-                JsonSerializer.Serialize(new Dictionary<string, string> { ["content"] = message.Text, ["app"] = conversation.WeChatApp ?? "MiniProgram" }),
-                null, null, now), ct);
+            await db.Notices().ReplyAsync(db, conversation.Id, conversation.Key, conversation.Version, staff.Name,
+                message.Text, conversation.WeChatApp ?? "MiniProgram", now, ct);
         }
         await db.SaveChangesAsync(ct);
         return message;

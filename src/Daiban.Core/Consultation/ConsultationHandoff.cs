@@ -17,7 +17,7 @@ namespace Daiban.Core.Consultation;
 /// </summary>
 public sealed class ConsultationHandoff(DaibanDbContext db, TimeProvider clock)
 {
-    public const string TemplateKey = "consultation-handoff";
+    public const string TemplateKey = NoticeKeys.ConsultationHandoff;
 
     public async Task HandOffAsync(Conversation conversation, KnowledgeBase kb, string question, string reason, CancellationToken ct)
     {
@@ -33,7 +33,7 @@ public sealed class ConsultationHandoff(DaibanDbContext db, TimeProvider clock)
         RoutingDecision? decision = null;
         try
         {
-            var profiles = await AgentProfiles.LoadAsync(db, ChinaTime.Today(clock), ct);
+            var profiles = await AgentProfiles.LoadAsync(db, ChinaTime.Today(clock), routedCaseId: null, ct);
             decision = RoutingPolicy.Choose(new RoutingRequest(items.Select(i => i.Stage).ToHashSet(), items.Select(i => i.DepartmentCode).ToHashSet(StringComparer.Ordinal), firstContact), profiles);
         }
         catch (DomainRuleException e) when (e.Code == "routing.no_agent")
@@ -46,12 +46,5 @@ public sealed class ConsultationHandoff(DaibanDbContext db, TimeProvider clock)
     }
 
     public Task NotifyAgentAsync(Conversation conversation, long agentId, string question, string reason, DateTimeOffset now, CancellationToken ct) =>
-        db.AddOnceAsync(new Notification($"consult:{conversation.Key}:{now.ToUnixTimeSeconds()}:agent:{agentId}", RecipientKind.Staff, agentId,
-            NotificationChannel.Template, TemplateKey, $"咨询转人工：{Text.Excerpt(question, 30)}",
-            JsonSerializer.Serialize(new Dictionary<string, string>
-            {
-                ["thing1"] = Text.Excerpt(question, 20),
-                ["thing2"] = reason,
-                ["time3"] = ChinaTime.Display(now),
-            }), "pages/agent/consultations", null, now), ct);
+        db.Notices().HandOffAsync(db, conversation.Key, agentId, question, reason, now, ct);
 }

@@ -33,7 +33,7 @@ public sealed class ConsultationService(DaibanDbContext db, KnowledgeBaseProvide
         conversation.Ask(text, asker.ExternalId, now);
 
         var kb = await knowledge.GetAsync(db, ct);
-        var answer = new KnowledgeBot(kb).Answer(text);
+        var answer = new KnowledgeBot(kb).Answer(text, await MemoryOfAsync(conversation, ct));
         if (answer.Intent == BotIntents.Progress)
             answer = await ProgressAsync(asker, answer, ct);
         else if (phrasing is not null && answer.Sources.Count > 0 && !answer.Handoff)
@@ -76,6 +76,17 @@ public sealed class ConsultationService(DaibanDbContext db, KnowledgeBaseProvide
         var bot = await db.Set<ConversationMessage>().Where(m => m.ConversationId == conversation.Id && m.Id > question && m.Author == MessageAuthor.Bot)
             .OrderBy(m => m.Id).FirstOrDefaultAsync(ct);
         return bot is null ? null : new BotAnswer(bot.Text, false, bot.Intent ?? BotIntents.Consult, ParseSources(bot.Sources));
+    }
+
+    /// <summary>What the conversation remembers: read from the last answer the bot gave in it (none for a new one).</summary>
+    private async Task<ConversationMemory> MemoryOfAsync(Conversation conversation, CancellationToken ct)
+    {
+        if (conversation.Id == 0)
+            return ConversationMemory.Empty;
+        var sources = await db.Set<ConversationMessage>()
+            .Where(m => m.ConversationId == conversation.Id && m.Author == MessageAuthor.Bot)
+            .OrderByDescending(m => m.Id).Select(m => m.Sources).FirstOrDefaultAsync(ct);
+        return ConversationMemory.FromSources(ParseSources(sources));
     }
 
     /// <summary>"我的案件进度": the cases this WeChat user may see (EnterpriseAccess), never anyone else's.</summary>

@@ -39,10 +39,27 @@ public sealed class KnowledgeBase : IDisposable
         documents.AddRange(Holidays(calendar));
         documents.AddRange(typicalCases.Where(t => t.IsPublished).Select(t => new KnowledgeDocument(
             $"case:{t.Id}", KnowledgeKinds.TypicalCase, t.Title, Text.Excerpt(t.Summary + (t.Highlights is null ? "" : "经验做法：" + t.Highlights), 400))));
-        Index = new KnowledgeIndex(documents);
+        var names = _items.Values.Select(i => i.Name).ToList();
+        Index = new KnowledgeIndex(documents, lexicon.Words.Concat(names));
+        var asked = faq.Where(f => f.Active).SelectMany(f => (IEnumerable<string>)[f.Question, .. f.AlternateList])
+            .Concat(names).Concat(_items.Keys.SelectMany(lexicon.AliasesOf))
+            .Concat(documents.Where(d => d.Kind is KnowledgeKinds.Holidays or KnowledgeKinds.TypicalCase).Select(d => d.Title))
+            .Select(q => (q, IntentModel.InScope));
+        OwnExamples = asked.ToList();
+        ModelWords = lexicon.Words.Concat(names).ToList();
+        Intents = new IntentModel(IntentModel.ShippedExamples().Concat(OwnExamples), ModelWords);
     }
 
     public KnowledgeIndex Index { get; }
+
+    /// <summary>Hand-off, out of scope or in scope, trained on the labelled questions and this knowledge's own questions.</summary>
+    public IntentModel Intents { get; }
+
+    /// <summary>The in-scope questions this knowledge asks of itself (FAQ questions, item names, passage titles).</summary>
+    public IReadOnlyList<(string Text, string Label)> OwnExamples { get; }
+
+    /// <summary>The words the intent model gives a feature of their own.</summary>
+    public IReadOnlyList<string> ModelWords { get; }
     public Lexicon Lexicon { get; }
 
     public ApprovalItem? Item(string code) => _items.GetValueOrDefault(code);

@@ -61,6 +61,9 @@ public sealed class Lexicon
         return found;
     }
 
+    /// <summary>Every word the lexicon knows, colloquial and canonical: segmentation keeps them whole.</summary>
+    public IEnumerable<string> Words => _synonyms.SelectMany(s => s.To.Split(' ').Append(s.From)).Concat(_aliases.Select(a => a.Alias)).Distinct();
+
     public IEnumerable<string> AliasesOf(string code) => _aliases.Where(a => a.Code == code).Select(a => a.Alias);
 
     private static Lexicon Load()

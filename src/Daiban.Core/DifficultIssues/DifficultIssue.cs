@@ -13,8 +13,10 @@ public enum IssueStatus
 /// A row of the 帮办代办包办难点问题工作台账 (attachment 3): the problem, the responsible department and liaison,
 /// the deadline, progress and resolution.
 /// </summary>
-public sealed class DifficultIssue
+public sealed class DifficultIssue : IRecordsEvents
 {
+    private readonly EventLog _events = new();
+
     public static readonly TransitionTable<IssueStatus> Table = new("issue", s => s switch
     {
         IssueStatus.Open => "待办理",
@@ -42,7 +44,11 @@ public sealed class DifficultIssue
         RaisedBy = raisedBy.Name;
         RaisedAt = now;
         UpdatedAt = now;
+        if (liaisonId is { } liaison)
+            _events.Record(new IssueRaised(this, liaison, now));
     }
+
+    public IReadOnlyList<IDomainEvent> TakeEvents() => _events.Take();
 
     public long Id { get; private set; }
     public long CaseId { get; private set; }
@@ -113,3 +119,6 @@ public sealed class DifficultIssue
         Version++;
     }
 }
+
+/// <summary>A difficult issue raised with a named liaison, who is told.</summary>
+public sealed record IssueRaised(DifficultIssue Issue, long LiaisonId, DateTimeOffset At) : IDomainEvent;

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Daiban.Core.Common;
-using Daiban.Core.Notifications;
 using Daiban.Core.Persistence;
 
 namespace Daiban.Core.Enterprises;
@@ -8,19 +6,19 @@ namespace Daiban.Core.Enterprises;
 /// <summary>
 /// Every decision about who acts for an enterprise — confirm, refuse, revoke — goes through here, so each one is in
 /// the audit trail (who, when, on what evidence) and the person is told in the app. Nothing here saves: the caller
-/// commits the change, the audit entry and the notice together.
+/// commits the change, the audit entry and the notice (the contact's event) together.
 /// </summary>
 public static class ContactConfirmation
 {
-    public static async Task ConfirmAsync(DaibanDbContext db, EnterpriseContact contact, Actor by,
+    public static Task ConfirmAsync(DaibanDbContext db, EnterpriseContact contact, Actor by,
         ContactEvidence evidence, string? note,
         DateTimeOffset now, CancellationToken ct)
     {
         if (!contact.Confirm(by, evidence, note, now))
-            return;
+            return Task.CompletedTask;
         Audit(db, by, "contact.confirm", contact,
             $"{evidence.Name()}{(contact.EvidenceNote is { } n ? $"：{n}" : "")}", now);
-        await NotifyAsync(db, contact, "confirmed", $"您已确认为{contact.Enterprise.Name}的联系人", now, ct);
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -37,45 +35,44 @@ public static class ContactConfirmation
             Detail(contact, $"{ContactEvidence.InPersonAtWindow.Name()}{(contact.EvidenceNote is { } n ? $"：{n}" : "")}"), now);
     }
 
-    public static async Task ConfirmByColleagueAsync(DaibanDbContext db, EnterpriseContact contact,
+    public static Task ConfirmByColleagueAsync(DaibanDbContext db, EnterpriseContact contact,
         EnterpriseContact colleague, DateTimeOffset now,
         CancellationToken ct)
     {
         if (!contact.ConfirmByColleague(colleague, now))
-            return;
+            return Task.CompletedTask;
         Audit(db, Actor.Contact(colleague.Id, colleague.Name), "contact.confirm", contact,
             ContactEvidence.Colleague.Name(), now);
-        await NotifyAsync(db, contact, "confirmed", $"您已确认为{contact.Enterprise.Name}的联系人", now, ct);
+        return Task.CompletedTask;
     }
 
-    public static async Task RefuseAsync(DaibanDbContext db, EnterpriseContact contact, Actor by, string? reason,
+    public static Task RefuseAsync(DaibanDbContext db, EnterpriseContact contact, Actor by, string? reason,
         DateTimeOffset now, CancellationToken ct)
     {
         if (!contact.Refuse(by, reason ?? "", now))
-            return;
+            return Task.CompletedTask;
         Audit(db, by, "contact.refuse", contact, contact.ClosingReason, now);
-        await NotifyAsync(db, contact, "refused", $"您的企业绑定未获确认：{contact.ClosingReason}", now, ct);
+        return Task.CompletedTask;
     }
 
-    public static async Task RevokeByWindowAsync(DaibanDbContext db, EnterpriseContact contact, Actor clerk,
+    public static Task RevokeByWindowAsync(DaibanDbContext db, EnterpriseContact contact, Actor clerk,
         string? reason, DateTimeOffset now,
         CancellationToken ct)
     {
         if (!contact.RevokeByWindow(clerk, reason ?? "", now))
-            return;
+            return Task.CompletedTask;
         Audit(db, clerk, "contact.revoke", contact, contact.ClosingReason, now);
-        await NotifyAsync(db, contact, "revoked", $"您代表{contact.Enterprise.Name}办理的授权已取消：{contact.ClosingReason}",
-            now, ct);
+        return Task.CompletedTask;
     }
 
-    public static async Task RevokeByColleagueAsync(DaibanDbContext db, EnterpriseContact contact,
+    public static Task RevokeByColleagueAsync(DaibanDbContext db, EnterpriseContact contact,
         EnterpriseContact colleague, DateTimeOffset now,
         CancellationToken ct)
     {
         if (!contact.RevokeByColleague(colleague, now))
-            return;
+            return Task.CompletedTask;
         Audit(db, Actor.Contact(colleague.Id, colleague.Name), "contact.revoke", contact, contact.ClosingReason, now);
-        await NotifyAsync(db, contact, "revoked", $"您代表{contact.Enterprise.Name}办理的授权已被取消", now, ct);
+        return Task.CompletedTask;
     }
 
     private static void Audit(DaibanDbContext db, Actor by, string action, EnterpriseContact contact, string? detail,
@@ -88,12 +85,4 @@ public static class ContactConfirmation
 
     private static string Detail(EnterpriseContact contact, string? detail) =>
         Text.Excerpt($"{contact.Enterprise.Name} {contact.Name}：{detail}", 500);
-
-    private static Task NotifyAsync(DaibanDbContext db, EnterpriseContact contact, string what, string title,
-        DateTimeOffset now, CancellationToken ct) =>
-        db.AddOnceAsync(new Notification($"contact:{contact.Id}:{what}:{now.ToUnixTimeMilliseconds()}",
-            RecipientKind.EnterpriseContact, contact.Id,
-            NotificationChannel.InApp, "contact-" + what, Text.Excerpt(title, 120),
-                JsonSerializer.Serialize(new { enterprise = contact.Enterprise.Name }),
-            "pages/enterprise/index", null, now), ct);
 }

@@ -50,8 +50,10 @@ public static class ContactEvidenceNames
 /// (verified WeChat phone, name, 授权委托书 or the legal representative's word) or by a colleague already confirmed,
 /// and the confirmation records who made it, when and on what evidence.
 /// </summary>
-public sealed class EnterpriseContact
+public sealed class EnterpriseContact : IRecordsEvents
 {
+    private readonly EventLog _events = new();
+
     private EnterpriseContact() { }
 
     internal EnterpriseContact(Enterprise enterprise, string name, string? phone, string? miniProgramOpenId, DateTimeOffset now)
@@ -120,6 +122,7 @@ public sealed class EnterpriseContact
         Evidence = evidence;
         EvidenceNote = Guard.Optional(note, "核验说明", 256);
         ClosingReason = null;
+        _events.Record(new ContactDecided(this, ContactStatus.Confirmed, false, now));
         return true;
     }
 
@@ -131,6 +134,7 @@ public sealed class EnterpriseContact
         if (Status != ContactStatus.Pending)
             throw new DomainRuleException("contact.not_pending", "只能对待确认的联系人作出不予确认。");
         Close(ContactStatus.Refused, by, reason, now);
+        _events.Record(new ContactDecided(this, ContactStatus.Refused, false, now));
         return true;
     }
 
@@ -140,6 +144,7 @@ public sealed class EnterpriseContact
         if (Status == ContactStatus.Revoked)
             return false;
         Close(ContactStatus.Revoked, clerk, reason, now);
+        _events.Record(new ContactDecided(this, ContactStatus.Revoked, false, now));
         return true;
     }
 
@@ -167,8 +172,11 @@ public sealed class EnterpriseContact
         if (Status == ContactStatus.Confirmed && ConfirmedEarlierThan(colleague))
             throw new DomainRuleException("contact.revoke_senior", "该联系人比您更早获得确认，只能由综合窗口核实后取消其授权。");
         Close(ContactStatus.Revoked, Actor.Contact(colleague.Id, colleague.Name), "本企业联系人取消授权", now);
+        _events.Record(new ContactDecided(this, ContactStatus.Revoked, true, now));
         return true;
     }
+
+    public IReadOnlyList<IDomainEvent> TakeEvents() => _events.Take();
 
     /// <summary>A person who was refused asks again (e.g. with the letter now uploaded).</summary>
     internal void AskAgain()
@@ -215,3 +223,7 @@ public sealed class EnterpriseContact
         return p;
     }
 }
+
+/// <summary>A contact confirmed, refused or revoked (<paramref name="ByColleague"/>: by one of its enterprise).</summary>
+public sealed record ContactDecided(EnterpriseContact Contact, ContactStatus Status, bool ByColleague, DateTimeOffset At)
+    : IDomainEvent;

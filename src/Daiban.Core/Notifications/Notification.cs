@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Daiban.Core.Common;
 
 namespace Daiban.Core.Notifications;
@@ -39,8 +41,9 @@ public sealed class Notification
 {
     private Notification() { }
 
+    /// <summary>Built by <see cref="Notices"/>, the one place that decides what a notice says and where it goes.</summary>
     public Notification(string deduplicationKey, RecipientKind recipientKind, long recipientId, NotificationChannel channel,
-        string templateKey, string title, string dataJson, string? page, long? caseId, DateTimeOffset now)
+        string templateKey, string title, NoticeFields fields, NoticeTarget target, long? caseId, DateTimeOffset now)
     {
         DeduplicationKey = Guard.Required(deduplicationKey, "去重键", 128);
         RecipientKind = recipientKind;
@@ -48,8 +51,9 @@ public sealed class Notification
         Channel = channel;
         TemplateKey = templateKey;
         Title = title;
-        DataJson = dataJson;
-        Page = page;
+        FieldsJson = JsonSerializer.Serialize(fields, FieldsJsonOptions);
+        Destination = target.Destination;
+        DestinationCaseId = target.CaseId;
         CaseId = caseId;
         CreatedAt = now;
         NextAttemptAt = now;
@@ -66,8 +70,15 @@ public sealed class Notification
     public string TemplateKey { get; private set; } = "";
     /// <summary>Short Chinese line for the in-app message list.</summary>
     public string Title { get; private set; } = "";
+    /// <summary>
+    /// Rows written before notices had <see cref="FieldsJson"/> carry the template's keyword values here and are sent
+    /// as they are; new rows leave it empty.
+    /// </summary>
     public string DataJson { get; private set; } = "";
-    public string? Page { get; private set; }
+    /// <summary>The notice's <see cref="NoticeFields"/>; null on rows from before they existed.</summary>
+    public string? FieldsJson { get; private set; }
+    public NoticeDestination Destination { get; private set; }
+    public long? DestinationCaseId { get; private set; }
     public long? CaseId { get; private set; }
     public NotificationStatus Status { get; private set; }
     public int Attempts { get; private set; }
@@ -105,6 +116,17 @@ public sealed class Notification
         Status = NotificationStatus.InAppOnly;
         LastError = reason;
     }
+
+    public NoticeTarget Target => new(Destination, DestinationCaseId);
+
+    public NoticeFields? Fields =>
+        FieldsJson is null ? null : JsonSerializer.Deserialize<NoticeFields>(FieldsJson, FieldsJsonOptions);
+
+    private static readonly JsonSerializerOptions FieldsJsonOptions = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public void MarkFailed(string error)
     {

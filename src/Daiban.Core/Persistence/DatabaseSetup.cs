@@ -29,17 +29,20 @@ public static class DatabaseSetup
     public static IServiceCollection AddDaibanDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
+        services.AddSingleton<Notices>();
+        services.AddSingleton<NoticeInterceptor>();
         services.AddSingleton<NotificationCommitSignal>();
         if (settings.Provider == DatabaseProvider.MySql)
         {
-            services.AddDbContext<MySqlDaibanDbContext>((sp, o) =>
-                SignalCommits(sp, ConfigureMySql(o, settings.ConnectionString, settings.ServerVersion)));
+            services.AddDbContext<MySqlDaibanDbContext>((sp, o) => SignalCommits(sp,
+                ConfigureMySql(o, settings.ConnectionString, settings.ServerVersion,
+                    sp.GetRequiredService<NoticeInterceptor>())));
             services.AddScoped<DaibanDbContext>(sp => sp.GetRequiredService<MySqlDaibanDbContext>());
         }
         else
         {
-            services.AddDbContext<SqliteDaibanDbContext>((sp, o) =>
-                SignalCommits(sp, ConfigureSqlite(o, settings.ConnectionString)));
+            services.AddDbContext<SqliteDaibanDbContext>((sp, o) => SignalCommits(sp,
+                ConfigureSqlite(o, settings.ConnectionString, sp.GetRequiredService<NoticeInterceptor>())));
             services.AddScoped<DaibanDbContext>(sp => sp.GetRequiredService<SqliteDaibanDbContext>());
         }
         return services;
@@ -54,15 +57,18 @@ public static class DatabaseSetup
             o.AddInterceptors(services.GetRequiredService<NotificationCommitSignal>());
     }
 
-    public static DbContextOptionsBuilder ConfigureMySql(DbContextOptionsBuilder o, string connectionString, string serverVersion) =>
+    /// <summary>Every context gets the notice interceptor: a unit of work that records events tells people.</summary>
+    public static DbContextOptionsBuilder ConfigureMySql(DbContextOptionsBuilder o, string connectionString,
+        string serverVersion, NoticeInterceptor notices) =>
         o.UseMySql(connectionString, Microsoft.EntityFrameworkCore.ServerVersion.Parse(serverVersion), m =>
         {
             m.MigrationsHistoryTable("__ef_migrations_history");
-        });
+        }).AddInterceptors(notices);
 
-    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder o, string connectionString,
+        NoticeInterceptor notices) =>
         o.UseSqlite(connectionString, s => s.MigrationsHistoryTable("__ef_migrations_history"))
-            .AddInterceptors(SqliteConnectionSettings.Instance);
+            .AddInterceptors(SqliteConnectionSettings.Instance, notices);
 
     /// <summary>Creates a context outside DI (tools, tests, benchmarks).</summary>
     public static DaibanDbContext CreateContext(DatabaseSettings settings)
@@ -70,11 +76,11 @@ public static class DatabaseSetup
         if (settings.Provider == DatabaseProvider.MySql)
         {
             var b = new DbContextOptionsBuilder<MySqlDaibanDbContext>();
-            ConfigureMySql(b, settings.ConnectionString, settings.ServerVersion);
+            ConfigureMySql(b, settings.ConnectionString, settings.ServerVersion, new NoticeInterceptor(new Notices()));
             return new MySqlDaibanDbContext(b.Options);
         }
         var s = new DbContextOptionsBuilder<SqliteDaibanDbContext>();
-        ConfigureSqlite(s, settings.ConnectionString);
+        ConfigureSqlite(s, settings.ConnectionString, new NoticeInterceptor(new Notices()));
         return new SqliteDaibanDbContext(s.Options);
     }
 }

@@ -36,6 +36,36 @@ public enum LandSupply
     Existing,
 }
 
+/// <summary>The 项目信息采集表's words for its choices, as the console shows them.</summary>
+public static class ProjectChoiceNames
+{
+    public static string Name(this InvestmentType type) => type switch
+    {
+        InvestmentType.Government => "政府投资",
+        InvestmentType.Social => "社会投资",
+        _ => type.ToString(),
+    };
+
+    public static string Name(this ProjectKind kind) => kind switch
+    {
+        ProjectKind.Industrial => "工业",
+        ProjectKind.Civil => "民用",
+        ProjectKind.SimpleLowRisk => "简易低风险",
+        ProjectKind.Linear => "线性工程",
+        _ => kind.ToString(),
+    };
+
+    public static string Name(this LandSupply supply) => supply switch
+    {
+        LandSupply.Unknown => "未明确",
+        LandSupply.Transfer => "出让",
+        LandSupply.Allocation => "划拨",
+        LandSupply.TransferWithScheme => "带方案出让",
+        LandSupply.Existing => "既有用地",
+        _ => supply.ToString(),
+    };
+}
+
 /// <summary>The facts of the 项目信息采集表 (attachment 1): what the department learns when it first contacts the enterprise.</summary>
 public sealed record ProjectFacts(
     string Name,

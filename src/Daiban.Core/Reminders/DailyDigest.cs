@@ -1,5 +1,6 @@
 using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
+using Daiban.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daiban.Core.Reminders;
@@ -10,7 +11,7 @@ namespace Daiban.Core.Reminders;
 /// </summary>
 public static class DailyDigest
 {
-    public const string Template = "daily-digest";
+    public const string Template = NoticeKeys.DailyDigest;
     private const int SoonWorkingDays = 3;
 
     public static async Task<int> RunAsync(ReminderContext ctx, CancellationToken ct)
@@ -29,11 +30,8 @@ public static class DailyDigest
             var overdue = items.Count(i => i.AgentId == agent && i.Due < ctx.Today);
             var wait = waiting.Where(w => w.AgentId == agent).Sum(w => w.Count);
             var summary = $"3个工作日内到期{soon}项，已逾期{overdue}项，待企业反馈{wait}件";
-            ctx.ToStaff($"digest:{ctx.Today:yyyyMMdd}", agent, Template, $"今日工作提醒：{summary}", new()
-            {
-                ["thing1"] = summary,
-                ["time2"] = ChinaTime.Display(ctx.Today),
-            }, "pages/agent/cases", null);
+            ctx.ToStaff($"digest:{ctx.Today:yyyyMMdd}", agent, Template, $"今日工作提醒：{summary}",
+                new NoticeFields { Summary = summary, Deadline = ctx.Today }, NoticeTarget.AgentCases, null);
             sent++;
         }
         return sent;

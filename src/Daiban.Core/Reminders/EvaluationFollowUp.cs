@@ -1,5 +1,6 @@
 using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
+using Daiban.Core.Notifications;
 using Daiban.Core.Persistence;
 using Daiban.Core.Supervision;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +16,9 @@ namespace Daiban.Core.Reminders;
 /// </summary>
 public static class EvaluationFollowUp
 {
-    public const string InviteTemplate = "evaluation-invite";
-    public const string RectificationTemplate = "rectification-due";
-    public const string CallbackTemplate = "callback-due";
+    public const string InviteTemplate = NoticeKeys.EvaluationInvite;
+    public const string RectificationTemplate = NoticeKeys.RectificationDue;
+    public const string CallbackTemplate = NoticeKeys.CallbackDue;
 
     private static readonly SatisfactionLevel[] Bad = [SatisfactionLevel.Dissatisfied, SatisfactionLevel.VeryDissatisfied];
 
@@ -38,14 +39,12 @@ public static class EvaluationFollowUp
             var closes = ctx.Calendar.AddWorkingDays(deliveredOn, ctx.Rules.EvaluationWindowWorkingDays);
             if (ctx.Today > closes)
                 continue;
-            var data = new Dictionary<string, string>
+            var data = new NoticeFields
             {
-                ["character_string1"] = c.CaseNumber,
-                ["name2"] = c.AgentName ?? "代办员",
-                ["time3"] = ChinaTime.Display(closes),
-                ["thing4"] = "请对本次帮办代办服务进行评价",
+                CaseNumber = c.CaseNumber, AgentName = c.AgentName ?? "代办员", Deadline = closes,
+                Summary = "请对本次帮办代办服务进行评价",
             };
-            var page = $"pages/case/evaluate?id={c.Id}";
+            var page = NoticeTarget.EnterpriseEvaluation(c.Id);
             ctx.ToContact($"case:{c.CaseNumber}:evaluation:invite", c.ApplicantContactId!.Value, InviteTemplate, "邀请您评价本次服务", data, page, c.Id);
             if (ctx.Calendar.WorkingDaysBetween(deliveredOn, ctx.Today) >= ctx.Rules.EvaluationReminderWorkingDays)
                 ctx.ToContact($"case:{c.CaseNumber}:evaluation:reminder", c.ApplicantContactId!.Value, InviteTemplate,
@@ -90,11 +89,8 @@ public static class EvaluationFollowUp
         if (!await ctx.Db.Callbacks.AnyAsync(c => c.CaseId == caseId && c.Kind == CallbackKind.BadReview, ct))
             ctx.Db.Callbacks.Add(new Callback(caseId, CallbackKind.BadReview, supervisor, deadline, ctx.Now));
         if (supervisor is { } s)
-            ctx.ToStaff($"evaluation:{evaluationId}:rectification", s, RectificationTemplate, "差评待整改并回访", new()
-            {
-                ["thing1"] = "企业差评：请核实、整改并回访",
-                ["time2"] = ChinaTime.Display(deadline),
-            }, $"pages/supervision/rectifications", caseId);
+            ctx.ToStaff($"evaluation:{evaluationId}:rectification", s, RectificationTemplate, "差评待整改并回访",
+                new NoticeFields { Summary = "企业差评：请核实、整改并回访", Deadline = deadline }, NoticeTarget.None, caseId);
     }
 
     private static async Task EscalateMissedAsync(ReminderContext ctx, CancellationToken ct)
@@ -103,11 +99,8 @@ public static class EvaluationFollowUp
             .Where(r => r.Status == RectificationStatus.Open && r.Deadline < ctx.Today).ToListAsync(ct);
         foreach (var r in rectifications)
             foreach (var supervisor in ctx.Staff.Supervisors)
-                ctx.ToStaff($"rectification:{r.Id}:missed", supervisor, RectificationTemplate, "差评整改逾期", new()
-                {
-                    ["thing1"] = "差评整改已逾期，请督办",
-                    ["time2"] = ChinaTime.Display(r.Deadline),
-                }, "pages/supervision/rectifications", r.CaseId);
+                ctx.ToStaff($"rectification:{r.Id}:missed", supervisor, RectificationTemplate, "差评整改逾期",
+                    new NoticeFields { Summary = "差评整改已逾期，请督办", Deadline = r.Deadline }, NoticeTarget.None, r.CaseId);
 
         var callbacks = await ctx.Db.Callbacks.AsNoTracking()
             .Where(c => c.Status == CallbackStatus.Due && c.DueOn < ctx.Today).ToListAsync(ct);
@@ -115,11 +108,10 @@ public static class EvaluationFollowUp
         {
             var to = c.AssigneeId is { } a ? [a] : ctx.Staff.Supervisors.ToList();
             foreach (var staff in to)
-                ctx.ToStaff($"callback:{c.Id}:missed", staff, CallbackTemplate, "回访任务已逾期", new()
+                ctx.ToStaff($"callback:{c.Id}:missed", staff, CallbackTemplate, "回访任务已逾期", new NoticeFields
                 {
-                    ["thing1"] = c.Kind == CallbackKind.BadReview ? "差评回访已逾期" : "抽查回访已逾期",
-                    ["time2"] = ChinaTime.Display(c.DueOn),
-                }, "pages/supervision/callbacks", c.CaseId);
+                    Summary = c.Kind == CallbackKind.BadReview ? "差评回访已逾期" : "抽查回访已逾期", Deadline = c.DueOn,
+                }, NoticeTarget.None, c.CaseId);
         }
     }
 }

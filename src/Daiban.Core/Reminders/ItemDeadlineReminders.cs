@@ -1,5 +1,6 @@
 using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
+using Daiban.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daiban.Core.Reminders;
@@ -13,8 +14,8 @@ namespace Daiban.Core.Reminders;
 /// </summary>
 public static class ItemDeadlineReminders
 {
-    public const string Template = "deadline-reminder";
-    public const string EscalationTemplate = "deadline-escalation";
+    public const string Template = NoticeKeys.DeadlineReminder;
+    public const string EscalationTemplate = NoticeKeys.DeadlineEscalation;
 
     public static async Task RunAsync(ReminderContext ctx, CancellationToken ct)
     {
@@ -31,7 +32,6 @@ public static class ItemDeadlineReminders
         foreach (var item in items)
         {
             var (number, agentId) = cases[item.CaseId];
-            var page = $"pages/agent/case?id={item.CaseId}";
             string stage, status;
             if (item.Due >= ctx.Today)
             {
@@ -48,19 +48,14 @@ public static class ItemDeadlineReminders
                 if (late >= ctx.Rules.OverdueEscalationWorkingDays)
                     foreach (var supervisor in ctx.Staff.Supervisors)
                         ctx.ToStaff($"item:{item.Id}:{item.Due:yyyyMMdd}:escalated", supervisor, EscalationTemplate, $"事项逾期督办：{item.ItemName}",
-                            Data(item.ItemName, number, item.Due, $"逾期{late}个工作日，请督办"), page, item.CaseId);
+                            Data(item.ItemName, number, item.Due, $"逾期{late}个工作日，请督办"), NoticeTarget.None, item.CaseId);
             }
             if (agentId is { } agent)
                 ctx.ToStaff($"item:{item.Id}:{item.Due:yyyyMMdd}:{stage}", agent, Template, $"{item.ItemName}：{status}",
-                    Data(item.ItemName, number, item.Due, status), page, item.CaseId);
+                    Data(item.ItemName, number, item.Due, status), NoticeTarget.AgentCase(item.CaseId), item.CaseId);
         }
     }
 
-    private static Dictionary<string, string> Data(string item, string caseNumber, DateOnly due, string status) => new()
-    {
-        ["thing1"] = item,
-        ["character_string2"] = caseNumber,
-        ["time3"] = ChinaTime.Display(due),
-        ["thing4"] = status,
-    };
+    private static NoticeFields Data(string item, string caseNumber, DateOnly due, string status) =>
+        new() { ItemName = item, CaseNumber = caseNumber, Deadline = due, Summary = status };
 }

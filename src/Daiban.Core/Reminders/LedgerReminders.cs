@@ -1,6 +1,7 @@
 using Daiban.Core.Common;
 using Daiban.Core.Calendar;
 using Daiban.Core.DifficultIssues;
+using Daiban.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daiban.Core.Reminders;
@@ -12,7 +13,7 @@ namespace Daiban.Core.Reminders;
 /// </summary>
 public static class LedgerReminders
 {
-    public const string Template = "ledger-reminder";
+    public const string Template = NoticeKeys.LedgerReminder;
 
     public static async Task RunAsync(ReminderContext ctx, CancellationToken ct)
     {
@@ -30,21 +31,19 @@ public static class LedgerReminders
                 var stage = issue.Deadline == ctx.Today ? "due" : "before";
                 var status = issue.Deadline == ctx.Today ? "今日到期" : $"将于{ChinaTime.Display(issue.Deadline)}到期";
                 foreach (var liaison in liaisons)
-                    ctx.ToStaff($"{key}:{stage}", liaison, Template, $"难点问题{status}：{excerpt}", Data(excerpt, issue.Deadline, status), "pages/staff/issues", issue.CaseId);
+                    ctx.ToStaff($"{key}:{stage}", liaison, Template, $"难点问题{status}：{excerpt}",
+                        Data(excerpt, issue.Deadline, status), NoticeTarget.None, issue.CaseId);
             }
             else
             {
                 foreach (var supervisor in ctx.Staff.Supervisors)
                     ctx.ToStaff($"{key}:missed", supervisor, Template, $"难点问题逾期未解决：{excerpt}",
-                        Data(excerpt, issue.Deadline, $"{issue.ResponsibleDepartment}逾期未解决，请督办"), "pages/staff/issues", issue.CaseId);
+                        Data(excerpt, issue.Deadline, $"{issue.ResponsibleDepartment}逾期未解决，请督办"), NoticeTarget.None,
+                        issue.CaseId);
             }
         }
     }
 
-    private static Dictionary<string, string> Data(string issue, DateOnly deadline, string status) => new()
-    {
-        ["thing1"] = issue,
-        ["time2"] = ChinaTime.Display(deadline),
-        ["thing3"] = status,
-    };
+    private static NoticeFields Data(string issue, DateOnly deadline, string status) =>
+        new() { Subject = issue, Deadline = deadline, Summary = status };
 }

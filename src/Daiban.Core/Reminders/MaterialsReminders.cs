@@ -1,5 +1,6 @@
 using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
+using Daiban.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daiban.Core.Reminders;
@@ -11,7 +12,7 @@ namespace Daiban.Core.Reminders;
 /// </summary>
 public static class MaterialsReminders
 {
-    public const string Template = "materials-needed";
+    public const string Template = NoticeKeys.MaterialsNeeded;
 
     public static async Task RunAsync(ReminderContext ctx, CancellationToken ct)
     {
@@ -30,19 +31,13 @@ public static class MaterialsReminders
             var key = $"case:{c.CaseNumber}:materials:{c.RequestedAt.Value.ToUnixTimeSeconds()}:overdue";
             var text = $"补充材料已于{ChinaTime.Display(due)}到期，请尽快提交";
             if (c.ApplicantContactId is { } contact)
-                ctx.ToContact(key, contact, Template, "请尽快补充材料", new()
-                {
-                    ["character_string1"] = c.CaseNumber,
-                    ["thing2"] = text,
-                    ["time3"] = ctx.Time,
-                }, $"pages/case/detail?id={c.Id}", c.Id);
+                ctx.ToContact(key, contact, Template, "请尽快补充材料",
+                    new NoticeFields { CaseNumber = c.CaseNumber, Summary = text, At = ctx.Now },
+                    NoticeTarget.EnterpriseCase(c.Id), c.Id);
             if (c.AgentId is { } agent)
-                ctx.ToStaff(key, agent, ServiceTimelinessReminders.Template, $"企业补充材料逾期：{c.CaseNumber}", new()
-                {
-                    ["character_string1"] = c.CaseNumber,
-                    ["thing2"] = "企业补充材料已逾期，请联系企业",
-                    ["time3"] = ctx.Time,
-                }, $"pages/agent/case?id={c.Id}", c.Id);
+                ctx.ToStaff(key, agent, ServiceTimelinessReminders.Template, $"企业补充材料逾期：{c.CaseNumber}",
+                    new NoticeFields { CaseNumber = c.CaseNumber, Summary = "企业补充材料已逾期，请联系企业", At = ctx.Now },
+                    NoticeTarget.AgentCase(c.Id), c.Id);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Daiban.Core.Calendar;
 using Daiban.Core.Notifications;
 using Daiban.Core.Persistence;
@@ -27,6 +26,7 @@ public sealed record StaffDirectory(IReadOnlyList<StaffMember> Active)
 public sealed class ReminderContext(DaibanDbContext db, BusinessCalendar calendar, ServiceRules rules, StaffDirectory staff, DateTimeOffset now)
 {
     private readonly List<Notification> _queued = [];
+    private readonly Notices _notices = db.Notices();
 
     public DaibanDbContext Db => db;
     public BusinessCalendar Calendar => calendar;
@@ -39,14 +39,14 @@ public sealed class ReminderContext(DaibanDbContext db, BusinessCalendar calenda
         new(db, await db.LoadBusinessCalendarAsync(ct), rules, await StaffDirectory.LoadAsync(db, ct), now);
 
     /// <summary>A template message to a staff member (Official Account; in-app when not bound).</summary>
-    public void ToStaff(string key, long staffId, string template, string title, Dictionary<string, string> data, string? page, long? caseId) =>
-        _queued.Add(new Notification($"{key}:s{staffId}", RecipientKind.Staff, staffId, NotificationChannel.Template, template, title,
-            JsonSerializer.Serialize(data), page, caseId, now));
+    public void ToStaff(string key, long staffId, string template, string title, NoticeFields fields,
+        NoticeTarget target, long? caseId) =>
+        _queued.Add(_notices.ToStaff($"{key}:s{staffId}", staffId, template, title, fields, target, caseId, now));
 
     /// <summary>A subscribe message to an enterprise contact (in-app when it has no quota for the template).</summary>
-    public void ToContact(string key, long contactId, string template, string title, Dictionary<string, string> data, string? page, long? caseId) =>
-        _queued.Add(new Notification($"{key}:c{contactId}", RecipientKind.EnterpriseContact, contactId, NotificationChannel.Subscribe, template, title,
-            JsonSerializer.Serialize(data), page, caseId, now));
+    public void ToContact(string key, long contactId, string template, string title, NoticeFields fields,
+        NoticeTarget target, long? caseId) =>
+        _queued.Add(_notices.ToContact($"{key}:c{contactId}", contactId, template, title, fields, target, caseId, now));
 
     /// <summary>Queues what the rules produced; keys already in the outbox are skipped, so a second run adds nothing.</summary>
     public async Task<int> FlushAsync(CancellationToken ct)
@@ -56,6 +56,4 @@ public sealed class ReminderContext(DaibanDbContext db, BusinessCalendar calenda
         await db.SaveChangesAsync(ct);
         return added;
     }
-
-    public string Time => ChinaTime.Display(now);
 }

@@ -1,6 +1,7 @@
 using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
 using Daiban.Core.Common;
+using Daiban.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daiban.Core.Reminders;
@@ -14,7 +15,7 @@ namespace Daiban.Core.Reminders;
 /// </summary>
 public static class ServiceTimelinessReminders
 {
-    public const string Template = "service-timeliness";
+    public const string Template = NoticeKeys.ServiceTimeliness;
 
     public static async Task RunAsync(ReminderContext ctx, CancellationToken ct)
     {
@@ -27,7 +28,7 @@ public static class ServiceTimelinessReminders
         {
             var due = ctx.Calendar.AddWorkingDays(ChinaTime.DateOf(c.SubmittedAt), ctx.Rules.RegistrationWorkingDays);
             Check(ctx, $"case:{c.CaseNumber}:register", due, ctx.Staff.Clerks, c.Id, c.CaseNumber,
-                $"网上申请待登记，应于{ChinaTime.Display(due)}前登记", $"pages/window/case?id={c.Id}");
+                $"网上申请待登记，应于{ChinaTime.Display(due)}前登记", NoticeTarget.None);
         }
 
         var assigned = waiting.Where(c => c.Status == CaseStatus.Assigned && c.AssignedAt is not null && c.AgentId is not null).ToList();
@@ -45,18 +46,19 @@ public static class ServiceTimelinessReminders
             {
                 var due = ctx.Calendar.AddWorkingDays(assignedOn, ctx.Rules.FirstContactWorkingDays);
                 Check(ctx, $"{key}:contact", due, [c.AgentId!.Value], c.Id, c.CaseNumber,
-                    $"请于{ChinaTime.Display(due)}前联系企业并记录日志", $"pages/agent/case?id={c.Id}");
+                    $"请于{ChinaTime.Display(due)}前联系企业并记录日志", NoticeTarget.AgentCase(c.Id));
             }
             if (c.Mode == ServiceMode.FullService)
             {
                 var due = ctx.Calendar.AddWorkingDays(assignedOn, ctx.Rules.FullServicePlanWorkingDays);
                 Check(ctx, $"{key}:plan", due, [c.AgentId!.Value], c.Id, c.CaseNumber,
-                    $"包办服务方案应于{ChinaTime.Display(due)}前提交企业确认", $"pages/agent/case?id={c.Id}");
+                    $"包办服务方案应于{ChinaTime.Display(due)}前提交企业确认", NoticeTarget.AgentCase(c.Id));
             }
         }
     }
 
-    private static void Check(ReminderContext ctx, string key, DateOnly due, IEnumerable<long> responsible, long caseId, string caseNumber, string what, string page)
+    private static void Check(ReminderContext ctx, string key, DateOnly due, IEnumerable<long> responsible, long caseId, string caseNumber, string what,
+        NoticeTarget page)
     {
         if (ctx.Today < due)
             return;
@@ -65,13 +67,10 @@ public static class ServiceTimelinessReminders
         var late = ctx.Calendar.WorkingDaysBetween(due, ctx.Today);
         if (late >= ctx.Rules.TimelinessEscalationWorkingDays)
             foreach (var supervisor in ctx.Staff.Supervisors)
-                ctx.ToStaff($"{key}:escalated", supervisor, Template, $"督办：{what}", Data(caseNumber, $"已超时{late}个工作日：{what}", ctx), page, caseId);
+                ctx.ToStaff($"{key}:escalated", supervisor, Template, $"督办：{what}", Data(caseNumber, $"已超时{late}个工作日：{what}", ctx),
+                    NoticeTarget.None, caseId);
     }
 
-    private static Dictionary<string, string> Data(string caseNumber, string what, ReminderContext ctx) => new()
-    {
-        ["character_string1"] = caseNumber,
-        ["thing2"] = what,
-        ["time3"] = ctx.Time,
-    };
+    private static NoticeFields Data(string caseNumber, string what, ReminderContext ctx) =>
+        new() { CaseNumber = caseNumber, Summary = what, At = ctx.Now };
 }

@@ -1,6 +1,7 @@
 using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
 using Daiban.Core.Supervision;
+using Daiban.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daiban.Core.Reminders;
@@ -32,11 +33,8 @@ public static class SpotCheckCallbacks
             ctx.Db.Callbacks.Add(new Callback(caseId, CallbackKind.SpotCheck, supervisor, due, ctx.Now));
             created++;
             if (supervisor is { } s)
-                ctx.ToStaff($"case:{caseId}:spot-check", s, EvaluationFollowUp.CallbackTemplate, "新的抽查回访任务", new()
-                {
-                    ["thing1"] = "抽查回访：请电话回访企业并记录结果",
-                    ["time2"] = ChinaTime.Display(due),
-                }, "pages/supervision/callbacks", caseId);
+                ctx.ToStaff($"case:{caseId}:spot-check", s, EvaluationFollowUp.CallbackTemplate, "新的抽查回访任务",
+                    new NoticeFields { Summary = "抽查回访：请电话回访企业并记录结果", Deadline = due }, NoticeTarget.None, caseId);
         }
         return created;
     }

@@ -117,7 +117,5 @@ public sealed class StaffAccounts(DaibanDbContext db, TimeProvider clock)
         db.Audit.Record(by, action, nameof(StaffMember), staff.UserName, detail, clock.GetUtcNow());
 
     private Task TellAsync(StaffMember staff, string what, string title, string detail, CancellationToken ct) =>
-        db.AddOnceAsync(new Notification($"staff:{staff.Id}:{what}", RecipientKind.Staff, staff.Id, NotificationChannel.InApp,
-            "account-security", title, JsonSerializer.Serialize(new Dictionary<string, string> { ["detail"] = detail }), null, null,
-            clock.GetUtcNow()), ct);
+        db.Notices().AccountAsync(db, staff.Id, what, title, detail, clock.GetUtcNow(), ct);
 }

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Daiban.WeChat.Api;
 
 /// <summary>
-/// The value rules of subscribe and category-template keywords (PROTOCOL §4.2): the key's prefix decides the type
+/// The value rules of subscribe and category-template keywords (docs/architecture.md §11): the key's prefix decides the type
 /// (<c>thing3</c> is a thing). The emulator enforces them as WeChat does (47003); senders fit values with
 /// <see cref="Fit"/> so a long project name never costs a notification.
 /// </summary>

@@ -37,6 +37,8 @@ public sealed class WeChatApiException(string api, int errCode, string errMsg)
         45009 => WeChatErrorKind.QuotaExhausted,
         43101 or 43004 or 45015 or 45047 => WeChatErrorKind.RecipientUnavailable,
         40013 or 40125 or 40164 or 48001 or 40002 => WeChatErrorKind.Configuration,
+        // A page the mini-program does not have: the notice is wrong, sending it again never helps.
+        41030 => WeChatErrorKind.Rejected,
         _ => WeChatErrorKind.Rejected,
     };
 }

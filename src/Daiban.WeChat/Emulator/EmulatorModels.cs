@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 
 namespace Daiban.WeChat.Emulator;
@@ -13,20 +14,22 @@ public sealed record SentMessage(
     string? Content,
     DateTimeOffset Time);
 
-public sealed record LoginCodeRequest(string OpenId);
+public sealed record LoginCodeRequest([property: Required] string OpenId);
 
 public sealed record LoginCodeResponse(string Code);
 
-public sealed record PhoneCodeRequest(string Phone, string? OpenId);
+public sealed record PhoneCodeRequest([property: Required] string Phone, string? OpenId);
 
-public sealed record SubscribeHookRequest(string OpenId, string TemplateId, int Count = 1);
+public sealed record SubscribeHookRequest([property: Required] string OpenId, [property: Required] string TemplateId,
+    int Count = 1);
 
-public sealed record FollowHookRequest(string OpenId);
+public sealed record FollowHookRequest([property: Required] string OpenId);
 
-public sealed record FaultHookRequest(string Path, int ErrCode, int Times = 1);
+public sealed record FaultHookRequest([property: Required] string Path, int ErrCode, int Times = 1);
 
 /// <param name="App">miniprogram (default) or officialaccount.</param>
-public sealed record UserMessageRequest(string OpenId, string Text, string? App = null);
+public sealed record UserMessageRequest([property: Required] string OpenId, [property: Required] string Text,
+    string? App = null);
 
 /// <summary>What the push sender saw: how many deliveries it made and how our endpoint answered the last one.</summary>
 public sealed record PushDeliveryReport(int Deliveries, int Status, string Verdict, string Body);

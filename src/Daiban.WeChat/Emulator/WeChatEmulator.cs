@@ -14,8 +14,11 @@ namespace Daiban.WeChat.Emulator;
 /// msg_sec_check v2, wxacode images, URL links, and injectable faults. State lives in memory; tests read what
 /// was sent through <see cref="Messages"/>.
 /// </summary>
-public sealed class WeChatEmulator(IOptions<WeChatOptions> options, TimeProvider clock)
+public sealed class WeChatEmulator(IOptions<WeChatOptions> options, TimeProvider clock, ILogger<WeChatEmulator> logger)
 {
+    private readonly Lazy<IReadOnlySet<string>?> _pages =
+        new(() => LoadPages(options.Value.Emulator.MiniProgramAppJson, logger));
+
     public sealed record ApiResult(int StatusCode, string ContentType, byte[] Body);
 
     private sealed record Code(string OpenId, DateTimeOffset ExpiresAt) { public bool Used { get; set; } }
@@ -237,6 +240,8 @@ public sealed class WeChatEmulator(IOptions<WeChatOptions> options, TimeProvider
             return refused;
         if (ValidateData(b["data"]) is { } invalid)
             return invalid;
+        if (CheckPage(b["page"]?.GetValue<string>()) is { } noPage)
+            return noPage;
         var key = (toUser, templateId);
         if (_subscriptions.GetValueOrDefault(key) <= 0)
             return Error(43101, "user refuse to accept the msg");
@@ -254,6 +259,8 @@ public sealed class WeChatEmulator(IOptions<WeChatOptions> options, TimeProvider
             return Error(40013, "invalid appid: the mini-program is not linked to this official account");
         if (ValidateData(b["data"]) is { } invalid)
             return invalid;
+        if (CheckPage((b["miniprogram"] as JsonObject)?["pagepath"]?.GetValue<string>()) is { } noPage)
+            return noPage;
         var clientMsgId = b["client_msg_id"]?.GetValue<string>();
         if (clientMsgId is not null && _clientMsgIds.TryGetValue((toUser, clientMsgId), out var previous) && clock.GetUtcNow() - previous.At < TimeSpan.FromMinutes(10))
             return Ok(new JsonObject { ["msgid"] = previous.MsgId });
@@ -320,6 +327,28 @@ public sealed class WeChatEmulator(IOptions<WeChatOptions> options, TimeProvider
         if (path.StartsWith('/') || path.Contains('?'))
             return Error(40165, "invalid weapp pagepath");
         return Ok(new JsonObject { ["url_link"] = $"https://wxaurl.cn/{RandomToken(12)}" });
+    }
+
+    /// <summary>A page (its path before '?') must be one of the mini-program's, or WeChat refuses it (41030).</summary>
+    private ApiResult? CheckPage(string? page)
+    {
+        if (string.IsNullOrEmpty(page) || _pages.Value is not { } pages)
+            return null;
+        return pages.Contains(Notifications.MiniProgramPages.PathOf(page))
+            ? null
+            : Error(41030, $"invalid page hint: [{page}]");
+    }
+
+    /// <summary>The pages of app.json; without one every page is accepted (said once in the log).</summary>
+    private static IReadOnlySet<string>? LoadPages(string? configured, ILogger logger)
+    {
+        if (MiniProgramAppJson.Locate(configured) is not { } path)
+        {
+            logger.LogWarning("No miniprogram/app.json found (WeChat:Emulator:MiniProgramAppJson = {Configured}): " +
+                "the emulator accepts any page", configured ?? "not set");
+            return null;
+        }
+        return MiniProgramAppJson.Pages(path);
     }
 
     private static ApiResult? ValidateData(JsonNode? data)

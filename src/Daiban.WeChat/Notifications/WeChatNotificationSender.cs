@@ -11,20 +11,31 @@ namespace Daiban.WeChat.Notifications;
 /// Delivers outbox notifications through WeChat: subscribe messages to mini-program users (only while they have
 /// granted quota for the template), template messages to staff who follow the Official Account (opening the
 /// right mini-program page, with the de-duplication key as client_msg_id), customer-service text within the
-/// window. Whatever WeChat cannot deliver stays in the recipient's in-app list.
+/// window. Whatever WeChat cannot deliver stays in the recipient's in-app list. A notice's fields become the
+/// template's keywords (<see cref="NoticeTemplates"/>) and its destination a mini-program page
+/// (<see cref="MiniProgramPages"/>); rows from before notices had fields carry their keyword data and are sent as
+/// they are.
 /// </summary>
 public sealed class WeChatNotificationSender(DaibanDbContext db, WeChatApiClient wechat, IOptions<WeChatOptions> options, TimeProvider clock) : INotificationSender
 {
     public async Task<SendOutcome> SendAsync(Notification n, CancellationToken ct)
     {
-        var data = JsonSerializer.Deserialize<Dictionary<string, string>>(n.DataJson) ?? [];
+        var fields = n.Fields;
+        var data = fields is null
+            ? JsonSerializer.Deserialize<Dictionary<string, string>>(n.DataJson) ?? []
+            : n.Channel is NotificationChannel.Subscribe or NotificationChannel.Template
+                ? NoticeTemplates.DataFor(n.TemplateKey, fields)
+                : [];
+        if (data is null)
+            return new SendOutcome(SendResult.Failed, $"没有模板“{n.TemplateKey}”的字段对应");
+        var page = MiniProgramPages.For(n.RecipientKind, n.Target);
         try
         {
             return n.Channel switch
             {
-                NotificationChannel.Subscribe => await SendSubscribeAsync(n, data, ct),
-                NotificationChannel.Template => await SendTemplateAsync(n, data, ct),
-                NotificationChannel.CustomerService => await SendCustomerServiceAsync(n, data, ct),
+                NotificationChannel.Subscribe => await SendSubscribeAsync(n, data, page, ct),
+                NotificationChannel.Template => await SendTemplateAsync(n, data, page, ct),
+                NotificationChannel.CustomerService => await SendCustomerServiceAsync(n, fields, data, ct),
                 _ => new SendOutcome(SendResult.InAppOnly, "站内消息"),
             };
         }
@@ -41,7 +52,8 @@ public sealed class WeChatNotificationSender(DaibanDbContext db, WeChatApiClient
         }
     }
 
-    private async Task<SendOutcome> SendSubscribeAsync(Notification n, Dictionary<string, string> data, CancellationToken ct)
+    private async Task<SendOutcome> SendSubscribeAsync(Notification n, Dictionary<string, string> data, string? page,
+        CancellationToken ct)
     {
         if (!options.Value.Templates.TryGetValue(n.TemplateKey, out var templateId))
             return new SendOutcome(SendResult.InAppOnly, "未配置订阅消息模板");
@@ -53,7 +65,8 @@ public sealed class WeChatNotificationSender(DaibanDbContext db, WeChatApiClient
             return new SendOutcome(SendResult.InAppOnly, "用户暂无该模板的订阅次数");
         try
         {
-            await wechat.SendSubscribeMessageAsync(new SubscribeMessageRequest(openId, templateId, Fit(data), n.Page), ct);
+            await wechat.SendSubscribeMessageAsync(new SubscribeMessageRequest(openId, templateId, Fit(data), page),
+                ct);
         }
         catch (WeChatApiException e) when (e.ErrCode == 43101)
         {
@@ -64,7 +77,8 @@ public sealed class WeChatNotificationSender(DaibanDbContext db, WeChatApiClient
         return SendOutcome.Sent;
     }
 
-    private async Task<SendOutcome> SendTemplateAsync(Notification n, Dictionary<string, string> data, CancellationToken ct)
+    private async Task<SendOutcome> SendTemplateAsync(Notification n, Dictionary<string, string> data, string? page,
+        CancellationToken ct)
     {
         if (!options.Value.Templates.TryGetValue(n.TemplateKey, out var templateId))
             return new SendOutcome(SendResult.InAppOnly, "未配置模板消息");
@@ -73,21 +87,24 @@ public sealed class WeChatNotificationSender(DaibanDbContext db, WeChatApiClient
             : null;
         if (openId is null)
             return new SendOutcome(SendResult.InAppOnly, "未绑定公众号");
-        var jump = n.Page is null ? null : new MiniProgramJump(options.Value.MiniProgram.AppId, n.Page);
+        var jump = page is null ? null : new MiniProgramJump(options.Value.MiniProgram.AppId, page);
         // client_msg_id makes WeChat drop a repeat within ten minutes, covering a crash between send and save.
         var clientMsgId = n.DeduplicationKey.Length <= 64 ? n.DeduplicationKey : n.DeduplicationKey[..64];
         await wechat.SendTemplateMessageAsync(new TemplateMessageRequest(openId, templateId, Fit(data), jump, ClientMsgId: clientMsgId), ct);
         return SendOutcome.Sent;
     }
 
-    private async Task<SendOutcome> SendCustomerServiceAsync(Notification n, Dictionary<string, string> data, CancellationToken ct)
+    private async Task<SendOutcome> SendCustomerServiceAsync(Notification n, NoticeFields? fields,
+        Dictionary<string, string> data, CancellationToken ct)
     {
+        var content = fields is null ? data.GetValueOrDefault("content") : fields.Text;
+        var via = fields is null ? data.GetValueOrDefault("app") : fields.ReplyVia;
         var openId = n.RecipientKind == RecipientKind.Conversation
             ? await db.Conversations.Where(c => c.Id == n.RecipientId).Select(c => c.OpenId).SingleOrDefaultAsync(ct)
             : await MiniProgramOpenIdAsync(n, ct);
-        if (openId is null || !data.TryGetValue("content", out var content))
+        if (openId is null || string.IsNullOrEmpty(content))
             return new SendOutcome(SendResult.InAppOnly, "无法发送客服消息");
-        var app = Enum.TryParse<WeChatApp>(data.GetValueOrDefault("app"), out var a) ? a : WeChatApp.MiniProgram;
+        var app = Enum.TryParse<WeChatApp>(via, out var a) ? a : WeChatApp.MiniProgram;
         await wechat.SendCustomerServiceMessageAsync(app, new CustomerServiceMessageRequest(openId, "text", new CustomerServiceText(content)), ct);
         return SendOutcome.Sent;
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Daiban.Core.Accounts;
 using Daiban.Core.Common;
@@ -12,15 +13,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Daiban.Web.Accounts;
 
-public sealed record LoginRequest(string? Code);
+public sealed record LoginRequest([property: Required] string? Code);
 
 public sealed record LoginResponse(string Token, DateTimeOffset ExpiresAt, long UserId, bool PhoneBound);
 
 public sealed record MeResponse(long UserId, string? Phone, DateTimeOffset FirstSeenAt);
 
-public sealed record BindPhoneRequest(string? Code);
+public sealed record BindPhoneRequest([property: Required] string? Code);
 
-public sealed record StaffBindingRequest(string? Code);
+public sealed record StaffBindingRequest([property: Required] string? Code);
 
 public sealed record StaffBindingResponse(long StaffId, string DisplayName);
 

@@ -25,25 +25,18 @@ public static class AgentWorkbenchEndpoints
         g.MapPost("/start", (long id, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
             ActAsync(id, u, db, t, ct, x => Task.FromResult(x.Case.Start(x.Agent, x.Now)))).WithName("StartCase").WithSummary("开始办理（包办须方案已确认）");
         g.MapPost("/plan", (long id, ProposePlanRequest r, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
-            ActAsync(id, u, db, t, ct, async x =>
+            ActAsync(id, u, db, t, ct, x =>
             {
                 var steps = (r.Steps ?? []).Select(s => new PlanStep(s.Order, s.Description ?? "", s.ItemCode, s.TargetDate)).ToList();
                 x.Case.ProposePlan(r.Summary ?? "", steps, x.Agent, x.Now);
-                await EnterpriseNotices.PlanToAgreeAsync(x.Db, x.Case, x.Now, x.Ct);
-                return true;
+                return Task.FromResult(true);
             })).WithName("ProposePlan").WithSummary("提交服务方案和代办计划，请企业确认");
         g.MapPost("/logs", (long id, LogRequest r, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
             ActAsync(id, u, db, t, ct, x => Task.FromResult(x.Case.AddWorkLog(r.Content ?? "", r.Problems, r.NextStep, r.ItemCode, r.Milestone, r.VisibleToEnterprise, x.Agent, x.Now) is not null)))
             .WithName("AddWorkLog").WithSummary("记录代办/包办日志（可标记关键节点）");
         g.MapPost("/materials-request", (long id, MaterialsRequest r, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
-            ActAsync(id, u, db, t, ct, async x =>
-            {
-                var missing = r.Missing ?? [];
-                if (!x.Case.RequestMaterials(missing, x.Agent, x.Now))
-                    return false;
-                await EnterpriseNotices.MaterialsNeededAsync(x.Db, x.Case, missing, x.Now, x.Ct);
-                return true;
-            })).WithName("RequestMaterials").WithSummary("一次性告知企业需补充的全部材料");
+            ActAsync(id, u, db, t, ct, x => Task.FromResult(x.Case.RequestMaterials(r.Missing ?? [], x.Agent, x.Now))))
+            .WithName("RequestMaterials").WithSummary("一次性告知企业需补充的全部材料");
         g.MapPost("/materials-received", (long id, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
             ActAsync(id, u, db, t, ct, x => Task.FromResult(x.Case.ResumeAfterMaterials(x.Agent, x.Now)))).WithName("MaterialsSupplied").WithSummary("材料已补齐，恢复办理");
         g.MapPost("/materials", (long id, ReceiveMaterialRequest r, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
@@ -56,42 +49,22 @@ public static class AgentWorkbenchEndpoints
         g.MapPost("/materials/{materialId:long}/return", (long id, long materialId, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
             ActAsync(id, u, db, t, ct, x => Task.FromResult(x.Case.ReturnOriginal(materialId, x.Agent, x.Now)))).WithName("ReturnOriginal").WithSummary("退还原件");
         g.MapPost("/items/{code}/{action}", (long id, string code, string action, ItemActionRequest r, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
-            ActAsync(id, u, db, t, ct, async x =>
-            {
-                if (!ItemAction(x, code, action, r))
-                    return false;
-                if (action == "approve")
-                    await EnterpriseNotices.ItemApprovedAsync(x.Db, x.Case, x.Case.Items.Single(i => i.ItemCode == code), x.Now, x.Ct);
-                return true;
-            })).WithName("ItemAction")
+            ActAsync(id, u, db, t, ct, x => Task.FromResult(ItemAction(x, code, action, r)))).WithName("ItemAction")
             .WithSummary("事项办理：prepare 准备、submit 报送受理、supplement 部门要求补正、approve 批准、refuse 不予批准、pause 暂停计时、resume 恢复计时");
         g.MapPost("/results-ready", (long id, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
-            ActAsync(id, u, db, t, ct, async x =>
-            {
-                if (!x.Case.MarkResultsReady(x.Agent, x.Now))
-                    return false;
-                await EnterpriseNotices.ResultsReadyAsync(x.Db, x.Case, x.Now, x.Ct);
-                return true;
-            })).WithName("ResultsReady").WithSummary("全部事项办结，待统一送达");
+            ActAsync(id, u, db, t, ct, x => Task.FromResult(x.Case.MarkResultsReady(x.Agent, x.Now))))
+            .WithName("ResultsReady").WithSummary("全部事项办结，待统一送达");
         g.MapPost("/delivery/in-person", (long id, InPersonDeliveryRequest r, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
             ActAsync(id, u, db, t, ct, x => Task.FromResult(x.Case.DeliverInPerson(r.Documents ?? "", r.SignedBy ?? "", r.SignatureReference, x.Agent, x.Now))))
             .WithName("DeliverInPerson").WithSummary("当面送达，委托人在办结单上签字");
         g.MapPost("/delivery/mail", (long id, MailDeliveryRequest r, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
-            ActAsync(id, u, db, t, ct, async x =>
-            {
-                if (!x.Case.MailResults(r.Documents ?? "", r.Carrier ?? "", r.TrackingNumber ?? "", x.Agent, x.Now))
-                    return false;
-                await EnterpriseNotices.ResultsSentAsync(x.Db, x.Case, x.Now, x.Ct);
-                return true;
-            })).WithName("MailResults").WithSummary("邮寄送达，待企业确认签收");
+            ActAsync(id, u, db, t, ct, x => Task.FromResult(
+                x.Case.MailResults(r.Documents ?? "", r.Carrier ?? "", r.TrackingNumber ?? "", x.Agent, x.Now))))
+            .WithName("MailResults").WithSummary("邮寄送达，待企业确认签收");
         g.MapPost("/parcels", (long id, ParcelRequest r, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
-            ActAsync(id, u, db, t, ct, async x =>
-            {
-                if (!x.Case.MailPapersBack(r.Contents ?? "", r.Carrier ?? "", r.TrackingNumber ?? "", x.Agent, x.Now))
-                    return false;
-                await EnterpriseNotices.PapersMailedBackAsync(x.Db, x.Case, x.Case.Parcels[^1], x.Now, x.Ct);
-                return true;
-            })).WithName("MailPapersBack").WithSummary("免费寄回企业的材料（如原件），待企业确认签收");
+            ActAsync(id, u, db, t, ct, x => Task.FromResult(
+                x.Case.MailPapersBack(r.Contents ?? "", r.Carrier ?? "", r.TrackingNumber ?? "", x.Agent, x.Now))))
+            .WithName("MailPapersBack").WithSummary("免费寄回企业的材料（如原件），待企业确认签收");
         g.MapPost("/parcels/{parcelId:long}/received", (long id, long parcelId, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
             ActAsync(id, u, db, t, ct, x => Task.FromResult(x.Case.ConfirmParcelReceived(parcelId, x.Agent, x.Now))))
             .WithName("ConfirmParcelArrived").WithSummary("确认收到企业免费寄来的材料");

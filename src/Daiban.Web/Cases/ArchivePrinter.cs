@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Daiban.Core.Cases;
+using Daiban.Core.Common;
 
 namespace Daiban.Web.Cases;
 
@@ -11,7 +12,8 @@ namespace Daiban.Web.Cases;
 /// </summary>
 public static class ArchivePrinter
 {
-    private static readonly Dictionary<string, string> Labels = new()
+    // Keyed by the C# names; the content's camelCase names differ only in their first letter.
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.OrdinalIgnoreCase)
     {
         ["CaseNumber"] = "案件编号", ["Mode"] = "服务方式", ["Channel"] = "申请渠道", ["ScopeStages"] = "申办阶段", ["Enterprise"] = "建设单位",
         ["Project"] = "项目信息", ["SubmittedAt"] = "申请时间", ["RegisteredAt"] = "登记时间", ["Assignments"] = "代办员指派",
@@ -29,17 +31,17 @@ public static class ArchivePrinter
         ["Direction"] = "方向", ["Contents"] = "邮寄材料", ["SentBy"] = "寄件人", ["SentAt"] = "寄出时间", ["ReceivedBy"] = "收件确认人", ["ReceivedAt"] = "收到时间",
     };
 
-    // The archive keeps enum names (stable, machine-readable); the printed page says them in Chinese.
-    private static readonly Dictionary<string, string> StatusNames = Enum.GetValues<CaseStatus>().ToDictionary(v => v.ToString(), v => v.Name());
+    // The archive keeps enum names (stable, machine-readable); the printed page says them in Chinese, in Core's words.
+    private static readonly IReadOnlyDictionary<string, string> StatusNames = EnumNames.ByName<CaseStatus>();
 
-    private static readonly Dictionary<string, Dictionary<string, string>> ValueNames = new()
+    private static readonly Dictionary<string, IReadOnlyDictionary<string, string>> ValueNames = new(Labels.Comparer)
     {
-        ["Channel"] = new() { ["Online"] = "线上申请", ["WalkIn"] = "窗口申请" },
-        ["Decision"] = new() { ["Pending"] = "待确认", ["Agreed"] = "同意", ["Rejected"] = "退回", ["Superseded"] = "已被新方案取代" },
-        ["Review"] = new() { ["Pending"] = "待审查", ["Passed"] = "通过", ["NeedsCorrection"] = "需补正" },
-        ["Kind"] = new() { ["Work"] = "工作记录", ["Milestone"] = "关键节点", ["System"] = "系统记录" },
-        ["Method"] = new() { ["InPerson"] = "当面送达", ["Mail"] = "邮寄送达" },
-        ["Direction"] = new() { ["ToService"] = "企业寄给代办员", ["ToEnterprise"] = "代办员寄回企业" },
+        ["Channel"] = EnumNames.ByName<ApplicationChannel>(),
+        ["Decision"] = EnumNames.ByName<PlanDecision>(),
+        ["Review"] = EnumNames.ByName<MaterialReview>(),
+        ["Kind"] = EnumNames.ByName<LogKind>(),
+        ["Method"] = EnumNames.ByName<DeliveryMethod>(),
+        ["Direction"] = EnumNames.ByName<ParcelDirection>(),
         ["From"] = StatusNames,
         ["To"] = StatusNames,
     };
@@ -61,10 +63,10 @@ public static class ArchivePrinter
 
     public static string Render(CaseArchive archive)
     {
-        using var doc = JsonDocument.Parse(archive.ContentJson);
+        using var doc = JsonDocument.Parse(CaseArchiving.Content(archive));
         var root = doc.RootElement;
         var html = new StringBuilder();
-        var caseNumber = root.TryGetProperty("CaseNumber", out var n) ? n.GetString() : "";
+        var caseNumber = root.TryGetProperty("caseNumber", out var n) ? n.GetString() : "";
         html.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
             .Append(Encode($"帮办代办包办服务电子档案 {caseNumber}"))
             .Append("</title><style>").Append(Style).Append("</style></head><body>")

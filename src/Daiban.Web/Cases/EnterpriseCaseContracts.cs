@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Daiban.Core.Cases;
 
 namespace Daiban.Web.Cases;
 
-public sealed record BindEnterpriseRequest(string? EnterpriseName, string? CreditCode, string? ContactName);
+public sealed record BindEnterpriseRequest([property: Required] string? EnterpriseName,
+    [property: Required] string? CreditCode, [property: Required] string? ContactName);
 
 /// <summary>
 /// The user's binding to an enterprise; while it waits for the window, <c>StillNeeded</c> says in words what the
@@ -18,13 +20,16 @@ public sealed record EnterpriseBinding(long ContactId, long EnterpriseId, string
             c.StillNeeded(), c.ClosingReason);
 }
 
-public sealed record ApplyRequest(long? ContactId, ServiceMode? Mode, int[]? Stages, string[]? Items, ProjectRequest? Project, string? Request);
+/// <summary>Stages or items (or both) give the scope; a user bound to one enterprise may omit the contact.</summary>
+public sealed record ApplyRequest(long? ContactId, [property: Required] ServiceMode? Mode, int[]? Stages,
+    string[]? Items, [property: Required] ProjectRequest? Project, string? Request);
 
 public sealed record PlanDecisionRequest(bool Agree, string? Comment);
 
 public sealed record ReceiptRequest(string? SignedBy, string? SignatureReference);
 
-public sealed record EvaluationRequest(SatisfactionLevel Overall, SatisfactionLevel? Attitude, SatisfactionLevel? Efficiency, SatisfactionLevel? Expertise,
+public sealed record EvaluationRequest([property: Required] SatisfactionLevel Overall, SatisfactionLevel? Attitude,
+    SatisfactionLevel? Efficiency, SatisfactionLevel? Expertise,
     SatisfactionLevel? Coordination, string? Comment, string? Suggestions)
 {
     public EvaluationForm ToForm() => new(Overall, Attitude ?? Overall, Efficiency ?? Overall, Expertise ?? Overall, Coordination ?? Overall, Comment, Suggestions);

@@ -7,6 +7,7 @@ using Daiban.Core.Enterprises;
 using Daiban.Core.Notifications;
 using Daiban.Core.Persistence;
 using Daiban.Core.Projects;
+using Daiban.WeChat.Notifications;
 using Daiban.Web.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -86,24 +87,20 @@ public static class MiniProgramCaseEndpoints
 
     internal static Task<Results<Ok<EnterpriseCaseView>, NotFound>> DecidePlanAsync(long id, PlanDecisionRequest request, ClaimsPrincipal user, DaibanDbContext db,
         TimeProvider clock, CancellationToken ct) =>
-        ActAsync(id, user, db, ct, (c, contact) => c.DecidePlan(request.Agree, request.Comment, contact, clock.GetUtcNow()),
-            c => StaffNotices.PlanDecidedAsync(db, c, clock.GetUtcNow(), ct));
+        ActAsync(id, user, db, ct, (c, contact) => c.DecidePlan(request.Agree, request.Comment, contact, clock.GetUtcNow()));
 
     internal static Task<Results<Ok<EnterpriseCaseView>, NotFound>> ConfirmReceiptAsync(long id, ReceiptRequest request, ClaimsPrincipal user, DaibanDbContext db,
         TimeProvider clock, CancellationToken ct) =>
-        ActAsync(id, user, db, ct, (c, contact) => c.ConfirmReceipt(request.SignedBy ?? contact.Name, request.SignatureReference, contact, clock.GetUtcNow()),
-            c => StaffNotices.ReceiptConfirmedAsync(db, c, clock.GetUtcNow(), ct));
+        ActAsync(id, user, db, ct, (c, contact) => c.ConfirmReceipt(request.SignedBy ?? contact.Name, request.SignatureReference, contact, clock.GetUtcNow()));
 
     internal static Task<Results<Ok<EnterpriseCaseView>, NotFound>> MailMaterialsAsync(long id, ParcelRequest request, ClaimsPrincipal user, DaibanDbContext db,
         TimeProvider clock, CancellationToken ct) =>
-        ActAsync(id, user, db, ct, (c, contact) => c.MailMaterialsIn(request.Contents ?? "", request.Carrier ?? "", request.TrackingNumber ?? "", contact, clock.GetUtcNow()),
-            c => StaffNotices.MaterialsMailedAsync(db, c, c.Parcels[^1], clock.GetUtcNow(), ct));
+        ActAsync(id, user, db, ct, (c, contact) => c.MailMaterialsIn(request.Contents ?? "", request.Carrier ?? "", request.TrackingNumber ?? "", contact, clock.GetUtcNow()));
 
     /// <summary>The applicant may withdraw its own application even before its binding is confirmed.</summary>
     internal static Task<Results<Ok<EnterpriseCaseView>, NotFound>> WithdrawAsync(long id, ClosingRequest request, ClaimsPrincipal user, DaibanDbContext db,
         TimeProvider clock, CancellationToken ct) =>
-        ActAsync(id, user, db, ct, (c, contact) => c.Withdraw(request.Reason ?? "", contact, clock.GetUtcNow()),
-            c => StaffNotices.WithdrawnAsync(db, c, clock.GetUtcNow(), ct), applicantMay: true);
+        ActAsync(id, user, db, ct, (c, contact) => c.Withdraw(request.Reason ?? "", contact, clock.GetUtcNow()), applicantMay: true);
 
     internal static Task<Results<Ok<EnterpriseCaseView>, NotFound>> ConfirmParcelAsync(long id, long parcelId, ClaimsPrincipal user, DaibanDbContext db,
         TimeProvider clock, CancellationToken ct) =>
@@ -136,10 +133,15 @@ public static class MiniProgramCaseEndpoints
     internal static async Task<Ok<List<InAppMessage>>> ListMessagesAsync(ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
     {
         var contactIds = await ContactIdsAsync(user, db, ct);
-        var messages = await InAppMessages.Latest(db, RecipientKind.EnterpriseContact, contactIds)
-            .Select(n => new InAppMessage(n.Id, n.Title, n.CaseId, n.Page, n.CreatedAt, n.ReadAt != null))
+        var rows = await InAppMessages.Latest(db, RecipientKind.EnterpriseContact, contactIds)
+            .Select(n => new
+            {
+                n.Id, n.Title, n.CaseId, n.Destination, n.DestinationCaseId, n.CreatedAt, Read = n.ReadAt != null,
+            })
             .ToListAsync(ct);
-        return TypedResults.Ok(messages);
+        return TypedResults.Ok(rows.Select(n => new InAppMessage(n.Id, n.Title, n.CaseId,
+            MiniProgramPages.For(RecipientKind.EnterpriseContact, new NoticeTarget(n.Destination, n.DestinationCaseId)),
+            n.CreatedAt, n.Read)).ToList());
     }
 
     internal static async Task<Results<NoContent, NotFound>> MarkMessageReadAsync(long messageId, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct) =>
@@ -153,10 +155,9 @@ public static class MiniProgramCaseEndpoints
     private static async Task<List<long>> ContactIdsAsync(ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct) =>
         (await EnterpriseAccess.ContactsOfAsync(db, user.OpenId(), ct)).Select(c => c.Id).ToList();
 
-    /// <param name="notify">Runs only when the action changed the case, in the same unit of work.</param>
     /// <param name="applicantMay">The case's own applicant may do this before its binding is confirmed.</param>
     private static async Task<Results<Ok<EnterpriseCaseView>, NotFound>> ActAsync(long id, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct,
-        Func<Case, Actor, bool> act, Func<Case, Task>? notify = null, bool applicantMay = false)
+        Func<Case, Actor, bool> act, Func<Case, Task>? after = null, bool applicantMay = false)
     {
         var found = await FindVisibleAsync(id, user, db, tracked: true, ct);
         if (found is null)
@@ -164,8 +165,9 @@ public static class MiniProgramCaseEndpoints
         var (c, contact) = found.Value;
         if (!contact.CanActForEnterprise && !(applicantMay && c.ApplicantContactId == contact.Id))
             throw new DomainRuleException("contact.not_confirmed", "您与该企业的绑定尚未确认，暂不能办理此操作，请联系综合窗口。");
-        if (act(c, Actor.Contact(contact.Id, contact.Name)) && notify is not null)
-            await notify(c);
+        // What the action changed records its events; the save turns them into notices.
+        if (act(c, Actor.Contact(contact.Id, contact.Name)) && after is not null)
+            await after(c);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(EnterpriseCaseView.From(c));
     }

@@ -53,7 +53,6 @@ public static class MaterialUploadEndpoints
         await files.StoreAsync(upload, ct);
         var now = clock.GetUtcNow();
         var material = c.ReceiveMaterial(title, string.IsNullOrWhiteSpace(itemCode) ? null : itemCode.Trim(), 1, false, reference, Actor.Contact(contact.Id, contact.Name), now);
-        await StaffNotices.MaterialsSuppliedAsync(db, c, material, now, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/mp/cases/{c.Id}/materials/{material.Id}/file", View(material));
     }

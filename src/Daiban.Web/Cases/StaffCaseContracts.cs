@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Daiban.Core.Assignment;
 using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
@@ -15,7 +16,8 @@ public sealed record CollectionFormResponse(ProjectRequest Project, string? Coll
 }
 
 public sealed record ProjectRequest(
-    string? Name, string? ProjectCode, string? Location, InvestmentType? InvestmentType, ProjectKind? Kind,
+    [property: Required] string? Name, string? ProjectCode, [property: Required] string? Location,
+    InvestmentType? InvestmentType, ProjectKind? Kind,
     decimal? TotalInvestmentWanYuan, decimal? LandAreaSquareMeters, decimal? FloorAreaSquareMeters, decimal? BuildingHeightMeters,
     string? ConstructionContent, DateOnly? PlannedStart, int? CurrentStage, LandSupply? LandSupply, string? ApprovalsObtained,
     string? ContactName, string? ContactPhone, string? Notes)
@@ -26,10 +28,14 @@ public sealed record ProjectRequest(
         ApprovalsObtained, ContactName, ContactPhone, Notes);
 }
 
-/// <summary>A walk-in application as the window types it: the enterprise, its contact, the 项目信息采集表 and the scope.</summary>
+/// <summary>
+/// A walk-in application as the window types it: the enterprise, its contact, the 项目信息采集表 and the scope. The
+/// enterprise's name is needed only for an enterprise not yet known by its credit code.
+/// </summary>
 public sealed record WalkInRequest(
-    string? EnterpriseName, string? CreditCode, string? ContactName, string? ContactPhone,
-    ProjectRequest? Project, ServiceMode? Mode, int[]? Stages, string[]? Items, string? Request);
+    string? EnterpriseName, [property: Required] string? CreditCode, [property: Required] string? ContactName,
+    string? ContactPhone, [property: Required] ProjectRequest? Project, [property: Required] ServiceMode? Mode,
+    int[]? Stages, string[]? Items, string? Request);
 
 public sealed record AssignRequest(long? AgentId, string? Reason);
 
@@ -59,4 +65,4 @@ public sealed record RoutingResponse(long AgentId, string AgentName, string Expl
 }
 
 /// <summary>Why a case ends early: withdrawn by the enterprise, or not accepted by the window.</summary>
-public sealed record ClosingRequest(string? Reason);
+public sealed record ClosingRequest([property: Required] string? Reason);

@@ -122,7 +122,7 @@ public static class StaffCaseEndpoints
         return TypedResults.Ok(CollectionFormResponse.From(project));
     }
 
-    /// <summary>The window ends a case early; the enterprise is told why, and the agent if one was working it.</summary>
+    /// <summary>The window ends a case early; its event tells the enterprise why, and the agent if one worked it.</summary>
     private static async Task<Results<Ok<CaseResponse>, NotFound>> CloseAsync(long id, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock,
         CancellationToken ct, Func<Case, Actor, DateTimeOffset, bool> close)
     {
@@ -130,12 +130,7 @@ public static class StaffCaseEndpoints
         if (c is null)
             return TypedResults.NotFound();
         var now = clock.GetUtcNow();
-        if (close(c, user.StaffActor(), now))
-        {
-            await EnterpriseNotices.ClosedAsync(db, c, now, ct);
-            if (c.Status == CaseStatus.Withdrawn)
-                await StaffNotices.WithdrawnAsync(db, c, now, ct);
-        }
+        close(c, user.StaffActor(), now);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(CaseResponse.From(c));
     }

@@ -1,8 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Daiban.Core.Consultation;
 
 namespace Daiban.Web.Consultation;
 
-public sealed record AskRequest(string? Question, string? SessionId);
+public sealed record AskRequest([property: Required] string? Question, string? SessionId);
 
 /// <summary>The chat contract (a stable contract outside tests rely on): answer, handoff, intent, sources; plus the session to continue and who has the conversation.</summary>
 public sealed record AskResponse(string Answer, bool Handoff, string Intent, IReadOnlyList<SourceView> Sources, string SessionId, string Status, string? AgentName)
@@ -24,6 +25,6 @@ public sealed record ConversationView(long Id, string Channel, string Status, st
 
 public sealed record ConversationSummary(long Id, string Channel, string Status, long? AgentId, string? AgentName, string? HandoffReason, DateTimeOffset? HandedOffAt, DateTimeOffset LastUserMessageAt);
 
-public sealed record ReplyRequest(string? Text);
+public sealed record ReplyRequest([property: Required] string? Text);
 
-public sealed record AssignConversationRequest(long? AgentId);
+public sealed record AssignConversationRequest([property: Required] long? AgentId);

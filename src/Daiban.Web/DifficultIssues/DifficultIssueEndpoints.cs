@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json;
 using Daiban.Core.Calendar;
@@ -12,9 +13,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Daiban.Web.DifficultIssues;
 
-public sealed record MeetingRequest(string? Title, DateTimeOffset? ScheduledAt, string? Location, string[]? DepartmentCodes, long[]? CaseIds, string? Agenda);
+public sealed record MeetingRequest([property: Required] string? Title,
+    [property: Required] DateTimeOffset? ScheduledAt, string? Location, [property: Required] string[]? DepartmentCodes,
+    [property: Required] long[]? CaseIds, [property: Required] string? Agenda);
 
-public sealed record MinutesRequest(string? Minutes, string? Decisions);
+public sealed record MinutesRequest([property: Required] string? Minutes, string? Decisions);
 
 public sealed record MeetingResponse(long Id, string Title, DateTimeOffset ScheduledAt, string? Location, IReadOnlyList<string> DepartmentCodes,
     IReadOnlyList<long> CaseIds, string Agenda, string Status, string? Minutes, string? Decisions)
@@ -23,9 +26,11 @@ public sealed record MeetingResponse(long Id, string Title, DateTimeOffset Sched
         new(m.Id, m.Title, m.ScheduledAt, m.Location, m.DepartmentCodes, m.CaseIds, m.Agenda, m.Status.ToString(), m.Minutes, m.Decisions);
 }
 
-public sealed record IssueRequest(long CaseId, long? MeetingId, string? Description, string? ResponsibleDepartment, long? LiaisonId, DateOnly? Deadline);
+public sealed record IssueRequest([property: Required] long CaseId, long? MeetingId,
+    [property: Required] string? Description, [property: Required] string? ResponsibleDepartment, long? LiaisonId,
+    [property: Required] DateOnly? Deadline);
 
-public sealed record IssueUpdateRequest(string? Text);
+public sealed record IssueUpdateRequest([property: Required] string? Text);
 
 public sealed record IssueResponse(long Id, long CaseId, long? MeetingId, string Description, string ResponsibleDepartment, long? LiaisonId, DateOnly Deadline,
     string Status, string? Progress, string? Resolution, bool Overdue)
@@ -110,18 +115,8 @@ public static class LedgerEndpoints
         var issue = new DifficultIssue(@case.Id, r.MeetingId, r.Description ?? "", department, liaison?.Id,
             r.Deadline ?? throw DomainRuleException.Invalid("issue.deadline_required", "请填写办理时限。"), user.StaffActor(), now);
         db.DifficultIssues.Add(issue);
-        // Saved before the notice: its de-duplication key names the issue's id. The notice lines are being replaced by
-        // domain events, which carry the issue itself; then this becomes one save.
+        // The liaison's notice is the issue's event: it commits in this one save.
         await db.SaveChangesAsync(ct);
-        if (liaison is not null)
-        {
-            await db.AddOnceAsync(new Notification($"issue:{issue.Id}:assigned", RecipientKind.Staff, liaison.Id, NotificationChannel.Template, "issue-assigned",
-                "新的难点问题待办理", JsonSerializer.Serialize(new Dictionary<string, string>
-                {
-                    ["thing1"] = issue.Description, ["character_string2"] = @case.CaseNumber, ["time3"] = ChinaTime.Display(issue.Deadline),
-                }), null, @case.Id, now), ct);
-            await db.SaveChangesAsync(ct);
-        }
         return TypedResults.Created($"/api/staff/issues/{issue.Id}", IssueResponse.From(issue, ChinaTime.DateOf(now)));
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Daiban.Core.Cases;
 using Daiban.Core.Common;
@@ -29,7 +30,7 @@ public sealed record PendingContact(long Id, string Name, string Phone, bool Pho
         IReadOnlyList<ContactApplication> Applications);
 
 /// <summary>How the window confirmed: <c>Evidence</c> is AuthorizationLetter, LegalRepresentative or InPersonAtWindow.</summary>
-public sealed record ContactConfirmationRequest(ContactEvidence? Evidence, string? Note);
+public sealed record ContactConfirmationRequest([property: Required] ContactEvidence? Evidence, string? Note);
 
 public sealed record ContactDecisionResponse(long Id, string Name, string Status, string StatusName,
     string? ConfirmedBy, DateTimeOffset? ConfirmedAt,

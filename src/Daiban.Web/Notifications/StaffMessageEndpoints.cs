@@ -38,18 +38,24 @@ public static class StaffMessageEndpoints
     internal static async Task<Ok<List<StaffMessage>>> ListAsync(ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
     {
         var rows = await InAppMessages.Latest(db, RecipientKind.Staff, Me(user))
-            .Select(n => new { n.Id, n.Title, n.DataJson, n.CaseId, n.CreatedAt, Read = n.ReadAt != null })
+            .Select(n => new
+            {
+                n.Id, n.Title, n.DataJson, n.FieldsJson, n.CaseId, n.CreatedAt, Read = n.ReadAt != null,
+            })
             .ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(r => new StaffMessage(r.Id, r.Title, Detail(r.DataJson), r.CaseId, r.CreatedAt, r.Read)).ToList());
+        return TypedResults.Ok(rows.Select(r =>
+            new StaffMessage(r.Id, r.Title, Detail(r.FieldsJson, r.DataJson), r.CaseId, r.CreatedAt, r.Read)).ToList());
     }
 
     private static long[] Me(ClaimsPrincipal user) => [user.StaffId()];
 
-    /// <summary>The template's values in order (case number, what happened, when …), as the message would have shown them.</summary>
-    private static string Detail(string dataJson)
+    /// <summary>The notice's values in one line (case number, what happened, when …); older rows: keyword values.</summary>
+    private static string Detail(string? fieldsJson, string dataJson)
     {
         try
         {
+            if (fieldsJson is not null)
+                return JsonSerializer.Deserialize<NoticeFields>(fieldsJson)?.Line() ?? "";
             return JsonSerializer.Deserialize<Dictionary<string, string>>(dataJson) is { } data ? string.Join(" · ", data.Values) : "";
         }
         catch (JsonException)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Daiban.Core.Common;
 using Daiban.Core.Notifications;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Daiban.Web.Notifications;
 
 /// <summary>wx.requestSubscribeMessage's result as the mini-program got it: template id → accept, reject, ban or filter.</summary>
-public sealed record SubscriptionReport(Dictionary<string, string>? Results);
+public sealed record SubscriptionReport([property: Required] Dictionary<string, string>? Results);
 
 public sealed record SubscriptionState(string TemplateKey, string TemplateId, int Remaining);
 

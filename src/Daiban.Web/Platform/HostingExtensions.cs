@@ -74,7 +74,8 @@ public static class HostingExtensions
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Apply);
         builder.Services.AddExceptionHandler<DaibanExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer<RequestContractSchemas>()
+            .AddSchemaTransformer<EnumMeaningSchemas>());
         // Hangfire's dashboard checks ASP.NET Core antiforgery tokens on its POSTs (requeue, delete) once this is
         // registered. Our own endpoints take bearer tokens, not cookies; the upload form opts out explicitly.
         builder.Services.AddAntiforgery(o =>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Daiban.Core.Calendar;
 using Daiban.Core.Catalog;
 
@@ -11,20 +12,20 @@ public sealed record StaffView(long Id, string UserName, string DisplayName, IRe
     IReadOnlyList<string> SkillDepartments, string? Phone, DateOnly? AwayUntil, bool Active, bool OfficialAccountBound, bool MiniProgramBound,
     IReadOnlyList<StaffBindingView> Bindings);
 
-public sealed record PasswordRequest(string? Password);
+public sealed record PasswordRequest([property: Required] string? Password);
 
 /// <summary>A day's kind on the business calendar: Holiday (放假), MakeUpWorkday (调休上班) or Normal (as the weekday says).</summary>
-public sealed record CalendarDayRequest(string? Kind, string? Name);
+public sealed record CalendarDayRequest([property: Required] string? Kind, string? Name);
 
 /// <summary>The day as saved, and how many open cases had a due date moved by it.</summary>
 public sealed record CalendarDayResult(string Date, string Kind, string? Name, int CasesReplanned);
 
-public sealed record ItemMaterialRequest(string? Name, bool Core, bool Deferrable, string? Note);
+public sealed record ItemMaterialRequest([property: Required] string? Name, bool Core, bool Deferrable, string? Note);
 
 /// <summary>Null fields stay as they are; Materials replaces the item's whole list.</summary>
 public sealed record ItemSettingsRequest(int? PromisedDays, bool? Active, ItemMaterialRequest[]? Materials = null);
 
-public sealed record DepartmentRequest(string? Name, string? ShortName);
+public sealed record DepartmentRequest([property: Required] string? Name, string? ShortName);
 
 public sealed record TypicalCaseRequest(long? SourceCaseId, string? Title, string? Summary, string? Highlights);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Daiban.Core.Common;
 using Daiban.Core.Persistence;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace Daiban.Web.Staff;
 
-public sealed record StaffLoginRequest(string? UserName, string? Password);
+public sealed record StaffLoginRequest([property: Required] string? UserName, [property: Required] string? Password);
 
 public sealed record StaffSummary(long Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, string? DepartmentCode);
 

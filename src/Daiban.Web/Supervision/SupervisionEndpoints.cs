@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Daiban.Core.Calendar;
 using Daiban.Core.Common;
@@ -73,7 +74,8 @@ public static class SupervisionEndpoints
         TypedResults.Ok(await SupervisionStatistics.OverdueAsync(db, await db.LoadBusinessCalendarAsync(ct), ChinaTime.Today(clock), ct));
 }
 
-public sealed record CallbackRecordRequest(bool? Reached, string? Result, bool? Satisfied);
+public sealed record CallbackRecordRequest([property: Required] bool? Reached, [property: Required] string? Result,
+    bool? Satisfied);
 
 public sealed record CallbackView(long Id, long CaseId, string CaseNumber, string Kind, DateOnly DueOn, string Status, string? Result, bool? EnterpriseSatisfied, bool Overdue)
 {
@@ -81,7 +83,9 @@ public sealed record CallbackView(long Id, long CaseId, string CaseNumber, strin
         c.Kind == CallbackKind.BadReview ? "差评回访" : "抽查回访", c.DueOn, c.Status.ToString(), c.Result, c.EnterpriseSatisfied, c.Status == CallbackStatus.Due && c.DueOn < today);
 }
 
-public sealed record RectificationCloseRequest(string? Outcome, string? Findings, string? Measures, string? Feedback);
+public sealed record RectificationCloseRequest([property: Required] string? Outcome,
+    [property: Required] string? Findings, [property: Required] string? Measures,
+    [property: Required] string? Feedback);
 
 public sealed record RectificationView(long Id, long CaseId, string CaseNumber, string Status, string StatusName, DateOnly Deadline, bool Overdue, string? Findings,
     string? Measures, string? FeedbackToEnterprise)

@@ -122,6 +122,25 @@ public sealed partial class KnowledgeBotTests(KnowledgeBotFixture fixture) : ICl
         Assert.StartsWith("policy:", answer.Sources[0].Id);
     }
 
+    [Fact]
+    public void AFollowUp_KeepsTheItemTheConversationWasAbout()
+    {
+        var first = Ask("施工许可证要准备哪些材料？");
+        var answer = fixture.Bot.Answer("那要多久？", ConversationMemory.Empty.After(first));
+        Assert.Equal(BotIntents.ItemTimeLimit, answer.Intent);
+        Assert.Contains("承诺办结时限3个工作日", answer.Answer);
+        Assert.Equal("item:S3-03", answer.Sources[0].Id);
+        Assert.NotEqual("item:S3-03", fixture.Bot.Answer("那要多久？").Sources.FirstOrDefault()?.Id);
+    }
+
+    [Fact]
+    public void AHandoffSaidInASentence_ReachesAPerson()
+    {
+        var answer = Ask("我们项目情况比较复杂，想找专人详细聊聊");
+        Assert.True(answer.Handoff);
+        Assert.Equal(BotIntents.Handoff, answer.Intent);
+    }
+
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
 }

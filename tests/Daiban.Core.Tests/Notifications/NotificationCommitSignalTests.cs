@@ -36,7 +36,7 @@ public abstract class NotificationCommitSignalTests(DatabaseProvider provider) :
 
     private static Notification Notice(string key) =>
         new(key, RecipientKind.Staff, 1, NotificationChannel.Template, "case-update",
-            "测试", "{}", null, null, DateTimeOffset.UtcNow);
+            "测试", new NoticeFields { Summary = "测试" }, NoticeTarget.None, null, DateTimeOffset.UtcNow);
 
     private async Task WithContextAsync(Func<DaibanDbContext, Task> work)
     {

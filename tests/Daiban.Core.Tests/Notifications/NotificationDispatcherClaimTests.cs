@@ -44,7 +44,7 @@ public sealed class NotificationDispatcherClaimTests() : MigratedDatabaseTest(Da
         for (var i = 0; i < each; i++)
             for (var r = 1; r <= recipients; r++)
                 db.Notifications.Add(new Notification($"race:{r}:{i}", RecipientKind.Staff, r,
-                    NotificationChannel.Template, "case-update", $"第{i}条", "{}", null, null, at));
+                    NotificationChannel.Template, "case-update", $"第{i}条", new NoticeFields { Summary = "测试" }, NoticeTarget.None, null, at));
         await db.SaveChangesAsync();
         return await db.Notifications.OrderBy(n => n.Id).Select(n => n.Id).ToListAsync();
     }

@@ -169,10 +169,12 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : Migrated
     public async Task Notification_DeduplicationKey_IsUnique()
     {
         await using var db = Database.NewContext();
-        db.Notifications.Add(new Notification("case:1:assigned", RecipientKind.Staff, 2, NotificationChannel.Template, "case-assigned", "新案件", "{}", "pages/case/detail?id=1", 1, T0));
+        db.Notifications.Add(new Notification("case:1:assigned", RecipientKind.Staff, 2, NotificationChannel.Template, "case-assigned", "新案件",
+            new NoticeFields(), NoticeTarget.AgentCase(1), 1, T0));
         await db.SaveChangesAsync();
         await using var again = Database.NewContext();
-        again.Notifications.Add(new Notification("case:1:assigned", RecipientKind.Staff, 2, NotificationChannel.Template, "case-assigned", "新案件", "{}", null, 1, T0));
+        again.Notifications.Add(new Notification("case:1:assigned", RecipientKind.Staff, 2, NotificationChannel.Template, "case-assigned", "新案件",
+            new NoticeFields(), NoticeTarget.None, 1, T0));
 
         await Assert.ThrowsAsync<DbUpdateException>(() => again.SaveChangesAsync());
     }
@@ -214,7 +216,8 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : Migrated
         }
 
         await using var check = Database.NewContext();
-        var profiles = await AgentProfiles.LoadAsync(check, new DateOnly(2026, 3, 2), CancellationToken.None);
+        var profiles = await AgentProfiles.LoadAsync(check, new DateOnly(2026, 3, 2), routedCaseId: null,
+            CancellationToken.None);
         var first = await AgentProfiles.FirstContactAgentAsync(check, enterpriseId, projectId, excludingCaseId: -1, CancellationToken.None);
 
         var mine = profiles.Single(p => p.Id == agent.Id);
@@ -223,6 +226,33 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : Migrated
         Assert.False(profiles.Single(p => p.Name == "休假中").Available);
         Assert.Equal(agent.Id, first);
         Assert.Null(await AgentProfiles.FirstContactAgentAsync(check, enterpriseId, projectId, excludingCaseId: caseId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RoutingAnAssignedCase_DoesNotCountTheCaseAgainstItsOwnAgent()
+    {
+        // Two alike agents with one 代办 case each; the one routed again went to A, after B got the other.
+        var (other, agentB, _) = await SubmitFullServiceCaseAsync(ServiceMode.Agency);
+        var (routed, agentA, _) = await SubmitFullServiceCaseAsync(ServiceMode.Agency);
+        await Step(other, (c, _) => c.Register(Clerk, T0));
+        await Step(other, (c, _) => c.AssignAgent(agentB.Id!.Value, agentB.Name, "测试", Clerk, T0.AddMinutes(1)));
+        await Step(routed, (c, _) => c.Register(Clerk, T0));
+        await Step(routed, (c, _) => c.AssignAgent(agentA.Id!.Value, agentA.Name, "测试", Clerk, T0.AddMinutes(2)));
+
+        await using var db = Database.NewContext();
+        var @case = await db.Cases.AsNoTracking().LoadAggregate(routed);
+        var decision = await new CaseAssigner(db, TimeProvider.System).SuggestAsync(@case, CancellationToken.None);
+        var everything = await AgentProfiles.LoadAsync(db, new DateOnly(2026, 3, 2), routedCaseId: null,
+            CancellationToken.None);
+
+        // Without its own case A is free and was never assigned before it; B carries its case.
+        Assert.Equal(agentA.Id, decision.AgentId);
+        Assert.Equal(0, decision.Ranking.Single(r => r.AgentId == agentA.Id).OpenLoad);
+        Assert.Equal(2, decision.Ranking.Single(r => r.AgentId == agentB.Id).OpenLoad);
+        Assert.Contains("当前负荷0", decision.Explanation);
+        // For anything else the case counts as usual.
+        Assert.Equal(2, everything.Single(p => p.Id == agentA.Id).OpenLoad);
+        Assert.Equal(T0.AddMinutes(2), everything.Single(p => p.Id == agentA.Id).LastAssignedAt);
     }
 
     [Fact]

@@ -114,7 +114,7 @@ public sealed class ReminderTests() : MigratedDatabaseTest(DatabaseProvider.MySq
         Assert.Equal(["agent:overdue"], Day(3, 2));           // escalated once only
         var reminder = (await NotificationsAsync()).First(n => n.TemplateKey == ItemDeadlineReminders.Template);
         Assert.Equal(NotificationChannel.Template, reminder.Channel);
-        Assert.Contains("\"time3\":\"2026年2月24日\"", System.Text.RegularExpressions.Regex.Unescape(reminder.DataJson));
+        Assert.Equal(new DateOnly(2026, 2, 24), reminder.Fields!.Deadline);
     }
 
     [Fact]

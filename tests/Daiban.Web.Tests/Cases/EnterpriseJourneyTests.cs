@@ -100,6 +100,10 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
         var received = await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/receipt", new { signedBy = "孙海" }));
         Assert.Equal(CaseStatus.Delivered, received.Status);
         Assert.True(received.CanEvaluate);
+        // The overall level is the form's one required field (OpenAPI says so): without it the form is refused.
+        var noLevel = await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/evaluation", new { comment = "全程省心" });
+        Assert.Contains("评价等级", (await ProblemAssert.IsProblemAsync(noLevel,
+            HttpStatusCode.UnprocessableEntity)).GetProperty("title").GetString());
         // A bad review needs its reason, as the page asks (issue 16 item 9): the API refuses it too and records nothing.
         var noReason = await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/evaluation",
             new { overall = "VeryDissatisfied" });
@@ -119,6 +123,7 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
         var read = await ProblemAssert.OkAsync<ArchiveResponse>(await enterprise.GetAsync($"/api/mp/cases/{view.Id}/archive"));
         Assert.True(read.Intact);
         Assert.Contains("全程省心", read.Content.GetRawText());
+        Assert.Equal(view.CaseNumber, read.Content.GetProperty("caseNumber").GetString());
         Assert.Equal(CaseStatus.Archived, (await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.GetAsync($"/api/mp/cases/{view.Id}"))).Status);
         var print = await agent.GetAsync($"{url}/archive/print");
         Assert.Equal("text/html", print.Content.Headers.ContentType?.MediaType);

@@ -82,7 +82,7 @@ public sealed class StaffCaseTests : StaffAppTest
         var sent = await EventuallyAsync(() => App.Services.GetRequiredService<WeChatEmulator>().Messages(officialAccountOpenId));
         var message = Assert.Single(sent);
         Assert.Equal("TPL_CASE_ASSIGNED", message.TemplateId);
-        Assert.Equal($"pages/agent/case?id={@case.Id}", message.Page);
+        Assert.Equal($"pages/agent/case/case?id={@case.Id}", message.Page);
         Assert.Equal("银滩社区服务中心", message.Data!.Value.GetProperty("thing1").GetProperty("value").GetString());
         await using (var scope = App.Services.CreateAsyncScope())
         {

@@ -106,6 +106,19 @@ public sealed class ConsultationTests : StaffAppTest
     }
 
     [Fact]
+    public async Task AFollowUp_InTheSameSession_KeepsTheItem()
+    {
+        var client = App.CreateClient();
+        var first = await ProblemAssert.OkAsync<AskResponse>(await client.PostAsJsonAsync("/api/chat/ask", new { question = "施工许可证要准备哪些材料？" }));
+        Assert.Equal("item:S3-03", first.Sources[0].Id);
+
+        var followUp = await ProblemAssert.OkAsync<AskResponse>(await client.PostAsJsonAsync("/api/chat/ask", new { question = "那要多久？", sessionId = first.SessionId }));
+        Assert.Equal(BotIntents.ItemTimeLimit, followUp.Intent);
+        Assert.Contains("承诺办结时限3个工作日", followUp.Answer);
+        Assert.Equal("item:S3-03", followUp.Sources[0].Id);
+    }
+
+    [Fact]
     public async Task AnonymousSession_Continues_RepeatedUnsureAnswers_GoToThePeoplesQueue_AndTheReplyShowsInTheSession()
     {
         var client = App.CreateClient();

@@ -1,11 +1,17 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Daiban.Core.Cases;
+using Daiban.Core.Calendar;
+using Daiban.Core.Catalog;
+using Daiban.Core.Common;
 using Daiban.Core.Enterprises;
 using Daiban.Core.Notifications;
 using Daiban.Core.Persistence;
+using Daiban.Core.Projects;
 using Daiban.Core.Staff;
 using Daiban.Jobs.Notifications;
 using Daiban.Testing;
+using Daiban.WeChat.Api;
 using Daiban.WeChat.Emulator;
 using Daiban.WeChat.Push;
 using Daiban.Web.Cases;
@@ -22,11 +28,13 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
 {
     private const string RegisteredTemplate = "TPL_CASE_REGISTERED";
     private const string AssignedTemplate = "TPL_CASE_ASSIGNED";
+    private const string ItemApprovedTemplate = "TPL_ITEM_APPROVED";
 
     private readonly DaibanAppFactory _app = new(DatabaseProvider.MySql, TestServers.Redis, settings: new Dictionary<string, string>
     {
         ["WeChat:Templates:case-registered"] = RegisteredTemplate,
         ["WeChat:Templates:case-assigned"] = AssignedTemplate,
+        ["WeChat:Templates:item-approved"] = ItemApprovedTemplate,
     });
 
     public Task InitializeAsync() => ((IAsyncLifetime)_app).InitializeAsync();
@@ -62,12 +70,14 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    private async Task<List<Notification>> WaitUntilSettledAsync(int expected)
+    /// <summary>Waits until <paramref name="expected"/> notices (of <paramref name="templateKey"/>, if given) are settled.</summary>
+    private async Task<List<Notification>> WaitUntilSettledAsync(int expected, string? templateKey = null)
     {
         for (var i = 0; i < 200; i++)
         {
             await using var scope = _app.Services.CreateAsyncScope();
-            var all = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Notifications.AsNoTracking().ToListAsync();
+            var all = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Notifications.AsNoTracking()
+                .Where(n => templateKey == null || n.TemplateKey == templateKey).ToListAsync();
             if (all.Count == expected && all.All(n => n.Status != NotificationStatus.Pending))
                 return all;
             await Task.Delay(100);
@@ -91,14 +101,15 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         await AddAsync(
             new Notification("case:1:registered", RecipientKind.EnterpriseContact, people.ContactId, NotificationChannel.Subscribe, "case-registered",
-                "您的申请已登记", Data(new { character_string1 = "DB20260302-000001", thing2 = "乳山市海达新材料有限公司年产两万吨环保建材项目", time3 = "2026年3月2日 09:00" }),
-                "pages/case/detail?id=1", 1, now),
+                "您的申请已登记", new NoticeFields { CaseNumber = "DB20260302-000001", Summary = "乳山市海达新材料有限公司年产两万吨环保建材项目", At = now },
+                NoticeTarget.EnterpriseCase(1), 1, now),
             new Notification("case:1:assigned", RecipientKind.Staff, people.StaffId, NotificationChannel.Template, "case-assigned",
-                "新指派案件", Data(new { thing1 = "海达新材料项目", character_string2 = "DB20260302-000001" }), "pages/agent/case?id=1", 1, now),
+                "新指派案件", new NoticeFields { ProjectName = "海达新材料项目", CaseNumber = "DB20260302-000001" }, NoticeTarget.AgentCase(1), 1, now),
             new Notification("case:2:registered", RecipientKind.EnterpriseContact, people.ContactId, NotificationChannel.Subscribe, "case-registered",
-                "您的申请已登记", Data(new { character_string1 = "DB20260302-000002", thing2 = "二期", time3 = "2026年3月2日 10:00" }), null, 2, now));
+                "您的申请已登记", new NoticeFields { CaseNumber = "DB20260302-000002", Summary = "二期", At = now }, NoticeTarget.None, 2, now));
         // Adding the same key again (a retried cause) queues nothing.
-        await AddAsync(new Notification("case:1:assigned", RecipientKind.Staff, people.StaffId, NotificationChannel.Template, "case-assigned", "重复", "{}", null, 1, now));
+        await AddAsync(new Notification("case:1:assigned", RecipientKind.Staff, people.StaffId, NotificationChannel.Template, "case-assigned", "重复",
+            new NoticeFields(), NoticeTarget.None, 1, now));
 
         var settled = await WaitUntilSettledAsync(3);
 
@@ -111,7 +122,7 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         Assert.Equal(RegisteredTemplate, toContact.TemplateId);
         Assert.Equal(20, toContact.Data!.Value.GetProperty("thing2").GetProperty("value").GetString()!.Length);
         var toStaff = Assert.Single(Emulator.Messages(people.StaffOpenId));
-        Assert.Equal("pages/agent/case?id=1", toStaff.Page);
+        Assert.Equal("pages/agent/case/case?id=1", toStaff.Page);
         await WaitForQuotaAsync(people.ContactOpenId, 0);
 
         // Running the job again (twice) sends nothing more.
@@ -123,6 +134,65 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         Assert.Single(Emulator.Messages(people.StaffOpenId));
     }
 
+    /// <summary>
+    /// Architecture issue, item 6: an item-approved notice keeps its 批准文号 within WeChat's field rules, whatever
+    /// the number: Chinese, or longer than the field (then cut with an ellipsis, as a thing field allows).
+    /// </summary>
+    [Fact]
+    public async Task ItemApproved_SendsTheDocumentNumber_WithinTheFieldRules()
+    {
+        var people = await SeedPeopleAsync();
+        var numbers = new[] { "乳住建施字〔2026〕第0123号", "乳审〔2026〕7号", "乳山市住房和城乡建设局建字第371083202600012号" };
+        var client = _app.CreateClient();
+        await client.PostAsJsonAsync("/_wx/test/subscribe",
+            new { openId = people.ContactOpenId, templateId = ItemApprovedTemplate, count = numbers.Length });
+        await WaitForQuotaAsync(people.ContactOpenId, numbers.Length, ItemApprovedTemplate);
+
+        foreach (var number in numbers)
+            await ApproveSavedCaseAsync(people.ContactId, people.StaffId, number);
+        // Registering, assigning and starting each case told people too; only the approvals are looked at here.
+        var settled = await WaitUntilSettledAsync(numbers.Length, NoticeKeys.ItemApproved);
+
+        Assert.All(settled, n => Assert.Equal(NotificationStatus.Sent, n.Status));
+        var sent = Emulator.Messages(people.ContactOpenId).Select(m => m.Data!.Value.EnumerateObject()
+            .ToDictionary(f => f.Name, f => f.Value.GetProperty("value").GetString()!)).ToList();
+        Assert.Equal(numbers.Length, sent.Count);
+        foreach (var fields in sent)
+            Assert.All(fields, f => Assert.Null(TemplateValueRules.Validate(f.Key, f.Value)));
+        var things = sent.Select(f => f["thing2"]).ToList();
+        Assert.Contains("乳住建施字〔2026〕第0123号，建…", things);
+        Assert.Contains("乳审〔2026〕7号，建筑工程施工许可…", things);
+        Assert.Contains("乳山市住房和城乡建设局建字第37108…", things);
+    }
+
+    /// <summary>A saved 代办 case of the contact, its 施工许可 item approved with <paramref name="number"/>.</summary>
+    private async Task ApproveSavedCaseAsync(long contactId, long agentId, string number)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var contact = await db.EnterpriseContacts.SingleAsync(x => x.Id == contactId);
+        var project = new Project(contact.EnterpriseId, new ProjectFacts("海达新材料研发楼", null, "乳山市经济开发区",
+            InvestmentType.Social, ProjectKind.Industrial, null, null, null, null, null, null, null,
+            LandSupply.Transfer, null, null, null, null), now);
+        db.Projects.Add(project);
+        await db.SaveChangesAsync();
+        var agent = Actor.Staff(agentId, "李强");
+        var c = Case.Submit(contact.EnterpriseId, project.Id, contactId, ServiceMode.Agency, ApplicationChannel.Online,
+            [Stage.ConstructionLicence], [await db.ApprovalItems.SingleAsync(i => i.Code == "S3-03")], null, null,
+            Actor.Contact(contactId, contact.Name), now);
+        db.Cases.Add(c);
+        await db.SaveChangesAsync();
+        c.Register(CaseBuilder.Clerk, now);
+        c.AssignAgent(agentId, agent.Name, "测试", CaseBuilder.Clerk, now);
+        c.Start(agent, now);
+        // Accepted on a day the shipped calendar covers, whatever today is.
+        var calendar = await db.LoadBusinessCalendarAsync(CancellationToken.None);
+        c.SubmitItem("S3-03", new DateOnly(2026, 3, 2), null, calendar, agent, now);
+        c.ApproveItem("S3-03", number, null, agent, now);
+        await db.SaveChangesAsync();
+    }
+
     [Fact]
     public async Task TransientFailure_IsRetriedLater_NotLost()
     {
@@ -130,7 +200,7 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         Emulator.Follow(people.StaffOpenId);
         Emulator.InjectFault("cgi-bin/message/template/send", 45011, 1);
         await AddAsync(new Notification("case:9:assigned", RecipientKind.Staff, people.StaffId, NotificationChannel.Template, "case-assigned",
-            "新指派案件", Data(new { thing1 = "测试项目" }), null, 9, DateTimeOffset.UtcNow));
+            "新指派案件", new NoticeFields { ProjectName = "测试项目" }, NoticeTarget.None, 9, DateTimeOffset.UtcNow));
 
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
@@ -150,13 +220,13 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         Assert.Fail("The dispatcher never tried the notification.");
     }
 
-    private async Task WaitForQuotaAsync(string openId, int remaining)
+    private async Task WaitForQuotaAsync(string openId, int remaining, string template = RegisteredTemplate)
     {
         for (var i = 0; i < 100; i++)
         {
             await using var scope = _app.Services.CreateAsyncScope();
             var quota = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().SubscriptionQuotas.AsNoTracking()
-                .SingleOrDefaultAsync(q => q.OpenId == openId && q.TemplateId == RegisteredTemplate);
+                .SingleOrDefaultAsync(q => q.OpenId == openId && q.TemplateId == template);
             if (quota?.Remaining == remaining)
                 return;
             await Task.Delay(100);

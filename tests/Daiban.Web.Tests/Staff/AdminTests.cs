@@ -63,7 +63,8 @@ public sealed class AdminTests : StaffAppTest
                 givenUp.MarkFailed("customer_service/send 45015");
             // Still being worked by another instance: the sweep leaves it alone, so it stays waiting here.
             var waiting = new InboundMessage("OfficialAccount", "msg:status-3", "oStatus", "text", null, "在吗", "{}", now.AddMinutes(-10));
-            var failed = new Notification("status:1", RecipientKind.Staff, 1, NotificationChannel.Template, "case-assigned", "新案件", "{}", null, null, now);
+            var failed = new Notification("status:1", RecipientKind.Staff, 1, NotificationChannel.Template, "case-assigned", "新案件",
+                new NoticeFields(), NoticeTarget.None, null, now);
             failed.MarkFailed("43004");
             db.AddRange(done, givenUp, waiting, failed);
             await db.SaveChangesAsync();

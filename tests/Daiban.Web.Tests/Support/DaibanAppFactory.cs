@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Daiban.Web.Tests.Support;
 
@@ -81,6 +82,9 @@ public class DaibanAppFactory(
         // The emulator's push sender reaches this in-memory server instead of a socket.
         builder.ConfigureTestServices(s =>
         {
+            // On a loaded machine Hangfire's server can take longer than the default 30 s to stop;
+            // a slow stop is not a failure of the test that ran.
+            s.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
             s.AddHttpClient(EmulatorPushSender.HttpClientName)
                 .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler())
                 .ConfigureHttpClient(c => c.BaseAddress = new Uri("http://localhost/"));

@@ -101,7 +101,7 @@ public sealed class WeChatApiClientTests(ProductionLikeApp app)
         var (client, scope) = NewClient();
         await using var _ = scope;
         var request = new SubscribeMessageRequest(openId, "TPL_CASE_REGISTERED",
-            new Dictionary<string, TemplateValue> { ["thing1"] = new("您的代办申请已登记"), ["character_string2"] = new("DB20260302-000001") }, "pages/case/detail?id=1");
+            new Dictionary<string, TemplateValue> { ["thing1"] = new("您的代办申请已登记"), ["character_string2"] = new("DB20260302-000001") }, "pages/case/case?id=1");
 
         await client.SendSubscribeMessageAsync(request, CancellationToken.None);
         var e = await Assert.ThrowsAsync<WeChatApiException>(() => client.SendSubscribeMessageAsync(request, CancellationToken.None));
@@ -153,7 +153,7 @@ public sealed class WeChatApiClientTests(ProductionLikeApp app)
         var options = app.Services.GetRequiredService<IOptions<WeChatOptions>>().Value;
         var request = new TemplateMessageRequest(openId, "TPL_NEW_ASSIGNMENT",
             new Dictionary<string, TemplateValue> { ["thing1"] = new("海达新材料年产2万吨项目"), ["time2"] = new("2026年3月2日 09:00") },
-            new MiniProgramJump(options.MiniProgram.AppId, "pages/agent/case?id=7"), ClientMsgId: "case-7-assigned");
+            new MiniProgramJump(options.MiniProgram.AppId, "pages/agent/case/case?id=7"), ClientMsgId: "case-7-assigned");
 
         Assert.Equal(43004, (await Assert.ThrowsAsync<WeChatApiException>(() => client.SendTemplateMessageAsync(request, CancellationToken.None))).ErrCode);
         Emulator.Follow(openId);
@@ -161,7 +161,36 @@ public sealed class WeChatApiClientTests(ProductionLikeApp app)
         await client.SendTemplateMessageAsync(request, CancellationToken.None);
 
         var sent = Assert.Single(Emulator.Messages(openId));
-        Assert.Equal("pages/agent/case?id=7", sent.Page);
+        Assert.Equal("pages/agent/case/case?id=7", sent.Page);
+    }
+
+    [Fact]
+    public async Task APageTheMiniProgramDoesNotHave_Is41030_AndNotRetryable()
+    {
+        var openId = $"oPage{Guid.NewGuid():N}"[..24];
+        var (client, scope) = NewClient();
+        await using var _ = scope;
+        var options = app.Services.GetRequiredService<IOptions<WeChatOptions>>().Value;
+        var data = new Dictionary<string, TemplateValue> { ["thing1"] = new("测试") };
+        Emulator.AcceptSubscription(openId, "TPL_PAGE", 2);
+        Emulator.Follow(openId);
+
+        // The paths notices used to carry: none is a page of miniprogram/app.json.
+        var subscribe = await Assert.ThrowsAsync<WeChatApiException>(() => client.SendSubscribeMessageAsync(
+            new SubscribeMessageRequest(openId, "TPL_PAGE", data, "pages/case/detail?id=7"), CancellationToken.None));
+        var jump = new MiniProgramJump(options.MiniProgram.AppId, "pages/agent/case?id=7");
+        var template = await Assert.ThrowsAsync<WeChatApiException>(() => client.SendTemplateMessageAsync(
+            new TemplateMessageRequest(openId, "TPL_PAGE", data, jump), CancellationToken.None));
+
+        Assert.Equal(41030, subscribe.ErrCode);
+        Assert.Equal(41030, template.ErrCode);
+        Assert.Equal(WeChatErrorKind.Rejected, template.Kind);
+        Assert.False(template.IsRetryable);
+        Assert.Empty(Emulator.Messages(openId));
+        // A page of app.json (its query aside) is accepted.
+        await client.SendSubscribeMessageAsync(new SubscribeMessageRequest(openId, "TPL_PAGE", data, "pages/case/case?id=7"),
+            CancellationToken.None);
+        Assert.Equal("pages/case/case?id=7", Assert.Single(Emulator.Messages(openId)).Page);
     }
 
     [Fact]

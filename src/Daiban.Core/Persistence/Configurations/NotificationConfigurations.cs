@@ -13,7 +13,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.TemplateKey).HasMaxLength(64);
         b.Property(n => n.Title).HasMaxLength(128);
         b.Property(n => n.DataJson).HasMaxLength(4000);
-        b.Property(n => n.Page).HasMaxLength(256);
+        b.Property(n => n.FieldsJson).HasMaxLength(4000);
+        b.Ignore(n => n.Target);
+        b.Ignore(n => n.Fields);
         b.Property(n => n.LastError).HasMaxLength(500);
         b.HasIndex(n => n.DeduplicationKey).IsUnique();
         b.HasIndex(n => new { n.Status, n.NextAttemptAt });

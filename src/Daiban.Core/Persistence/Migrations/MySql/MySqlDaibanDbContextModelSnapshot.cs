@@ -1573,16 +1573,24 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .HasMaxLength(128)
                         .HasColumnType("varchar(128)");
 
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<long?>("DestinationCaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FieldsJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("varchar(4000)");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("varchar(500)");
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("datetime(6)");
-
-                    b.Property<string>("Page")
-                        .HasMaxLength(256)
-                        .HasColumnType("varchar(256)");
 
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("datetime(6)");
