@@ -51,6 +51,12 @@ public sealed class EmulatorOptions
     /// otherwise). Default: the copy built with Daiban, else miniprogram/app.json above the working directory.
     /// </summary>
     public string? MiniProgramAppJson { get; set; }
+    /// <summary>
+    /// Where pushes go when the emulator runs as its own process (src/Daiban.WeChat.Emulator): nginx in front of
+    /// the instances, or the instances themselves, taken in turn; a retry goes to the next one, as a retry through
+    /// a load balancer may reach another instance. Empty: this process's own address.
+    /// </summary>
+    public List<string> PushTargets { get; set; } = [];
 }
 
 public sealed class WeChatOptions

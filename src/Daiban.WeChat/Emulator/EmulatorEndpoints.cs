@@ -39,7 +39,8 @@ public static class EmulatorEndpoints
 
     internal static NoContent InjectFault(FaultHookRequest request, WeChatEmulator emulator)
     {
-        emulator.InjectFault(Required(request.Path), request.ErrCode, Math.Clamp(request.Times, 1, 100));
+        emulator.InjectFault(Required(request.Path), request.ErrCode, Math.Clamp(request.Times, 1, 1000),
+            TimeSpan.FromMilliseconds(Math.Clamp(request.StallMs, 0, 120_000)));
         return TypedResults.NoContent();
     }
 
@@ -55,7 +56,7 @@ public static class EmulatorEndpoints
         using var reader = new StreamReader(request.Body);
         var body = request.ContentLength is > 0 || request.Method == "POST" ? await reader.ReadToEndAsync() : null;
         var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
-        var result = emulator.Handle(request.Method, path, query, body);
+        var result = await emulator.HandleAsync(request.Method, path, query, body);
         request.HttpContext.Response.StatusCode = result.StatusCode;
         return Results.Bytes(result.Body, result.ContentType);
     }

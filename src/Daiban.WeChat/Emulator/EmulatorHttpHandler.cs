@@ -15,7 +15,8 @@ public sealed class EmulatorHttpHandler(WeChatEmulator emulator) : HttpMessageHa
         var query = System.Web.HttpUtility.ParseQueryString(uri.Query);
         var parameters = query.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => query[k]!);
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(ct);
-        var result = emulator.Handle(request.Method.Method, uri.AbsolutePath.Replace("/_wx/", "/"), parameters, body);
+        var result = await emulator.HandleAsync(request.Method.Method, uri.AbsolutePath.Replace("/_wx/", "/"), parameters,
+            body).WaitAsync(ct);
         var content = new ByteArrayContent(result.Body);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(result.ContentType);
         return new HttpResponseMessage((HttpStatusCode)result.StatusCode) { Content = content, RequestMessage = request };

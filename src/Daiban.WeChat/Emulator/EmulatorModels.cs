@@ -25,7 +25,9 @@ public sealed record SubscribeHookRequest([property: Required] string OpenId, [p
 
 public sealed record FollowHookRequest([property: Required] string OpenId);
 
-public sealed record FaultHookRequest([property: Required] string Path, int ErrCode, int Times = 1);
+/// <param name="ErrCode">The errcode to answer (-1 busy, 45011 frequency limit …); 0 answers as usual.</param>
+/// <param name="StallMs">Hold each answer this long first; longer than the client's timeout is a lost answer.</param>
+public sealed record FaultHookRequest([property: Required] string Path, int ErrCode, int Times = 1, int StallMs = 0);
 
 /// <param name="App">miniprogram (default) or officialaccount.</param>
 public sealed record UserMessageRequest([property: Required] string OpenId, [property: Required] string Text,

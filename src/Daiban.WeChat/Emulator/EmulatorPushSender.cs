@@ -19,6 +19,7 @@ public sealed class EmulatorPushSender(IHttpClientFactory httpFactory, IOptions<
 {
     public const string HttpClientName = "wechat-emulator-push";
     private long _nextMsgId = 24_000_000_000_000_000L;
+    private long _nextTarget = -1;
 
     public async Task<PushDeliveryReport> SendUserTextAsync(string openId, string text, WeChatApp target, CancellationToken ct)
     {
@@ -82,27 +83,46 @@ public sealed class EmulatorPushSender(IHttpClientFactory httpFactory, IOptions<
         }
 
         var http = httpFactory.CreateClient(HttpClientName);
-        http.BaseAddress ??= OwnAddress();
+        var targets = Targets(http);
+        var first = (int)(Interlocked.Increment(ref _nextTarget) % targets.Count);
         var deliveries = 0;
+        var verdict = "timeout";
         for (var attempt = 0; attempt <= o.PushRetries; attempt++)
         {
             deliveries++;
+            var target = targets[(first + attempt) % targets.Count];
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(o.PushTimeout);
             try
             {
                 using var content = new StringContent(body, Encoding.UTF8, o.PushEncoding == PushEncoding.Xml ? "text/xml" : "application/json");
-                using var response = await http.PostAsync($"{path}?{query}", content, timeout.Token);
+                using var response = await http.PostAsync(new Uri(target, $"{path}?{query}"), content, timeout.Token);
                 var answer = await response.Content.ReadAsStringAsync(ct);
-                var verdict = (int)response.StatusCode == 200 && (answer == "success" || answer.Length == 0) ? "success" : "error-banner";
-                return new PushDeliveryReport(deliveries, (int)response.StatusCode, verdict, answer);
+                var clean = (int)response.StatusCode == 200 && (answer == "success" || answer.Length == 0);
+                return new PushDeliveryReport(deliveries, (int)response.StatusCode, clean ? "success" : "error-banner",
+                    answer);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
                 // No answer within the timeout: WeChat drops the connection and sends the same message again.
             }
+            catch (HttpRequestException)
+            {
+                // An instance that is down refuses the connection; WeChat retries, here on the next target.
+                verdict = "unreachable";
+                continue;
+            }
+            verdict = "timeout";
         }
-        return new PushDeliveryReport(deliveries, 0, "timeout", "");
+        return new PushDeliveryReport(deliveries, 0, verdict, "");
+    }
+
+    private IReadOnlyList<Uri> Targets(HttpClient http)
+    {
+        var configured = options.Value.Emulator.PushTargets;
+        if (configured.Count > 0)
+            return configured.Select(t => new Uri(t.TrimEnd('/') + "/")).ToList();
+        return [http.BaseAddress ?? OwnAddress()];
     }
 
     private Uri OwnAddress()

@@ -44,6 +44,7 @@ public sealed class WeChatEmulator(IOptions<WeChatOptions> options, TimeProvider
     private readonly HashSet<string> _followers = new();
     private readonly Dictionary<string, Window> _windows = new();
     private readonly Dictionary<string, Queue<int>> _faults = new();
+    private readonly Dictionary<string, Queue<TimeSpan>> _stalls = new();
     private readonly Dictionary<(string ToUser, string ClientMsgId), (long MsgId, DateTimeOffset At)> _clientMsgIds = new();
     private readonly List<SentMessage> _messages = [];
     private long _nextMsgId = 3_000_000_000L;
@@ -80,13 +81,41 @@ public sealed class WeChatEmulator(IOptions<WeChatOptions> options, TimeProvider
         lock (_gate) _windows[openId] = new Window { OpenedAt = clock.GetUtcNow(), Remaining = 5 };
     }
 
-    public void InjectFault(string path, int errCode, int times)
+    /// <summary>
+    /// The next <paramref name="times"/> calls of <paramref name="path"/> answer <paramref name="errCode"/> (0: as
+    /// usual) after <paramref name="stall"/>: a stall longer than the client's timeout is WeChat doing the work
+    /// and the answer never arriving, the case where a careless retry sends twice.
+    /// </summary>
+    public void InjectFault(string path, int errCode, int times, TimeSpan stall = default)
     {
         lock (_gate)
         {
-            var queue = _faults.TryGetValue(Normalize(path), out var q) ? q : _faults[Normalize(path)] = new Queue<int>();
-            for (var i = 0; i < times; i++) queue.Enqueue(errCode);
+            var key = Normalize(path);
+            for (var i = 0; i < times; i++)
+            {
+                if (errCode != 0)
+                    (_faults.TryGetValue(key, out var q) ? q : _faults[key] = new Queue<int>()).Enqueue(errCode);
+                if (stall > TimeSpan.Zero)
+                    (_stalls.TryGetValue(key, out var q) ? q : _stalls[key] = new Queue<TimeSpan>()).Enqueue(stall);
+            }
         }
+    }
+
+    /// <summary>How long the next call of <paramref name="path"/> is held before it is answered.</summary>
+    public TimeSpan TakeStall(string path)
+    {
+        lock (_gate)
+            return _stalls.TryGetValue(Normalize(path), out var q) && q.Count > 0 ? q.Dequeue() : TimeSpan.Zero;
+    }
+
+    /// <summary><see cref="Handle"/> after any stall injected for the path (the transports call this).</summary>
+    public async Task<ApiResult> HandleAsync(string method, string path, IReadOnlyDictionary<string, string> query,
+        string? body)
+    {
+        var stall = TakeStall(path);
+        if (stall > TimeSpan.Zero)
+            await Task.Delay(stall, clock, CancellationToken.None);
+        return Handle(method, path, query, body);
     }
 
     public IReadOnlyList<SentMessage> Messages(string? toUser)
