@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using Daiban.Core.Persistence;
 using Daiban.Testing;
 using Daiban.Web.Accounts;
 using Daiban.Web.Tests.Support;
