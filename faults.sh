@@ -16,7 +16,7 @@ SUDO=""
 [ "$(id -u)" = 0 ] || SUDO=sudo
 WX_PORT=5300 A_PORT=5301 B_PORT=5302
 DB=daiban_faults
-PASSWORD="Faults-$(head -c 9 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+PASSWORD="Faults2026-$(head -c 9 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 pids=()
 
 log() { printf '[faults] %s\n' "$*"; }
@@ -26,7 +26,7 @@ start_redis() { redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save
 mariadb_up() { $SUDO mariadb-admin ping --silent >/dev/null 2>&1; }
 
 cleanup() {
-  for pid in "${pids[@]}" ${A_PID:-} ${B_PID:-}; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}" ${a_PID:-} ${b_PID:-}; do kill "$pid" 2>/dev/null || true; done
   mariadb_up || $SUDO service mariadb start >/dev/null 2>&1
   redis_up || start_redis
 }
@@ -39,8 +39,9 @@ $SUDO mariadb -uroot -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARAC
 redis-cli -p 6379 --scan --pattern 'daiban-faults:*' | xargs -r redis-cli -p 6379 del >/dev/null
 
 log "building"
-dotnet build -c Release -v q -nologo src/Daiban.Web src/Daiban.WeChat.Emulator >"$RUN/build.log" 2>&1 \
-  || { tail -20 "$RUN/build.log"; exit 2; }
+for project in src/Daiban.Web src/Daiban.WeChat.Emulator; do
+  dotnet build -c Release -v q -nologo "$project" >"$RUN/build.log" 2>&1 || { tail -20 "$RUN/build.log"; exit 2; }
+done
 WEB="$ROOT/src/Daiban.Web/bin/Release/net10.0/Daiban.Web.dll"
 EMU="$ROOT/src/Daiban.WeChat.Emulator/bin/Release/net10.0/Daiban.WeChat.Emulator.dll"
 
@@ -48,8 +49,8 @@ EMU="$ROOT/src/Daiban.WeChat.Emulator/bin/Release/net10.0/Daiban.WeChat.Emulator
 wechat=(
   --WeChat:MiniProgram:AppSecret=faults-mp-secret --WeChat:OfficialAccount:AppSecret=faults-oa-secret
   --WeChat:MiniProgram:Token=faultsToken --WeChat:OfficialAccount:Token=faultsToken
-  --WeChat:MiniProgram:EncodingAESKey=FaultsSuiteEncodingAESKey0123456789abcdefg
-  --WeChat:OfficialAccount:EncodingAESKey=FaultsSuiteEncodingAESKey0123456789abcdefg
+  --WeChat:MiniProgram:EncodingAESKey=FaultsSuiteEncodingAESKey0123456789abcdefgh
+  --WeChat:OfficialAccount:EncodingAESKey=FaultsSuiteEncodingAESKey0123456789abcdefgh
 )
 app=(
   "${wechat[@]}" --WeChat:Emulator:Enabled=false "--WeChat:ApiBaseUrl=http://127.0.0.1:$WX_PORT/_wx/"
@@ -92,7 +93,7 @@ python3 tools/faults/drive.py &
 driver=$!
 at() { local t=$1; shift; sleep "$(( t - $(date +%s) + start ))" 2>/dev/null || true; "$@"; }
 start=$(date +%s)
-at $k1 kill -9 "$A_PID"; log "killed a (-9)"
+at $k1 kill -9 "$a_PID"; log "killed a (-9)"
 at $k1e start_instance a $A_PORT; log "restarted a"
 at $m $SUDO service mariadb stop >/dev/null 2>&1; log "MariaDB stopped"
 at $me $SUDO service mariadb start >/dev/null 2>&1; log "MariaDB started"
@@ -103,7 +104,7 @@ at $w wx '{"path":"cgi-bin/message/subscribe/send","errCode":-1,"times":10}'
 wx '{"path":"cgi-bin/message/custom/send","errCode":45011,"times":10}'
 wx '{"path":"cgi-bin/message/custom/send","errCode":0,"times":2,"stallMs":12000}'
 log "WeChat answers -1, 45011 and stalls past the client timeout"
-at $k2 kill -9 "$B_PID"; log "killed b (-9)"
+at $k2 kill -9 "$b_PID"; log "killed b (-9)"
 at $k2e start_instance b $B_PORT; log "restarted b"
 wait "$driver"
 rc=$?

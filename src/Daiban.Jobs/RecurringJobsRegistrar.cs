@@ -23,7 +23,7 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IOp
                 Register();
                 return;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(e, "Could not register recurring jobs; retrying in {Delay}", delay);
                 await Task.Delay(delay, stoppingToken);

@@ -71,6 +71,8 @@ public sealed class WeChatOptions
     public const string DefaultEncodingAesKey = "DaibanEmulatorEncodingAESKey0123456789abcde";
 
     public string ApiBaseUrl { get; set; } = "https://api.weixin.qq.com/";
+    /// <summary>How long a WeChat API call may take before its answer counts as lost.</summary>
+    public TimeSpan ApiTimeout { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>
     /// How far a push's timestamp may be from our clock. Outside it the push is refused: a query string copied from
     /// an access log must not be replayable for ever. WeChat's retries come within seconds.

@@ -51,7 +51,7 @@ public static class WeChatServiceCollectionExtensions
     {
         var o = sp.GetRequiredService<IOptions<WeChatOptions>>().Value;
         http.BaseAddress = new Uri(o.EmulatorEnabled ? "http://emulator.local/_wx/" : o.ApiBaseUrl.TrimEnd('/') + "/");
-        http.Timeout = TimeSpan.FromSeconds(10);
+        http.Timeout = o.ApiTimeout;
     }
 
     // While the emulator is on, the client's requests never leave the process.

@@ -257,12 +257,13 @@ def report():
     unanswered = sum(max(0, n - replies.get(o, 0)) for o, n in stats["pushes"].items())
     twice_answered = sum(max(0, replies.get(o, 0) - n) for o, n in stats["pushes"].items())
     inbound_twice = int(sql("SELECT COUNT(*) - COUNT(DISTINCT DeduplicationKey) FROM inbound_messages")[0][0])
-    # Notifications: one row per key (the database says so); each sent row reached WeChat once.
+    # Notifications: one row per key (the database says so); WeChat got each row once at most, whatever its status
+    # (a row whose send went unanswered may have been delivered and is not sent again).
     sent = {}
     for recipient, template, n in sql(
             "SELECT u.OpenId, n.TemplateKey, COUNT(*) FROM notifications n JOIN enterprise_contacts c ON c.Id = n.RecipientId "
             "JOIN mini_program_users u ON u.OpenId = c.MiniProgramOpenId WHERE n.Channel = 'Subscribe' "
-            "AND n.Status = 'Sent' AND n.RecipientKind = 'EnterpriseContact' GROUP BY u.OpenId, n.TemplateKey"):
+            "AND n.RecipientKind = 'EnterpriseContact' GROUP BY u.OpenId, n.TemplateKey"):
         sent[recipient] = sent.get(recipient, 0) + int(n)
     delivered = {}
     for m in messages:

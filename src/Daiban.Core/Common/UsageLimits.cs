@@ -30,7 +30,7 @@ public sealed class UsageLimits(ISharedStore store, ILogger<UsageLimits> logger)
             await store.IncrementAsync(Key(limit, who), limit.Window, -amount);
             return false;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             // The type only: store error messages name the key, which holds the caller's identity.
             logger.LogWarning("Usage counter {Limit} unavailable ({Error}); {Outcome}", limit.Name, e.GetType().Name,
@@ -49,7 +49,7 @@ public sealed class UsageLimits(ISharedStore store, ILogger<UsageLimits> logger)
         {
             await store.IncrementAsync(Key(limit, who), limit.Window, -amount);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             logger.LogWarning("Usage counter {Limit} unavailable ({Error}); not given back", limit.Name,
                 e.GetType().Name);
@@ -63,7 +63,7 @@ public sealed class UsageLimits(ISharedStore store, ILogger<UsageLimits> logger)
         {
             return long.TryParse(await store.GetAsync(Key(limit, who)), out var used) && used >= limit.Max;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             logger.LogWarning("Usage counter {Limit} unavailable ({Error})", limit.Name, e.GetType().Name);
             return !limit.OpenWhenStoreDown;
@@ -77,7 +77,7 @@ public sealed class UsageLimits(ISharedStore store, ILogger<UsageLimits> logger)
         {
             await store.DeleteAsync(Key(limit, who));
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             logger.LogWarning("Usage counter {Limit} unavailable ({Error}); not reset", limit.Name, e.GetType().Name);
         }

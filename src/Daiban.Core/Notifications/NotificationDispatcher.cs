@@ -60,7 +60,7 @@ public sealed class NotificationDispatcher(DaibanDbContext db, INotificationSend
             {
                 outcome = await sender.SendAsync(notification, ct);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 outcome = new SendOutcome(SendResult.RetryLater, e.GetType().Name);
             }

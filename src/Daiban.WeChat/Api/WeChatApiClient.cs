@@ -77,7 +77,18 @@ public sealed class WeChatApiClient(HttpClient http, AccessTokenProvider tokens,
         {
             var token = await tokens.GetAsync(app, ct);
             using var content = JsonContent.Create(request, request.GetType(), new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" }, WeChatJson.Options);
-            using var response = await http.PostAsync($"{path}?access_token={Uri.EscapeDataString(token)}", content, ct);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.PostAsync($"{path}?access_token={Uri.EscapeDataString(token)}", content, ct);
+            }
+            catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+            {
+                // The client's timeout, not ours: the request may have been carried out (see Unanswered).
+                logger.LogWarning("WeChat {Path} did not answer within {Timeout}", path, http.Timeout);
+                throw WeChatApiException.Unanswered(path, e);
+            }
+            using var answered = response;
             var (status, result) = await read(response, ct);
             switch (status.ErrCode)
             {

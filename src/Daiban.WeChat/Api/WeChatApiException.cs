@@ -17,21 +17,33 @@ public enum WeChatErrorKind
     Rejected,
     /// <summary>Wrong AppId/secret, IP whitelist, capability not enabled: an operator must act.</summary>
     Configuration,
+    /// <summary>
+    /// No answer within the client's timeout: WeChat may have carried the request out. Sending it again may deliver
+    /// it twice; only a send WeChat de-duplicates itself (a template message's client_msg_id) is safe to repeat.
+    /// </summary>
+    Unanswered,
 }
 
-public sealed class WeChatApiException(string api, int errCode, string errMsg)
-    : Exception($"WeChat {api} failed with errcode {errCode}: {errMsg}")
+public sealed class WeChatApiException(string api, int errCode, string errMsg, Exception? inner = null)
+    : Exception($"WeChat {api} failed with errcode {errCode}: {errMsg}", inner)
 {
+    /// <summary>Not a WeChat errcode: the answer never came (<see cref="WeChatErrorKind.Unanswered"/>).</summary>
+    public const int NoAnswer = -9999;
+
     public string Api { get; } = api;
     public int ErrCode { get; } = errCode;
     public string ErrMsg { get; } = errMsg;
     public WeChatErrorKind Kind { get; } = Classify(errCode);
+
+    public static WeChatApiException Unanswered(string api, Exception timeout) =>
+        new(api, NoAnswer, "no answer within the timeout", timeout);
 
     public bool IsRetryable => Kind is WeChatErrorKind.Transient or WeChatErrorKind.RateLimited or WeChatErrorKind.TokenInvalid;
 
     public static WeChatErrorKind Classify(int errCode) => errCode switch
     {
         -1 or 43108 => WeChatErrorKind.Transient,
+        NoAnswer => WeChatErrorKind.Unanswered,
         45011 => WeChatErrorKind.RateLimited,
         40001 or 40014 or 42001 => WeChatErrorKind.TokenInvalid,
         45009 => WeChatErrorKind.QuotaExhausted,

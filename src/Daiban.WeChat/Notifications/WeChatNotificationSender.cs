@@ -47,6 +47,10 @@ public sealed class WeChatNotificationSender(DaibanDbContext db, WeChatApiClient
                 WeChatErrorKind.RateLimited => new SendOutcome(SendResult.RetryLater, $"{e.ErrCode}", TimeSpan.FromSeconds(61 - clock.GetUtcNow().Second)),
                 WeChatErrorKind.QuotaExhausted => new SendOutcome(SendResult.RetryLater, $"{e.ErrCode}", TimeSpan.FromHours(1)),
                 WeChatErrorKind.Transient or WeChatErrorKind.TokenInvalid => new SendOutcome(SendResult.RetryLater, $"{e.ErrCode}"),
+                // WeChat drops a repeated client_msg_id, so only a template message may be sent again.
+                WeChatErrorKind.Unanswered when n.Channel == NotificationChannel.Template =>
+                    new SendOutcome(SendResult.RetryLater, "微信未应答"),
+                WeChatErrorKind.Unanswered => new SendOutcome(SendResult.InAppOnly, "微信未应答，消息可能已送达，为免重复不再发送"),
                 _ => new SendOutcome(SendResult.Failed, $"{e.Api} {e.ErrCode}"),
             };
         }
@@ -71,6 +75,12 @@ public sealed class WeChatNotificationSender(DaibanDbContext db, WeChatApiClient
         catch (WeChatApiException e) when (e.ErrCode == 43101)
         {
             quota.Revoke(clock.GetUtcNow());
+            throw;
+        }
+        catch (WeChatApiException e) when (e.Kind == WeChatErrorKind.Unanswered)
+        {
+            // It may have been delivered, and then it took the quota WeChat counts.
+            quota.TryUse(clock.GetUtcNow());
             throw;
         }
         quota.TryUse(clock.GetUtcNow());

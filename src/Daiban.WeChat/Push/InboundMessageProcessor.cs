@@ -43,7 +43,7 @@ public sealed partial class InboundMessageProcessor(
             {
                 await ProcessAsync(keys, stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 // The rows stay unprocessed; the sweep takes them again.
                 logger.LogError(e, "Processing {Count} inbound message(s) failed", keys.Count);
@@ -65,7 +65,7 @@ public sealed partial class InboundMessageProcessor(
                 {
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 logger.LogError(e, "Inbound message sweep failed");
             }
@@ -158,7 +158,14 @@ public sealed partial class InboundMessageProcessor(
                 message.MarkProcessed(handled.Outcome, clock.GetUtcNow());
                 sentSomething = handled.SentToWeChat;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (WeChatApiException e) when (e.Kind == WeChatErrorKind.Unanswered)
+            {
+                // The reply may have reached the user; a second one would be a duplicate. The chat keeps it.
+                message.MarkProcessed("answered; WeChat's answer was lost", clock.GetUtcNow());
+                sentSomething = true;
+                logger.LogWarning("Inbound message {Id}: WeChat did not answer the reply; not sent again", message.Id);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 message.MarkFailed(e is WeChatApiException w ? $"{w.Api} {w.ErrCode}" : e.GetType().Name);
                 logger.LogWarning(e, "Inbound message {Id} failed (attempt {Attempt})", message.Id, message.Attempts);
@@ -233,7 +240,7 @@ public sealed partial class InboundMessageProcessor(
                 var fields = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(message.PayloadJson) ?? [];
                 all.AddRange(SubscriptionChoicePush.Work(message, fields, now));
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 message.MarkFailed((e is FormatException { InnerException: { } cause } ? cause : e).GetType().Name);
                 logger.LogWarning(e, "Inbound message {Id} has an unreadable subscription list (attempt {Attempt})", message.Id, message.Attempts);

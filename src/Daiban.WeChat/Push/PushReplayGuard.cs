@@ -54,7 +54,7 @@ public sealed class PushReplayGuard(ISharedStore store, IOptions<WeChatOptions> 
             var used = await store.GetAsync(key);
             return used is not null && used != digest ? NonceVerdict.Reused : NonceVerdict.Accepted;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             logger.LogWarning("Push nonce ledger unavailable ({Error}); push refused", e.GetType().Name);
             return NonceVerdict.Unavailable;
