@@ -47,7 +47,9 @@ public sealed class KnowledgeBase : IDisposable
             .Select(q => (q, IntentModel.InScope));
         OwnExamples = asked.ToList();
         ModelWords = lexicon.Words.Concat(names).ToList();
-        Intents = new IntentModel(IntentModel.ShippedExamples().Concat(OwnExamples), ModelWords);
+        // Trained on the examples spelled as questions are scored (Lexicon.Expand respells them first).
+        Intents = new IntentModel(IntentModel.ShippedExamples().Concat(OwnExamples)
+            .Select(e => (lexicon.Respell(e.Text), e.Label)), ModelWords);
     }
 
     public KnowledgeIndex Index { get; }

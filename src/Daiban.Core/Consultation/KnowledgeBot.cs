@@ -50,7 +50,7 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresho
         {
             // Labelled progress whatever the search finds: the service answers it from the asker's own cases. A
             // question about one's own case goes to a person unless the service finds the case.
-            if (scores.Handoff >= _floors.Handoff)
+            if (scores.Handoff >= _floors.Handoff || IntentClassifier.AsksOwnCase(expanded))
                 return new BotAnswer(ProgressHandoffText, true, BotIntents.Progress, []);
             return Retrieve(expanded, BotIntents.Progress, items) is var found && found.Sources.Count > 0
                 ? found with { Intent = BotIntents.Progress }
@@ -58,6 +58,9 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresho
         }
         if (intent is BotIntents.ItemTimeLimit or BotIntents.ItemMaterials)
             return FromCatalogue(expanded, items);
+        // "消防设计审查归哪管": the catalogue row says who does it; a passage that merely mentions the item may not.
+        if (intent == BotIntents.Item)
+            return ItemOverview(items, intent);
         if (scores.Handoff >= _floors.Handoff)
             return new BotAnswer(HandoffText, true, BotIntents.Handoff, []);
         if (items.Count == 0 && scores.OutOfScope >= _floors.OutOfScope)
@@ -100,7 +103,7 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresho
         var result = knowledge.Index.Search(expanded);
         var best = result.Best;
         if (best is null || best.Coverage < _floors.Confidence || result.WordsKnown < _floors.Known)
-            return items.Count > 0 ? ItemOverview(items[0], intent) : new BotAnswer(UnsureText, false, BotIntents.Unsure, []);
+            return items.Count > 0 ? ItemOverview(items.Take(1).ToList(), intent) : new BotAnswer(UnsureText, false, BotIntents.Unsure, []);
         var document = best.Document;
         var answer = Quote(document);
         var sources = new List<BotSource> { document.ToSource() };
@@ -120,11 +123,13 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresho
         ? $"根据《乳山市工程建设项目帮办代办包办工作制度》（{document.Title}）：{document.Answer}"
         : document.Answer;
 
-    private BotAnswer ItemOverview(string code, string intent)
+    /// <summary>The catalogue rows of the items named (at most three: "规划证和施工证是一个阶段的吗" compares two).</summary>
+    private BotAnswer ItemOverview(IReadOnlyList<string> codes, string intent)
     {
-        var item = knowledge.Item(code)!;
-        return new BotAnswer(CatalogueAnswers.Overview(item, knowledge.DepartmentOf(item)), false,
-            intent == BotIntents.Consult ? BotIntents.Item : intent, [new BotSource($"审批事项目录：{item.Name}", $"item:{item.Code}")]);
+        var items = codes.Select(knowledge.Item).OfType<Catalog.ApprovalItem>().Take(3).ToList();
+        return new BotAnswer(string.Concat(items.Select(i => CatalogueAnswers.Overview(i, knowledge.DepartmentOf(i)))), false,
+            intent == BotIntents.Consult ? BotIntents.Item : intent,
+            items.Select(i => new BotSource($"审批事项目录：{i.Name}", $"item:{i.Code}")).ToList());
     }
 }
 

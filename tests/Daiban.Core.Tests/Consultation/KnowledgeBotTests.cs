@@ -141,6 +141,57 @@ public sealed partial class KnowledgeBotTests(KnowledgeBotFixture fixture) : ICl
         Assert.Equal(BotIntents.Handoff, answer.Intent);
     }
 
+    [Fact]
+    public void ATypoInAnItemName_IsRespelled_SoTheItemIsStillFound()
+    {
+        var answer = Ask("施工许克证办下来得几天");
+        Assert.Equal(BotIntents.ItemTimeLimit, answer.Intent);
+        Assert.Equal("item:S3-03", answer.Sources[0].Id);
+    }
+
+    [Fact]
+    public void DialectWords_ReadAsTheirPlainWords()
+    {
+        Assert.Equal("我们要准备些什么材料，怎么交", Lexicon.Shipped.Respell("俺们要准备些啥材料，咋交"));
+        Assert.Equal(BotIntents.ItemMaterials, Ask("燃气报装得交啥").Intent);
+    }
+
+    [Fact]
+    public void AShortNameOfSeveralItems_NamesEachOfThem()
+    {
+        var answer = Ask("环评一般几天能批");
+        Assert.Equal(["item:P-01", "item:P-02", "item:P-03"], answer.Sources.Where(s => s.Id.StartsWith("item:")).Select(s => s.Id));
+        Assert.Contains("承诺办结时限15个工作日", answer.Answer);
+        Assert.Contains("承诺办结时限7个工作日", answer.Answer);
+    }
+
+    [Fact]
+    public void WhoDoesANamedItem_IsAnsweredFromItsCatalogueRow()
+    {
+        var answer = Ask("供热报装找哪个部门");
+        Assert.Equal(BotIntents.Item, answer.Intent);
+        Assert.Equal("item:P-11", answer.Sources[0].Id);
+        Assert.Contains("乳山市供热公司", answer.Answer);
+    }
+
+    [Theory]
+    [InlineData("我们公司的规划证批下来了吗")]
+    [InlineData("交上去的材料一直没动静")]
+    public void AQuestionAboutOnesOwnCase_GoesToAPersonWhenNoCaseIsKnown(string question)
+    {
+        var answer = Ask(question);
+        Assert.Equal(BotIntents.Progress, answer.Intent);
+        Assert.True(answer.Handoff);
+    }
+
+    [Fact]
+    public void HowProgressIsFollowed_IsAnsweredNotHandedOff()
+    {
+        var answer = Ask("我们的项目进度在哪里能看到");
+        Assert.False(answer.Handoff);
+        Assert.NotEmpty(answer.Sources);
+    }
+
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
 }

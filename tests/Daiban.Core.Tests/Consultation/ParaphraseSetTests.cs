@@ -30,8 +30,10 @@ public sealed class ParaphraseSetTests(ITestOutputHelper output)
             output.WriteLine(part.Summary());
             output.WriteLine("  topics: " + part.Topics());
         }
-        foreach (var failure in validation.Score.Failures)
-            output.WriteLine("FAIL validation " + failure);
+        // Validation failures stay hidden unless asked for: tuning on them would make the figure meaningless.
+        if (Environment.GetEnvironmentVariable("DAIBAN_SHOW_VALIDATION_FAILURES") == "1")
+            foreach (var failure in validation.Score.Failures)
+                output.WriteLine("FAIL validation " + failure);
         foreach (var failure in tuning.Score.Failures)
             output.WriteLine("FAIL tuning " + failure);
         Assert.True(validation.Score.Accuracy >= ValidationFloor, validation.Summary());
