@@ -6,7 +6,8 @@ namespace Daiban.Core.Consultation;
 /// </summary>
 public static class IntentClassifier
 {
-    private static readonly string[] HandoffCues = ["转人工", "人工", "真人", "客服", "找代办员", "联系代办员", "和代办员", "跟代办员", "让代办员", "找工作人员", "打电话", "通电话", "直接联系我", "请联系我", "尽快联系我"];
+    private static readonly string[] HandoffCues = ["转人工", "人工", "真人", "客服", "找代办员", "联系代办员", "和代办员", "跟代办员", "让代办员", "找工作人员", "打电话", "通电话", "直接联系我", "请联系我", "尽快联系我",
+        "活人", "找个人", "找个懂", "换个代办员", "换代办员", "换个人", "电话多少", "电话号码", "联系方式", "打个电话"];
     private static readonly string[] ComplaintCues = ["投诉", "举报", "太慢了", "态度差", "态度太差", "态度很差", "态度不好", "态度恶劣", "不作为", "刁难", "乱收费", "推诿"];
     private static readonly string[] GreetingWords = ["你好", "您好", "在吗", "在不在", "hi", "hello", "嗨", "早上好", "下午好", "晚上好", "谢谢", "多谢", "好的", "再见"];
     private static readonly string[] ProgressCues = ["进度", "办到哪", "到哪一步", "到哪了", "办得怎么样", "怎么样了", "批下来没", "了没", "没收到", "没动静", "卡在", "我的案件", "我的申请", "我的项目"];

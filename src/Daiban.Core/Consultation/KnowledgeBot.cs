@@ -101,8 +101,7 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresho
     private BotAnswer Retrieve(string expanded, string intent, IReadOnlyList<string> items)
     {
         var result = knowledge.Index.Search(expanded);
-        var best = result.Best;
-        if (best is null || best.Coverage < _floors.Confidence || result.WordsKnown < _floors.Known)
+        if (!IsSure(result) || result.Best is not { } best)
             return items.Count > 0 ? ItemOverview(items.Take(1).ToList(), intent) : new BotAnswer(UnsureText, false, BotIntents.Unsure, []);
         var document = best.Document;
         var answer = Quote(document);
@@ -118,6 +117,9 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresho
         }
         return new BotAnswer(answer, false, intent, sources);
     }
+
+    private bool IsSure(SearchResult result) =>
+        result.Best is { } best && best.Coverage >= _floors.Confidence && result.WordsKnown >= _floors.Known;
 
     private static string Quote(KnowledgeDocument document) => document.Kind == KnowledgeKinds.Policy
         ? $"根据《乳山市工程建设项目帮办代办包办工作制度》（{document.Title}）：{document.Answer}"
