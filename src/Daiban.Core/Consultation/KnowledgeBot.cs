@@ -8,7 +8,7 @@ namespace Daiban.Core.Consultation;
 /// the knowledge base or a fixed sentence of its own; it has nothing else to say. Progress questions are labelled here and answered by
 /// <see cref="ConsultationService"/>, which knows who is asking.
 /// </summary>
-public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresholds = null)
+public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresholds = null, TimeProvider? clock = null)
 {
     /// <summary>Below this share of the question's known bigrams found in the best passage, the bot is not sure.</summary>
     public const double ConfidenceFloor = 0.55;
@@ -45,6 +45,11 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresho
                 BotIntents.Handoff => new BotAnswer(HandoffText, true, intent, []),
                 _ => new BotAnswer(GreetingText, false, intent, []),
             };
+        // A date without a year is this year's: the table says which days of it are worked.
+        var year = Calendar.ChinaTime.Today(clock ?? TimeProvider.System).Year;
+        var rows = items.Select(knowledge.Item).OfType<Catalog.ApprovalItem>().ToList();
+        if (intent != BotIntents.Progress && DateAnswers.Answer(expanded, rows, knowledge.Calendar, year) is { } dated)
+            return dated;
         var scores = knowledge.Intents.Score(expanded);
         if (intent == BotIntents.Progress)
         {
@@ -70,7 +75,8 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresho
 
     /// <summary>Short, or asking what an item row answers (time, materials, department): "那要多久？", "交啥材料".</summary>
     private static bool IsFollowUp(string question, string expanded) =>
-        question.Length <= FollowUpLength || IntentClassifier.AsksTime(expanded) || IntentClassifier.AsksMaterials(expanded);
+        question.Length <= FollowUpLength || IntentClassifier.AsksTime(expanded) || IntentClassifier.AsksMaterials(expanded)
+        || DateAnswers.AsksDue(expanded);
 
     private const int FollowUpLength = 8;
 

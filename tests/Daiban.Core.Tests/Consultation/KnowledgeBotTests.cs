@@ -192,6 +192,34 @@ public sealed partial class KnowledgeBotTests(KnowledgeBotFixture fixture) : ICl
         Assert.NotEmpty(answer.Sources);
     }
 
+    [Fact]
+    public void ADueDate_IsCountedInWorkingDaysFromTheHolidayTable()
+    {
+        var bot = new KnowledgeBot(fixture.Knowledge, clock: new FixedClock(new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero)));
+        // 2026: 劳动节 5月1日至5日 off, 5月9日 (Saturday) worked; the day of acceptance does not count.
+        var answer = bot.Answer("4月30号交上去的，按8个工作日算哪天到期");
+        Assert.Contains("到5月14日（星期四）", answer.Answer);
+        Assert.Contains(answer.Sources, s => s.Id == "holidays:2026");
+        var item = bot.Answer("施工许可证5月8号受理的，最晚哪天办完");
+        Assert.Contains("承诺办结时限3个工作日", item.Answer);
+        Assert.Contains("到5月12日（星期二）", item.Answer);
+        Assert.Equal("item:S3-03", item.Sources[0].Id);
+    }
+
+    [Fact]
+    public void WhetherADayIsWorked_ComesFromTheHolidayTable()
+    {
+        var bot = new KnowledgeBot(fixture.Knowledge, clock: new FixedClock(new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero)));
+        Assert.Contains("是调休上班日，算工作日", bot.Answer("5月9号周六要上班吗").Answer);
+        Assert.Contains("不算工作日", bot.Answer("5月4号窗口上班不").Answer);
+        Assert.Contains("节后第一个工作日是10月8日", bot.Answer("国庆过完第一个工作日是几号").Answer);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
 }
