@@ -40,7 +40,7 @@ public sealed class BusinessCalendar
                 : $"节假日数据只覆盖{Years[0]}年至{Years[^1]}年，请选择这段时间内的日期。");
     }
 
-    /// <summary>The days off of the holiday whose name contains <paramref name="name"/> ("国庆" finds "国庆节、中秋节").</summary>
+    /// <summary>The days off of the holiday whose name contains <paramref name="name"/> ("国庆": "国庆节、中秋节").</summary>
     public IReadOnlyList<DateOnly> Holiday(int year, string name) => _named
         .Where(g => g.Key.Year == year && g.Key.Name.Contains(name, StringComparison.Ordinal))
         .SelectMany(g => g).Order().ToList();

@@ -20,7 +20,7 @@ public static partial class DateAnswers
         ("端午", "端午"), ("中秋", "中秋"), ("国庆", "国庆"), ("十一", "国庆"),
     ];
 
-    /// <summary>Whether the question asks when a limit ends from a date it names: then it is a follow-up about the item.</summary>
+    /// <summary>Asks when a limit ends from a date it names: then it is a follow-up about the item.</summary>
     public static bool AsksDue(string text) => Dates(text, LeapYear).Count > 0 && Has(text, DueCues);
 
     // Only to tell whether the text names a date at all (2月29日 included).
@@ -35,7 +35,9 @@ public static partial class DateAnswers
             var due = calendar.AddWorkingDays(dates[0], days.Count);
             var answer = $"从{Day(dates[0])}受理起算（受理当日不计），{days.Why}{days.Count}个工作日（不含周末和法定节假日，" +
                          $"调休上班日算工作日），到{Day(due)}（{Weekday(due)}）。实际以受理日期和窗口告知为准。";
-            var sources = days.Item is { } item ? [ItemSource(item), HolidaySource(dates[0].Year)] : new List<BotSource> { HolidaySource(dates[0].Year) };
+            List<BotSource> sources = days.Item is { } item
+                ? [ItemSource(item), HolidaySource(dates[0].Year)]
+                : [HolidaySource(dates[0].Year)];
             return new BotAnswer(answer, false, BotIntents.ItemTimeLimit, sources);
         }
         if (dates.Count == 1 && Has(text, WorkdayCues))
@@ -69,10 +71,12 @@ public static partial class DateAnswers
         return new BotAnswer(answer, false, BotIntents.Consult, [HolidaySource(year)]);
     }
 
-    /// <summary>The working days to count: as the asker said them ("10个工作日"), else the named item's promised days.</summary>
-    private static (int Count, string Why, ApprovalItem? Item)? DaysAsked(string text, IReadOnlyList<ApprovalItem> items)
+    /// <summary>The working days to count: as said ("10个工作日"), else the named item's promised days.</summary>
+    private static (int Count, string Why, ApprovalItem? Item)? DaysAsked(string text,
+        IReadOnlyList<ApprovalItem> items)
     {
-        if (SaidDays().Match(text) is { Success: true } said && int.TryParse(said.Groups[1].Value, out var n) && n is > 0 and < 400)
+        if (SaidDays().Match(text) is { Success: true } said && int.TryParse(said.Groups[1].Value, out var n)
+            && n is > 0 and < 400)
             return (n, "", items.Count == 1 ? items[0] : null);
         if (items.Count == 1 && items[0].PromisedDays is { } promised)
             return (promised, $"【{items[0].Name}】承诺办结时限", items[0]);

@@ -75,7 +75,8 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresho
 
     /// <summary>Short, or asking what an item row answers (time, materials, department): "那要多久？", "交啥材料".</summary>
     private static bool IsFollowUp(string question, string expanded) =>
-        question.Length <= FollowUpLength || IntentClassifier.AsksTime(expanded) || IntentClassifier.AsksMaterials(expanded)
+        question.Length <= FollowUpLength || IntentClassifier.AsksTime(expanded)
+        || IntentClassifier.AsksMaterials(expanded)
         || DateAnswers.AsksDue(expanded);
 
     private const int FollowUpLength = 8;
@@ -108,7 +109,9 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresho
     {
         var result = knowledge.Index.Search(expanded);
         if (!IsSure(result) || result.Best is not { } best)
-            return items.Count > 0 ? ItemOverview(items.Take(1).ToList(), intent) : new BotAnswer(UnsureText, false, BotIntents.Unsure, []);
+            return items.Count > 0
+                ? ItemOverview(items.Take(1).ToList(), intent)
+                : new BotAnswer(UnsureText, false, BotIntents.Unsure, []);
         var document = best.Document;
         var answer = Quote(document);
         var sources = new List<BotSource> { document.ToSource() };
@@ -135,7 +138,8 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresho
     private BotAnswer ItemOverview(IReadOnlyList<string> codes, string intent)
     {
         var items = codes.Select(knowledge.Item).OfType<Catalog.ApprovalItem>().Take(3).ToList();
-        return new BotAnswer(string.Concat(items.Select(i => CatalogueAnswers.Overview(i, knowledge.DepartmentOf(i)))), false,
+        var text = string.Concat(items.Select(i => CatalogueAnswers.Overview(i, knowledge.DepartmentOf(i))));
+        return new BotAnswer(text, false,
             intent == BotIntents.Consult ? BotIntents.Item : intent,
             items.Select(i => new BotSource($"审批事项目录：{i.Name}", $"item:{i.Code}")).ToList());
     }

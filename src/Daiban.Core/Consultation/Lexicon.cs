@@ -17,7 +17,7 @@ public sealed class Lexicon
     /// Typos and dialect words rewritten in place before anything else ("施工许克证" → "施工许可证", "啥" → "什么"):
     /// unlike a synonym they must not survive, or the item name and the cue words around them stay broken.
     /// </param>
-    /// <param name="dialect">Rewritten in place like spellings ("啥" → "什么"), but common words, so not dictionary words.</param>
+    /// <param name="dialect">Rewritten in place like spellings ("啥" → "什么"); common words, not dictionary ones.</param>
     public Lexicon(IReadOnlyDictionary<string, string> synonyms, IReadOnlyDictionary<string, List<string>> itemAliases,
         IReadOnlyDictionary<string, string>? spellings = null, IReadOnlyDictionary<string, string>? dialect = null)
     {

@@ -160,7 +160,8 @@ public sealed partial class KnowledgeBotTests(KnowledgeBotFixture fixture) : ICl
     public void AShortNameOfSeveralItems_NamesEachOfThem()
     {
         var answer = Ask("环评一般几天能批");
-        Assert.Equal(["item:P-01", "item:P-02", "item:P-03"], answer.Sources.Where(s => s.Id.StartsWith("item:")).Select(s => s.Id));
+        Assert.Equal(["item:P-01", "item:P-02", "item:P-03"],
+            answer.Sources.Where(s => s.Id.StartsWith("item:")).Select(s => s.Id));
         Assert.Contains("承诺办结时限15个工作日", answer.Answer);
         Assert.Contains("承诺办结时限7个工作日", answer.Answer);
     }
@@ -195,7 +196,7 @@ public sealed partial class KnowledgeBotTests(KnowledgeBotFixture fixture) : ICl
     [Fact]
     public void ADueDate_IsCountedInWorkingDaysFromTheHolidayTable()
     {
-        var bot = new KnowledgeBot(fixture.Knowledge, clock: new FixedClock(new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero)));
+        var bot = new KnowledgeBot(fixture.Knowledge, clock: March2026);
         // 2026: 劳动节 5月1日至5日 off, 5月9日 (Saturday) worked; the day of acceptance does not count.
         var answer = bot.Answer("4月30号交上去的，按8个工作日算哪天到期");
         Assert.Contains("到5月14日（星期四）", answer.Answer);
@@ -209,11 +210,14 @@ public sealed partial class KnowledgeBotTests(KnowledgeBotFixture fixture) : ICl
     [Fact]
     public void WhetherADayIsWorked_ComesFromTheHolidayTable()
     {
-        var bot = new KnowledgeBot(fixture.Knowledge, clock: new FixedClock(new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero)));
+        var bot = new KnowledgeBot(fixture.Knowledge, clock: March2026);
         Assert.Contains("是调休上班日，算工作日", bot.Answer("5月9号周六要上班吗").Answer);
         Assert.Contains("不算工作日", bot.Answer("5月4号窗口上班不").Answer);
         Assert.Contains("节后第一个工作日是10月8日", bot.Answer("国庆过完第一个工作日是几号").Answer);
     }
+
+    private static readonly TimeProvider March2026 =
+        new FixedClock(new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero));
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
