@@ -14,12 +14,14 @@ public sealed class BusinessCalendar
 
     private readonly HashSet<DateOnly> _holidays;
     private readonly HashSet<DateOnly> _makeUpWorkdays;
+    private readonly ILookup<(int Year, string Name), DateOnly> _named;
 
     public BusinessCalendar(IEnumerable<CalendarDay> days)
     {
         var list = days.ToList();
         _holidays = list.Where(d => d.Kind == CalendarDayKind.Holiday).Select(d => d.Date).ToHashSet();
         _makeUpWorkdays = list.Where(d => d.Kind == CalendarDayKind.MakeUpWorkday).Select(d => d.Date).ToHashSet();
+        _named = list.Where(d => d.Kind == CalendarDayKind.Holiday).ToLookup(d => (d.Date.Year, d.Name), d => d.Date);
         Years = list.Select(d => d.Date.Year).Distinct().Order().ToList();
     }
 
@@ -37,6 +39,11 @@ public sealed class BusinessCalendar
                 ? "节假日数据尚未导入，暂不能计算办结日期。"
                 : $"节假日数据只覆盖{Years[0]}年至{Years[^1]}年，请选择这段时间内的日期。");
     }
+
+    /// <summary>The days off of the holiday whose name contains <paramref name="name"/> ("国庆": "国庆节、中秋节").</summary>
+    public IReadOnlyList<DateOnly> Holiday(int year, string name) => _named
+        .Where(g => g.Key.Year == year && g.Key.Name.Contains(name, StringComparison.Ordinal))
+        .SelectMany(g => g).Order().ToList();
 
     public bool IsWorkingDay(DateOnly date)
     {

@@ -33,7 +33,7 @@ public sealed class ConsultationService(DaibanDbContext db, KnowledgeBaseProvide
         conversation.Ask(text, asker.ExternalId, now);
 
         var kb = await knowledge.GetAsync(db, ct);
-        var answer = new KnowledgeBot(kb).Answer(text, await MemoryOfAsync(conversation, ct));
+        var answer = new KnowledgeBot(kb, clock: clock).Answer(text, await MemoryOfAsync(conversation, ct));
         if (answer.Intent == BotIntents.Progress)
             answer = await ProgressAsync(asker, answer, ct);
         else if (phrasing is not null && answer.Sources.Count > 0 && !answer.Handoff)

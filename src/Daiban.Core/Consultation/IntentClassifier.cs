@@ -6,13 +6,38 @@ namespace Daiban.Core.Consultation;
 /// </summary>
 public static class IntentClassifier
 {
-    private static readonly string[] HandoffCues = ["转人工", "人工", "真人", "客服", "找代办员", "联系代办员", "和代办员", "跟代办员", "让代办员", "找工作人员", "打电话", "通电话", "直接联系我", "请联系我", "尽快联系我"];
-    private static readonly string[] ComplaintCues = ["投诉", "举报", "太慢了", "态度差", "态度太差", "态度很差", "态度不好", "态度恶劣", "不作为", "刁难", "乱收费", "推诿"];
-    private static readonly string[] GreetingWords = ["你好", "您好", "在吗", "在不在", "hi", "hello", "嗨", "早上好", "下午好", "晚上好", "谢谢", "多谢", "好的", "再见"];
-    private static readonly string[] ProgressCues = ["进度", "办到哪", "到哪一步", "到哪了", "办得怎么样", "怎么样了", "批下来没", "批了没", "办好了没", "办完了没", "我的案件", "我的申请", "我的项目"];
-    private static readonly string[] TimeCues = ["时限", "多快", "几个工作日", "多少个工作日", "什么时候能拿", "什么时候能办好", "期限", "办结时间"];
-    private static readonly string[] MaterialCues = ["材料", "资料", "准备什么", "准备哪些", "带什么", "提交什么", "交什么", "要件"];
-    private static readonly string[] ApplyCues = ["怎么申请", "如何申请", "我要申请", "想申请", "申请代办", "申请帮办", "申请包办", "去哪里申请", "去哪儿申请", "在哪申请", "在哪里申请"];
+    private static readonly string[] HandoffCues = [
+        "转人工", "人工", "真人", "客服", "找代办员", "联系代办员", "和代办员", "跟代办员", "让代办员", "找工作人员", "打电话", "通电话", "直接联系我", "请联系我",
+        "尽快联系我", "活人", "找个人", "找个懂", "换个代办员", "换代办员", "换个人", "电话多少", "电话号码", "联系方式", "打个电话"
+    ];
+    private static readonly string[] ComplaintCues = [
+        "投诉", "举报", "太慢了", "态度差", "态度太差", "态度很差", "态度不好", "态度恶劣", "不作为", "刁难", "乱收费", "推诿"
+    ];
+    private static readonly string[] GreetingWords = [
+        "你好", "您好", "在吗", "在不在", "hi", "hello", "嗨", "早上好", "下午好", "晚上好", "谢谢", "多谢", "好的", "再见"
+    ];
+    private static readonly string[] ProgressCues = [
+        "进度", "办到哪", "到哪一步", "到哪了", "办得怎么样", "怎么样了", "批下来没", "了没", "没收到", "没动静", "卡在", "我的案件", "我的申请", "我的项目"
+    ];
+    // Whose case: "我们公司的施工证办好了吗" asks about one case only a person (or the signed-in user's own list) can answer.
+    private static readonly string[] OwnCaseCues = ["我的", "我们的", "我们公司", "我们那个", "我们项目", "我们这个", "编号", "受理号"];
+    private static readonly string[] StateCues = ["了吗", "好了没", "下来了", "出来了"];
+    // Asking how one's case can be followed is a question about the service, not about one case.
+    private static readonly string[] HowToFollowCues = ["在哪", "哪里", "怎么查", "能查", "网上查", "可以查", "会记", "能看"];
+    // What else a catalogue row answers besides time and materials: who does it, which stage it belongs to.
+    private static readonly string[] RowCues = [
+        "哪个部门", "什么部门", "哪个单位", "归哪", "哪管", "谁管", "在哪办", "去哪办", "哪里办", "哪儿办", "谁批", "谁审", "找谁办", "哪家", "哪个阶段",
+        "几个阶段", "第几", "一个阶段"
+    ];
+    private static readonly string[] TimeCues = [
+        "时限", "多快", "几个工作日", "多少个工作日", "什么时候能拿", "什么时候能办好", "期限", "办结时间", "审批时间", "办理时间"
+    ];
+    private static readonly string[] MaterialCues = [
+        "材料", "资料", "准备什么", "准备哪些", "准备些", "要准备", "带什么", "提交什么", "交什么", "要件"
+    ];
+    private static readonly string[] ApplyCues = [
+        "怎么申请", "如何申请", "我要申请", "想申请", "申请代办", "申请帮办", "申请包办", "去哪里申请", "去哪儿申请", "在哪申请", "在哪里申请"
+    ];
     private static readonly string[] EvaluationCues = ["评价", "差评", "好评", "打分", "满意度", "补评"];
 
     public static string Classify(string expanded, IReadOnlyList<string> items)
@@ -24,7 +49,7 @@ public static class IntentClassifier
             return BotIntents.Handoff;
         if (IsGreeting(text))
             return BotIntents.Greeting;
-        if (Has(text, ProgressCues))
+        if (Has(text, ProgressCues) || (Has(text, OwnCaseCues) && Has(text, StateCues)))
             return BotIntents.Progress;
         if (items.Count > 0)
         {
@@ -32,6 +57,8 @@ public static class IntentClassifier
             var materials = Has(text, MaterialCues);
             if (time || materials)
                 return time ? BotIntents.ItemTimeLimit : BotIntents.ItemMaterials;
+            if (Has(text, RowCues))
+                return BotIntents.Item;
         }
         if (Has(text, EvaluationCues))
             return BotIntents.Evaluation;
@@ -39,6 +66,15 @@ public static class IntentClassifier
             return BotIntents.Apply;
         return BotIntents.Consult;
     }
+
+    /// <summary>A progress question about one's own case ("我们公司的施工证办好了吗"), not how progress is followed.</summary>
+    public static bool AsksOwnCase(string expanded) =>
+        (Has(expanded, StatusCues) || (Has(expanded, OwnCaseCues) && Has(expanded, [.. ProgressCues, .. StateCues])
+            && !Has(expanded, ["谁", "什么", "怎么", "哪些", "要不要", "能不能", "可以"])))
+        && !Has(expanded, HowToFollowCues);
+
+    // Said only of something already under way: "出了没", "到现在都没收到".
+    private static readonly string[] StatusCues = ["了没", "没收到", "没动静", "卡在", "到哪了", "办到哪"];
 
     public static bool AsksTime(string expanded) => Has(expanded, TimeCues);
 

@@ -27,6 +27,9 @@ public sealed class KnowledgeBase : IDisposable
         Lexicon lexicon)
     {
         Lexicon = lexicon;
+        var days = calendar.ToList();
+        calendar = days;
+        Calendar = new BusinessCalendar(days);
         _items = items.Where(i => i.Active).ToDictionary(i => i.Code, StringComparer.Ordinal);
         _departments = departments.ToDictionary(d => d.Code, d => d.Name, StringComparer.Ordinal);
         var documents = new List<KnowledgeDocument>();
@@ -47,10 +50,15 @@ public sealed class KnowledgeBase : IDisposable
             .Select(q => (q, IntentModel.InScope));
         OwnExamples = asked.ToList();
         ModelWords = lexicon.Words.Concat(names).ToList();
-        Intents = new IntentModel(IntentModel.ShippedExamples().Concat(OwnExamples), ModelWords);
+        // Trained on the examples spelled as questions are scored (Lexicon.Expand respells them first).
+        Intents = new IntentModel(IntentModel.ShippedExamples().Concat(OwnExamples)
+            .Select(e => (lexicon.Respell(e.Text), e.Label)), ModelWords);
     }
 
     public KnowledgeIndex Index { get; }
+
+    /// <summary>The holiday table as working days: date questions are counted with it.</summary>
+    public BusinessCalendar Calendar { get; }
 
     /// <summary>Hand-off, out of scope or in scope, trained on the labelled questions and this knowledge's own questions.</summary>
     public IntentModel Intents { get; }

@@ -8,7 +8,7 @@ namespace Daiban.Core.Consultation;
 /// the knowledge base or a fixed sentence of its own; it has nothing else to say. Progress questions are labelled here and answered by
 /// <see cref="ConsultationService"/>, which knows who is asking.
 /// </summary>
-public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresholds = null)
+public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresholds = null, TimeProvider? clock = null)
 {
     /// <summary>Below this share of the question's known bigrams found in the best passage, the bot is not sure.</summary>
     public const double ConfidenceFloor = 0.55;
@@ -45,12 +45,17 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresho
                 BotIntents.Handoff => new BotAnswer(HandoffText, true, intent, []),
                 _ => new BotAnswer(GreetingText, false, intent, []),
             };
+        // A date without a year is this year's: the table says which days of it are worked.
+        var year = Calendar.ChinaTime.Today(clock ?? TimeProvider.System).Year;
+        var rows = items.Select(knowledge.Item).OfType<Catalog.ApprovalItem>().ToList();
+        if (intent != BotIntents.Progress && DateAnswers.Answer(expanded, rows, knowledge.Calendar, year) is { } dated)
+            return dated;
         var scores = knowledge.Intents.Score(expanded);
         if (intent == BotIntents.Progress)
         {
             // Labelled progress whatever the search finds: the service answers it from the asker's own cases. A
             // question about one's own case goes to a person unless the service finds the case.
-            if (scores.Handoff >= _floors.Handoff)
+            if (scores.Handoff >= _floors.Handoff || IntentClassifier.AsksOwnCase(expanded))
                 return new BotAnswer(ProgressHandoffText, true, BotIntents.Progress, []);
             return Retrieve(expanded, BotIntents.Progress, items) is var found && found.Sources.Count > 0
                 ? found with { Intent = BotIntents.Progress }
@@ -58,6 +63,9 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresho
         }
         if (intent is BotIntents.ItemTimeLimit or BotIntents.ItemMaterials)
             return FromCatalogue(expanded, items);
+        // "消防设计审查归哪管": the catalogue row says who does it; a passage that merely mentions the item may not.
+        if (intent == BotIntents.Item)
+            return ItemOverview(items, intent);
         if (scores.Handoff >= _floors.Handoff)
             return new BotAnswer(HandoffText, true, BotIntents.Handoff, []);
         if (items.Count == 0 && scores.OutOfScope >= _floors.OutOfScope)
@@ -67,7 +75,9 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresho
 
     /// <summary>Short, or asking what an item row answers (time, materials, department): "那要多久？", "交啥材料".</summary>
     private static bool IsFollowUp(string question, string expanded) =>
-        question.Length <= FollowUpLength || IntentClassifier.AsksTime(expanded) || IntentClassifier.AsksMaterials(expanded);
+        question.Length <= FollowUpLength || IntentClassifier.AsksTime(expanded)
+        || IntentClassifier.AsksMaterials(expanded)
+        || DateAnswers.AsksDue(expanded);
 
     private const int FollowUpLength = 8;
 
@@ -98,9 +108,10 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresho
     private BotAnswer Retrieve(string expanded, string intent, IReadOnlyList<string> items)
     {
         var result = knowledge.Index.Search(expanded);
-        var best = result.Best;
-        if (best is null || best.Coverage < _floors.Confidence || result.WordsKnown < _floors.Known)
-            return items.Count > 0 ? ItemOverview(items[0], intent) : new BotAnswer(UnsureText, false, BotIntents.Unsure, []);
+        if (!IsSure(result) || result.Best is not { } best)
+            return items.Count > 0
+                ? ItemOverview(items.Take(1).ToList(), intent)
+                : new BotAnswer(UnsureText, false, BotIntents.Unsure, []);
         var document = best.Document;
         var answer = Quote(document);
         var sources = new List<BotSource> { document.ToSource() };
@@ -116,15 +127,21 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresho
         return new BotAnswer(answer, false, intent, sources);
     }
 
+    private bool IsSure(SearchResult result) =>
+        result.Best is { } best && best.Coverage >= _floors.Confidence && result.WordsKnown >= _floors.Known;
+
     private static string Quote(KnowledgeDocument document) => document.Kind == KnowledgeKinds.Policy
         ? $"根据《乳山市工程建设项目帮办代办包办工作制度》（{document.Title}）：{document.Answer}"
         : document.Answer;
 
-    private BotAnswer ItemOverview(string code, string intent)
+    /// <summary>The catalogue rows of the items named (at most three: "规划证和施工证是一个阶段的吗" compares two).</summary>
+    private BotAnswer ItemOverview(IReadOnlyList<string> codes, string intent)
     {
-        var item = knowledge.Item(code)!;
-        return new BotAnswer(CatalogueAnswers.Overview(item, knowledge.DepartmentOf(item)), false,
-            intent == BotIntents.Consult ? BotIntents.Item : intent, [new BotSource($"审批事项目录：{item.Name}", $"item:{item.Code}")]);
+        var items = codes.Select(knowledge.Item).OfType<Catalog.ApprovalItem>().Take(3).ToList();
+        var text = string.Concat(items.Select(i => CatalogueAnswers.Overview(i, knowledge.DepartmentOf(i))));
+        return new BotAnswer(text, false,
+            intent == BotIntents.Consult ? BotIntents.Item : intent,
+            items.Select(i => new BotSource($"审批事项目录：{i.Name}", $"item:{i.Code}")).ToList());
     }
 }
 

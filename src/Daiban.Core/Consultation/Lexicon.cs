@@ -8,14 +8,28 @@ namespace Daiban.Core.Consultation;
 /// </summary>
 public sealed class Lexicon
 {
+    private readonly (string From, string To)[] _spellings;
+    private readonly string[] _spellingWords;
     private readonly (string From, string To)[] _synonyms;
     private readonly (string Alias, string Code)[] _aliases;
 
-    public Lexicon(IReadOnlyDictionary<string, string> synonyms, IReadOnlyDictionary<string, List<string>> itemAliases)
+    /// <param name="spellings">
+    /// Typos and dialect words rewritten in place before anything else ("施工许克证" → "施工许可证", "啥" → "什么"):
+    /// unlike a synonym they must not survive, or the item name and the cue words around them stay broken.
+    /// </param>
+    /// <param name="dialect">Rewritten in place like spellings ("啥" → "什么"); common words, not dictionary ones.</param>
+    public Lexicon(IReadOnlyDictionary<string, string> synonyms, IReadOnlyDictionary<string, List<string>> itemAliases,
+        IReadOnlyDictionary<string, string>? spellings = null, IReadOnlyDictionary<string, string>? dialect = null)
     {
-        // Longest first, so "要多久" is rewritten before "多久" and "施工许可证" wins over "施工许可".
-        _synonyms = synonyms.Select(kv => (kv.Key, kv.Value)).OrderByDescending(s => s.Key.Length).ToArray();
-        _aliases = itemAliases.SelectMany(kv => kv.Value.Select(a => (a, kv.Key))).OrderByDescending(a => a.a.Length).ToArray();
+        _spellingWords = (spellings ?? new Dictionary<string, string>()).Values.ToArray();
+        _spellings = (spellings ?? new Dictionary<string, string>()).Concat(dialect ?? new Dictionary<string, string>())
+            .Select(kv => (kv.Key, kv.Value)).OrderByDescending(s => s.Key.Length).ToArray();
+        // Longest first, so "要多久" is rewritten before "多久" and "施工许可证" wins over "施工许可". Keys are
+        // respelled as questions are, so "签啥" still matches a question once its "啥" reads "什么".
+        _synonyms = synonyms.Select(kv => (From: Respell(kv.Key), To: kv.Value)).Where(s => s.From != s.To)
+            .DistinctBy(s => s.From).OrderByDescending(s => s.From.Length).ToArray();
+        _aliases = itemAliases.SelectMany(kv => kv.Value.Select(a => (Respell(a), kv.Key)))
+            .OrderByDescending(a => a.Item1.Length).ToArray();
     }
 
     public static Lexicon Shipped { get; } = Load();
@@ -26,7 +40,7 @@ public sealed class Lexicon
     /// </summary>
     public string Expand(string question)
     {
-        var text = question.Trim();
+        var text = Respell(question.Trim());
         var added = new List<string>();
         var rest = text;
         foreach (var (from, to) in _synonyms)
@@ -41,19 +55,29 @@ public sealed class Lexicon
         return added.Count == 0 ? text : text + " " + string.Join(' ', added);
     }
 
+    /// <summary>The question with its typos and dialect words written the way the knowledge base writes them.</summary>
+    public string Respell(string question)
+    {
+        var text = question;
+        foreach (var (from, to) in _spellings)
+            text = text.Replace(from, to, StringComparison.Ordinal);
+        return text;
+    }
+
     /// <summary>The catalogue items a question names, longest mention first; an alias inside a longer one found counts once.</summary>
     public IReadOnlyList<string> FindItems(string text)
     {
         var found = new List<string>();
-        var covered = new bool[text.Length];
+        // Which alias covers each character: an alias listed under several items ("环评") names all of them.
+        var covered = new string?[text.Length];
         foreach (var (alias, code) in _aliases)
         {
             for (var at = text.IndexOf(alias, StringComparison.Ordinal); at >= 0; at = text.IndexOf(alias, at + 1, StringComparison.Ordinal))
             {
-                if (covered[at])
+                if (covered[at] is { } by && by != alias)
                     continue;
                 for (var i = at; i < at + alias.Length; i++)
-                    covered[i] = true;
+                    covered[i] = alias;
                 if (!found.Contains(code))
                     found.Add(code);
             }
@@ -62,15 +86,17 @@ public sealed class Lexicon
     }
 
     /// <summary>Every word the lexicon knows, colloquial and canonical: segmentation keeps them whole.</summary>
-    public IEnumerable<string> Words => _synonyms.SelectMany(s => s.To.Split(' ').Append(s.From)).Concat(_aliases.Select(a => a.Alias)).Distinct();
+    public IEnumerable<string> Words => _synonyms.SelectMany(s => s.To.Split(' ').Append(s.From))
+        .Concat(_spellingWords).Concat(_aliases.Select(a => a.Alias)).Distinct();
 
     public IEnumerable<string> AliasesOf(string code) => _aliases.Where(a => a.Code == code).Select(a => a.Alias);
 
     private static Lexicon Load()
     {
         var file = ReferenceData.Load<LexiconFile>("lexicon.json");
-        return new Lexicon(file.Synonyms, file.ItemAliases);
+        return new Lexicon(file.Synonyms, file.ItemAliases, file.Spellings, file.Dialect);
     }
 
-    private sealed record LexiconFile(Dictionary<string, string> Synonyms, Dictionary<string, List<string>> ItemAliases);
+    private sealed record LexiconFile(Dictionary<string, string> Synonyms, Dictionary<string, List<string>> ItemAliases,
+        Dictionary<string, string>? Spellings, Dictionary<string, string>? Dialect);
 }

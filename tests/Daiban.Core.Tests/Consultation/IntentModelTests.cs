@@ -23,7 +23,8 @@ public sealed class IntentModelTests(ITestOutputHelper output)
         {
             var heldOut = tuning.Where((_, i) => i % Folds == fold).ToList();
             var left = heldOut.Select(c => c.Q).ToHashSet(StringComparer.Ordinal);
-            var model = new IntentModel(IntentModel.ShippedExamples().Where(e => !left.Contains(e.Text)).Concat(knowledge.OwnExamples),
+            var model = new IntentModel(IntentModel.ShippedExamples().Where(e => !left.Contains(e.Text))
+                .Concat(knowledge.OwnExamples).Select(e => (knowledge.Lexicon.Respell(e.Text), e.Label)),
                 knowledge.ModelWords);
             scored.AddRange(heldOut.Select(c => (c, model.Score(knowledge.Lexicon.Expand(c.Q)))));
         }

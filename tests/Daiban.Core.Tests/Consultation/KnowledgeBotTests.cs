@@ -141,6 +141,89 @@ public sealed partial class KnowledgeBotTests(KnowledgeBotFixture fixture) : ICl
         Assert.Equal(BotIntents.Handoff, answer.Intent);
     }
 
+    [Fact]
+    public void ATypoInAnItemName_IsRespelled_SoTheItemIsStillFound()
+    {
+        var answer = Ask("施工许克证办下来得几天");
+        Assert.Equal(BotIntents.ItemTimeLimit, answer.Intent);
+        Assert.Equal("item:S3-03", answer.Sources[0].Id);
+    }
+
+    [Fact]
+    public void DialectWords_ReadAsTheirPlainWords()
+    {
+        Assert.Equal("我们要准备些什么材料，怎么交", Lexicon.Shipped.Respell("俺们要准备些啥材料，咋交"));
+        Assert.Equal(BotIntents.ItemMaterials, Ask("燃气报装得交啥").Intent);
+    }
+
+    [Fact]
+    public void AShortNameOfSeveralItems_NamesEachOfThem()
+    {
+        var answer = Ask("环评一般几天能批");
+        Assert.Equal(["item:P-01", "item:P-02", "item:P-03"],
+            answer.Sources.Where(s => s.Id.StartsWith("item:")).Select(s => s.Id));
+        Assert.Contains("承诺办结时限15个工作日", answer.Answer);
+        Assert.Contains("承诺办结时限7个工作日", answer.Answer);
+    }
+
+    [Fact]
+    public void WhoDoesANamedItem_IsAnsweredFromItsCatalogueRow()
+    {
+        var answer = Ask("供热报装找哪个部门");
+        Assert.Equal(BotIntents.Item, answer.Intent);
+        Assert.Equal("item:P-11", answer.Sources[0].Id);
+        Assert.Contains("乳山市供热公司", answer.Answer);
+    }
+
+    [Theory]
+    [InlineData("我们公司的规划证批下来了吗")]
+    [InlineData("交上去的材料一直没动静")]
+    public void AQuestionAboutOnesOwnCase_GoesToAPersonWhenNoCaseIsKnown(string question)
+    {
+        var answer = Ask(question);
+        Assert.Equal(BotIntents.Progress, answer.Intent);
+        Assert.True(answer.Handoff);
+    }
+
+    [Fact]
+    public void HowProgressIsFollowed_IsAnsweredNotHandedOff()
+    {
+        var answer = Ask("我们的项目进度在哪里能看到");
+        Assert.False(answer.Handoff);
+        Assert.NotEmpty(answer.Sources);
+    }
+
+    [Fact]
+    public void ADueDate_IsCountedInWorkingDaysFromTheHolidayTable()
+    {
+        var bot = new KnowledgeBot(fixture.Knowledge, clock: March2026);
+        // 2026: 劳动节 5月1日至5日 off, 5月9日 (Saturday) worked; the day of acceptance does not count.
+        var answer = bot.Answer("4月30号交上去的，按8个工作日算哪天到期");
+        Assert.Contains("到5月14日（星期四）", answer.Answer);
+        Assert.Contains(answer.Sources, s => s.Id == "holidays:2026");
+        var item = bot.Answer("施工许可证5月8号受理的，最晚哪天办完");
+        Assert.Contains("承诺办结时限3个工作日", item.Answer);
+        Assert.Contains("到5月12日（星期二）", item.Answer);
+        Assert.Equal("item:S3-03", item.Sources[0].Id);
+    }
+
+    [Fact]
+    public void WhetherADayIsWorked_ComesFromTheHolidayTable()
+    {
+        var bot = new KnowledgeBot(fixture.Knowledge, clock: March2026);
+        Assert.Contains("是调休上班日，算工作日", bot.Answer("5月9号周六要上班吗").Answer);
+        Assert.Contains("不算工作日", bot.Answer("5月4号窗口上班不").Answer);
+        Assert.Contains("节后第一个工作日是10月8日", bot.Answer("国庆过完第一个工作日是几号").Answer);
+    }
+
+    private static readonly TimeProvider March2026 =
+        new FixedClock(new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero));
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
 }

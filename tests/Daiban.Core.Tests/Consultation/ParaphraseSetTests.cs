@@ -12,8 +12,8 @@ public sealed class ParaphraseSetTests(ITestOutputHelper output)
 {
     // Short of the goal (92 %, and every hand-off and out-of-scope question): what the bot reaches, less a
     // few questions' margin. Raise them as the bot improves; never by moving a validation question into tuning.
-    private const double ValidationFloor = 0.58;
-    private const double ValidationHandoffFloor = 0.60;
+    private const double ValidationFloor = 0.70;
+    private const double ValidationHandoffFloor = 0.70;
     private const double ValidationOutOfScopeFloor = 0.90;
 
     [Fact]
@@ -30,8 +30,10 @@ public sealed class ParaphraseSetTests(ITestOutputHelper output)
             output.WriteLine(part.Summary());
             output.WriteLine("  topics: " + part.Topics());
         }
-        foreach (var failure in validation.Score.Failures)
-            output.WriteLine("FAIL validation " + failure);
+        // Validation failures stay hidden unless asked for: tuning on them would make the figure meaningless.
+        if (Environment.GetEnvironmentVariable("DAIBAN_SHOW_VALIDATION_FAILURES") == "1")
+            foreach (var failure in validation.Score.Failures)
+                output.WriteLine("FAIL validation " + failure);
         foreach (var failure in tuning.Score.Failures)
             output.WriteLine("FAIL tuning " + failure);
         Assert.True(validation.Score.Accuracy >= ValidationFloor, validation.Summary());
