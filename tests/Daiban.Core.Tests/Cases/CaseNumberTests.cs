@@ -12,7 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Daiban.Core.Tests.Cases;
 
-/// <summary>Case numbers count the cases of their China-time day and never collide, however registrations race.</summary>
+/// <summary>Case numbers count the cases of their China-time day and never collide, however requests race.</summary>
 public abstract class CaseNumberTests(DatabaseProvider provider) : MigratedDatabaseTest(provider)
 {
     // 23:30 UTC is already the next morning in China: the number carries the China-time day.
@@ -70,7 +70,8 @@ public abstract class CaseNumberTests(DatabaseProvider provider) : MigratedDatab
         await using (var db = Database.NewContext())
             contactId = (await TestData.SeedEnterpriseAsync(db, Now)).ContactId;
 
-        var racing = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => ApplyOnlineAsync(contactId, "tap-1"))));
+        var racing = await Task.WhenAll(Enumerable.Range(0, 4)
+            .Select(_ => Task.Run(() => ApplyOnlineAsync(contactId, "tap-1"))));
         var retried = await ApplyOnlineAsync(contactId, "tap-1");
         var other = await ApplyOnlineAsync(contactId, "tap-2");
 
@@ -86,10 +87,11 @@ public abstract class CaseNumberTests(DatabaseProvider provider) : MigratedDatab
     {
         await using var db = Database.NewContext();
         var body = $"91371083{i:D9}";
-        var application = new WalkInApplication($"乳山市第{i}建材有限公司", body + UnifiedSocialCreditCode.CheckCharacter(body),
-            "孙海", "13806310001", Facts($"第{i}号厂房"), Scope, $"walk-in-{i}");
-        var @case = await new CaseRegistration(db, new FakeTimeProvider(at ?? Now)).RegisterWalkInAsync(application, Clerk,
-            CancellationToken.None);
+        var application = new WalkInApplication($"乳山市第{i}建材有限公司",
+            body + UnifiedSocialCreditCode.CheckCharacter(body), "孙海", "13806310001", Facts($"第{i}号厂房"), Scope,
+            $"walk-in-{i}");
+        var @case = await new CaseRegistration(db, new FakeTimeProvider(at ?? Now))
+            .RegisterWalkInAsync(application, Clerk, CancellationToken.None);
         return @case.CaseNumber;
     }
 
@@ -105,8 +107,8 @@ public abstract class CaseNumberTests(DatabaseProvider provider) : MigratedDatab
     private static readonly ApplicationScope Scope = new(ServiceMode.Agency, [], ["S3-01", "S3-03"], null);
 
     private static ProjectFacts Facts(string name) => new(name, null, "乳山市经济开发区", InvestmentType.Social,
-        ProjectKind.Industrial, 12000m, 40000m, 26000m, 18m, "新建车间", null, Stage.LandAndPlanning, LandSupply.Transfer, null,
-        "孙海", "13806310001", null);
+        ProjectKind.Industrial, 12000m, 40000m, 26000m, 18m, "新建车间", null, Stage.LandAndPlanning, LandSupply.Transfer,
+        null, "孙海", "13806310001", null);
 }
 
 [Collection(DatabaseCollection.Name)]
