@@ -154,23 +154,42 @@ public static class SupervisionStatistics
             throw DomainRuleException.Invalid("statistics.month_invalid", "统计月份应在2000年1月至2100年12月之间。");
         var from = new DateTimeOffset(year, month, 1, 0, 0, 0, TimeSpan.FromHours(8));
         var to = from.AddMonths(1);
-        var assigned = await db.Set<CaseAssignment>().AsNoTracking().Where(a => a.AssignedAt >= from && a.AssignedAt < to).Select(a => a.AgentId).ToListAsync(ct);
-        var delivered = await db.Cases.AsNoTracking().Where(c => c.DeliveredAt >= from && c.DeliveredAt < to).Select(c => c.AgentId).ToListAsync(ct);
-        var decided = (await db.CaseItems.AsNoTracking().Where(i => i.DecidedAt >= from && i.DecidedAt < to && i.DueOn != null)
-                .Join(db.Cases, i => i.CaseId, c => c.Id, (i, c) => new { c.AgentId, i.DueOn, i.DecidedAt }).ToListAsync(ct))
-            .Select(d => new { d.AgentId, OnTime = IsOnTime(d.DecidedAt!.Value, d.DueOn!.Value) }).ToList();
-        var evaluations = await db.Set<Evaluation>().AsNoTracking().Where(e => e.EvaluatedAt >= from && e.EvaluatedAt < to).Select(e => new { e.AgentId, e.Overall }).ToListAsync(ct);
+        // Counted by the database per agent; decided items in one narrow pass (on time needs the China-time day).
+        var assigned = await db.Set<CaseAssignment>().AsNoTracking()
+            .Where(a => a.AssignedAt >= from && a.AssignedAt < to)
+            .GroupBy(a => a.AgentId).Select(g => new { AgentId = (long?)g.Key, Count = g.Count() }).ToListAsync(ct);
+        var delivered = await db.Cases.AsNoTracking().Where(c => c.DeliveredAt >= from && c.DeliveredAt < to)
+            .GroupBy(c => c.AgentId).Select(g => new { AgentId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var reviews = await db.Set<Evaluation>().AsNoTracking().Where(e => e.EvaluatedAt >= from && e.EvaluatedAt < to)
+            .GroupBy(e => new { e.AgentId, e.Overall })
+            .Select(g => new { g.Key.AgentId, g.Key.Overall, Count = g.Count() }).ToListAsync(ct);
+        var byAgent = new Dictionary<long, OnTimeTally>();
+        var total = new OnTimeTally(0, 0);
+        var decided = db.CaseItems.AsNoTracking().Where(i => i.DecidedAt >= from && i.DecidedAt < to && i.DueOn != null)
+            .Join(db.Cases, i => i.CaseId, c => c.Id, (i, c) => new { c.AgentId, i.DueOn, i.DecidedAt })
+            .AsAsyncEnumerable();
+        await foreach (var d in decided.WithCancellation(ct))
+        {
+            var onTime = IsOnTime(d.DecidedAt!.Value, d.DueOn!.Value);
+            if (d.AgentId is { } agentId)
+                Count(byAgent, agentId, onTime);
+            total = new OnTimeTally(total.Decided + 1, total.OnTime + (onTime ? 1 : 0));
+        }
         var agents = (await db.Staff.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct)).Where(s => s.Has(StaffRoles.Agent)).ToList();
 
-        MonthRow Row(string name, Func<long?, bool> mine)
+        MonthRow Row(string name, OnTimeTally items, Func<long?, bool> mine)
         {
-            var items = decided.Where(d => mine(d.AgentId)).ToList();
-            var reviews = evaluations.Where(e => mine(e.AgentId)).ToList();
-            return new MonthRow(name, assigned.Count(a => mine(a)), delivered.Count(mine), items.Count, items.Count(i => i.OnTime), Rate(items.Count(i => i.OnTime), items.Count),
-                reviews.Count, reviews.Count == 0 ? null : Math.Round(reviews.Average(r => (int)r.Overall), 2), reviews.Count(r => r.Overall.IsBad()));
+            var own = reviews.Where(r => mine(r.AgentId)).ToList();
+            var count = own.Sum(r => r.Count);
+            return new MonthRow(name, assigned.Where(a => mine(a.AgentId)).Sum(a => a.Count),
+                delivered.Where(d => mine(d.AgentId)).Sum(d => d.Count), items.Decided, items.OnTime,
+                Rate(items.OnTime, items.Decided), count,
+                count == 0 ? null : Math.Round((double)own.Sum(r => (int)r.Overall * r.Count) / count, 2),
+                own.Where(r => r.Overall.IsBad()).Sum(r => r.Count));
         }
 
-        return [.. agents.Select(a => Row(a.DisplayName, id => id == a.Id)), Row("合计", _ => true)];
+        return [.. agents.Select(a => Row(a.DisplayName, byAgent.GetValueOrDefault(a.Id), id => id == a.Id)),
+            Row("合计", total, _ => true)];
     }
 
     /// <summary>Every running item past its due date, the longest overdue first.</summary>

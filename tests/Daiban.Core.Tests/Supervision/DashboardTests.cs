@@ -84,6 +84,44 @@ public abstract class DashboardTests(DatabaseProvider provider) : MigratedDataba
                 e.Case.AgentName, "待立整改", null, false));
         Assert.Equal(expectedBad, dashboard.BadReviews);
     }
+
+    [Fact]
+    public async Task Month_OverAVariedHistory_MatchesFiguresCountedFromTheCases()
+    {
+        var cases = await SupervisionSeed.SeedAsync(Database.NewContext, 160, seed: 11, Today, batchSize: 40);
+        await using var db = Database.NewContext();
+        var agents = (await db.Staff.AsNoTracking().OrderBy(s => s.Id).ToListAsync())
+            .Where(s => s.Has(StaffRoles.Agent)).ToList();
+
+        var rows = await SupervisionStatistics.MonthAsync(db, 2026, 9, CancellationToken.None);
+
+        static bool InSeptember(DateTimeOffset? at) => at?.ToOffset(China) is { Year: 2026, Month: 9 };
+        var assigned = cases.SelectMany(c => c.Assignments).Where(a => InSeptember(a.AssignedAt)).ToList();
+        var decided = cases.SelectMany(c => c.Items.Where(i => InSeptember(i.DecidedAt) && i.DueOn is not null)
+            .Select(i => (c.AgentId,
+                OnTime: DateOnly.FromDateTime(i.DecidedAt!.Value.ToOffset(China).DateTime) <= i.DueOn))).ToList();
+        var evaluations = cases.Select(c => c.Evaluation).OfType<Evaluation>().Where(e => InSeptember(e.EvaluatedAt))
+            .ToList();
+        Assert.Contains(decided, d => !d.OnTime);
+        Assert.Contains(evaluations, e => e.Overall.IsBad());
+
+        MonthRow Expected(string name, Func<long?, bool> mine)
+        {
+            var items = decided.Where(d => mine(d.AgentId)).ToList();
+            var onTime = items.Count(i => i.OnTime);
+            var reviews = evaluations.Where(e => mine(e.AgentId)).Select(e => (int)e.Overall).ToList();
+            return new MonthRow(name, assigned.Count(a => mine(a.AgentId)),
+                cases.Count(c => InSeptember(c.DeliveredAt) && mine(c.AgentId)), items.Count, onTime,
+                items.Count == 0 ? null : Math.Round((double)onTime / items.Count, 3), reviews.Count,
+                reviews.Count == 0 ? null : Math.Round(reviews.Average(), 2), reviews.Count(r => r <= 2));
+        }
+
+        Assert.Equal(4, agents.Count);
+        MonthRow[] expected =
+            [.. agents.Select(a => Expected(a.DisplayName, id => id == a.Id)), Expected("合计", _ => true)];
+        Assert.Equal(expected, rows);
+        Assert.True(rows[^1].ItemsDecided > 0 && rows[^1].CasesDelivered > 0 && rows[^1].CasesAssigned > 0);
+    }
 }
 
 [Collection(DatabaseCollection.Name)]
