@@ -16,6 +16,9 @@ switch (command)
     case "reminders":
         await RemindersBenchmark.RunAsync(Options.Int(args, "--items", 1_000_000), Options.Int(args, "--rounds", 20), Options.Str(args, "--redis"));
         break;
+    case "dashboard":
+        await DashboardBenchmark.RunAsync(Options.Int(args, "--cases", 20_000), Options.Int(args, "--rounds", 10));
+        break;
     case "bot":
         BotBenchmark.Run(Options.Int(args, "--cases", 500), Options.Int(args, "--rounds", 50));
         break;
@@ -24,6 +27,7 @@ switch (command)
         Console.WriteLine("       dotnet run -c Release --project tests/Daiban.Benchmarks -- push [--rate 500] [--seconds 10] [--concurrency 32] [--mysql CS] [--redis HOST:PORT] [--only event|choice]");
         Console.WriteLine("       dotnet run -c Release --project tests/Daiban.Benchmarks -- reminders [--items 1000000] [--rounds 20] [--redis HOST:PORT]");
         Console.WriteLine("       dotnet run -c Release --project tests/Daiban.Benchmarks -- bot [--cases 500] [--rounds 50]");
+        Console.WriteLine("       dotnet run -c Release --project tests/Daiban.Benchmarks -- dashboard [--cases 20000] [--rounds 10]");
         Console.WriteLine("needs the MariaDB that ./test.sh starts (or DAIBAN_TEST_MYSQL)");
         break;
 }

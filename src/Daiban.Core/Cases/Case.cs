@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Daiban.Core.Catalog;
 using Daiban.Core.Common;
 
@@ -23,7 +22,10 @@ public sealed partial class Case : IRecordsEvents
     private Case() { }
 
     public long Id { get; private set; }
-    /// <summary>The number shown to people, e.g. DB20260302-042917.</summary>
+    /// <summary>
+    /// The number shown to people, e.g. DB20260302-000123: given by the save that stores the case
+    /// (<see cref="CaseNumbers"/>), empty until then.
+    /// </summary>
     public string CaseNumber { get; private set; } = "";
     public long EnterpriseId { get; private set; }
     public long ProjectId { get; private set; }
@@ -80,7 +82,6 @@ public sealed partial class Case : IRecordsEvents
         CheckApplication(mode, items, request, idempotencyKey);
         var @case = new Case
         {
-            CaseNumber = NewCaseNumber(now),
             EnterpriseId = enterpriseId,
             ProjectId = projectId,
             ApplicantContactId = applicantContactId,
@@ -234,6 +235,5 @@ public sealed partial class Case : IRecordsEvents
             throw new DomainRuleException("case.closed", $"案件当前状态为“{Status.Name()}”，不能再修改。");
     }
 
-    private static string NewCaseNumber(DateTimeOffset now) =>
-        $"DB{Calendar.ChinaTime.DateOf(now):yyyyMMdd}-{RandomNumberGenerator.GetInt32(0, 1_000_000):D6}";
+    internal void Numbered(string caseNumber) => CaseNumber = caseNumber;
 }

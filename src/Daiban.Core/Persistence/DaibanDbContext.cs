@@ -48,6 +48,47 @@ public abstract class DaibanDbContext(DbContextOptions options) : DbContext(opti
 
     internal AuditState AuditState { get; } = new();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        // Daiban saves asynchronously; a synchronous save (tools) numbers its cases the same way.
+        SaveNumberingAsync(() => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None)
+            .GetAwaiter().GetResult();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess,
+        CancellationToken cancellationToken = default) =>
+        SaveNumberingAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// A save that inserts cases numbers them first (before the interceptors, whose notices show the number), in
+    /// the transaction that inserts them: the caller's, or one opened here. A failed save leaves them unnumbered.
+    /// </summary>
+    private async Task<int> SaveNumberingAsync(Func<Task<int>> save, CancellationToken ct)
+    {
+        var cases = ChangeTracker.Entries<Case>().Where(e => e.State == EntityState.Added && e.Entity.CaseNumber == "")
+            .Select(e => e.Entity).ToList();
+        if (cases.Count == 0)
+            return await save();
+        var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await CaseNumbers.AssignAsync(this, cases, ct);
+            var written = await save();
+            if (owned is not null)
+                await owned.CommitAsync(ct);
+            return written;
+        }
+        catch
+        {
+            foreach (var @case in cases)
+                @case.Numbered("");
+            throw;
+        }
+        finally
+        {
+            if (owned is not null)
+                await owned.DisposeAsync();
+        }
+    }
+
     // Here rather than in each registration: every context, however it is built, writes its audit trail.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(AuditingInterceptor.Instance);

@@ -43,6 +43,16 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
     }
 }
 
+internal sealed class CaseNumberDayConfiguration : IEntityTypeConfiguration<CaseNumberDay>
+{
+    public void Configure(EntityTypeBuilder<CaseNumberDay> b)
+    {
+        b.ToTable("case_number_days");
+        b.HasKey(d => d.Day);
+        b.Property(d => d.Day).ValueGeneratedNever();
+    }
+}
+
 internal sealed class CaseItemConfiguration : IEntityTypeConfiguration<CaseItem>
 {
     public void Configure(EntityTypeBuilder<CaseItem> b)

@@ -426,6 +426,19 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                     b.ToTable("case_items", (string)null);
                 });
 
+            modelBuilder.Entity("Daiban.Core.Cases.CaseNumberDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("case_number_days", (string)null);
+                });
+
             modelBuilder.Entity("Daiban.Core.Cases.CaseTransition", b =>
                 {
                     b.Property<long>("Id")

@@ -406,6 +406,19 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.ToTable("case_items", (string)null);
                 });
 
+            modelBuilder.Entity("Daiban.Core.Cases.CaseNumberDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("case_number_days", (string)null);
+                });
+
             modelBuilder.Entity("Daiban.Core.Cases.CaseTransition", b =>
                 {
                     b.Property<long>("Id")
