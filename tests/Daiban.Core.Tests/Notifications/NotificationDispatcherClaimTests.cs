@@ -32,10 +32,22 @@ public sealed class NotificationDispatcherClaimTests() : MigratedDatabaseTest(Da
     }
 
     /// <summary>Stands for a process that dies after the send went out and before its outcome was saved.</summary>
-    private sealed class DyingSender : INotificationSender
+    /// <summary>The process stops while the send is under way: the host cancels the dispatcher's token.</summary>
+    private sealed class DyingSender(CancellationTokenSource stopping) : INotificationSender
+    {
+        public Task<SendOutcome> SendAsync(Notification notification, CancellationToken ct)
+        {
+            stopping.Cancel();
+            ct.ThrowIfCancellationRequested();
+            throw new InvalidOperationException("the token should have been cancelled");
+        }
+    }
+
+    /// <summary>A call that times out: a cancellation, but not of the dispatcher's token.</summary>
+    private sealed class TimingOutSender : INotificationSender
     {
         public Task<SendOutcome> SendAsync(Notification notification, CancellationToken ct) =>
-            throw new OperationCanceledException("process stopped");
+            throw new TaskCanceledException("timed out");
     }
 
     private async Task<List<long>> QueueAsync(int recipients, int each, DateTimeOffset at)
@@ -88,9 +100,10 @@ public sealed class NotificationDispatcherClaimTests() : MigratedDatabaseTest(Da
         var clock = new FakeTimeProvider(T0);
         await using (var db = Database.NewContext())
         {
-            var dying = new NotificationDispatcher(db, new DyingSender(), clock,
+            using var stopping = new CancellationTokenSource();
+            var dying = new NotificationDispatcher(db, new DyingSender(stopping), clock,
                 NullLogger<NotificationDispatcher>.Instance);
-            await Assert.ThrowsAsync<OperationCanceledException>(() => dying.SendAsync(ids, CancellationToken.None));
+            await Assert.ThrowsAsync<OperationCanceledException>(() => dying.SendAsync(ids, stopping.Token));
         }
         var sender = new RecordingSender();
         await using var next = Database.NewContext();
@@ -102,5 +115,23 @@ public sealed class NotificationDispatcherClaimTests() : MigratedDatabaseTest(Da
         Assert.Equal(1, await dispatcher.DispatchDueAsync(10, CancellationToken.None));
         Assert.Equal(0, await dispatcher.DispatchDueAsync(10, CancellationToken.None));
         Assert.Single(sender.Sent);
+    }
+
+    [Fact]
+    public async Task ASendThatTimesOut_IsRetriedLater_AndTheDispatcherGoesOn()
+    {
+        var ids = await QueueAsync(recipients: 2, each: 1, T0);
+        await using var db = Database.NewContext();
+        var dispatcher = new NotificationDispatcher(db, new TimingOutSender(), new FakeTimeProvider(T0),
+            NullLogger<NotificationDispatcher>.Instance);
+
+        Assert.Equal(2, await dispatcher.SendAsync(ids, CancellationToken.None));
+
+        await using var check = Database.NewContext();
+        Assert.All(await check.Notifications.AsNoTracking().ToListAsync(), n =>
+        {
+            Assert.Equal((NotificationStatus.Pending, 1), (n.Status, n.Attempts));
+            Assert.Equal(nameof(TaskCanceledException), n.LastError);
+        });
     }
 }
