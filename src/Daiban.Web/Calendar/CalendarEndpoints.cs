@@ -1,12 +1,14 @@
 using Daiban.Core.Calendar;
 using Daiban.Core.Common;
-using Daiban.Core.Persistence;
+using Daiban.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daiban.Web.Calendar;
 
-/// <summary>The business calendar as the public sees it: holidays, make-up days, and due dates in working days.</summary>
+/// <summary>
+/// The business calendar as the public sees it: holidays, make-up days, and due dates in working days.
+/// </summary>
 public static class CalendarEndpoints
 {
     public sealed record CalendarDayResponse(DateOnly Date, CalendarDayKind Kind, string Name);
@@ -21,24 +23,26 @@ public static class CalendarEndpoints
         return g;
     }
 
-    internal static async Task<Ok<List<CalendarDayResponse>>> GetDaysAsync(int year, DaibanDbContext db, CancellationToken ct)
+    internal static async Task<Ok<List<CalendarDayResponse>>> GetDaysAsync(int year, [AsParameters] RequestContext x)
     {
         if (year is < 2000 or > 2100)
             throw DomainRuleException.Invalid("calendar.year_invalid", "年份应在2000到2100之间。");
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
-        var days = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= from && d.Date <= to).OrderBy(d => d.Date)
-            .Select(d => new CalendarDayResponse(d.Date, d.Kind, d.Name)).ToListAsync(ct);
+        var days = await x.Db.CalendarDays.AsNoTracking().Where(d => d.Date >= from && d.Date <= to)
+            .OrderBy(d => d.Date).Select(d => new CalendarDayResponse(d.Date, d.Kind, d.Name))
+            .ToListAsync(x.Cancellation);
         return TypedResults.Ok(days);
     }
 
     /// <param name="from">Acceptance date (yyyy-MM-dd); it does not count.</param>
     /// <param name="workingDays">The limit in working days (0–250).</param>
-    internal static async Task<Ok<DueDateResponse>> GetDueDateAsync(DateOnly from, int workingDays, DaibanDbContext db, CancellationToken ct)
+    internal static async Task<Ok<DueDateResponse>> GetDueDateAsync(DateOnly from, int workingDays,
+        [AsParameters] RequestContext x)
     {
         if (workingDays is < 0 or > 250)
             throw DomainRuleException.Invalid("calendar.days_invalid", "工作日数应在0到250之间。");
-        var calendar = await db.LoadBusinessCalendarAsync(ct);
+        var calendar = await x.Db.LoadBusinessCalendarAsync(x.Cancellation);
         calendar.EnsureCovers(from);
         var due = calendar.AddWorkingDays(from, workingDays);
         return TypedResults.Ok(new DueDateResponse(from, workingDays, due, due.DayNumber - from.DayNumber));

@@ -22,7 +22,8 @@ public sealed record ReviewMaterialRequest([property: Required] MaterialReview R
 public sealed record ForwardMaterialRequest([property: Required] string? DepartmentCode);
 
 /// <summary>One step of an item with a department: the fields each action needs.</summary>
-public sealed record ItemActionRequest(DateOnly? On, string? Reference, string? Note, string? ResultDocumentNo, PauseReason? Reason);
+public sealed record ItemActionRequest(DateOnly? On, string? Reference, string? Note, string? ResultDocumentNo,
+    PauseReason? Reason);
 
 public sealed record InPersonDeliveryRequest([property: Required] string? Documents,
     [property: Required] string? SignedBy, string? SignatureReference);
@@ -34,14 +35,16 @@ public sealed record MailDeliveryRequest([property: Required] string? Documents,
 public sealed record ParcelRequest([property: Required] string? Contents, [property: Required] string? Carrier,
     [property: Required] string? TrackingNumber);
 
-public sealed record ParcelResponse(long Id, ParcelDirection Direction, string Contents, string Carrier, string TrackingNumber, string SentBy,
-    DateTimeOffset SentAt, string? ReceivedBy, DateTimeOffset? ReceivedAt)
+public sealed record ParcelResponse(long Id, ParcelDirection Direction, string Contents, string Carrier,
+    string TrackingNumber, string SentBy, DateTimeOffset SentAt, string? ReceivedBy, DateTimeOffset? ReceivedAt)
 {
     public static List<ParcelResponse> ListOf(Case c) => c.Parcels.OrderBy(p => p.SentAt).ThenBy(p => p.Id)
-        .Select(p => new ParcelResponse(p.Id, p.Direction, p.Contents, p.Carrier, p.TrackingNumber, p.SentBy, p.SentAt, p.ReceivedBy, p.ReceivedAt)).ToList();
+        .Select(p => new ParcelResponse(p.Id, p.Direction, p.Contents, p.Carrier, p.TrackingNumber, p.SentBy, p.SentAt,
+            p.ReceivedBy, p.ReceivedAt)).ToList();
 }
 
-public sealed record LogEntryResponse(DateTimeOffset At, string Kind, string ActorName, string? ItemCode, string Content, string? Problems, string? NextStep, bool VisibleToEnterprise);
+public sealed record LogEntryResponse(DateTimeOffset At, string Kind, string ActorName, string? ItemCode,
+    string Content, string? Problems, string? NextStep, bool VisibleToEnterprise);
 
-public sealed record MaterialResponse(long Id, string Name, string? ItemCode, int Copies, bool IsOriginal, MaterialReview Review, string? ReviewNote,
-    string? ForwardedToDepartment, DateTimeOffset? OriginalReturnedAt);
+public sealed record MaterialResponse(long Id, string Name, string? ItemCode, int Copies, bool IsOriginal,
+    MaterialReview Review, string? ReviewNote, string? ForwardedToDepartment, DateTimeOffset? OriginalReturnedAt);

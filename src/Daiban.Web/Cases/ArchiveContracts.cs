@@ -7,7 +7,8 @@ namespace Daiban.Web.Cases;
 /// The electronic archive: its content as compiled (camelCase, even for an archive stored before it was), its
 /// SHA-256 over the stored content, and whether the stored content still matches it.
 /// </summary>
-public sealed record ArchiveResponse(long CaseId, DateTimeOffset CompiledAt, string CompiledBy, string ContentHash, bool Intact, JsonElement Content)
+public sealed record ArchiveResponse(long CaseId, DateTimeOffset CompiledAt, string CompiledBy, string ContentHash,
+    bool Intact, JsonElement Content)
 {
     public static ArchiveResponse From(CaseArchive a) =>
         new(a.CaseId, a.CompiledAt, a.CompiledBy, a.ContentHash, CaseArchiving.IsIntact(a),

@@ -15,20 +15,27 @@ public static class ArchivePrinter
     // Keyed by the C# names; the content's camelCase names differ only in their first letter.
     private static readonly Dictionary<string, string> Labels = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["CaseNumber"] = "案件编号", ["Mode"] = "服务方式", ["Channel"] = "申请渠道", ["ScopeStages"] = "申办阶段", ["Enterprise"] = "建设单位",
+        ["CaseNumber"] = "案件编号", ["Mode"] = "服务方式", ["Channel"] = "申请渠道", ["ScopeStages"] = "申办阶段",
+        ["Enterprise"] = "建设单位",
         ["Project"] = "项目信息", ["SubmittedAt"] = "申请时间", ["RegisteredAt"] = "登记时间", ["Assignments"] = "代办员指派",
-        ["Plans"] = "服务方案", ["Items"] = "办理事项", ["Materials"] = "材料登记", ["Parcels"] = "双向免费邮寄", ["Log"] = "帮办代办包办日志", ["Transitions"] = "状态变更",
+        ["Plans"] = "服务方案", ["Items"] = "办理事项", ["Materials"] = "材料登记", ["Parcels"] = "双向免费邮寄", ["Log"] = "帮办代办包办日志",
+        ["Transitions"] = "状态变更",
         ["Delivery"] = "统一送达", ["Evaluation"] = "服务评价", ["CompiledBy"] = "归档人", ["CompiledAt"] = "归档时间",
         ["Name"] = "名称", ["CreditCode"] = "统一社会信用代码", ["AgentName"] = "代办员", ["Reason"] = "理由", ["AssignedBy"] = "指派人",
         ["AssignedAt"] = "指派时间", ["EndedAt"] = "结束时间", ["Version"] = "版本", ["Summary"] = "概述", ["Steps"] = "步骤",
-        ["ProposedByName"] = "提出人", ["ProposedAt"] = "提出时间", ["Decision"] = "企业意见", ["DecidedByName"] = "确认人", ["DecidedAt"] = "确认时间",
-        ["DecisionComment"] = "意见说明", ["ItemCode"] = "事项编码", ["ItemName"] = "事项", ["Stage"] = "阶段", ["DepartmentCode"] = "部门",
-        ["ImplementingBody"] = "实施机关", ["PromisedDays"] = "承诺时限（工作日）", ["Status"] = "状态", ["AcceptedOn"] = "受理日期", ["DueOn"] = "承诺办结日期",
-        ["ResultDocumentNo"] = "批准文号", ["DecisionNote"] = "说明", ["Pauses"] = "暂停计时", ["At"] = "时间", ["Kind"] = "类别", ["ActorName"] = "记录人",
+        ["ProposedByName"] = "提出人", ["ProposedAt"] = "提出时间", ["Decision"] = "企业意见", ["DecidedByName"] = "确认人",
+        ["DecidedAt"] = "确认时间",
+        ["DecisionComment"] = "意见说明", ["ItemCode"] = "事项编码", ["ItemName"] = "事项", ["Stage"] = "阶段",
+        ["DepartmentCode"] = "部门",
+        ["ImplementingBody"] = "实施机关", ["PromisedDays"] = "承诺时限（工作日）", ["Status"] = "状态", ["AcceptedOn"] = "受理日期",
+        ["DueOn"] = "承诺办结日期",
+        ["ResultDocumentNo"] = "批准文号", ["DecisionNote"] = "说明", ["Pauses"] = "暂停计时", ["At"] = "时间", ["Kind"] = "类别",
+        ["ActorName"] = "记录人",
         ["Content"] = "内容", ["Problems"] = "存在问题", ["NextStep"] = "下一步", ["Method"] = "送达方式", ["Documents"] = "送达材料",
         ["Carrier"] = "快递公司", ["TrackingNumber"] = "快递单号", ["SignedByName"] = "签收人", ["ReceiptConfirmedAt"] = "签收时间",
         ["Overall"] = "总体评价", ["Comment"] = "评价意见", ["Suggestions"] = "意见建议",
-        ["Direction"] = "方向", ["Contents"] = "邮寄材料", ["SentBy"] = "寄件人", ["SentAt"] = "寄出时间", ["ReceivedBy"] = "收件确认人", ["ReceivedAt"] = "收到时间",
+        ["Direction"] = "方向", ["Contents"] = "邮寄材料", ["SentBy"] = "寄件人", ["SentAt"] = "寄出时间", ["ReceivedBy"] = "收件确认人",
+        ["ReceivedAt"] = "收到时间",
     };
 
     // The archive keeps enum names (stable, machine-readable); the printed page says them in Chinese, in Core's words.
@@ -76,7 +83,8 @@ public static class ArchivePrinter
             html.Append("<h2>").Append(Encode(Label(property.Name))).Append("</h2>");
             Value(html, property.Value, property.Name);
         }
-        html.Append("<p>").Append(Encode($"档案内容SHA-256：{archive.ContentHash}（{(CaseArchiving.IsIntact(archive) ? "校验一致" : "校验不一致，档案可能被改动")}）")).Append("</p></body></html>");
+        var check = CaseArchiving.IsIntact(archive) ? "校验一致" : "校验不一致，档案可能被改动";
+        html.Append("<p>").Append(Encode($"档案内容SHA-256：{archive.ContentHash}（{check}）")).Append("</p></body></html>");
         return html.ToString();
     }
 
@@ -94,8 +102,10 @@ public static class ArchivePrinter
                 }
                 html.Append("</table>");
                 break;
-            case JsonValueKind.Array when value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Object) && value.GetArrayLength() > 0:
-                var columns = value.EnumerateArray().SelectMany(e => e.EnumerateObject().Select(p => p.Name)).Distinct().ToList();
+            case JsonValueKind.Array
+                when value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Object) && value.GetArrayLength() > 0:
+                var columns = value.EnumerateArray().SelectMany(e => e.EnumerateObject().Select(p => p.Name))
+                    .Distinct().ToList();
                 html.Append("<table><tr>");
                 foreach (var c in columns)
                     html.Append("<th>").Append(Encode(Label(c))).Append("</th>");
@@ -119,7 +129,8 @@ public static class ArchivePrinter
                 break;
             default:
                 var text = Text(value);
-                html.Append(Encode(key is not null && ValueNames.TryGetValue(key, out var names) && names.TryGetValue(text, out var name) ? name : text));
+                html.Append(Encode(key is not null && ValueNames.TryGetValue(key, out var names)
+                                   && names.TryGetValue(text, out var name) ? name : text));
                 break;
         }
     }

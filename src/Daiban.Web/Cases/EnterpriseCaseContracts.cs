@@ -32,7 +32,8 @@ public sealed record EvaluationRequest([property: Required] SatisfactionLevel Ov
     SatisfactionLevel? Efficiency, SatisfactionLevel? Expertise,
     SatisfactionLevel? Coordination, string? Comment, string? Suggestions)
 {
-    public EvaluationForm ToForm() => new(Overall, Attitude ?? Overall, Efficiency ?? Overall, Expertise ?? Overall, Coordination ?? Overall, Comment, Suggestions);
+    public EvaluationForm ToForm() => new(Overall, Attitude ?? Overall, Efficiency ?? Overall, Expertise ?? Overall,
+        Coordination ?? Overall, Comment, Suggestions);
 }
 
 public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Content, string? ItemCode);
@@ -42,17 +43,23 @@ public sealed record EnterpriseItemView(string Code, string Name, int Stage, str
     string StatusName,
     int? PromisedDays, DateOnly? AcceptedOn, DateOnly? DueOn, string? ResultDocumentNo);
 
-public sealed record PlanView(int Version, string Summary, IReadOnlyList<PlanStep> Steps, string Decision, DateTimeOffset ProposedAt);
+public sealed record PlanView(int Version, string Summary, IReadOnlyList<PlanStep> Steps, string Decision,
+    DateTimeOffset ProposedAt);
 
-/// <summary>A case as the enterprise sees it: progress, items with due dates, its agent, the log lines meant for it.</summary>
-public sealed record EnterpriseCaseView(long Id, string CaseNumber, string ModeName, CaseStatus Status, string StatusName, string? AgentName,
+/// <summary>
+/// A case as the enterprise sees it: progress, items with due dates, its agent, the log lines meant for it.
+/// </summary>
+public sealed record EnterpriseCaseView(long Id, string CaseNumber, string ModeName, CaseStatus Status,
+    string StatusName, string? AgentName,
     IReadOnlyList<EnterpriseItemView> Items, PlanView? Plan, IReadOnlyList<TimelineEntry> Timeline, bool CanEvaluate,
     IReadOnlyList<ParcelResponse> Parcels, bool CanMailMaterials, bool CanWithdraw)
 {
     public static EnterpriseCaseView From(Case c)
     {
         var staff = CaseResponse.From(c);
-        var plan = c.CurrentPlan is { } p ? new PlanView(p.Version, p.Summary, p.Steps, p.Decision.ToString(), p.ProposedAt) : null;
+        var plan = c.CurrentPlan is { } p
+            ? new PlanView(p.Version, p.Summary, p.Steps, p.Decision.ToString(), p.ProposedAt)
+            : null;
         var items = c.Items.OrderBy(i => i.SortOrder).Select(i => new EnterpriseItemView(i.ItemCode, i.ItemName,
             (int)i.Stage, i.ImplementingBody,
             i.Status.ToString(), i.Status.Name(), i.PromisedDays, i.AcceptedOn, i.DueOn, i.ResultDocumentNo)).ToList();
@@ -66,7 +73,8 @@ public sealed record EnterpriseCaseView(long Id, string CaseNumber, string ModeN
     }
 }
 
-public sealed record InAppMessage(long Id, string Title, long? CaseId, string? Page, DateTimeOffset CreatedAt, bool Read);
+public sealed record InAppMessage(long Id, string Title, long? CaseId, string? Page, DateTimeOffset CreatedAt,
+    bool Read);
 
 /// <summary>How many messages a "mark all read" changed.</summary>
 public sealed record MessagesRead(int Marked);

@@ -23,7 +23,8 @@ public sealed class MaterialFiles(IOptions<UploadOptions> options, IWebHostEnvir
         new(".pdf", "application/pdf", "%PDF-"u8.ToArray()),
         new(".jpg", "image/jpeg", [0xFF, 0xD8, 0xFF]),
         new(".png", "image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-        new(".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", [0x50, 0x4B, 0x03, 0x04]),
+        new(".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            [0x50, 0x4B, 0x03, 0x04]),
         new(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [0x50, 0x4B, 0x03, 0x04]),
     ];
 
@@ -34,7 +35,8 @@ public sealed class MaterialFiles(IOptions<UploadOptions> options, IWebHostEnvir
     public long MaxBytes => options.Value.MaxBytes;
 
     /// <summary>Checks and stores the file; returns its storage key ("upload:{case}/{sha256}{ext}").</summary>
-    public Task<string> SaveAsync(long caseId, IFormFile file, CancellationToken ct) => SaveAsync($"{caseId}", file, ct);
+    public Task<string> SaveAsync(long caseId, IFormFile file, CancellationToken ct) =>
+        SaveAsync($"{caseId}", file, ct);
 
     /// <summary>A contact's 授权委托书, kept apart from any case ("upload:contacts/{contact}/{sha256}{ext}").</summary>
     public Task<string> SaveContactLetterAsync(long contactId, IFormFile file, CancellationToken ct) =>
@@ -51,7 +53,8 @@ public sealed class MaterialFiles(IOptions<UploadOptions> options, IWebHostEnvir
     /// Checks the file and names it, without writing anything: whether it is a repeat, and whether the quota allows it,
     /// is decided before it takes disk space.
     /// </summary>
-    public Task<StagedUpload> ReadAsync(long caseId, IFormFile file, CancellationToken ct) => ReadAsync($"{caseId}", file, ct);
+    public Task<StagedUpload> ReadAsync(long caseId, IFormFile file, CancellationToken ct) =>
+        ReadAsync($"{caseId}", file, ct);
 
     private async Task<StagedUpload> ReadAsync(string folder, IFormFile file, CancellationToken ct)
     {
@@ -106,7 +109,9 @@ public sealed class MaterialFiles(IOptions<UploadOptions> options, IWebHostEnvir
     {
         var matches = Types.Where(t => bytes.AsSpan().StartsWith(t.Magic)).ToList();
         // Office files are zip archives: the extension tells a document from a sheet, the content that it is a zip.
-        return matches.Count > 1 ? matches.FirstOrDefault(t => t.Extension.Equals(extension, StringComparison.OrdinalIgnoreCase)) : matches.FirstOrDefault();
+        return matches.Count > 1
+            ? matches.FirstOrDefault(t => t.Extension.Equals(extension, StringComparison.OrdinalIgnoreCase))
+            : matches.FirstOrDefault();
     }
 }
 

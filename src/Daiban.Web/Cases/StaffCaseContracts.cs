@@ -7,25 +7,31 @@ using Daiban.Core.Projects;
 
 namespace Daiban.Web.Cases;
 
-/// <summary>The 项目信息采集表 as it stands: the project's facts, and who completed it with the enterprise and when.</summary>
+/// <summary>
+/// The 项目信息采集表 as it stands: the project's facts, and who completed it with the enterprise and when.
+/// </summary>
 public sealed record CollectionFormResponse(ProjectRequest Project, string? CollectedBy, DateTimeOffset? CollectedAt)
 {
-    public static CollectionFormResponse From(Project p) => new(new ProjectRequest(p.Name, p.ProjectCode, p.Location, p.InvestmentType, p.Kind,
-        p.TotalInvestmentWanYuan, p.LandAreaSquareMeters, p.FloorAreaSquareMeters, p.BuildingHeightMeters, p.ConstructionContent, p.PlannedStart,
-        p.CurrentStage is { } s ? (int)s : null, p.LandSupply, p.ApprovalsObtained, p.ContactName, p.ContactPhone, p.Notes), p.CollectedBy, p.CollectedAt);
+    public static CollectionFormResponse From(Project p) => new(
+        new ProjectRequest(p.Name, p.ProjectCode, p.Location, p.InvestmentType, p.Kind,
+            p.TotalInvestmentWanYuan, p.LandAreaSquareMeters, p.FloorAreaSquareMeters, p.BuildingHeightMeters,
+            p.ConstructionContent, p.PlannedStart, p.CurrentStage is { } s ? (int)s : null, p.LandSupply,
+            p.ApprovalsObtained, p.ContactName, p.ContactPhone, p.Notes),
+        p.CollectedBy, p.CollectedAt);
 }
 
 public sealed record ProjectRequest(
     [property: Required] string? Name, string? ProjectCode, [property: Required] string? Location,
     InvestmentType? InvestmentType, ProjectKind? Kind,
-    decimal? TotalInvestmentWanYuan, decimal? LandAreaSquareMeters, decimal? FloorAreaSquareMeters, decimal? BuildingHeightMeters,
-    string? ConstructionContent, DateOnly? PlannedStart, int? CurrentStage, LandSupply? LandSupply, string? ApprovalsObtained,
-    string? ContactName, string? ContactPhone, string? Notes)
+    decimal? TotalInvestmentWanYuan, decimal? LandAreaSquareMeters, decimal? FloorAreaSquareMeters,
+    decimal? BuildingHeightMeters, string? ConstructionContent, DateOnly? PlannedStart, int? CurrentStage,
+    LandSupply? LandSupply, string? ApprovalsObtained, string? ContactName, string? ContactPhone, string? Notes)
 {
-    public ProjectFacts ToFacts() => new(Name ?? "", ProjectCode, Location ?? "", InvestmentType ?? Core.Projects.InvestmentType.Social,
-        Kind ?? ProjectKind.Civil, TotalInvestmentWanYuan, LandAreaSquareMeters, FloorAreaSquareMeters, BuildingHeightMeters,
-        ConstructionContent, PlannedStart, CurrentStage is { } s ? StageNames.FromNumber(s) : null, LandSupply ?? Core.Projects.LandSupply.Unknown,
-        ApprovalsObtained, ContactName, ContactPhone, Notes);
+    public ProjectFacts ToFacts() => new(Name ?? "", ProjectCode, Location ?? "",
+        InvestmentType ?? Core.Projects.InvestmentType.Social, Kind ?? ProjectKind.Civil,
+        TotalInvestmentWanYuan, LandAreaSquareMeters, FloorAreaSquareMeters, BuildingHeightMeters,
+        ConstructionContent, PlannedStart, CurrentStage is { } s ? StageNames.FromNumber(s) : null,
+        LandSupply ?? Core.Projects.LandSupply.Unknown, ApprovalsObtained, ContactName, ContactPhone, Notes);
 }
 
 /// <summary>
@@ -39,27 +45,33 @@ public sealed record WalkInRequest(
 
 public sealed record AssignRequest(long? AgentId, string? Reason);
 
-public sealed record CaseItemResponse(string Code, string Name, int Stage, string DepartmentCode, string Status, string StatusName,
-    int? PromisedDays, DateOnly? AcceptedOn, DateOnly? DueOn, string? ResultDocumentNo);
+public sealed record CaseItemResponse(string Code, string Name, int Stage, string DepartmentCode, string Status,
+    string StatusName, int? PromisedDays, DateOnly? AcceptedOn, DateOnly? DueOn, string? ResultDocumentNo);
 
-public sealed record AssignmentResponse(long AgentId, string AgentName, string Reason, string AssignedBy, DateTimeOffset AssignedAt, DateTimeOffset? EndedAt);
+public sealed record AssignmentResponse(long AgentId, string AgentName, string Reason, string AssignedBy,
+    DateTimeOffset AssignedAt, DateTimeOffset? EndedAt);
 
 public sealed record CaseResponse(
-    long Id, string CaseNumber, ServiceMode Mode, string ModeName, CaseStatus Status, string StatusName, ApplicationChannel Channel,
-    long EnterpriseId, long ProjectId, long? AgentId, string? AgentName, DateTimeOffset SubmittedAt, DateTimeOffset? RegisteredAt,
+    long Id, string CaseNumber, ServiceMode Mode, string ModeName, CaseStatus Status, string StatusName,
+    ApplicationChannel Channel, long EnterpriseId, long ProjectId, long? AgentId, string? AgentName,
+    DateTimeOffset SubmittedAt, DateTimeOffset? RegisteredAt,
     int Version, IReadOnlyList<CaseItemResponse> Items, IReadOnlyList<AssignmentResponse> Assignments)
 {
-    public static CaseResponse From(Case c) => new(c.Id, c.CaseNumber, c.Mode, c.Mode.Name(), c.Status, c.Status.Name(), c.Channel,
-        c.EnterpriseId, c.ProjectId, c.AgentId, c.AgentName, c.SubmittedAt, c.RegisteredAt, c.Version,
-        c.Items.OrderBy(i => i.SortOrder).Select(i => new CaseItemResponse(i.ItemCode, i.ItemName, (int)i.Stage, i.DepartmentCode, i.Status.ToString(),
-            i.Status.Name(), i.PromisedDays, i.AcceptedOn, i.DueOn, i.ResultDocumentNo)).ToList(),
-        c.Assignments.OrderBy(a => a.AssignedAt).Select(a => new AssignmentResponse(a.AgentId, a.AgentName, a.Reason, a.AssignedBy, a.AssignedAt, a.EndedAt)).ToList());
+    public static CaseResponse From(Case c) => new(c.Id, c.CaseNumber, c.Mode, c.Mode.Name(), c.Status,
+        c.Status.Name(), c.Channel, c.EnterpriseId, c.ProjectId, c.AgentId, c.AgentName, c.SubmittedAt,
+        c.RegisteredAt, c.Version,
+        c.Items.OrderBy(i => i.SortOrder).Select(i => new CaseItemResponse(i.ItemCode, i.ItemName, (int)i.Stage,
+            i.DepartmentCode, i.Status.ToString(), i.Status.Name(), i.PromisedDays, i.AcceptedOn, i.DueOn,
+            i.ResultDocumentNo)).ToList(),
+        c.Assignments.OrderBy(a => a.AssignedAt).Select(a => new AssignmentResponse(a.AgentId, a.AgentName,
+            a.Reason, a.AssignedBy, a.AssignedAt, a.EndedAt)).ToList());
 }
 
-public sealed record CaseListItem(long Id, string CaseNumber, string ModeName, CaseStatus Status, string StatusName, string? AgentName,
-    DateTimeOffset SubmittedAt, DateOnly? NextDueOn);
+public sealed record CaseListItem(long Id, string CaseNumber, string ModeName, CaseStatus Status, string StatusName,
+    string? AgentName, DateTimeOffset SubmittedAt, DateOnly? NextDueOn);
 
-public sealed record RoutingResponse(long AgentId, string AgentName, string Explanation, IReadOnlyList<RankedAgent> Ranking)
+public sealed record RoutingResponse(
+    long AgentId, string AgentName, string Explanation, IReadOnlyList<RankedAgent> Ranking)
 {
     public static RoutingResponse From(RoutingDecision d) => new(d.AgentId, d.AgentName, d.Explanation, d.Ranking);
 }

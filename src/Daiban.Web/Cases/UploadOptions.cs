@@ -4,7 +4,9 @@ public sealed class UploadOptions
 {
     public const string SectionName = "Uploads";
 
-    /// <summary>Where uploaded materials are kept (relative to the content root); never under wwwroot, never served statically.</summary>
+    /// <summary>
+    /// Where uploaded materials are kept (relative to the content root); never under wwwroot, never served statically.
+    /// </summary>
     public string Directory { get; set; } = "data/uploads";
 
     /// <summary>Largest accepted file (default 10 MB: a scanned licence or a drawing sheet as PDF).</summary>

@@ -36,7 +36,9 @@ public sealed record CatalogItemResponse(
         new TimeLimitResponse(i.StatutoryLimit.Value, i.StatutoryLimit.Unit, i.StatutoryLimit.ToString()),
         i.ExcludedTimeNote, i.LegalBasis, i.Prerequisites, i.ResultDocument, i.ResultValidity, i.InformedCommitment,
         i.ParallelGroup, i.JointAcceptanceMember, i.JointDrawingReviewMember, i.MergedInto,
-        Enum.GetValues<ProjectCategories>().Where(c => c is not (ProjectCategories.None or ProjectCategories.All) && i.AppliesTo(c)).Select(c => c.ToString()).ToList(),
+        Enum.GetValues<ProjectCategories>()
+            .Where(c => c is not (ProjectCategories.None or ProjectCategories.All) && i.AppliesTo(c))
+            .Select(c => c.ToString()).ToList(),
         i.Notes,
         i.Materials.Select(m => new ItemMaterialResponse(m.Name, m.IsCore, m.Deferrable, m.Note)).ToList());
 }
@@ -44,4 +46,5 @@ public sealed record CatalogItemResponse(
 public sealed record StageResponse(int Stage, string Key, string Name, IReadOnlyList<CatalogItemResponse> Items);
 
 /// <summary>一次性告知: every item of the requested scope with every material, grouped by stage.</summary>
-public sealed record NoticeResponse(string Category, int ItemCount, int MaterialCount, IReadOnlyList<StageResponse> Stages);
+public sealed record NoticeResponse(string Category, int ItemCount, int MaterialCount,
+    IReadOnlyList<StageResponse> Stages);

@@ -11,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Daiban.Web.Consultation;
 
 /// <summary>
-/// The bot's HTTP channel (a stable contract: README, Consultation bot). Anonymous askers get a session id and read their transcript with it;
-/// a mini-program user (bearer token) keeps one conversation and may ask about its own cases.
+/// The bot's HTTP channel (a stable contract: README, Consultation bot). Anonymous askers get a session id and read
+/// their transcript with it; a mini-program user (bearer token) keeps one conversation and may ask about its own
+/// cases.
 /// </summary>
 public static class ChatEndpoints
 {
@@ -30,34 +31,45 @@ public static class ChatEndpoints
             .WithName("Ask").WithSummary("向咨询机器人提问（可匿名；登录的小程序用户可查询自己的案件进度）");
         g.MapGet("/sessions/{sessionId}/messages", SessionMessagesAsync).AllowAnonymous()
             .WithName("SessionMessages").WithSummary("匿名会话的对话记录（含代办员回复）");
-        app.MapGet("/api/mp/chat/messages", MyMessagesAsync).RequireAuthorization(DaibanClaims.MiniProgramPolicy).WithTags("Mini-program")
-            .WithName("MyChat").WithSummary("我的咨询对话记录（含代办员回复）");
+        app.MapGet("/api/mp/chat/messages", MyMessagesAsync).RequireAuthorization(DaibanClaims.MiniProgramPolicy)
+            .WithTags("Mini-program").WithName("MyChat").WithSummary("我的咨询对话记录（含代办员回复）");
     }
 
-    internal static async Task<Ok<AskResponse>> AskAsync(AskRequest request, ClaimsPrincipal user, IConsultationBot bot, ContentCheck check, CancellationToken ct)
+    internal static async Task<Ok<AskResponse>> AskAsync(AskRequest request, IConsultationBot bot, ContentCheck check,
+        [AsParameters] RequestContext x)
     {
+        var (user, ct) = (x.User, x.Cancellation);
         var openId = user.FindFirstValue(DaibanClaims.Kind) == DaibanClaims.MiniProgramUser ? user.OpenId() : null;
         var asker = openId is null
             ? new Asker(ConversationChannel.Web, null, request.SessionId)
             : new Asker(ConversationChannel.MiniProgram, openId);
         if (request.Question is { } q && !await check.PassesAsync(q, openId, ct))
-            return TypedResults.Ok(new AskResponse(ContentCheck.RefusedText, false, BotIntents.Refused, [], openId ?? request.SessionId ?? "", nameof(ConversationStatus.Bot), null));
+            return TypedResults.Ok(new AskResponse(ContentCheck.RefusedText, false, BotIntents.Refused, [],
+                openId ?? request.SessionId ?? "", nameof(ConversationStatus.Bot), null));
         return TypedResults.Ok(AskResponse.From(await bot.AskAsync(request.Question ?? "", asker, ct)));
     }
 
-    internal static async Task<Results<Ok<List<ChatMessageView>>, NotFound>> SessionMessagesAsync(string sessionId, long? after, DaibanDbContext db, CancellationToken ct) =>
-        await MessagesAsync(db, $"web:{sessionId}", after, ct) is { } messages ? TypedResults.Ok(messages) : TypedResults.NotFound();
+    internal static async Task<Results<Ok<List<ChatMessageView>>, NotFound>> SessionMessagesAsync(string sessionId,
+        long? after, [AsParameters] RequestContext x) =>
+        await MessagesAsync(x.Db, $"web:{sessionId}", after, x.Cancellation) is { } messages
+            ? TypedResults.Ok(messages)
+            : TypedResults.NotFound();
 
-    internal static async Task<Ok<List<ChatMessageView>>> MyMessagesAsync(long? after, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await MessagesAsync(db, $"mp:{user.OpenId()}", after, ct) ?? []);
+    internal static async Task<Ok<List<ChatMessageView>>> MyMessagesAsync(long? after,
+        [AsParameters] RequestContext x) =>
+        TypedResults.Ok(await MessagesAsync(x.Db, $"mp:{x.User.OpenId()}", after, x.Cancellation) ?? []);
 
-    /// <summary>The transcript, or only what came after message <paramref name="after"/> (the chat page polls with it).</summary>
-    private static async Task<List<ChatMessageView>?> MessagesAsync(DaibanDbContext db, string key, long? after, CancellationToken ct)
+    /// <summary>
+    /// The transcript, or only what came after message <paramref name="after"/> (the chat page polls with it).
+    /// </summary>
+    private static async Task<List<ChatMessageView>?> MessagesAsync(DaibanDbContext db, string key, long? after,
+        CancellationToken ct)
     {
         var id = await db.Conversations.Where(c => c.Key == key).Select(c => (long?)c.Id).SingleOrDefaultAsync(ct);
         if (id is null)
             return null;
-        var messages = await db.Set<ConversationMessage>().Where(m => m.ConversationId == id && m.Id > (after ?? 0)).OrderBy(m => m.Id).Take(200).ToListAsync(ct);
+        var messages = await db.Set<ConversationMessage>().Where(m => m.ConversationId == id && m.Id > (after ?? 0))
+            .OrderBy(m => m.Id).Take(200).ToListAsync(ct);
         return messages.Select(ChatMessageView.From).ToList();
     }
 }

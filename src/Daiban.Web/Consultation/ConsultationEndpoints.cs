@@ -1,7 +1,6 @@
-using System.Security.Claims;
 using Daiban.Core.Consultation;
-using Daiban.Core.Persistence;
 using Daiban.Core.Staff;
+using Daiban.Web.Platform;
 using Daiban.Web.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -16,63 +15,74 @@ public static class ConsultationEndpoints
 {
     public static void MapConsultationEndpoints(this IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/staff/consultations").WithTags("Consultations").RequireAuthorization(StaffPolicies.AnyStaff);
+        var g = app.MapGroup("/api/staff/consultations").WithTags("Consultations")
+            .RequireAuthorization(StaffPolicies.AnyStaff);
         g.MapGet("/", ListAsync).WithName("ListConsultations").WithSummary("转人工的咨询（窗口看全部，代办员看自己的）");
         g.MapGet("/{id:long}", GetAsync).WithName("GetConsultation").WithSummary("咨询的完整对话记录");
-        g.MapPost("/{id:long}/replies", ReplyAsync).WithName("ReplyConsultation").WithSummary("回复咨询（48小时内经微信客服消息送达）");
-        g.MapPost("/{id:long}/assignment", AssignAsync).WithName("AssignConsultation").WithSummary("指派咨询给代办员").RequireAuthorization(StaffPolicies.Window);
+        g.MapPost("/{id:long}/replies", ReplyAsync).WithName("ReplyConsultation")
+            .WithSummary("回复咨询（48小时内经微信客服消息送达）");
+        g.MapPost("/{id:long}/assignment", AssignAsync).WithName("AssignConsultation").WithSummary("指派咨询给代办员")
+            .RequireAuthorization(StaffPolicies.Window);
         g.MapPost("/{id:long}/close", CloseAsync).WithName("CloseConsultation").WithSummary("结束人工咨询");
     }
 
-    internal static async Task<Ok<List<ConversationSummary>>> ListAsync(string? status, ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
+    internal static async Task<Ok<List<ConversationSummary>>> ListAsync(string? status, [AsParameters] RequestContext x)
     {
-        var query = db.Conversations.AsNoTracking().Where(c => c.Status != ConversationStatus.Bot);
+        var query = x.Db.Conversations.AsNoTracking().Where(c => c.Status != ConversationStatus.Bot);
         if (Enum.TryParse<ConversationStatus>(status, true, out var s))
             query = query.Where(c => c.Status == s);
-        if (!user.SeesAllCases())
+        if (!x.User.SeesAllCases())
         {
-            var me = user.StaffId();
+            var me = x.User.StaffId();
             query = query.Where(c => c.AgentId == me);
         }
-        var list = await query.OrderByDescending(c => c.LastUserMessageAt).Take(200).ToListAsync(ct);
-        return TypedResults.Ok(list.Select(c => new ConversationSummary(c.Id, c.Channel.ToString(), c.Status.ToString(), c.AgentId, c.AgentName, c.HandoffReason, c.HandedOffAt, c.LastUserMessageAt)).ToList());
+        var list = await query.OrderByDescending(c => c.LastUserMessageAt).Take(200).ToListAsync(x.Cancellation);
+        return TypedResults.Ok(list.Select(c => new ConversationSummary(c.Id, c.Channel.ToString(), c.Status.ToString(),
+            c.AgentId, c.AgentName, c.HandoffReason, c.HandedOffAt, c.LastUserMessageAt)).ToList());
     }
 
-    internal static async Task<Results<Ok<ConversationView>, NotFound>> GetAsync(long id, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Ok<ConversationView>, NotFound>> GetAsync(long id,
+        [AsParameters] RequestContext x)
     {
-        var c = await db.Conversations.AsNoTracking().Include(c => c.Messages).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (c is null || c.Status == ConversationStatus.Bot || !user.MaySeeCase(c.AgentId))
+        var c = await x.Db.Conversations.AsNoTracking().Include(k => k.Messages)
+            .SingleOrDefaultAsync(k => k.Id == id, x.Cancellation);
+        if (c is null || c.Status == ConversationStatus.Bot || !x.User.MaySeeCase(c.AgentId))
             return TypedResults.NotFound();
-        return TypedResults.Ok(View(c, clock.GetUtcNow()));
+        return TypedResults.Ok(View(c, x.Now));
     }
 
-    internal static async Task<Results<Ok<ChatMessageView>, NotFound>> ReplyAsync(long id, ReplyRequest request, ClaimsPrincipal user, DaibanDbContext db, ConsultationDesk desk, CancellationToken ct)
+    internal static async Task<Results<Ok<ChatMessageView>, NotFound>> ReplyAsync(long id, ReplyRequest request,
+        ConsultationDesk desk, [AsParameters] RequestContext x)
     {
-        var c = await db.Conversations.SingleOrDefaultAsync(c => c.Id == id, ct);
+        var c = await x.Db.Conversations.SingleOrDefaultAsync(k => k.Id == id, x.Cancellation);
         // The assigned agent answers; the window may answer what waits in its queue or anything it took over.
-        if (c is null || !user.WorksCaseOrWindow(c.AgentId))
+        if (c is null || !x.User.WorksCaseOrWindow(c.AgentId))
             return TypedResults.NotFound();
-        return TypedResults.Ok(ChatMessageView.From(await desk.ReplyAsync(c, user.StaffActor(), request.Text ?? "", ct)));
+        var reply = await desk.ReplyAsync(c, x.User.StaffActor(), request.Text ?? "", x.Cancellation);
+        return TypedResults.Ok(ChatMessageView.From(reply));
     }
 
-    internal static async Task<Results<NoContent, NotFound>> AssignAsync(long id, AssignConversationRequest request, DaibanDbContext db, ConsultationDesk desk, CancellationToken ct)
+    internal static async Task<Results<NoContent, NotFound>> AssignAsync(long id, AssignConversationRequest request,
+        ConsultationDesk desk, [AsParameters] RequestContext x)
     {
-        var c = await db.Conversations.SingleOrDefaultAsync(c => c.Id == id, ct);
+        var c = await x.Db.Conversations.SingleOrDefaultAsync(k => k.Id == id, x.Cancellation);
         if (c is null)
             return TypedResults.NotFound();
-        await desk.AssignAsync(c, request.AgentId ?? 0, ct);
+        await desk.AssignAsync(c, request.AgentId ?? 0, x.Cancellation);
         return TypedResults.NoContent();
     }
 
-    internal static async Task<Results<NoContent, NotFound>> CloseAsync(long id, ClaimsPrincipal user, DaibanDbContext db, ConsultationDesk desk, CancellationToken ct)
+    internal static async Task<Results<NoContent, NotFound>> CloseAsync(long id, ConsultationDesk desk,
+        [AsParameters] RequestContext x)
     {
-        var c = await db.Conversations.SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (c is null || !user.WorksCaseOrWindow(c.AgentId))
+        var c = await x.Db.Conversations.SingleOrDefaultAsync(k => k.Id == id, x.Cancellation);
+        if (c is null || !x.User.WorksCaseOrWindow(c.AgentId))
             return TypedResults.NotFound();
-        await desk.CloseAsync(c, ct);
+        await desk.CloseAsync(c, x.Cancellation);
         return TypedResults.NoContent();
     }
 
-    private static ConversationView View(Conversation c, DateTimeOffset now) => new(c.Id, c.Channel.ToString(), c.Status.ToString(), c.AgentName, c.HandoffReason,
-        c.HandedOffAt, c.LastUserMessageAt, c.CanSendCustomerService(now), c.Messages.OrderBy(m => m.Id).Select(ChatMessageView.From).ToList());
+    private static ConversationView View(Conversation c, DateTimeOffset now) => new(c.Id, c.Channel.ToString(),
+        c.Status.ToString(), c.AgentName, c.HandoffReason, c.HandedOffAt, c.LastUserMessageAt,
+        c.CanSendCustomerService(now), c.Messages.OrderBy(m => m.Id).Select(ChatMessageView.From).ToList());
 }

@@ -1,17 +1,19 @@
-using System.Security.Claims;
 using Daiban.Core.Consultation;
-using Daiban.Core.Persistence;
+using Daiban.Web.Platform;
 using Daiban.Web.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daiban.Web.Consultation;
 
-public sealed record FaqRequest(string? Key, string? Topic, string? Question, string[]? Alternates, string? Answer, string? Source, bool? Active);
+public sealed record FaqRequest(string? Key, string? Topic, string? Question, string[]? Alternates, string? Answer,
+    string? Source, bool? Active);
 
-public sealed record FaqView(string Key, string Topic, string Question, IReadOnlyList<string> Alternates, string Answer, string? Source, bool Active, string UpdatedBy, DateTimeOffset UpdatedAt)
+public sealed record FaqView(string Key, string Topic, string Question, IReadOnlyList<string> Alternates,
+    string Answer, string? Source, bool Active, string UpdatedBy, DateTimeOffset UpdatedAt)
 {
-    public static FaqView From(FaqEntry f) => new(f.Key, f.Topic, f.Question, f.AlternateList, f.Answer, f.Source, f.Active, f.UpdatedBy, f.UpdatedAt);
+    public static FaqView From(FaqEntry f) => new(f.Key, f.Topic, f.Question, f.AlternateList, f.Answer, f.Source,
+        f.Active, f.UpdatedBy, f.UpdatedAt);
 }
 
 /// <summary>The bot's FAQ, edited by admins; every change is audited and rebuilds the knowledge index.</summary>
@@ -20,38 +22,50 @@ public static class FaqEndpoints
     public static void MapFaqEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/staff/faq").WithTags("Consultations");
-        g.MapGet("/", ListAsync).WithName("ListFaq").WithSummary("咨询机器人的常见问题").RequireAuthorization(StaffPolicies.AnyStaff);
-        g.MapPost("/", CreateAsync).WithName("CreateFaq").WithSummary("新增常见问题").RequireAuthorization(StaffPolicies.Admin);
-        g.MapPut("/{key}", UpdateAsync).WithName("UpdateFaq").WithSummary("修改或停用常见问题").RequireAuthorization(StaffPolicies.Admin);
+        g.MapGet("/", ListAsync).WithName("ListFaq").WithSummary("咨询机器人的常见问题")
+            .RequireAuthorization(StaffPolicies.AnyStaff);
+        g.MapPost("/", CreateAsync).WithName("CreateFaq").WithSummary("新增常见问题")
+            .RequireAuthorization(StaffPolicies.Admin);
+        g.MapPut("/{key}", UpdateAsync).WithName("UpdateFaq").WithSummary("修改或停用常见问题")
+            .RequireAuthorization(StaffPolicies.Admin);
     }
 
-    internal static async Task<Ok<List<FaqView>>> ListAsync(DaibanDbContext db, CancellationToken ct) =>
-        TypedResults.Ok((await db.FaqEntries.AsNoTracking().OrderBy(f => f.Id).ToListAsync(ct)).Select(FaqView.From).ToList());
+    internal static async Task<Ok<List<FaqView>>> ListAsync([AsParameters] RequestContext x) =>
+        TypedResults.Ok((await x.Db.FaqEntries.AsNoTracking().OrderBy(f => f.Id).ToListAsync(x.Cancellation))
+            .Select(FaqView.From).ToList());
 
-    internal static async Task<Created<FaqView>> CreateAsync(FaqRequest r, ClaimsPrincipal user, DaibanDbContext db, KnowledgeBaseProvider knowledge, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Created<FaqView>> CreateAsync(FaqRequest r, KnowledgeBaseProvider knowledge,
+        [AsParameters] RequestContext x)
     {
-        var now = clock.GetUtcNow();
-        var entry = new FaqEntry(r.Key ?? "", r.Topic ?? "", r.Question ?? "", r.Alternates ?? [], r.Answer ?? "", r.Source, user.StaffActor(), now);
-        if (await db.FaqEntries.AnyAsync(f => f.Key == entry.Key, ct))
-            throw new Core.Common.DomainRuleException("faq.key_taken", $"条目编号“{entry.Key}”已存在，请换一个或修改原条目。");
+        var (db, now) = (x.Db, x.Now);
+        var entry = new FaqEntry(r.Key ?? "", r.Topic ?? "", r.Question ?? "", r.Alternates ?? [], r.Answer ?? "",
+            r.Source, x.User.StaffActor(), now);
+        if (await db.FaqEntries.AnyAsync(f => f.Key == entry.Key, x.Cancellation))
+            throw new Core.Common.DomainRuleException("faq.key_taken",
+                $"条目编号“{entry.Key}”已存在，请换一个或修改原条目。");
         db.FaqEntries.Add(entry);
-        db.Audit.Record(user.StaffActor(), "faq.create", nameof(FaqEntry), entry.Key, entry.Question, now);
-        await db.SaveChangesAsync(ct);
+        db.Audit.Record(x.User.StaffActor(), "faq.create", nameof(FaqEntry), entry.Key, entry.Question, now);
+        await db.SaveChangesAsync(x.Cancellation);
         knowledge.Invalidate();
         return TypedResults.Created($"/api/staff/faq/{entry.Key}", FaqView.From(entry));
     }
 
-    internal static async Task<Results<Ok<FaqView>, NotFound>> UpdateAsync(string key, FaqRequest r, ClaimsPrincipal user, DaibanDbContext db, KnowledgeBaseProvider knowledge, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Ok<FaqView>, NotFound>> UpdateAsync(string key, FaqRequest r,
+        KnowledgeBaseProvider knowledge, [AsParameters] RequestContext x)
     {
-        var entry = await db.FaqEntries.SingleOrDefaultAsync(f => f.Key == key, ct);
+        var (db, now) = (x.Db, x.Now);
+        var entry = await db.FaqEntries.SingleOrDefaultAsync(f => f.Key == key, x.Cancellation);
         if (entry is null)
             return TypedResults.NotFound();
-        var now = clock.GetUtcNow();
         var before = entry.Answer;
-        entry.Edit(r.Topic ?? entry.Topic, r.Question ?? entry.Question, r.Alternates ?? entry.AlternateList, r.Answer ?? entry.Answer, r.Source ?? entry.Source, r.Active ?? entry.Active, user.StaffActor(), now);
-        db.Audit.Record(user.StaffActor(), entry.Active ? "faq.update" : "faq.deactivate", nameof(FaqEntry), entry.Key,
-            before == entry.Answer ? entry.Question : $"答案由“{Core.Common.Text.Excerpt(before, 200)}”改为“{Core.Common.Text.Excerpt(entry.Answer, 200)}”", now);
-        await db.SaveChangesAsync(ct);
+        entry.Edit(r.Topic ?? entry.Topic, r.Question ?? entry.Question, r.Alternates ?? entry.AlternateList,
+            r.Answer ?? entry.Answer, r.Source ?? entry.Source, r.Active ?? entry.Active, x.User.StaffActor(), now);
+        var detail = before == entry.Answer
+            ? entry.Question
+            : $"答案由“{Core.Common.Text.Excerpt(before, 200)}”改为“{Core.Common.Text.Excerpt(entry.Answer, 200)}”";
+        db.Audit.Record(x.User.StaffActor(), entry.Active ? "faq.update" : "faq.deactivate", nameof(FaqEntry),
+            entry.Key, detail, now);
+        await db.SaveChangesAsync(x.Cancellation);
         knowledge.Invalidate();
         return TypedResults.Ok(FaqView.From(entry));
     }

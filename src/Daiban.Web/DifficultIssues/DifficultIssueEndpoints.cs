@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using System.Text.Json;
 using Daiban.Core.Calendar;
 using Daiban.Core.Common;
 using Daiban.Core.DifficultIssues;
 using Daiban.Core.Notifications;
-using Daiban.Core.Persistence;
 using Daiban.Core.Staff;
+using Daiban.Web.Platform;
 using Daiban.Web.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -19,11 +18,12 @@ public sealed record MeetingRequest([property: Required] string? Title,
 
 public sealed record MinutesRequest([property: Required] string? Minutes, string? Decisions);
 
-public sealed record MeetingResponse(long Id, string Title, DateTimeOffset ScheduledAt, string? Location, IReadOnlyList<string> DepartmentCodes,
-    IReadOnlyList<long> CaseIds, string Agenda, string Status, string? Minutes, string? Decisions)
+public sealed record MeetingResponse(long Id, string Title, DateTimeOffset ScheduledAt, string? Location,
+    IReadOnlyList<string> DepartmentCodes, IReadOnlyList<long> CaseIds, string Agenda, string Status, string? Minutes,
+    string? Decisions)
 {
-    public static MeetingResponse From(JointReviewMeeting m) =>
-        new(m.Id, m.Title, m.ScheduledAt, m.Location, m.DepartmentCodes, m.CaseIds, m.Agenda, m.Status.ToString(), m.Minutes, m.Decisions);
+    public static MeetingResponse From(JointReviewMeeting m) => new(m.Id, m.Title, m.ScheduledAt, m.Location,
+        m.DepartmentCodes, m.CaseIds, m.Agenda, m.Status.ToString(), m.Minutes, m.Decisions);
 }
 
 public sealed record IssueRequest([property: Required] long CaseId, long? MeetingId,
@@ -32,11 +32,13 @@ public sealed record IssueRequest([property: Required] long CaseId, long? Meetin
 
 public sealed record IssueUpdateRequest([property: Required] string? Text);
 
-public sealed record IssueResponse(long Id, long CaseId, long? MeetingId, string Description, string ResponsibleDepartment, long? LiaisonId, DateOnly Deadline,
-    string Status, string? Progress, string? Resolution, bool Overdue)
+public sealed record IssueResponse(long Id, long CaseId, long? MeetingId, string Description,
+    string ResponsibleDepartment, long? LiaisonId, DateOnly Deadline, string Status, string? Progress,
+    string? Resolution, bool Overdue)
 {
-    public static IssueResponse From(DifficultIssue i, DateOnly today) =>
-        new(i.Id, i.CaseId, i.MeetingId, i.Description, i.ResponsibleDepartment, i.LiaisonId, i.Deadline, i.Status.ToString(), i.Progress, i.Resolution, i.IsOverdue(today));
+    public static IssueResponse From(DifficultIssue i, DateOnly today) => new(i.Id, i.CaseId, i.MeetingId,
+        i.Description, i.ResponsibleDepartment, i.LiaisonId, i.Deadline, i.Status.ToString(), i.Progress,
+        i.Resolution, i.IsOverdue(today));
 }
 
 /// <summary>
@@ -49,22 +51,29 @@ public static class LedgerEndpoints
     public static void MapLedgerEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/staff").WithTags("Joint review and ledger");
-        g.MapGet("/meetings", ListMeetingsAsync).WithName("ListMeetings").WithSummary("联审会议").RequireAuthorization(StaffPolicies.AnyStaff);
-        g.MapPost("/meetings", ConveneAsync).WithName("ConveneMeeting").WithSummary("召集联审会议").RequireAuthorization(StaffPolicies.Window);
-        g.MapPost("/meetings/{id:long}/minutes", MinutesAsync).WithName("RecordMinutes").WithSummary("记录会议纪要和议定事项").RequireAuthorization(StaffPolicies.Window);
-        g.MapGet("/issues", ListIssuesAsync).WithName("ListIssues").WithSummary("难点问题工作台账（联络员只看本部门）").RequireAuthorization(StaffPolicies.AnyStaff);
-        g.MapPost("/issues", RaiseIssueAsync).WithName("RaiseIssue").WithSummary("登记难点问题，明确责任部门与时限").RequireAuthorization(StaffPolicies.AnyStaff);
-        g.MapPost("/issues/{id:long}/progress", (long id, IssueUpdateRequest r, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
-            UpdateIssueAsync(id, u, db, t, ct, (i, now) => i.ReportProgress(r.Text ?? "", now))).WithName("ReportIssueProgress").WithSummary("报告办理进展").RequireAuthorization(StaffPolicies.AnyStaff);
-        g.MapPost("/issues/{id:long}/resolve", (long id, IssueUpdateRequest r, ClaimsPrincipal u, DaibanDbContext db, TimeProvider t, CancellationToken ct) =>
-            UpdateIssueAsync(id, u, db, t, ct, (i, now) => i.Resolve(r.Text ?? "", now))).WithName("ResolveIssue").WithSummary("办结难点问题").RequireAuthorization(StaffPolicies.AnyStaff);
+        g.MapGet("/meetings", ListMeetingsAsync).WithName("ListMeetings").WithSummary("联审会议")
+            .RequireAuthorization(StaffPolicies.AnyStaff);
+        g.MapPost("/meetings", ConveneAsync).WithName("ConveneMeeting").WithSummary("召集联审会议")
+            .RequireAuthorization(StaffPolicies.Window);
+        g.MapPost("/meetings/{id:long}/minutes", MinutesAsync).WithName("RecordMinutes")
+            .WithSummary("记录会议纪要和议定事项").RequireAuthorization(StaffPolicies.Window);
+        g.MapGet("/issues", ListIssuesAsync).WithName("ListIssues").WithSummary("难点问题工作台账（联络员只看本部门）")
+            .RequireAuthorization(StaffPolicies.AnyStaff);
+        g.MapPost("/issues", RaiseIssueAsync).WithName("RaiseIssue").WithSummary("登记难点问题，明确责任部门与时限")
+            .RequireAuthorization(StaffPolicies.AnyStaff);
+        g.MapPost("/issues/{id:long}/progress", ReportProgressAsync).WithName("ReportIssueProgress")
+            .WithSummary("报告办理进展").RequireAuthorization(StaffPolicies.AnyStaff);
+        g.MapPost("/issues/{id:long}/resolve", ResolveAsync).WithName("ResolveIssue")
+            .WithSummary("办结难点问题").RequireAuthorization(StaffPolicies.AnyStaff);
     }
 
-    internal static async Task<Ok<List<MeetingResponse>>> ListMeetingsAsync(DaibanDbContext db, CancellationToken ct) =>
-        TypedResults.Ok((await db.Meetings.AsNoTracking().OrderByDescending(m => m.Id).Take(100).ToListAsync(ct)).Select(MeetingResponse.From).ToList());
+    internal static async Task<Ok<List<MeetingResponse>>> ListMeetingsAsync([AsParameters] RequestContext x) =>
+        TypedResults.Ok((await x.Db.Meetings.AsNoTracking().OrderByDescending(m => m.Id).Take(100)
+            .ToListAsync(x.Cancellation)).Select(MeetingResponse.From).ToList());
 
-    internal static async Task<Created<MeetingResponse>> ConveneAsync(MeetingRequest r, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Created<MeetingResponse>> ConveneAsync(MeetingRequest r, [AsParameters] RequestContext x)
     {
+        var (db, ct) = (x.Db, x.Cancellation);
         var departments = r.DepartmentCodes ?? [];
         var known = await db.Departments.Where(d => departments.Contains(d.Code)).Select(d => d.Code).ToListAsync(ct);
         if (departments.Except(known).FirstOrDefault() is { } unknown)
@@ -72,34 +81,39 @@ public static class LedgerEndpoints
         var cases = r.CaseIds ?? [];
         if (await db.Cases.CountAsync(c => cases.Contains(c.Id), ct) != cases.Distinct().Count())
             throw DomainRuleException.Invalid("meeting.case_unknown", "所选案件不存在，请重新选择。");
-        var meeting = new JointReviewMeeting(r.Title ?? "", r.ScheduledAt ?? throw DomainRuleException.Invalid("meeting.time_required", "请填写会议时间。"),
-            r.Location, departments, cases, r.Agenda ?? "", user.StaffActor(), clock.GetUtcNow());
+        var scheduledAt = r.ScheduledAt
+                          ?? throw DomainRuleException.Invalid("meeting.time_required", "请填写会议时间。");
+        var meeting = new JointReviewMeeting(r.Title ?? "", scheduledAt, r.Location, departments, cases, r.Agenda ?? "",
+            x.User.StaffActor(), x.Now);
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/staff/meetings/{meeting.Id}", MeetingResponse.From(meeting));
     }
 
-    internal static async Task<Results<Ok<MeetingResponse>, NotFound>> MinutesAsync(long id, MinutesRequest r, DaibanDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Ok<MeetingResponse>, NotFound>> MinutesAsync(long id, MinutesRequest r,
+        [AsParameters] RequestContext x)
     {
-        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct);
+        var meeting = await x.Db.Meetings.SingleOrDefaultAsync(m => m.Id == id, x.Cancellation);
         if (meeting is null)
             return TypedResults.NotFound();
-        meeting.RecordMinutes(r.Minutes ?? "", r.Decisions, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        meeting.RecordMinutes(r.Minutes ?? "", r.Decisions, x.Now);
+        await x.Db.SaveChangesAsync(x.Cancellation);
         return TypedResults.Ok(MeetingResponse.From(meeting));
     }
 
-    internal static async Task<Ok<List<IssueResponse>>> ListIssuesAsync(ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Ok<List<IssueResponse>>> ListIssuesAsync([AsParameters] RequestContext x)
     {
-        var today = ChinaTime.Today(clock);
-        var issues = await db.DifficultIssues.AsNoTracking().VisibleTo(db, user.Powers()).OrderBy(i => i.Deadline).Take(200).ToListAsync(ct);
+        var today = ChinaTime.Today(x.Clock);
+        var issues = await x.Db.DifficultIssues.AsNoTracking().VisibleTo(x.Db, x.User.Powers())
+            .OrderBy(i => i.Deadline).Take(200).ToListAsync(x.Cancellation);
         return TypedResults.Ok(issues.Select(i => IssueResponse.From(i, today)).ToList());
     }
 
-    internal static async Task<Results<Created<IssueResponse>, NotFound, ForbidHttpResult>> RaiseIssueAsync(IssueRequest r, ClaimsPrincipal user, DaibanDbContext db,
-        TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Created<IssueResponse>, NotFound, ForbidHttpResult>> RaiseIssueAsync(
+        IssueRequest r, [AsParameters] RequestContext x)
     {
-        var me = user.Powers();
+        var (db, ct) = (x.Db, x.Cancellation);
+        var me = x.User.Powers();
         if (!me.RaisesIssues)
             return TypedResults.Forbid();
         var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == r.CaseId, ct);
@@ -108,31 +122,46 @@ public static class LedgerEndpoints
         var department = r.ResponsibleDepartment ?? "";
         if (!await db.Departments.AnyAsync(d => d.Code == department, ct))
             throw DomainRuleException.Invalid("issue.department_unknown", "请选择正确的责任部门。");
-        var liaison = r.LiaisonId is { } lid ? await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Id == lid, ct) : null;
-        if (r.LiaisonId is not null && (liaison is null || !liaison.Has(StaffRoles.DepartmentLiaison) || liaison.DepartmentCode != department))
+        var liaison = r.LiaisonId is { } lid
+            ? await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Id == lid, ct)
+            : null;
+        if (r.LiaisonId is not null
+            && (liaison is null || !liaison.Has(StaffRoles.DepartmentLiaison) || liaison.DepartmentCode != department))
             throw DomainRuleException.Invalid("issue.liaison_invalid", "所选联络员不属于责任部门。");
-        var now = clock.GetUtcNow();
-        var issue = new DifficultIssue(@case.Id, r.MeetingId, r.Description ?? "", department, liaison?.Id,
-            r.Deadline ?? throw DomainRuleException.Invalid("issue.deadline_required", "请填写办理时限。"), user.StaffActor(), now);
+        var deadline = r.Deadline ?? throw DomainRuleException.Invalid("issue.deadline_required", "请填写办理时限。");
+        var issue = new DifficultIssue(@case.Id, r.MeetingId, r.Description ?? "", department, liaison?.Id, deadline,
+            x.User.StaffActor(), x.Now);
         db.DifficultIssues.Add(issue);
         // The liaison's notice is the issue's event: it commits in this one save.
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/staff/issues/{issue.Id}", IssueResponse.From(issue, ChinaTime.DateOf(now)));
+        return TypedResults.Created($"/api/staff/issues/{issue.Id}",
+            IssueResponse.From(issue, ChinaTime.DateOf(x.Now)));
     }
 
-    private static async Task<Results<Ok<IssueResponse>, NotFound, ProblemHttpResult>> UpdateIssueAsync(long id, ClaimsPrincipal user,
-        DaibanDbContext db, TimeProvider clock, CancellationToken ct, Func<DifficultIssue, DateTimeOffset, bool> change)
+    internal static Task<Results<Ok<IssueResponse>, NotFound, ProblemHttpResult>> ReportProgressAsync(long id,
+        IssueUpdateRequest r, [AsParameters] RequestContext x) =>
+        UpdateIssueAsync(id, x, i => i.ReportProgress(r.Text ?? "", x.Now));
+
+    internal static Task<Results<Ok<IssueResponse>, NotFound, ProblemHttpResult>> ResolveAsync(long id,
+        IssueUpdateRequest r, [AsParameters] RequestContext x) =>
+        UpdateIssueAsync(id, x, i => i.Resolve(r.Text ?? "", x.Now));
+
+    private static async Task<Results<Ok<IssueResponse>, NotFound, ProblemHttpResult>> UpdateIssueAsync(long id,
+        RequestContext x, Action<DifficultIssue> change)
     {
-        var me = user.Powers();
-        var issue = await db.DifficultIssues.SingleOrDefaultAsync(i => i.Id == id, ct);
-        var agentId = issue is null ? null : await db.Cases.Where(c => c.Id == issue.CaseId).Select(c => c.AgentId).SingleOrDefaultAsync(ct);
+        var me = x.User.Powers();
+        var issue = await x.Db.DifficultIssues.SingleOrDefaultAsync(i => i.Id == id, x.Cancellation);
+        var agentId = issue is null
+            ? null
+            : await x.Db.Cases.Where(c => c.Id == issue.CaseId).Select(c => c.AgentId)
+                .SingleOrDefaultAsync(x.Cancellation);
         if (issue is null || !IssueAccess.MaySee(me, issue, agentId))
             return TypedResults.NotFound();
         if (!IssueAccess.MayWork(me, issue, agentId))
             return TypedResults.Problem(title: "只有责任部门联络员、案件代办员或综合窗口可以更新该难点问题",
                 statusCode: StatusCodes.Status403Forbidden);
-        change(issue, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(IssueResponse.From(issue, ChinaTime.Today(clock)));
+        change(issue);
+        await x.Db.SaveChangesAsync(x.Cancellation);
+        return TypedResults.Ok(IssueResponse.From(issue, ChinaTime.Today(x.Clock)));
     }
 }

@@ -1,10 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Daiban.Core.Cases;
 using Daiban.Core.Common;
 using Daiban.Core.Enterprises;
-using Daiban.Core.Persistence;
 using Daiban.Web.Cases;
+using Daiban.Web.Platform;
 using Daiban.Web.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -23,51 +22,51 @@ public sealed record ConfirmedColleague(long Id, string Name, string Phone, Date
 /// trusts, and the applications the person filed.
 /// </summary>
 public sealed record PendingContact(long Id, string Name, string Phone, bool PhoneVerified, DateTimeOffset BoundAt,
-    string Status, string StatusName,
-    long EnterpriseId, string EnterpriseName, string CreditCode, string? LegalRepresentative, bool HasLetter,
-        DateTimeOffset? LetterUploadedAt,
-    string? LetterUrl, IReadOnlyList<ConfirmedColleague> ConfirmedContacts,
-        IReadOnlyList<ContactApplication> Applications);
+    string Status, string StatusName, long EnterpriseId, string EnterpriseName, string CreditCode,
+    string? LegalRepresentative, bool HasLetter, DateTimeOffset? LetterUploadedAt, string? LetterUrl,
+    IReadOnlyList<ConfirmedColleague> ConfirmedContacts, IReadOnlyList<ContactApplication> Applications);
 
-/// <summary>How the window confirmed: <c>Evidence</c> is AuthorizationLetter, LegalRepresentative or InPersonAtWindow.</summary>
+/// <summary>
+/// How the window confirmed: <c>Evidence</c> is AuthorizationLetter, LegalRepresentative or InPersonAtWindow.
+/// </summary>
 public sealed record ContactConfirmationRequest([property: Required] ContactEvidence? Evidence, string? Note);
 
 public sealed record ContactDecisionResponse(long Id, string Name, string Status, string StatusName,
-    string? ConfirmedBy, DateTimeOffset? ConfirmedAt,
-    string? Evidence, string? EvidenceNote, string? ClosingReason);
+    string? ConfirmedBy, DateTimeOffset? ConfirmedAt, string? Evidence, string? EvidenceNote, string? ClosingReason);
 
-/// <summary>The window's queue of contacts waiting for confirmation, and its decisions on them (each audited and told to the person).</summary>
+/// <summary>
+/// The window's queue of contacts waiting for confirmation, and its decisions on them (each audited and told to the
+/// person).
+/// </summary>
 public static class StaffContactEndpoints
 {
     public static void MapStaffContactEndpoints(this IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/staff/contacts").WithTags("Staff contacts").RequireAuthorization(StaffPolicies.Window);
+        var g = app.MapGroup("/api/staff/contacts").WithTags("Staff contacts")
+            .RequireAuthorization(StaffPolicies.Window);
         g.MapGet("/pending", ListPendingAsync).WithName("PendingContacts").WithSummary("待确认的企业联系人及核验材料");
         g.MapGet("/{id:long}/authorization-letter",
             LetterAsync).WithName("ContactAuthorizationLetter").WithSummary("下载联系人上传的授权委托书");
         g.MapPost("/{id:long}/confirmation", ConfirmAsync).WithName("ConfirmContactByWindow")
             .WithSummary("核验后确认联系人（须选择核验依据：授权委托书、法定代表人确认或窗口当面核验）");
-        g.MapPost("/{id:long}/refusal", (long id, ClosingRequest r, ClaimsPrincipal u, DaibanDbContext db,
-            TimeProvider t, CancellationToken ct) =>
-                DecideAsync(id, db, ct, c => ContactConfirmation.RefuseAsync(db, c, u.StaffActor(), r.Reason,
-                    t.GetUtcNow(), ct)))
+        g.MapPost("/{id:long}/refusal", RefuseAsync)
             .WithName("RefuseContact").WithSummary("不予确认联系人（须说明原因，本人收到通知）");
-        g.MapPost("/{id:long}/revocation", (long id, ClosingRequest r, ClaimsPrincipal u, DaibanDbContext db,
-            TimeProvider t, CancellationToken ct) =>
-                DecideAsync(id, db, ct, c => ContactConfirmation.RevokeByWindowAsync(db, c, u.StaffActor(), r.Reason,
-                    t.GetUtcNow(), ct)))
+        g.MapPost("/{id:long}/revocation", RevokeAsync)
             .WithName("RevokeContactByWindow").WithSummary("取消联系人代表企业办理的权限（须说明原因）");
     }
 
-    internal static async Task<Ok<List<PendingContact>>> ListPendingAsync(DaibanDbContext db, CancellationToken ct)
+    internal static async Task<Ok<List<PendingContact>>> ListPendingAsync([AsParameters] RequestContext x)
     {
+        var (db, ct) = (x.Db, x.Cancellation);
         var pending = await db.EnterpriseContacts.AsNoTracking().Include(c => c.Enterprise)
             .Where(c => c.Status == ContactStatus.Pending).OrderBy(c => c.Id).Take(200).ToListAsync(ct);
         var enterpriseIds = pending.Select(c => c.EnterpriseId).Distinct().ToList();
         var contactIds = pending.Select(c => c.Id).ToList();
         var confirmed = await db.EnterpriseContacts.AsNoTracking()
-            .Where(c => enterpriseIds.Contains(c.EnterpriseId) && c.Status == ContactStatus.Confirmed).OrderBy(c => c.Id).ToListAsync(ct);
-        var applications = await db.Cases.AsNoTracking().Where(c => c.ApplicantContactId != null && contactIds.Contains(c.ApplicantContactId.Value))
+            .Where(c => enterpriseIds.Contains(c.EnterpriseId) && c.Status == ContactStatus.Confirmed)
+            .OrderBy(c => c.Id).ToListAsync(ct);
+        var applications = await db.Cases.AsNoTracking()
+            .Where(c => c.ApplicantContactId != null && contactIds.Contains(c.ApplicantContactId.Value))
             .Join(db.Projects, c => c.ProjectId, p => p.Id, (c, p) => new { c.Id, c.ApplicantContactId, c.CaseNumber,
                 p.Name, c.Status, c.SubmittedAt })
             .OrderBy(a => a.Id).ToListAsync(ct);
@@ -85,10 +84,11 @@ public static class StaffContactEndpoints
                     a.SubmittedAt)).ToList())).ToList());
     }
 
-    internal static async Task<Results<PhysicalFileHttpResult, NotFound>> LetterAsync(long id, DaibanDbContext db,
-        MaterialFiles files, CancellationToken ct)
+    internal static async Task<Results<PhysicalFileHttpResult, NotFound>> LetterAsync(long id, MaterialFiles files,
+        [AsParameters] RequestContext x)
     {
-        var contact = await db.EnterpriseContacts.AsNoTracking().Include(c => c.Enterprise).SingleOrDefaultAsync(c => c.Id == id, ct);
+        var contact = await x.Db.EnterpriseContacts.AsNoTracking().Include(c => c.Enterprise)
+            .SingleOrDefaultAsync(c => c.Id == id, x.Cancellation);
         if (files.Find(contact?.AuthorizationLetter) is not { } stored)
             return TypedResults.NotFound();
         // Always a download, never rendered inline in our origin.
@@ -97,27 +97,37 @@ public static class StaffContactEndpoints
     }
 
     internal static Task<Results<Ok<ContactDecisionResponse>, NotFound>> ConfirmAsync(long id,
-        ContactConfirmationRequest r, ClaimsPrincipal user,
-        DaibanDbContext db, TimeProvider clock, CancellationToken ct)
+        ContactConfirmationRequest r, [AsParameters] RequestContext x)
     {
         // A colleague's word is given through the mini-program by the colleague itself, never recorded by the window.
         if (r.Evidence is not { } evidence || evidence == ContactEvidence.Colleague || !Enum.IsDefined(evidence))
-            throw DomainRuleException.Invalid("contact.evidence_required", "请选择核验依据：授权委托书、法定代表人确认或窗口当面核验。");
-        return DecideAsync(id, db, ct, c => ContactConfirmation.ConfirmAsync(db, c, user.StaffActor(), evidence,
-            r.Note, clock.GetUtcNow(), ct));
+            throw DomainRuleException.Invalid("contact.evidence_required",
+                "请选择核验依据：授权委托书、法定代表人确认或窗口当面核验。");
+        return DecideAsync(id, x, c => ContactConfirmation.ConfirmAsync(x.Db, c, x.User.StaffActor(), evidence,
+            r.Note, x.Now, x.Cancellation));
     }
 
-    private static async Task<Results<Ok<ContactDecisionResponse>, NotFound>> DecideAsync(long id, DaibanDbContext db,
-        CancellationToken ct,
+    internal static Task<Results<Ok<ContactDecisionResponse>, NotFound>> RefuseAsync(long id, ClosingRequest r,
+        [AsParameters] RequestContext x) =>
+        DecideAsync(id, x, c => ContactConfirmation.RefuseAsync(x.Db, c, x.User.StaffActor(), r.Reason, x.Now,
+            x.Cancellation));
+
+    internal static Task<Results<Ok<ContactDecisionResponse>, NotFound>> RevokeAsync(long id, ClosingRequest r,
+        [AsParameters] RequestContext x) =>
+        DecideAsync(id, x, c => ContactConfirmation.RevokeByWindowAsync(x.Db, c, x.User.StaffActor(), r.Reason,
+            x.Now, x.Cancellation));
+
+    private static async Task<Results<Ok<ContactDecisionResponse>, NotFound>> DecideAsync(long id, RequestContext x,
         Func<EnterpriseContact, Task> decide)
     {
-        var contact = await db.EnterpriseContacts.Include(c => c.Enterprise).SingleOrDefaultAsync(c => c.Id == id, ct);
+        var contact = await x.Db.EnterpriseContacts.Include(c => c.Enterprise)
+            .SingleOrDefaultAsync(c => c.Id == id, x.Cancellation);
         if (contact is null)
             return TypedResults.NotFound();
         await decide(contact);
-        await db.SaveChangesAsync(ct);
+        await x.Db.SaveChangesAsync(x.Cancellation);
         return TypedResults.Ok(new ContactDecisionResponse(contact.Id, contact.Name, contact.Status.ToString(),
-            contact.Status.Name(), contact.ConfirmedBy,
-            contact.ConfirmedAt, contact.Evidence?.Name(), contact.EvidenceNote, contact.ClosingReason));
+            contact.Status.Name(), contact.ConfirmedBy, contact.ConfirmedAt, contact.Evidence?.Name(),
+            contact.EvidenceNote, contact.ClosingReason));
     }
 }

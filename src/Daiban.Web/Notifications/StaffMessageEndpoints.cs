@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Daiban.Core.Notifications;
-using Daiban.Core.Persistence;
 using Daiban.Web.Cases;
+using Daiban.Web.Platform;
 using Daiban.Web.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Daiban.Web.Notifications;
 
 /// <summary>A notice to a staff member, with its template values as one line (what, which case, when).</summary>
-public sealed record StaffMessage(long Id, string Title, string Detail, long? CaseId, DateTimeOffset CreatedAt, bool Read);
+public sealed record StaffMessage(long Id, string Title, string Detail, long? CaseId, DateTimeOffset CreatedAt,
+    bool Read);
 
 public sealed record UnreadCount(int Unread);
 
@@ -24,39 +25,52 @@ public static class StaffMessageEndpoints
     {
         var g = app.MapGroup("/api/staff/me/messages").WithTags("Staff").RequireAuthorization(StaffPolicies.AnyStaff);
         g.MapGet("/", ListAsync).WithName("StaffMessages").WithSummary("我的站内消息（含公众号未能送达的通知）");
-        g.MapGet("/unread-count", async (ClaimsPrincipal u, DaibanDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(new UnreadCount(await InAppMessages.UnreadCountAsync(db, RecipientKind.Staff, Me(u), ct))))
-            .WithName("StaffUnreadMessages").WithSummary("未读站内消息数");
-        g.MapPost("/{messageId:long}/read", async Task<Results<NoContent, NotFound>> (long messageId, ClaimsPrincipal u, DaibanDbContext db, TimeProvider clock, CancellationToken ct) =>
-                await InAppMessages.MarkReadAsync(db, RecipientKind.Staff, Me(u), messageId, clock.GetUtcNow(), ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+        g.MapGet("/unread-count", UnreadCountAsync).WithName("StaffUnreadMessages").WithSummary("未读站内消息数");
+        g.MapPost("/{messageId:long}/read", MarkReadAsync)
             .WithName("MarkStaffMessageRead").WithSummary("标记一条站内消息已读");
-        g.MapPost("/read-all", async (ClaimsPrincipal u, DaibanDbContext db, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Ok(new MessagesRead(await InAppMessages.MarkAllReadAsync(db, RecipientKind.Staff, Me(u), clock.GetUtcNow(), ct))))
-            .WithName("MarkAllStaffMessagesRead").WithSummary("全部站内消息标记已读");
+        g.MapPost("/read-all", MarkAllReadAsync).WithName("MarkAllStaffMessagesRead").WithSummary("全部站内消息标记已读");
     }
 
-    internal static async Task<Ok<List<StaffMessage>>> ListAsync(ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
+    internal static async Task<Ok<List<StaffMessage>>> ListAsync([AsParameters] RequestContext x)
     {
-        var rows = await InAppMessages.Latest(db, RecipientKind.Staff, Me(user))
+        var rows = await InAppMessages.Latest(x.Db, RecipientKind.Staff, Me(x.User))
             .Select(n => new
             {
                 n.Id, n.Title, n.DataJson, n.FieldsJson, n.CaseId, n.CreatedAt, Read = n.ReadAt != null,
             })
-            .ToListAsync(ct);
+            .ToListAsync(x.Cancellation);
         return TypedResults.Ok(rows.Select(r =>
             new StaffMessage(r.Id, r.Title, Detail(r.FieldsJson, r.DataJson), r.CaseId, r.CreatedAt, r.Read)).ToList());
     }
 
+    internal static async Task<Ok<UnreadCount>> UnreadCountAsync([AsParameters] RequestContext x) =>
+        TypedResults.Ok(new UnreadCount(
+            await InAppMessages.UnreadCountAsync(x.Db, RecipientKind.Staff, Me(x.User), x.Cancellation)));
+
+    internal static async Task<Results<NoContent, NotFound>> MarkReadAsync(long messageId,
+        [AsParameters] RequestContext x) =>
+        await InAppMessages.MarkReadAsync(x.Db, RecipientKind.Staff, Me(x.User), messageId, x.Now, x.Cancellation)
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound();
+
+    internal static async Task<Ok<MessagesRead>> MarkAllReadAsync([AsParameters] RequestContext x) =>
+        TypedResults.Ok(new MessagesRead(
+            await InAppMessages.MarkAllReadAsync(x.Db, RecipientKind.Staff, Me(x.User), x.Now, x.Cancellation)));
+
     private static long[] Me(ClaimsPrincipal user) => [user.StaffId()];
 
-    /// <summary>The notice's values in one line (case number, what happened, when …); older rows: keyword values.</summary>
+    /// <summary>
+    /// The notice's values in one line (case number, what happened, when …); older rows: keyword values.
+    /// </summary>
     private static string Detail(string? fieldsJson, string dataJson)
     {
         try
         {
             if (fieldsJson is not null)
                 return JsonSerializer.Deserialize<NoticeFields>(fieldsJson)?.Line() ?? "";
-            return JsonSerializer.Deserialize<Dictionary<string, string>>(dataJson) is { } data ? string.Join(" · ", data.Values) : "";
+            return JsonSerializer.Deserialize<Dictionary<string, string>>(dataJson) is { } data
+                ? string.Join(" · ", data.Values)
+                : "";
         }
         catch (JsonException)
         {

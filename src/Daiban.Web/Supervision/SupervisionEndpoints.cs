@@ -1,95 +1,114 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Daiban.Core.Calendar;
 using Daiban.Core.Common;
-using Daiban.Core.Persistence;
 using Daiban.Core.Supervision;
+using Daiban.Web.Platform;
 using Daiban.Web.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daiban.Web.Supervision;
 
-/// <summary>Supervision's view (十 强化监督, 七 队伍建设): the dashboard for supervisors, the overdue board for the window too.</summary>
+/// <summary>
+/// Supervision's view (十 强化监督, 七 队伍建设): the dashboard for supervisors, the overdue board for the window too.
+/// </summary>
 public static class SupervisionEndpoints
 {
     public static void MapSupervisionEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/staff/supervision").WithTags("Supervision");
         g.MapGet("/dashboard", DashboardAsync).WithName("SupervisionDashboard")
-            .WithSummary("监督看板：满意度分布与趋势、代办员负荷/按时率/满意度、部门时效、差评整改、待回访").RequireAuthorization(StaffPolicies.Supervisor);
-        g.MapGet("/callbacks", CallbacksAsync).WithName("ListCallbacks").WithSummary("回访任务（抽查回访与差评回访）").RequireAuthorization(StaffPolicies.Supervisor);
-        g.MapPost("/callbacks/{id:long}", RecordCallbackAsync).WithName("RecordCallback").WithSummary("记录回访结果").RequireAuthorization(StaffPolicies.Supervisor);
-        g.MapGet("/rectifications", RectificationsAsync).WithName("ListRectifications").WithSummary("差评整改").RequireAuthorization(StaffPolicies.Supervisor);
+            .WithSummary("监督看板：满意度分布与趋势、代办员负荷/按时率/满意度、部门时效、差评整改、待回访")
+            .RequireAuthorization(StaffPolicies.Supervisor);
+        g.MapGet("/callbacks", CallbacksAsync).WithName("ListCallbacks").WithSummary("回访任务（抽查回访与差评回访）")
+            .RequireAuthorization(StaffPolicies.Supervisor);
+        g.MapPost("/callbacks/{id:long}", RecordCallbackAsync).WithName("RecordCallback").WithSummary("记录回访结果")
+            .RequireAuthorization(StaffPolicies.Supervisor);
+        g.MapGet("/rectifications", RectificationsAsync).WithName("ListRectifications").WithSummary("差评整改")
+            .RequireAuthorization(StaffPolicies.Supervisor);
         g.MapPost("/rectifications/{id:long}/close", CloseRectificationAsync).WithName("CloseRectification")
-            .WithSummary("办结差评整改（须先完成差评回访）：已整改、已解释或申诉复核排除").RequireAuthorization(StaffPolicies.Supervisor);
-        g.MapGet("/overdue", OverdueAsync).WithName("OverdueBoard").WithSummary("逾期事项看板（按逾期工作日）").RequireAuthorization(StaffPolicies.Oversight);
+            .WithSummary("办结差评整改（须先完成差评回访）：已整改、已解释或申诉复核排除")
+            .RequireAuthorization(StaffPolicies.Supervisor);
+        g.MapGet("/overdue", OverdueAsync).WithName("OverdueBoard").WithSummary("逾期事项看板（按逾期工作日）")
+            .RequireAuthorization(StaffPolicies.Oversight);
     }
 
-    internal static async Task<Ok<List<CallbackView>>> CallbacksAsync(DaibanDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Ok<List<CallbackView>>> CallbacksAsync([AsParameters] RequestContext x)
     {
-        var today = ChinaTime.Today(clock);
-        var rows = await db.Callbacks.AsNoTracking().OrderBy(c => c.Status).ThenBy(c => c.DueOn).Take(300)
-            .Join(db.Cases, cb => cb.CaseId, c => c.Id, (cb, c) => new { Callback = cb, c.CaseNumber }).ToListAsync(ct);
+        var today = ChinaTime.Today(x.Clock);
+        var rows = await x.Db.Callbacks.AsNoTracking().OrderBy(c => c.Status).ThenBy(c => c.DueOn).Take(300)
+            .Join(x.Db.Cases, cb => cb.CaseId, c => c.Id, (cb, c) => new { Callback = cb, c.CaseNumber })
+            .ToListAsync(x.Cancellation);
         return TypedResults.Ok(rows.Select(r => CallbackView.From(r.Callback, r.CaseNumber, today)).ToList());
     }
 
-    internal static async Task<Results<Ok<CallbackView>, NotFound>> RecordCallbackAsync(long id, CallbackRecordRequest r, ClaimsPrincipal user, DaibanDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Ok<CallbackView>, NotFound>> RecordCallbackAsync(long id,
+        CallbackRecordRequest r, [AsParameters] RequestContext x)
     {
-        var callback = await db.Callbacks.SingleOrDefaultAsync(c => c.Id == id, ct);
+        var callback = await x.Db.Callbacks.SingleOrDefaultAsync(c => c.Id == id, x.Cancellation);
         if (callback is null)
             return TypedResults.NotFound();
-        callback.Record(r.Reached ?? throw DomainRuleException.Invalid("callback.reached", "请说明是否联系上企业。"), r.Result ?? "", r.Satisfied, user.StaffActor(), clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        var number = await db.Cases.Where(c => c.Id == callback.CaseId).Select(c => c.CaseNumber).SingleAsync(ct);
-        return TypedResults.Ok(CallbackView.From(callback, number, ChinaTime.Today(clock)));
+        var reached = r.Reached ?? throw DomainRuleException.Invalid("callback.reached", "请说明是否联系上企业。");
+        callback.Record(reached, r.Result ?? "", r.Satisfied, x.User.StaffActor(), x.Now);
+        await x.Db.SaveChangesAsync(x.Cancellation);
+        var number = await CaseNumberAsync(x, callback.CaseId);
+        return TypedResults.Ok(CallbackView.From(callback, number, ChinaTime.Today(x.Clock)));
     }
 
-    internal static async Task<Ok<List<RectificationView>>> RectificationsAsync(DaibanDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Ok<List<RectificationView>>> RectificationsAsync([AsParameters] RequestContext x)
     {
-        var today = ChinaTime.Today(clock);
-        var rows = await db.Rectifications.AsNoTracking().OrderBy(r => r.Status).ThenBy(r => r.Deadline).Take(300)
-            .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { Rectification = r, c.CaseNumber }).ToListAsync(ct);
+        var today = ChinaTime.Today(x.Clock);
+        var rows = await x.Db.Rectifications.AsNoTracking().OrderBy(r => r.Status).ThenBy(r => r.Deadline).Take(300)
+            .Join(x.Db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { Rectification = r, c.CaseNumber })
+            .ToListAsync(x.Cancellation);
         return TypedResults.Ok(rows.Select(r => RectificationView.From(r.Rectification, r.CaseNumber, today)).ToList());
     }
 
-    internal static async Task<Results<Ok<RectificationView>, NotFound>> CloseRectificationAsync(long id, RectificationCloseRequest r, ClaimsPrincipal user, DaibanDbContext db,
-        TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Ok<RectificationView>, NotFound>> CloseRectificationAsync(long id,
+        RectificationCloseRequest r, [AsParameters] RequestContext x)
     {
-        var rectification = await db.Rectifications.SingleOrDefaultAsync(x => x.Id == id, ct);
+        var rectification = await x.Db.Rectifications.SingleOrDefaultAsync(k => k.Id == id, x.Cancellation);
         if (rectification is null)
             return TypedResults.NotFound();
         if (!Enum.TryParse<RectificationStatus>(r.Outcome, out var outcome) || outcome == RectificationStatus.Open)
             throw DomainRuleException.Invalid("rectification.outcome", "请选择办结方式：已整改、已解释或申诉复核排除。");
-        await rectification.CloseAsync(db, outcome, r.Findings ?? "", r.Measures ?? "", r.Feedback ?? "", user.StaffActor(), clock.GetUtcNow(), ct);
-        await db.SaveChangesAsync(ct);
-        var number = await db.Cases.Where(c => c.Id == rectification.CaseId).Select(c => c.CaseNumber).SingleAsync(ct);
-        return TypedResults.Ok(RectificationView.From(rectification, number, ChinaTime.Today(clock)));
+        await rectification.CloseAsync(x.Db, outcome, r.Findings ?? "", r.Measures ?? "", r.Feedback ?? "",
+            x.User.StaffActor(), x.Now, x.Cancellation);
+        await x.Db.SaveChangesAsync(x.Cancellation);
+        var number = await CaseNumberAsync(x, rectification.CaseId);
+        return TypedResults.Ok(RectificationView.From(rectification, number, ChinaTime.Today(x.Clock)));
     }
 
-    internal static async Task<Ok<SupervisionDashboard>> DashboardAsync(DaibanDbContext db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await SupervisionStatistics.DashboardAsync(db, ChinaTime.Today(clock), ct));
+    internal static async Task<Ok<SupervisionDashboard>> DashboardAsync([AsParameters] RequestContext x) =>
+        TypedResults.Ok(await SupervisionStatistics.DashboardAsync(x.Db, ChinaTime.Today(x.Clock), x.Cancellation));
 
-    internal static async Task<Ok<IReadOnlyList<OverdueRow>>> OverdueAsync(DaibanDbContext db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await SupervisionStatistics.OverdueAsync(db, await db.LoadBusinessCalendarAsync(ct), ChinaTime.Today(clock), ct));
+    internal static async Task<Ok<IReadOnlyList<OverdueRow>>> OverdueAsync([AsParameters] RequestContext x) =>
+        TypedResults.Ok(await SupervisionStatistics.OverdueAsync(x.Db,
+            await x.Db.LoadBusinessCalendarAsync(x.Cancellation), ChinaTime.Today(x.Clock), x.Cancellation));
+
+    private static Task<string> CaseNumberAsync(RequestContext x, long caseId) =>
+        x.Db.Cases.Where(c => c.Id == caseId).Select(c => c.CaseNumber).SingleAsync(x.Cancellation);
 }
 
 public sealed record CallbackRecordRequest([property: Required] bool? Reached, [property: Required] string? Result,
     bool? Satisfied);
 
-public sealed record CallbackView(long Id, long CaseId, string CaseNumber, string Kind, DateOnly DueOn, string Status, string? Result, bool? EnterpriseSatisfied, bool Overdue)
+public sealed record CallbackView(long Id, long CaseId, string CaseNumber, string Kind, DateOnly DueOn, string Status,
+    string? Result, bool? EnterpriseSatisfied, bool Overdue)
 {
     public static CallbackView From(Callback c, string caseNumber, DateOnly today) => new(c.Id, c.CaseId, caseNumber,
-        c.Kind == CallbackKind.BadReview ? "差评回访" : "抽查回访", c.DueOn, c.Status.ToString(), c.Result, c.EnterpriseSatisfied, c.Status == CallbackStatus.Due && c.DueOn < today);
+        c.Kind == CallbackKind.BadReview ? "差评回访" : "抽查回访", c.DueOn, c.Status.ToString(), c.Result,
+        c.EnterpriseSatisfied, c.Status == CallbackStatus.Due && c.DueOn < today);
 }
 
 public sealed record RectificationCloseRequest([property: Required] string? Outcome,
     [property: Required] string? Findings, [property: Required] string? Measures,
     [property: Required] string? Feedback);
 
-public sealed record RectificationView(long Id, long CaseId, string CaseNumber, string Status, string StatusName, DateOnly Deadline, bool Overdue, string? Findings,
-    string? Measures, string? FeedbackToEnterprise)
+public sealed record RectificationView(long Id, long CaseId, string CaseNumber, string Status, string StatusName,
+    DateOnly Deadline, bool Overdue, string? Findings, string? Measures, string? FeedbackToEnterprise)
 {
-    public static RectificationView From(Rectification r, string caseNumber, DateOnly today) => new(r.Id, r.CaseId, caseNumber, r.Status.ToString(),
-        Rectification.Table.Describe(r.Status), r.Deadline, r.IsOverdue(today), r.Findings, r.Measures, r.FeedbackToEnterprise);
+    public static RectificationView From(Rectification r, string caseNumber, DateOnly today) => new(r.Id, r.CaseId,
+        caseNumber, r.Status.ToString(), Rectification.Table.Describe(r.Status), r.Deadline, r.IsOverdue(today),
+        r.Findings, r.Measures, r.FeedbackToEnterprise);
 }

@@ -85,6 +85,31 @@ public sealed class OpenApiContractTests(ProductionLikeApp app)
     }
 
     /// <summary>
+    /// Handlers take the request context (user, database, clock, cancellation) as one [AsParameters] argument: none of
+    /// its parts may leak into the contract as a query parameter or a request body.
+    /// </summary>
+    [Fact]
+    public async Task TheRequestContext_IsNeitherAParameterNorABody()
+    {
+        var response = await app.CreateClient().GetAsync("/openapi/v1.json");
+        var root = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        string[] parts = ["x", "user", "db", "clock", "cancellation"];
+
+        var names = root.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject())
+            .Where(op => op.Value.ValueKind == JsonValueKind.Object && op.Value.TryGetProperty("parameters", out _))
+            .SelectMany(op => op.Value.GetProperty("parameters").EnumerateArray())
+            .Select(p => p.GetProperty("name").GetString()!.ToLowerInvariant())
+            .ToList();
+
+        Assert.Contains("status", names); // ListStaffCases' query filter is still there
+        Assert.DoesNotContain(names, parts.Contains);
+        var schemas = root.GetProperty("components").GetProperty("schemas");
+        Assert.False(schemas.TryGetProperty("RequestContext", out _));
+        Assert.False(schemas.TryGetProperty("ClaimsPrincipal", out _));
+    }
+
+    /// <summary>
     /// The document's promise for an application, held against the server: each required field is refused when
     /// missing; the optional ones (contact, stages, the request text, the project's other facts) may be left out.
     /// </summary>
