@@ -8,7 +8,10 @@ namespace Daiban.Core.Consultation;
 /// the knowledge base or a fixed sentence of its own; it has nothing else to say. Progress questions are labelled here and answered by
 /// <see cref="ConsultationService"/>, which knows who is asking.
 /// </summary>
-public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresholds = null, TimeProvider? clock = null)
+/// <param name="intents">The knowledge's own intent model unless given: cross-validation scores the bot with models
+/// that never saw the questions asked.</param>
+public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresholds = null, TimeProvider? clock = null,
+    IntentModel? intents = null)
 {
     /// <summary>Below this share of the question's known bigrams found in the best passage, the bot is not sure.</summary>
     public const double ConfidenceFloor = 0.55;
@@ -50,7 +53,7 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresho
         var rows = items.Select(knowledge.Item).OfType<Catalog.ApprovalItem>().ToList();
         if (intent != BotIntents.Progress && DateAnswers.Answer(expanded, rows, knowledge.Calendar, year) is { } dated)
             return dated;
-        var scores = knowledge.Intents.Score(expanded);
+        var scores = (intents ?? knowledge.Intents).Score(expanded);
         if (intent == BotIntents.Progress)
         {
             // Labelled progress whatever the search finds: the service answers it from the asker's own cases. A
