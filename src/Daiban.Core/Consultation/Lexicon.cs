@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Daiban.Core.Seed;
 
 namespace Daiban.Core.Consultation;
@@ -10,6 +11,9 @@ public sealed class Lexicon
 {
     private readonly (string From, string To)[] _spellings;
     private readonly string[] _spellingWords;
+    // Before Shipped: the shipped lexicon respells its own entries while it is built.
+    private static readonly Regex TrailingBu =
+        new(@"(?<=\p{IsCJKUnifiedIdeographs})不(?=[？?。！!，,\s]|$)", RegexOptions.Compiled);
     private readonly (string From, string To)[] _synonyms;
     private readonly (string Alias, string Code)[] _aliases;
 
@@ -61,7 +65,8 @@ public sealed class Lexicon
         var text = question;
         foreach (var (from, to) in _spellings)
             text = text.Replace(from, to, StringComparison.Ordinal);
-        return text;
+        // "会改不", "上班不": a clause ending in 不 asks yes or no, as 吗 does.
+        return TrailingBu.Replace(text, "吗");
     }
 
     /// <summary>The catalogue items a question names, longest mention first; an alias inside a longer one found counts once.</summary>

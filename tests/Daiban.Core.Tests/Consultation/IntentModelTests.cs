@@ -70,11 +70,12 @@ public sealed class IntentModelTests(ITestOutputHelper output)
             return new KnowledgeBot(knowledge, intents: model);
         }).ToList();
 
-        var score = ParaphraseSet.Score(ParaphraseCase.Tuning, (q, memory) => bots[foldOf.GetValueOrDefault(q)].Answer(q, memory));
+        var score = ParaphraseSet.Score(ParaphraseCase.Tuning,
+            (q, memory) => bots[foldOf.GetValueOrDefault(q)].Answer(q, memory));
 
         output.WriteLine("cross-validated " + score.Summary());
-        // 299/337 when the title boost was chosen (297 at the earlier 2.5), less a two-question margin.
-        Assert.True(score.Score.Correct >= 297, score.Summary());
+        // 302/337 now (297 before the title boost and the clause-final 不), less a two-question margin.
+        Assert.True(score.Score.Correct >= 300, score.Summary());
         Assert.True(score.Score.AccuracyOf(DevCaseKind.Handoff) >= 0.85, score.Summary());
         Assert.True(score.Score.AccuracyOf(DevCaseKind.OutOfScope) >= 0.9, score.Summary());
     }

@@ -157,6 +157,16 @@ public sealed partial class KnowledgeBotTests(KnowledgeBotFixture fixture) : ICl
     }
 
     [Fact]
+    public void AClauseEndingInBu_AsksYesOrNo_LikeMa()
+    {
+        Assert.Equal("方案能改吗，要多久", Lexicon.Shipped.Respell("方案能改不，要多久"));
+        Assert.Equal("回访吗？", Lexicon.Shipped.Respell("回访不？"));
+        // Only at a clause's end: 不动产, 要不要 and 不合适 keep their 不.
+        Assert.Equal("不动产证要不要钱，不合适", Lexicon.Shipped.Respell("不动产证要不要钱，不合适"));
+        Assert.False(Ask("整改了问题会告诉我们不").Handoff);
+    }
+
+    [Fact]
     public void AShortNameOfSeveralItems_NamesEachOfThem()
     {
         var answer = Ask("环评一般几天能批");
