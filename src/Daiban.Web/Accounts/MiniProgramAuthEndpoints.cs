@@ -64,26 +64,8 @@ public static class MiniProgramAuthEndpoints
             return TypedResults.Problem(title: "微信服务繁忙，请稍后再试", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var now = x.Now;
-        var user = await x.Db.MiniProgramUsers.SingleOrDefaultAsync(u => u.OpenId == session.OpenId, x.Cancellation);
-        if (user is null)
-        {
-            user = new MiniProgramUser(session.OpenId, session.UnionId, now);
-            x.Db.MiniProgramUsers.Add(user);
-        }
-        user.RecordLogin(protector.Protect(session.SessionKey), session.UnionId, now);
-        try
-        {
-            await x.Db.SaveChangesAsync(x.Cancellation);
-        }
-        catch (DbUpdateException)
-        {
-            // Two first logins of one user raced; the other created the row: update that one.
-            x.Db.ChangeTracker.Clear();
-            user = await x.Db.MiniProgramUsers.SingleAsync(u => u.OpenId == session.OpenId, x.Cancellation);
-            user.RecordLogin(protector.Protect(session.SessionKey), session.UnionId, now);
-            await x.Db.SaveChangesAsync(x.Cancellation);
-        }
+        var user = await MiniProgramSignIns.RecordAsync(x.Db, session.OpenId, session.UnionId,
+            protector.Protect(session.SessionKey), x.Now, x.Cancellation);
         var (token, expiresAt) = tokens.IssueForMiniProgramUser(user.Id, user.OpenId);
         return TypedResults.Ok(new LoginResponse(token, expiresAt, user.Id, user.Phone is not null));
     }
