@@ -58,15 +58,18 @@ public static class CaseSearch
                 || db.Projects.Any(p => p.Id == c.ProjectId && p.Name.Contains(text))
                 || db.EnterpriseContacts.Any(k => k.Id == c.ApplicantContactId && (k.Name.Contains(text) || k.Phone == text)));
         var total = await cases.CountAsync(ct);
-        var rows = cases.Select(c => new CaseListRow(c.Id, c.CaseNumber, c.Mode, c.Status, c.AgentId, c.AgentName,
-            c.SubmittedAt, c.Items.Where(i => i.RunningDueOn != null).Min(i => i.RunningDueOn),
-            db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name).FirstOrDefault() ?? "",
-            db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name).FirstOrDefault() ?? "",
-            db.EnterpriseContacts.Where(k => k.Id == c.ApplicantContactId).Select(k => k.Name).FirstOrDefault()));
+        // Ordered on the entity, before the projection: a constructed row cannot be ordered in SQL.
         var ordered = query.Sort == CaseSort.Newest
-            ? rows.OrderByDescending(r => r.Id)
-            : rows.OrderBy(r => r.NextDueOn == null).ThenBy(r => r.NextDueOn).ThenBy(r => r.Id);
-        var page = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);
+            ? cases.OrderByDescending(c => c.Id)
+            : cases.OrderBy(c => c.Items.Where(i => i.RunningDueOn != null).Min(i => i.RunningDueOn) == null)
+                .ThenBy(c => c.Items.Where(i => i.RunningDueOn != null).Min(i => i.RunningDueOn)).ThenBy(c => c.Id);
+        var page = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Select(c => new CaseListRow(c.Id, c.CaseNumber, c.Mode, c.Status, c.AgentId, c.AgentName,
+                c.SubmittedAt, c.Items.Where(i => i.RunningDueOn != null).Min(i => i.RunningDueOn),
+                db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name).FirstOrDefault() ?? "",
+                db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name).FirstOrDefault() ?? "",
+                db.EnterpriseContacts.Where(k => k.Id == c.ApplicantContactId).Select(k => k.Name).FirstOrDefault()))
+            .ToListAsync(ct);
         return (page, total);
     }
 }
