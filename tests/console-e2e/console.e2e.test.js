@@ -100,7 +100,7 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   const supervisor = await signIn(browser.context, 'chenjing')
   // Nothing on the dashboard (Chart.js included) may need what the content security policy forbids.
   supervisor.on('console', (m) => { if (m.text().includes('Content Security Policy')) violations.push(m.text()) })
-  expect(await navNames(supervisor)).toEqual(['逾期看板', '监督看板', '联审与台账', '典型案例', '消息', '我的账号'])
+  expect(await navNames(supervisor)).toEqual(['案件查找', '逾期看板', '监督看板', '联审与台账', '典型案例', '消息', '我的账号'])
   await supervisor.click('#nav-dashboard')
   await supervisor.waitForSelector(`#agents tr[data-agent="${agentName}"]`)
   const open = Number(await supervisor.textContent(`#agents tr[data-agent="${agentName}"] .open-cases`))

@@ -17,6 +17,16 @@ public enum CaseSort
     Newest,
 }
 
+public static class CaseSortNames
+{
+    public static string Name(this CaseSort sort) => sort switch
+    {
+        CaseSort.Urgency => "最紧急在前（最近到期，再按等待最久）",
+        CaseSort.Newest => "最新在前",
+        _ => sort.ToString(),
+    };
+}
+
 /// <summary>What a staff member looks for, and which page of it.</summary>
 /// <param name="Text">Part of the case number, the enterprise's or project's name, the contact's name; or the
 /// contact's whole phone number.</param>
