@@ -30,6 +30,10 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   await clerk.waitForSelector('#submitted tbody tr[data-case]')
   const caseNumber = await clerk.getAttribute('#submitted tbody tr[data-case]', 'data-case')
   await shot(clerk, 'dispatch-queue')
+  // Every row says whose case it is.
+  const enterprise = await clerk.$eval(`#submitted tr[data-case="${caseNumber}"] td.whose`,
+    (td) => td.firstChild.textContent)
+  expect(enterprise).toMatch(/[\u4e00-\u9fa5]{4,}/)
 
   await clerk.click(`#submitted tr[data-case="${caseNumber}"] button.register`)
   await clerk.waitForSelector(`#registered tr[data-case="${caseNumber}"]`)
@@ -41,6 +45,16 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   await shot(clerk, 'dispatch-suggestion')
   await clerk.click(`#registered tr[data-case="${caseNumber}"] button.accept`)
   await clerk.waitForFunction((n) => !document.querySelector(`#registered tr[data-case="${n}"]`), caseNumber)
+  // The enterprise phones and gives its name: the clerk finds the case, now with its agent.
+  await clerk.click('#nav-find')
+  await clerk.waitForSelector('#case-search')
+  await clerk.fill('#case-search', enterprise)
+  await clerk.click('#view-find button.find')
+  await clerk.waitForFunction(({ n, who }) => {
+    const row = document.querySelector(`#my-cases tr[data-case="${n}"]`)
+    return row && row.textContent.includes(who)
+  }, { n: caseNumber, who: agentName })
+  await shot(clerk, 'case-search')
 
   const agent = await signIn(browser.context, AGENTS[agentName])
   expect(await navNames(agent)).toEqual(['我的案件', '咨询转人工', '联审与台账', '消息', '我的账号'])
@@ -86,7 +100,7 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   const supervisor = await signIn(browser.context, 'chenjing')
   // Nothing on the dashboard (Chart.js included) may need what the content security policy forbids.
   supervisor.on('console', (m) => { if (m.text().includes('Content Security Policy')) violations.push(m.text()) })
-  expect(await navNames(supervisor)).toEqual(['逾期看板', '监督看板', '联审与台账', '典型案例', '消息', '我的账号'])
+  expect(await navNames(supervisor)).toEqual(['案件查找', '逾期看板', '监督看板', '联审与台账', '典型案例', '消息', '我的账号'])
   await supervisor.click('#nav-dashboard')
   await supervisor.waitForSelector(`#agents tr[data-agent="${agentName}"]`)
   const open = Number(await supervisor.textContent(`#agents tr[data-agent="${agentName}"] .open-cases`))
@@ -142,7 +156,7 @@ test('the window does not accept an application and says why; it leaves the queu
 
 test('each role sees only its pages, and a page outside them falls back to its own', async () => {
   const expected = {
-    wangmin: ['派件', '咨询转人工', '逾期看板', '联审与台账', '典型案例', '消息', '我的账号'],
+    wangmin: ['派件', '案件查找', '咨询转人工', '逾期看板', '联审与台账', '典型案例', '消息', '我的账号'],
     liuyang: ['联审与台账', '消息', '我的账号'],
     admin: ['派件', '我的案件', '咨询转人工', '逾期看板', '监督看板', '联审与台账', '典型案例', '系统管理', '消息', '我的账号'],
   }

@@ -34,6 +34,7 @@ public static class EnumNames
         [typeof(LandSupply)] = v => ((LandSupply)v).Name(),
         [typeof(ContactEvidence)] = v => ((ContactEvidence)v).Name(),
         [typeof(ContactStatus)] = v => ((ContactStatus)v).Name(),
+        [typeof(CaseSort)] = v => ((CaseSort)v).Name(),
     };
 
     public static IReadOnlyCollection<Type> Described => Tables.Keys;

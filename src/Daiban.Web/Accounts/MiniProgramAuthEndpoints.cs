@@ -8,6 +8,7 @@ using Daiban.WeChat;
 using Daiban.WeChat.Api;
 using Daiban.Web.Cases;
 using Daiban.Web.Staff;
+using Daiban.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,20 +33,23 @@ public static class MiniProgramAuthEndpoints
     {
         var g = app.MapGroup("/api/mp").WithTags("Mini-program");
         g.MapPost("/auth/login", LoginAsync).WithName("MiniProgramLogin").WithSummary("用wx.login的code登录，换取访问令牌");
-        g.MapGet("/me", GetMeAsync).WithName("MiniProgramMe").WithSummary("当前登录用户").RequireAuthorization(DaibanClaims.MiniProgramPolicy);
-        g.MapPost("/staff-binding", BindStaffAsync).WithName("BindStaffMiniProgram").WithSummary("工作人员用绑定码关联小程序身份（代办员页面）")
+        g.MapGet("/me", GetMeAsync).WithName("MiniProgramMe").WithSummary("当前登录用户")
             .RequireAuthorization(DaibanClaims.MiniProgramPolicy);
-        g.MapPost("/me/phone", BindPhoneAsync).WithName("BindPhone").WithSummary("用手机号快速验证的code绑定手机号").RequireAuthorization(DaibanClaims.MiniProgramPolicy);
+        g.MapPost("/staff-binding", BindStaffAsync).WithName("BindStaffMiniProgram")
+            .WithSummary("工作人员用绑定码关联小程序身份（代办员页面）")
+            .RequireAuthorization(DaibanClaims.MiniProgramPolicy);
+        g.MapPost("/me/phone", BindPhoneAsync).WithName("BindPhone").WithSummary("用手机号快速验证的code绑定手机号")
+            .RequireAuthorization(DaibanClaims.MiniProgramPolicy);
     }
 
-    internal static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(LoginRequest request, WeChatApiClient wechat,
-        DaibanDbContext db, TokenIssuer tokens, SessionKeyProtector protector, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(LoginRequest request,
+        WeChatApiClient wechat, TokenIssuer tokens, SessionKeyProtector protector, [AsParameters] RequestContext x)
     {
         var code = Guard.Required(request.Code, "登录凭证code", 128);
         Code2SessionResponse session;
         try
         {
-            session = await wechat.Code2SessionAsync(code, ct);
+            session = await wechat.Code2SessionAsync(code, x.Cancellation);
         }
         catch (WeChatApiException e) when (e.ErrCode is 40029 or 40163)
         {
@@ -60,26 +64,8 @@ public static class MiniProgramAuthEndpoints
             return TypedResults.Problem(title: "微信服务繁忙，请稍后再试", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var now = clock.GetUtcNow();
-        var user = await db.MiniProgramUsers.SingleOrDefaultAsync(u => u.OpenId == session.OpenId, ct);
-        if (user is null)
-        {
-            user = new MiniProgramUser(session.OpenId, session.UnionId, now);
-            db.MiniProgramUsers.Add(user);
-        }
-        user.RecordLogin(protector.Protect(session.SessionKey), session.UnionId, now);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two first logins of one user raced; the other created the row: update that one.
-            db.ChangeTracker.Clear();
-            user = await db.MiniProgramUsers.SingleAsync(u => u.OpenId == session.OpenId, ct);
-            user.RecordLogin(protector.Protect(session.SessionKey), session.UnionId, now);
-            await db.SaveChangesAsync(ct);
-        }
+        var user = await MiniProgramSignIns.RecordAsync(x.Db, session.OpenId, session.UnionId,
+            protector.Protect(session.SessionKey), x.Now, x.Cancellation);
         var (token, expiresAt) = tokens.IssueForMiniProgramUser(user.Id, user.OpenId);
         return TypedResults.Ok(new LoginResponse(token, expiresAt, user.Id, user.Phone is not null));
     }
@@ -88,15 +74,16 @@ public static class MiniProgramAuthEndpoints
     /// The phone comes from WeChat's verification (getuserphonenumber), never typed in; it is checked to belong to
     /// this user and this mini-program, and copied to the user's enterprise contacts.
     /// </summary>
-    internal static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> BindPhoneAsync(BindPhoneRequest request, ClaimsPrincipal principal,
-        WeChatApiClient wechat, DaibanDbContext db, Microsoft.Extensions.Options.IOptions<WeChatOptions> options, CancellationToken ct)
+    internal static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> BindPhoneAsync(BindPhoneRequest request,
+        WeChatApiClient wechat, Microsoft.Extensions.Options.IOptions<WeChatOptions> options,
+        [AsParameters] RequestContext x)
     {
         var code = Guard.Required(request.Code, "手机号验证code", 128);
-        var user = await db.MiniProgramUsers.SingleAsync(u => u.Id == long.Parse(principal.FindFirstValue("sub")!), ct);
+        var user = await x.Db.MiniProgramUsers.SingleAsync(u => u.Id == long.Parse(x.User.FindFirstValue("sub")!), x.Cancellation);
         PhoneNumberResponse phone;
         try
         {
-            phone = await wechat.GetPhoneNumberAsync(new PhoneNumberRequest(code, user.OpenId), ct);
+            phone = await wechat.GetPhoneNumberAsync(new PhoneNumberRequest(code, user.OpenId), x.Cancellation);
         }
         catch (WeChatApiException e) when (e.ErrCode == 40029)
         {
@@ -106,17 +93,18 @@ public static class MiniProgramAuthEndpoints
         if (info is null || info.Watermark?.AppId != options.Value.MiniProgram.AppId || string.IsNullOrEmpty(info.PurePhoneNumber))
             return TypedResults.Problem(title: "手机号验证结果无效，请重试", statusCode: StatusCodes.Status422UnprocessableEntity);
         user.BindPhone(info.PurePhoneNumber);
-        foreach (var contact in await db.EnterpriseContacts.Where(c => c.MiniProgramOpenId == user.OpenId).ToListAsync(ct))
+        foreach (var contact in await x.Db.EnterpriseContacts.Where(c => c.MiniProgramOpenId == user.OpenId).ToListAsync(x.Cancellation))
             contact.ChangePhone(info.PurePhoneNumber);
-        await db.SaveChangesAsync(ct);
+        await x.Db.SaveChangesAsync(x.Cancellation);
         return TypedResults.Ok(new MeResponse(user.Id, PersonalData.MaskPhone(user.Phone), user.FirstSeenAt));
     }
 
-    internal static async Task<Results<Ok<StaffBindingResponse>, ProblemHttpResult>> BindStaffAsync(StaffBindingRequest request,
-        ClaimsPrincipal principal, StaffBindingCodes codes, DaibanDbContext db, Core.Staff.StaffAccounts accounts, CancellationToken ct)
+    internal static async Task<Results<Ok<StaffBindingResponse>,
+        ProblemHttpResult>> BindStaffAsync(StaffBindingRequest request, StaffBindingCodes codes,
+        Core.Staff.StaffAccounts accounts, [AsParameters] RequestContext x)
     {
         var (result, staff) = await codes.BindIdentityAsync(Guard.Required(request.Code, "绑定码", 16), Core.Staff.WeChatIdentity.MiniProgram,
-            principal.FindFirstValue(DaibanClaims.OpenId)!, db, accounts, ct);
+            x.User.FindFirstValue(DaibanClaims.OpenId)!, x.Db, accounts, x.Cancellation);
         return result switch
         {
             BindingRedemption.Bound => TypedResults.Ok(new StaffBindingResponse(staff!.Id, staff.DisplayName)),
@@ -127,10 +115,10 @@ public static class MiniProgramAuthEndpoints
         };
     }
 
-    internal static async Task<Results<Ok<MeResponse>, NotFound>> GetMeAsync(ClaimsPrincipal principal, DaibanDbContext db, CancellationToken ct)
+    internal static async Task<Results<Ok<MeResponse>, NotFound>> GetMeAsync([AsParameters] RequestContext x)
     {
-        var id = long.Parse(principal.FindFirstValue("sub")!);
-        var user = await db.MiniProgramUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct);
+        var id = long.Parse(x.User.FindFirstValue("sub")!);
+        var user = await x.Db.MiniProgramUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, x.Cancellation);
         return user is null
             ? TypedResults.NotFound()
             : TypedResults.Ok(new MeResponse(user.Id, PersonalData.MaskPhone(user.Phone) is { Length: > 0 } p ? p : null, user.FirstSeenAt));

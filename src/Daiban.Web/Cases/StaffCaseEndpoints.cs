@@ -1,4 +1,5 @@
 using Daiban.Core.Assignment;
+using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
 using Daiban.Core.Catalog;
 using Daiban.Core.Common;
@@ -6,6 +7,7 @@ using Daiban.Web.Platform;
 using Daiban.Web.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daiban.Web.Cases;
@@ -18,7 +20,8 @@ public static class StaffCaseEndpoints
     public static void MapStaffCaseEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/staff/cases").WithTags("Staff cases");
-        g.MapGet("/", ListAsync).WithName("ListStaffCases").WithSummary("案件列表（代办员只看到自己的案件）")
+        g.MapGet("/", ListAsync).WithName("ListStaffCases")
+            .WithSummary("案件查找：案件编号、企业、项目、联系人或其手机号；按状态、代办员、逾期筛选；默认最紧急在前；分页（代办员只看到自己的案件）")
             .RequireAuthorization(StaffPolicies.AnyStaff);
         g.MapGet("/{id:long}", GetAsync).WithName("GetStaffCase").WithSummary("案件详情")
             .RequireAuthorization(StaffPolicies.AnyStaff);
@@ -47,25 +50,21 @@ public static class StaffCaseEndpoints
             .RequireAuthorization(StaffPolicies.AnyStaff);
     }
 
-    internal static async Task<Ok<List<CaseListItem>>> ListAsync(CaseStatus? status, [AsParameters] RequestContext x)
+    /// <summary>
+    /// A page of the staff case list (see <see cref="CaseSearch"/>): the body is the page, <c>X-Total-Count</c> how
+    /// many match, and a <c>Link: rel="next"</c> header names the next page while more follow.
+    /// </summary>
+    internal static async Task<Ok<List<CaseListItem>>> ListAsync([AsParameters] CaseListRequest r,
+        HttpResponse response, [AsParameters] RequestContext x)
     {
-        var query = x.Db.Cases.AsNoTracking();
-        if (!x.User.SeesAllCases())
-        {
-            var staffId = x.User.StaffId();
-            query = query.Where(c => c.AgentId == staffId);
-        }
-        if (status is not null)
-            query = query.Where(c => c.Status == status);
-        var cases = await query.OrderByDescending(c => c.Id).Take(200)
-            .Select(c => new
-            {
-                c.Id, c.CaseNumber, c.Mode, c.Status, c.AgentName, c.SubmittedAt,
-                NextDue = c.Items.Where(i => i.RunningDueOn != null).Min(i => i.RunningDueOn),
-            })
-            .ToListAsync(x.Cancellation);
-        return TypedResults.Ok(cases.Select(c => new CaseListItem(c.Id, c.CaseNumber, c.Mode.Name(), c.Status,
-            c.Status.Name(), c.AgentName, c.SubmittedAt, c.NextDue)).ToList());
+        var query = new CaseQuery(r.Status, r.Q, r.AgentId, r.Overdue ?? false, r.Page ?? 1,
+            r.PageSize ?? CaseQuery.MaxPageSize, r.Sort ?? CaseSort.Urgency);
+        var (rows, total) = await CaseSearch.FindAsync(x.Db, x.User.Powers(), query, ChinaTime.Today(x.Clock),
+            x.Cancellation);
+        response.Headers["X-Total-Count"] = $"{total}";
+        if (query.Page * query.PageSize < total)
+            response.Headers.Link = $"<{QueryHelpers.AddQueryString("/api/staff/cases", r.Next())}>; rel=\"next\"";
+        return TypedResults.Ok(rows.Select(CaseListItem.From).ToList());
     }
 
     internal static async Task<Results<Ok<CaseResponse>, NotFound>> GetAsync(long id, [AsParameters] RequestContext x)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Daiban.Core.Persistence;
 using Daiban.Core.Staff;
+using Daiban.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -31,12 +32,12 @@ public static class DashboardSessionEndpoints
             .WithName("CloseDashboardSession").WithSummary("退出时清除后台任务面板会话");
     }
 
-    internal static async Task<Ok<DashboardSessionResponse>> Open(ClaimsPrincipal user, HttpContext http, DaibanDbContext db,
-        StaffAccounts accounts, TokenIssuer tokens, IOptions<AuthOptions> options, CancellationToken ct)
+    internal static async Task<Ok<DashboardSessionResponse>> Open(HttpContext http, StaffAccounts accounts,
+        TokenIssuer tokens, IOptions<AuthOptions> options, [AsParameters] RequestContext x)
     {
-        var staff = await db.Staff.SingleAsync(s => s.Id == user.StaffId(), ct);
+        var staff = await x.Db.Staff.SingleAsync(s => s.Id == x.User.StaffId(), x.Cancellation);
         var session = accounts.StartSession(staff, StaffSessionKind.Dashboard, options.Value.DashboardSessionLifetime);
-        await db.SaveChangesAsync(ct);
+        await x.Db.SaveChangesAsync(x.Cancellation);
         var (token, expiresAt) = tokens.IssueForDashboard(staff, session);
         http.Response.Cookies.Append(CookieName, token, Cookie(http, expiresAt));
         return TypedResults.Ok(new DashboardSessionResponse(DashboardPath, expiresAt));

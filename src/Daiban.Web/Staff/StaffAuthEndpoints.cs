@@ -33,8 +33,10 @@ public static class StaffAuthEndpoints
 {
     public const int AttemptsPerAddress = 30;
 
-    private static readonly UsageLimit PerName = new("signin-name", StaffMember.MaxFailedSignIns, StaffMember.LockoutDuration);
-    private static readonly UsageLimit PerAddress = new("signin-address", AttemptsPerAddress, StaffMember.LockoutDuration);
+    private static readonly UsageLimit PerName = new("signin-name", StaffMember.MaxFailedSignIns,
+        StaffMember.LockoutDuration);
+    private static readonly UsageLimit PerAddress = new("signin-address", AttemptsPerAddress,
+        StaffMember.LockoutDuration);
 
     public static void MapStaffAuthEndpoints(this IEndpointRouteBuilder app)
     {
@@ -47,7 +49,8 @@ public static class StaffAuthEndpoints
             .RequireAuthorization(DaibanClaims.MiniProgramPolicy);
         g.MapPost("/auth/logout", LogoutAsync).WithName("StaffLogout")
             .WithSummary("退出登录：本令牌与由此打开的后台任务面板会话立即失效").RequireAuthorization(StaffPolicies.AnyStaff);
-        g.MapGet("/me", GetMeAsync).WithName("StaffMe").WithSummary("当前登录的工作人员").RequireAuthorization(StaffPolicies.AnyStaff);
+        g.MapGet("/me", GetMeAsync).WithName("StaffMe").WithSummary("当前登录的工作人员")
+            .RequireAuthorization(StaffPolicies.AnyStaff);
         g.MapPost("/me/binding-code", IssueBindingCodeAsync).WithName("StaffBindingCode")
             .WithSummary("生成一次性绑定码（8位，10分钟，仅最新一个有效）：在服务号发送“绑定 12345678”，或在小程序工作人员页输入")
             .RequireAuthorization(StaffPolicies.AnyStaff);
@@ -57,9 +60,9 @@ public static class StaffAuthEndpoints
             .WithSummary("解除我的服务号（OfficialAccount）或小程序（MiniProgram）绑定").RequireAuthorization(StaffPolicies.AnyStaff);
     }
 
-    internal static async Task<IResult> LoginAsync(StaffLoginRequest request, HttpContext http, DaibanDbContext db,
-        StaffAccounts accounts, UsageLimits limits, TokenIssuer tokens, IOptions<AuthOptions> options, TimeProvider clock,
-        ILoggerFactory loggers, CancellationToken ct)
+    internal static async Task<IResult> LoginAsync(StaffLoginRequest request, HttpContext http,
+        StaffAccounts accounts, UsageLimits limits, TokenIssuer tokens, IOptions<AuthOptions> options,
+        ILoggerFactory loggers, [AsParameters] RequestContext x)
     {
         var userName = Guard.Required(request.UserName, "用户名", 32).ToLowerInvariant();
         var password = Guard.Required(request.Password, "密码", 128);
@@ -68,8 +71,8 @@ public static class StaffAuthEndpoints
             return TooManyRequests.Problem(http, PerAddress, "登录尝试过于频繁，请15分钟后再试");
         if (!await limits.TryTakeAsync(PerName, userName))
             return LockedOut(loggers);
-        var staff = await db.Staff.SingleOrDefaultAsync(s => s.UserName == userName, ct);
-        var now = clock.GetUtcNow();
+        var staff = await x.Db.Staff.SingleOrDefaultAsync(s => s.UserName == userName, x.Cancellation);
+        var now = x.Now;
         var signedIn = staff?.SignIn(password, now) ?? PasswordHashing.VerifyNobody(password);
         SecurityMetrics.PasswordChecks.Add(1);
         if (!signedIn)
@@ -79,7 +82,7 @@ public static class StaffAuthEndpoints
         await limits.ResetAsync(PerName, userName);
         await limits.GiveBackAsync(PerAddress, address);
         var session = accounts.StartSession(staff!, StaffSessionKind.Password, options.Value.StaffTokenLifetime);
-        await db.SaveChangesAsync(ct);
+        await x.Db.SaveChangesAsync(x.Cancellation);
         var (token, expiresAt) = tokens.IssueForStaff(staff!, session);
         return TypedResults.Ok(new StaffLoginResponse(token, expiresAt, Summary(staff!)));
     }
@@ -92,36 +95,38 @@ public static class StaffAuthEndpoints
     }
 
     /// <summary>The agent pages of the mini-program: a WeChat user whose openid a staff member bound (with a one-time code) acts as that staff member.</summary>
-    internal static async Task<Results<Ok<StaffLoginResponse>, ProblemHttpResult>> MiniProgramSessionAsync(ClaimsPrincipal user,
-        DaibanDbContext db, StaffAccounts accounts, TokenIssuer tokens, IOptions<AuthOptions> options, CancellationToken ct)
+    internal static async Task<Results<Ok<StaffLoginResponse>,
+        ProblemHttpResult>> MiniProgramSessionAsync(StaffAccounts accounts, TokenIssuer tokens,
+        IOptions<AuthOptions> options, [AsParameters] RequestContext x)
     {
-        var openId = user.FindFirstValue(DaibanClaims.OpenId);
-        var staff = openId is null ? null : await db.Staff.SingleOrDefaultAsync(s => s.MiniProgramOpenId == openId && s.Active, ct);
+        var openId = x.User.FindFirstValue(DaibanClaims.OpenId);
+        var staff = openId is null ? null : await x.Db.Staff.SingleOrDefaultAsync(s => s.MiniProgramOpenId == openId && s.Active, x.Cancellation);
         if (staff is null)
             return TypedResults.Problem(title: "本微信尚未绑定工作人员身份，请在工作台“我的账号”生成绑定码后在小程序中绑定",
                 statusCode: StatusCodes.Status403Forbidden);
         var session = accounts.StartSession(staff, StaffSessionKind.MiniProgram, options.Value.StaffTokenLifetime);
-        await db.SaveChangesAsync(ct);
+        await x.Db.SaveChangesAsync(x.Cancellation);
         var (token, expiresAt) = tokens.IssueForStaff(staff, session);
         return TypedResults.Ok(new StaffLoginResponse(token, expiresAt, Summary(staff)));
     }
 
     /// <summary>Ends this token's session, and the dashboard sessions opened from the console (their cookie is not sent here).</summary>
-    internal static async Task<NoContent> LogoutAsync(ClaimsPrincipal user, DaibanDbContext db, StaffAccounts accounts, CancellationToken ct)
+    internal static async Task<NoContent> LogoutAsync(StaffAccounts accounts, [AsParameters] RequestContext x)
     {
-        await accounts.EndSessionAsync(user.FindFirstValue(DaibanClaims.Session)!, user.StaffId(), ct);
-        await accounts.EndSessionsAsync(user.StaffId(), "signed-out", ct, StaffSessionKind.Dashboard);
-        await db.SaveChangesAsync(ct);
+        await accounts.EndSessionAsync(x.User.FindFirstValue(DaibanClaims.Session)!, x.User.StaffId(), x.Cancellation);
+        await accounts.EndSessionsAsync(x.User.StaffId(), "signed-out", x.Cancellation, StaffSessionKind.Dashboard);
+        await x.Db.SaveChangesAsync(x.Cancellation);
         return TypedResults.NoContent();
     }
 
-    internal static async Task<Results<Ok<StaffSummary>, NotFound>> GetMeAsync(ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct)
+    internal static async Task<Results<Ok<StaffSummary>, NotFound>> GetMeAsync([AsParameters] RequestContext x)
     {
-        var staff = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Id == user.StaffId(), ct);
+        var staff = await x.Db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Id == x.User.StaffId(), x.Cancellation);
         return staff is null ? TypedResults.NotFound() : TypedResults.Ok(Summary(staff));
     }
 
-    internal static async Task<Ok<BindingCodeResponse>> IssueBindingCodeAsync(ClaimsPrincipal user, StaffBindingCodes codes)
+    internal static async Task<Ok<BindingCodeResponse>> IssueBindingCodeAsync(ClaimsPrincipal user,
+        StaffBindingCodes codes)
     {
         var (code, expiresAt) = await codes.IssueAsync(user.StaffId());
         return TypedResults.Ok(new BindingCodeResponse(code, expiresAt,
@@ -129,25 +134,25 @@ public static class StaffAuthEndpoints
             "此码只能使用一次，重新生成后旧码作废；请勿告诉他人。"));
     }
 
-    internal static async Task<Ok<List<StaffBindingView>>> MyBindingsAsync(ClaimsPrincipal user, DaibanDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(Bindings(await db.Staff.AsNoTracking().SingleAsync(s => s.Id == user.StaffId(), ct)));
+    internal static async Task<Ok<List<StaffBindingView>>> MyBindingsAsync([AsParameters] RequestContext x) =>
+        TypedResults.Ok(Bindings(await x.Db.Staff.AsNoTracking().SingleAsync(s => s.Id == x.User.StaffId(), x.Cancellation)));
 
-    internal static async Task<Results<Ok<List<StaffBindingView>>, NotFound>> UnbindMineAsync(string kind, ClaimsPrincipal user,
-        DaibanDbContext db, StaffAccounts accounts, CancellationToken ct)
+    internal static async Task<Results<Ok<List<StaffBindingView>>, NotFound>> UnbindMineAsync(string kind,
+        StaffAccounts accounts, [AsParameters] RequestContext x)
     {
-        var staff = await db.Staff.SingleAsync(s => s.Id == user.StaffId(), ct);
-        return await UnbindAsync(staff, kind, user.StaffActor(), db, accounts, ct);
+        var staff = await x.Db.Staff.SingleAsync(s => s.Id == x.User.StaffId(), x.Cancellation);
+        return await UnbindAsync(staff, kind, x.User.StaffActor(), accounts, x);
     }
 
     /// <summary>Removes one binding of <paramref name="staff"/> (its owner or an admin); 404 when that kind is not bound.</summary>
-    internal static async Task<Results<Ok<List<StaffBindingView>>, NotFound>> UnbindAsync(StaffMember staff, string kind, Actor by,
-        DaibanDbContext db, StaffAccounts accounts, CancellationToken ct)
+    internal static async Task<Results<Ok<List<StaffBindingView>>, NotFound>> UnbindAsync(StaffMember staff,
+        string kind, Actor by, StaffAccounts accounts, RequestContext x)
     {
         if (!Enum.TryParse<WeChatIdentity>(kind, ignoreCase: true, out var identity) || !Enum.IsDefined(identity))
             throw DomainRuleException.Invalid("staff.binding_kind", "请选择要解除的绑定：服务号或小程序。");
-        if (!await accounts.UnbindIdentityAsync(staff, identity, by, ct))
+        if (!await accounts.UnbindIdentityAsync(staff, identity, by, x.Cancellation))
             return TypedResults.NotFound();
-        await db.SaveChangesAsync(ct);
+        await x.Db.SaveChangesAsync(x.Cancellation);
         return TypedResults.Ok(Bindings(staff));
     }
 
@@ -161,5 +166,6 @@ public static class StaffAuthEndpoints
 
     public static long StaffId(this ClaimsPrincipal user) => long.Parse(user.FindFirstValue("sub")!);
 
-    public static Actor StaffActor(this ClaimsPrincipal user) => Actor.Staff(user.StaffId(), user.FindFirstValue(DaibanClaims.Name) ?? "工作人员");
+    public static Actor StaffActor(this ClaimsPrincipal user) => Actor.Staff(user.StaffId(),
+        user.FindFirstValue(DaibanClaims.Name) ?? "工作人员");
 }

@@ -4,7 +4,7 @@
 import { accountPage } from './pages/account.js';
 import { adminPage } from './pages/admin.js';
 import { caseReadPage } from './pages/case-read.js';
-import { casesPage } from './pages/cases.js';
+import { casesPage, findPage } from './pages/cases.js';
 import { chatsPage } from './pages/chats.js';
 import { dashboardPage } from './pages/dashboard.js';
 import { dispatchPage } from './pages/dispatch.js';
@@ -18,6 +18,7 @@ const EVERYONE = ['WindowClerk', 'Agent', 'DepartmentLiaison', 'Supervisor', 'Ad
 export const PAGES = [
   { id: 'dispatch', name: '派件', roles: ['WindowClerk', 'Admin'], render: dispatchPage },
   { id: 'cases', name: '我的案件', roles: ['Agent', 'Admin'], render: casesPage },
+  { id: 'find', name: '案件查找', roles: ['WindowClerk', 'Supervisor'], render: findPage },
   { id: 'chats', name: '咨询转人工', roles: ['WindowClerk', 'Agent', 'Admin'], render: chatsPage },
   { id: 'overdue', name: '逾期看板', roles: ['WindowClerk', 'Supervisor', 'Admin'], render: overduePage },
   { id: 'dashboard', name: '监督看板', roles: ['Supervisor', 'Admin'], render: dashboardPage },

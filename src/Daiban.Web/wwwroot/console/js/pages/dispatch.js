@@ -4,6 +4,7 @@ import { act } from '../actions.js';
 import { api } from '../lib/api.js';
 import { el, guarded, table } from '../lib/dom.js';
 import { channelName, dateTime } from '../lib/format.js';
+import { whoseCell } from './cases.js';
 import { pendingContactsPanel } from './contacts.js';
 
 export async function dispatchPage(view) {
@@ -15,15 +16,18 @@ export async function dispatchPage(view) {
   ]);
   view.append(pendingContactsPanel(contacts));
   view.append(el('section', { className: 'panel' }, el('h2', {}, `待登记的网上申请（${submitted.length}）`),
-    table(['案件编号', '服务方式', '提交时间', ''], submitted.map((c) => el('tr', { 'data-case': c.caseNumber },
-      el('td', {}, c.caseNumber), el('td', {}, c.modeName), el('td', {}, dateTime(c.submittedAt)),
+    table(['案件编号', '企业 / 项目 · 联系人', '服务方式', '提交时间', ''], submitted.map((c) => el('tr', {
+      'data-case': c.caseNumber,
+    }, el('td', {}, c.caseNumber), whoseCell(c), el('td', {}, c.modeName), el('td', {}, dateTime(c.submittedAt)),
       el('td', {}, el('button', {
         className: 'register', onclick: () => act(`/api/staff/cases/${c.id}/register`, { done: `${c.caseNumber} 已登记` }),
       }, '登记'), ' ', closeBox(c)))), 'submitted')));
 
   view.append(el('section', { className: 'panel' }, el('h2', {}, `待指派（${registered.length}）`),
-    table(['案件编号', '服务方式', '指派'], registered.map((c) => el('tr', { 'data-case': c.caseNumber },
-      el('td', {}, c.caseNumber), el('td', {}, c.modeName), el('td', {}, assignBox(c), closeBox(c)))), 'registered')));
+    table(['案件编号', '企业 / 项目 · 联系人', '服务方式', '指派'], registered.map((c) => el('tr', {
+      'data-case': c.caseNumber,
+    }, el('td', {}, c.caseNumber), whoseCell(c), el('td', {}, c.modeName), el('td', {}, assignBox(c), closeBox(c)))),
+    'registered')));
 
   const waiting = handoffs.filter((h) => !h.agentId);
   view.append(el('section', { className: 'panel' }, el('h2', {}, `咨询转人工待分配（${waiting.length}）`),

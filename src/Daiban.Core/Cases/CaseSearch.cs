@@ -1,0 +1,85 @@
+using Daiban.Core.Common;
+using Daiban.Core.Persistence;
+using Daiban.Core.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daiban.Core.Cases;
+
+/// <summary>One row of the staff case list: whose case it is (enterprise, project, contact) and where it stands.</summary>
+public sealed record CaseListRow(long Id, string CaseNumber, ServiceMode Mode, CaseStatus Status, long? AgentId,
+    string? AgentName, DateTimeOffset SubmittedAt, DateOnly? NextDueOn, string EnterpriseName, string ProjectName,
+    string? ContactName);
+
+public enum CaseSort
+{
+    /// <summary>The nearest due date first, then the longest waiting: what needs doing first.</summary>
+    Urgency,
+    Newest,
+}
+
+public static class CaseSortNames
+{
+    public static string Name(this CaseSort sort) => sort switch
+    {
+        CaseSort.Urgency => "最紧急在前（最近到期，再按等待最久）",
+        CaseSort.Newest => "最新在前",
+        _ => sort.ToString(),
+    };
+}
+
+/// <summary>What a staff member looks for, and which page of it.</summary>
+/// <param name="Text">Part of the case number, the enterprise's or project's name, the contact's name; or the
+/// contact's whole phone number.</param>
+/// <param name="Overdue">Only cases with an item past its due date.</param>
+public sealed record CaseQuery(CaseStatus? Status = null, string? Text = null, long? AgentId = null,
+    bool Overdue = false, int Page = 1, int PageSize = CaseQuery.MaxPageSize, CaseSort Sort = CaseSort.Urgency)
+{
+    public const int MaxPageSize = 200;
+}
+
+/// <summary>
+/// The staff case list with its total, so no page is a silent cut-off: an agent sees its own cases, the window,
+/// supervision and admins all of them (<see cref="StaffPowers"/>).
+/// </summary>
+public static class CaseSearch
+{
+    public static async Task<(IReadOnlyList<CaseListRow> Rows, int Total)> FindAsync(DaibanDbContext db,
+        StaffPowers who, CaseQuery query, DateOnly today, CancellationToken ct)
+    {
+        if (query.PageSize is < 1 or > CaseQuery.MaxPageSize)
+            throw DomainRuleException.Invalid("cases.page_size", $"每页条数应在1到{CaseQuery.MaxPageSize}之间。");
+        if (query.Page is < 1 or > 100_000)
+            throw DomainRuleException.Invalid("cases.page", "页码应从1开始。");
+        var text = query.Text?.Trim();
+        if (text is { Length: > 64 })
+            throw DomainRuleException.Invalid("cases.search_text", "搜索内容过长，请输入案件编号、企业、项目或联系人的一部分。");
+        var cases = db.Cases.AsNoTracking();
+        if (!who.SeesAllCases)
+            cases = cases.Where(c => c.AgentId == who.StaffId);
+        if (query.Status is { } status)
+            cases = cases.Where(c => c.Status == status);
+        if (query.AgentId is { } agentId)
+            cases = cases.Where(c => c.AgentId == agentId);
+        if (query.Overdue)
+            cases = cases.Where(c => c.Items.Any(i => i.RunningDueOn < today));
+        if (!string.IsNullOrEmpty(text))
+            cases = cases.Where(c => c.CaseNumber.Contains(text)
+                || db.Enterprises.Any(e => e.Id == c.EnterpriseId && e.Name.Contains(text))
+                || db.Projects.Any(p => p.Id == c.ProjectId && p.Name.Contains(text))
+                || db.EnterpriseContacts.Any(k => k.Id == c.ApplicantContactId && (k.Name.Contains(text) || k.Phone == text)));
+        var total = await cases.CountAsync(ct);
+        // Ordered on the entity, before the projection: a constructed row cannot be ordered in SQL.
+        var ordered = query.Sort == CaseSort.Newest
+            ? cases.OrderByDescending(c => c.Id)
+            : cases.OrderBy(c => c.Items.Where(i => i.RunningDueOn != null).Min(i => i.RunningDueOn) == null)
+                .ThenBy(c => c.Items.Where(i => i.RunningDueOn != null).Min(i => i.RunningDueOn)).ThenBy(c => c.Id);
+        var page = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Select(c => new CaseListRow(c.Id, c.CaseNumber, c.Mode, c.Status, c.AgentId, c.AgentName,
+                c.SubmittedAt, c.Items.Where(i => i.RunningDueOn != null).Min(i => i.RunningDueOn),
+                db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name).FirstOrDefault() ?? "",
+                db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name).FirstOrDefault() ?? "",
+                db.EnterpriseContacts.Where(k => k.Id == c.ApplicantContactId).Select(k => k.Name).FirstOrDefault()))
+            .ToListAsync(ct);
+        return (page, total);
+    }
+}
