@@ -67,6 +67,8 @@ CREATE USER IF NOT EXISTS '$TEST_USER'@'localhost' IDENTIFIED BY '$TEST_PASSWORD
 GRANT ALL PRIVILEGES ON *.* TO '$TEST_USER'@'127.0.0.1';
 GRANT ALL PRIVILEGES ON *.* TO '$TEST_USER'@'localhost';
 FLUSH PRIVILEGES;
+-- Every test host keeps its own connection pool (a database per test class); the default 151 runs out.
+SET GLOBAL max_connections = 1000;
 SQL
 }
 
