@@ -69,7 +69,7 @@ public sealed class SharedEmulatorTests
             // A user's text, pushed to whichever instance comes first, is answered once through the emulator.
             var asked = await UserMessageAsync(wx, openId, "办理施工许可证需要什么材料？");
             Assert.Equal("success", asked.Verdict);
-            var replies = await EventuallyAsync(() => CustomerServiceAsync(wx, openId), r => r.Count == 1);
+            var replies = await Eventually.UntilAsync(() => CustomerServiceAsync(wx, openId), r => r.Count == 1);
             Assert.Contains("建筑工程施工许可申请表", replies[0].Content);
 
             // With the first instance gone, a push sent there first is retried on the second.
@@ -79,7 +79,7 @@ public sealed class SharedEmulatorTests
                 reports.Add(await UserMessageAsync(wx, openId, $"施工许可证多久能办好？{i}"));
             Assert.All(reports, r => Assert.Equal("success", r.Verdict));
             Assert.Contains(reports, r => r.Deliveries == 2);
-            await EventuallyAsync(() => CustomerServiceAsync(wx, openId), r => r.Count == 3);
+            await Eventually.UntilAsync(() => CustomerServiceAsync(wx, openId), r => r.Count == 3);
             await Task.Delay(500);
             Assert.Equal(3, (await CustomerServiceAsync(wx, openId)).Count);
         }
@@ -123,18 +123,6 @@ public sealed class SharedEmulatorTests
     private static async Task<List<SentMessage>> CustomerServiceAsync(HttpClient wx, string openId) =>
         (await wx.GetFromJsonAsync<List<SentMessage>>($"test/messages?touser={openId}"))!
         .Where(m => m.Kind == "customer-service").ToList();
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            var value = await read();
-            if (done(value))
-                return value;
-            await Task.Delay(100);
-        }
-        return await read();
-    }
 
     private static int FreePort()
     {

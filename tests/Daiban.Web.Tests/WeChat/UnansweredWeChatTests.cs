@@ -35,12 +35,12 @@ public sealed class UnansweredWeChatTests
             var first = await client.PostAsJsonAsync("/_wx/test/user-message", new { openId, text = "施工许可证要多久？" });
 
             Assert.Equal("success", (await first.Content.ReadFromJsonAsync<PushDeliveryReport>())!.Verdict);
-            var processed = await EventuallyAsync(() => InboundAsync(app, openId), m => m.All(x => x.ProcessedAt != null));
+            var processed = await Eventually.UntilAsync(() => InboundAsync(app, openId), m => m.All(x => x.ProcessedAt != null));
             Assert.Contains("lost", Assert.Single(processed).Outcome);
             // The stalled send was carried out: the user has the one reply, and no second comes.
-            await EventuallyAsync(() => Task.FromResult(Replies(emulator, openId)), n => n == 1);
+            await Eventually.UntilAsync(() => Task.FromResult(Replies(emulator, openId)), n => n == 1);
             await client.PostAsJsonAsync("/_wx/test/user-message", new { openId, text = "需要什么材料？" });
-            await EventuallyAsync(() => Task.FromResult(Replies(emulator, openId)), n => n == 2);
+            await Eventually.UntilAsync(() => Task.FromResult(Replies(emulator, openId)), n => n == 2);
             await Task.Delay(1500);
             Assert.Equal(2, Replies(emulator, openId));
         });
@@ -64,7 +64,7 @@ public sealed class UnansweredWeChatTests
                 contactId = contact.Id;
             }
             await app.CreateClient().PostAsJsonAsync("/_wx/test/subscribe", new { openId, templateId = Template, count = 2 });
-            await EventuallyAsync(() => QuotaAsync(app, openId), q => q == 2);
+            await Eventually.UntilAsync(() => QuotaAsync(app, openId), q => q == 2);
             emulator.InjectFault("cgi-bin/message/subscribe/send", 0, 1, TimeSpan.FromSeconds(3));
 
             await using (var scope = app.Services.CreateAsyncScope())
@@ -78,12 +78,12 @@ public sealed class UnansweredWeChatTests
                 await db.SaveChangesAsync();
             }
 
-            var settled = await EventuallyAsync(() => NotificationAsync(app), n => n.Status != NotificationStatus.Pending);
+            var settled = await Eventually.UntilAsync(() => NotificationAsync(app), n => n.Status != NotificationStatus.Pending);
             Assert.Equal(NotificationStatus.InAppOnly, settled.Status);
             Assert.Contains("未应答", settled.LastError);
             // It took the quota WeChat counts, and WeChat delivered it once.
             Assert.Equal(1, await QuotaAsync(app, openId));
-            await EventuallyAsync(() => Task.FromResult(emulator.Messages(openId).Count), n => n == 1);
+            await Eventually.UntilAsync(() => Task.FromResult(emulator.Messages(openId).Count), n => n == 1);
             await Task.Delay(1500);
             Assert.Single(emulator.Messages(openId));
         });
@@ -110,17 +110,5 @@ public sealed class UnansweredWeChatTests
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Notifications.AsNoTracking()
             .SingleAsync(n => n.DeduplicationKey == "case:1:registered");
-    }
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var value = await read();
-            if (done(value))
-                return value;
-            await Task.Delay(100);
-        }
-        return await read();
     }
 }
