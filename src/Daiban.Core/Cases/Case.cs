@@ -102,6 +102,18 @@ public sealed partial class Case : IRecordsEvents
         return @case;
     }
 
+    /// <summary>Whether an application repeated with this case's idempotency key asks for what this case holds.</summary>
+    internal bool IsSameApplication(string projectName, string requestedProjectName, ApplicationScope scope)
+    {
+        var codes = _items.Select(i => i.ItemCode).ToHashSet(StringComparer.Ordinal);
+        return scope.Mode == Mode
+               && string.Equals(projectName, requestedProjectName?.Trim(), StringComparison.Ordinal)
+               && scope.Stages.Distinct().Order().SequenceEqual(ScopeStages)
+               && scope.ItemCodes.All(codes.Contains)
+               && string.Equals(Request, string.IsNullOrWhiteSpace(scope.Request) ? null : scope.Request.Trim(),
+                   StringComparison.Ordinal);
+    }
+
     /// <summary>Links the case to the project, enterprise and applicant that this same save inserts.</summary>
     internal void SubmittedWith(Projects.Project project, Enterprises.EnterpriseContact applicant)
     {

@@ -74,7 +74,7 @@ public sealed class CaseRegistration(DaibanDbContext db, TimeProvider clock)
     {
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
         if (key is not null && contact.Id != 0 && await db.Cases.FindByIdempotencyKeyAsync(contact.Id, key, ct) is { } existing)
-            return (existing, false);
+            return (await ReplayedAsync(existing, facts, scope, ct), false);
         var mode = scope.Mode ?? throw DomainRuleException.Invalid("case.mode_required", "请选择服务方式：帮办、代办或包办。");
         var now = clock.GetUtcNow();
         var project = Project.For(contact, facts, now);
@@ -96,7 +96,22 @@ public sealed class CaseRegistration(DaibanDbContext db, TimeProvider clock)
         {
             // A double tap raced this request and won: answer with the case it created.
             db.ChangeTracker.Clear();
-            return (await db.Cases.FindByIdempotencyKeyAsync(contact.Id, key, ct) ?? throw new InvalidOperationException("Lost the idempotency race without a winner."), false);
+            var winner = await db.Cases.FindByIdempotencyKeyAsync(contact.Id, key, ct)
+                         ?? throw new InvalidOperationException("Lost the idempotency race without a winner.");
+            return (await ReplayedAsync(winner, facts, scope, ct), false);
         }
+    }
+
+    /// <summary>
+    /// A key names one application: a retry answers with its case, but the same key with another application (a
+    /// client bug, or a reused key) must not silently return a case the user did not ask for.
+    /// </summary>
+    private async Task<Case> ReplayedAsync(Case existing, ProjectFacts facts, ApplicationScope scope, CancellationToken ct)
+    {
+        var projectName = await db.Projects.Where(p => p.Id == existing.ProjectId).Select(p => p.Name).SingleAsync(ct);
+        if (!existing.IsSameApplication(projectName, facts.Name, scope))
+            throw DomainRuleException.Invalid("case.idempotency_key_reused",
+                "该幂等键已用于另一份申请：新的申请请重新提交，不要沿用上一次的幂等键。");
+        return existing;
     }
 }

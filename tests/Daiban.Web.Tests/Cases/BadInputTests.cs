@@ -100,6 +100,34 @@ public sealed class BadInputTests : StaffAppTest
     }
 
     [Fact]
+    public async Task AnIdempotencyKeyReusedForAnotherApplication_IsRefusedAndCreatesNothing()
+    {
+        var user = await App.MiniProgramUserAsync("oBadInputKeyReuse0000001");
+        await ProblemAssert.OkAsync<EnterpriseBinding>(await user.PostAsJsonAsync("/api/mp/enterprises",
+            new { enterpriseName = "乳山市海岸重工有限公司", creditCode = "91371083MA3C2KQX7H", contactName = "孙海" }));
+        HttpRequestMessage Keyed(object body)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/mp/cases") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", "apply-reused-key");
+            return request;
+        }
+        var first = await user.SendAsync(Keyed(Application(request: "年后开工")));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var cases = await CountAsync(db => db.Cases.CountAsync());
+
+        // The same application again is a retry: the one case.
+        Assert.Equal(HttpStatusCode.OK, (await user.SendAsync(Keyed(Application(request: "年后开工")))).StatusCode);
+        // Another application under that key is not: a clear error, not someone else's answer.
+        var body = await ProblemAssert.IsProblemAsync(await user.SendAsync(Keyed(Application(mode: "FullService",
+            request: "年后开工"))), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("幂等键已用于另一份申请", body.GetProperty("title").GetString());
+        await ProblemAssert.IsProblemAsync(await user.SendAsync(Keyed(Application(request: "另一件事"))),
+            HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(cases, await CountAsync(db => db.Cases.CountAsync()));
+    }
+
+    [Fact]
     public async Task AWrongJsonValue_NamesTheField()
     {
         var user = await App.MiniProgramUserAsync("oBadInputJson00000000001");
