@@ -85,8 +85,9 @@ public sealed class AccessTokenProvider(
         var o = options.Value;
         var http = httpFactory.CreateClient(HttpClientName);
         Interlocked.Increment(ref _fetchCount);
-        using var response = await http.PostAsJsonAsync("cgi-bin/stable_token",
-            new StableTokenRequest("client_credential", o.For(app).AppId, o.SecretFor(app)), WeChatJson.Options, ct);
+        using var response = await WeChatApiException.OnTransportAsync("stable_token", () => http.PostAsJsonAsync(
+            "cgi-bin/stable_token", new StableTokenRequest("client_credential", o.For(app).AppId, o.SecretFor(app)),
+            WeChatJson.Options, ct), ct);
         var body = await response.Content.ReadFromJsonAsync<StableTokenResponse>(WeChatJson.Options, ct)
                    ?? throw new WeChatApiException("stable_token", -1, "empty response");
         if (body.ErrCode != 0 || string.IsNullOrEmpty(body.AccessToken))

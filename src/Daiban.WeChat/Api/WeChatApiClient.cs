@@ -20,7 +20,7 @@ public sealed class WeChatApiClient(HttpClient http, AccessTokenProvider tokens,
                   $"&js_code={Uri.EscapeDataString(jsCode)}&grant_type=authorization_code";
         for (var attempt = 0; ; attempt++)
         {
-            using var response = await http.GetAsync(url, ct);
+            using var response = await WeChatApiException.OnTransportAsync("jscode2session", () => http.GetAsync(url, ct), ct);
             var body = await ReadAsync<Code2SessionResponse>(response, ct);
             if (body.ErrCode == -1 && attempt < BusyBackoff.Length)
             {

@@ -38,6 +38,26 @@ public sealed class WeChatApiException(string api, int errCode, string errMsg, E
     public static WeChatApiException Unanswered(string api, Exception timeout) =>
         new(api, NoAnswer, "no answer within the timeout", timeout);
 
+    /// <summary>
+    /// Runs one HTTP call to WeChat and says what a transport failure means: no answer in time may have been carried
+    /// out (<see cref="WeChatErrorKind.Unanswered"/>); a connection that failed was not, and is busy (-1).
+    /// </summary>
+    public static async Task<T> OnTransportAsync<T>(string api, Func<Task<T>> call, CancellationToken ct)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw Unanswered(api, e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new WeChatApiException(api, -1, "unreachable: " + e.HttpRequestError, e);
+        }
+    }
+
     public bool IsRetryable => Kind is WeChatErrorKind.Transient or WeChatErrorKind.RateLimited or WeChatErrorKind.TokenInvalid;
 
     public static WeChatErrorKind Classify(int errCode) => errCode switch

@@ -59,10 +59,6 @@ public static class MiniProgramAuthEndpoints
         {
             return TypedResults.Problem(title: "该微信账号暂不能登录，请联系投资建设综合窗口", statusCode: StatusCodes.Status403Forbidden);
         }
-        catch (WeChatApiException e) when (e.IsRetryable)
-        {
-            return TypedResults.Problem(title: "微信服务繁忙，请稍后再试", statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
 
         var user = await MiniProgramSignIns.RecordAsync(x.Db, session.OpenId, session.UnionId,
             protector.Protect(session.SessionKey), x.Now, x.Cancellation);

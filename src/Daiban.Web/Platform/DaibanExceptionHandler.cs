@@ -1,5 +1,6 @@
 using Daiban.Core.Common;
 using Daiban.Web.Cases;
+using Daiban.WeChat.Api;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -18,18 +19,27 @@ internal sealed class DaibanExceptionHandler(IProblemDetailsService problems, IL
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "数据已被他人修改，请刷新后重试。", null, "concurrency"),
             UploadTooLargeException e => (StatusCodes.Status413PayloadTooLarge, e.Message, null, "upload.too_large"),
             UnsupportedUploadException e => (StatusCodes.Status415UnsupportedMediaType, e.Message, null, "upload.type"),
+            // WeChat is outside: a person can only wait or call the window, and nothing of ours is broken.
+            WeChatApiException { IsRetryable: true } or WeChatApiException { Kind: WeChatErrorKind.Unanswered } =>
+                (StatusCodes.Status503ServiceUnavailable, "微信服务暂时无法响应，请稍后再试。", null, "wechat.unavailable"),
+            WeChatApiException => (StatusCodes.Status502BadGateway,
+                "微信服务拒绝了本次请求，请稍后再试；如一直失败请联系投资建设综合窗口。", null, "wechat.refused"),
             BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 1 } path } } =>
                 (StatusCodes.Status400BadRequest, $"字段“{FieldOf(path)}”的值类型或取值不正确，请检查后重试。", "请求体中该字段的格式不符合要求。",
                     "bad_request.field"),
             BadHttpRequestException e => (e.StatusCode, ProblemTitles.For(e.StatusCode), DescribeBadRequest(e), "bad_request"),
             _ => (StatusCodes.Status500InternalServerError, ProblemTitles.For(500), null, "internal"),
         };
-        if (status >= 500)
+        if (exception is WeChatApiException)
+            logger.LogWarning(exception, "WeChat failed on {Method} {Path}", context.Request.Method, context.Request.Path);
+        else if (status >= 500)
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
         else
             logger.LogInformation("Request refused with {Status} ({Code}) on {Method} {Path}", status, code, context.Request.Method, context.Request.Path);
 
         context.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = "5";
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
         problem.Extensions["code"] = code;
         if (exception is BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 1 } field } })

@@ -56,6 +56,24 @@ public sealed class MiniProgramAuthTests(ProductionLikeApp app)
     }
 
     [Fact]
+    public Task Login_WhenWeChatDoesNotAnswer_Is503InChinese_AndTheNextLoginWorks() =>
+        DaibanAppFactory.WithOwnHostAsync(new() { ["WeChat:ApiTimeout"] = "00:00:01" }, async own =>
+        {
+            var client = own.CreateClient();
+            var openId = $"oStall{Guid.NewGuid():N}"[..28];
+            own.Services.GetRequiredService<Daiban.WeChat.Emulator.WeChatEmulator>()
+                .InjectFault("sns/jscode2session", 0, 1, TimeSpan.FromSeconds(3));
+
+            var stalled = await client.PostAsJsonAsync("/api/mp/auth/login", new { code = await LoginCodeAsync(client, openId) });
+
+            var body = await ProblemAssert.IsProblemAsync(stalled, HttpStatusCode.ServiceUnavailable);
+            Assert.Contains("微信服务暂时无法响应", body.GetProperty("title").GetString());
+            Assert.NotNull(stalled.Headers.RetryAfter);
+            var retried = await client.PostAsJsonAsync("/api/mp/auth/login", new { code = await LoginCodeAsync(client, openId) });
+            Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        });
+
+    [Fact]
     public async Task Login_TwiceForOneUser_KeepsOneUser()
     {
         var client = app.CreateClient();
