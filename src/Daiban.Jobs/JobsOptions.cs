@@ -53,5 +53,11 @@ public sealed class JobsOptions
     /// <summary>Days a finished push record is kept, 0 when they are all kept (the one reading of <see cref="InboundRetentionDays"/>).</summary>
     public int InboundRecordsKeptDays => Math.Max(0, InboundRetentionDays);
 
+    /// <summary>Cron (Asia/Shanghai) of the nightly deletion of old staff sign-ins.</summary>
+    public string StaffSessionRetentionCron { get; set; } = "0 40 3 * * *";
+
+    /// <summary>Days an ended or expired staff sign-in is kept (at least 1).</summary>
+    public int StaffSessionRetentionDays { get; set; } = 90;
+
     public bool RunsJobs => Role != ProcessRole.Web;
 }

@@ -40,6 +40,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<Reminders.DailyDigestJob>();
         services.AddScoped<Reminders.SpotCheckJob>();
         services.AddScoped<Inbound.InboundRetentionJob>();
+        services.AddScoped<Staff.StaffSessionRetentionJob>();
         if (options.RunsJobs)
         {
             services.AddHangfireServer((sp, o) =>

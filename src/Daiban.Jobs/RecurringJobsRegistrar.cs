@@ -42,5 +42,7 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IOp
         recurring.AddOrUpdate<Reminders.SpotCheckJob>(Reminders.SpotCheckJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.Value.SpotCheckCron, zone);
         recurring.AddOrUpdate<Inbound.InboundRetentionJob>(Inbound.InboundRetentionJob.RecurringId, j => j.RunAsync(CancellationToken.None),
             options.Value.InboundRetentionCron, zone);
+        recurring.AddOrUpdate<Staff.StaffSessionRetentionJob>(Staff.StaffSessionRetentionJob.RecurringId,
+            j => j.RunAsync(CancellationToken.None), options.Value.StaffSessionRetentionCron, zone);
     }
 }

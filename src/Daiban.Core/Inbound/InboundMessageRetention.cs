@@ -11,28 +11,13 @@ namespace Daiban.Core.Inbound;
 /// </summary>
 public static class InboundMessageRetention
 {
-    /// <summary>Deletes page by page, so neither a long lock nor a large transaction meets the pushes arriving meanwhile.</summary>
+    /// <summary>Deletes page by page (<see cref="PagedDelete"/>).</summary>
     /// <returns>How many pushes were deleted.</returns>
     public static async Task<int> PurgeAsync(DaibanDbContext db, DateTimeOffset cutoff, int pageSize, CancellationToken ct)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var processed = db.InboundMessages.Where(m => m.ProcessedAt < cutoff);
         var givenUp = db.InboundMessages.Where(m => m.ProcessedAt == null && m.Attempts >= InboundMessage.MaxAttempts && m.ReceivedAt < cutoff);
-        return await PurgePagesAsync(db, processed, pageSize, ct) + await PurgePagesAsync(db, givenUp, pageSize, ct);
-    }
-
-    private static async Task<int> PurgePagesAsync(DaibanDbContext db, IQueryable<InboundMessage> expired, int pageSize, CancellationToken ct)
-    {
-        var deleted = 0;
-        while (true)
-        {
-            // Ids first, then a delete by key: MariaDB takes no LIMIT in the subquery a paged ExecuteDelete would need.
-            var ids = await expired.Select(m => m.Id).Take(pageSize).ToListAsync(ct);
-            if (ids.Count == 0)
-                return deleted;
-            deleted += await db.InboundMessages.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(ct);
-            if (ids.Count < pageSize)
-                return deleted;
-        }
+        return await PagedDelete.RunAsync(processed, db.InboundMessages, m => m.Id, pageSize, ct)
+               + await PagedDelete.RunAsync(givenUp, db.InboundMessages, m => m.Id, pageSize, ct);
     }
 }
