@@ -21,18 +21,6 @@ public sealed class ConsultationTests : StaffAppTest
 
     private WeChatEmulator Emulator => App.Services.GetRequiredService<WeChatEmulator>();
 
-    private static async Task<T> EventuallyAsync<T>(Func<T> probe, Func<T, bool> done, string what)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var value = probe();
-            if (done(value))
-                return value;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"Timed out waiting for {what}.");
-    }
-
     /// <summary>Every agent follows the Official Account and has bound its openid there ("oa-" + user name).</summary>
     private async Task BindAgentsToOfficialAccountAsync()
     {
@@ -56,16 +44,16 @@ public sealed class ConsultationTests : StaffAppTest
         const string openId = "oConsultHandoff000000000001";
 
         await client.PostAsJsonAsync("/_wx/test/user-message", new { openId, text = "施工证要多久？" });
-        var first = await EventuallyAsync(() => CustomerService(openId), m => m.Count == 1, "the bot's answer");
+        var first = await Eventually.UntilAsync(() => CustomerService(openId), m => m.Count == 1);
         Assert.Contains("承诺办结时限", first[0].Content);
 
         await client.PostAsJsonAsync("/_wx/test/user-message", new { openId, text = "我想转人工" });
-        var second = await EventuallyAsync(() => CustomerService(openId), m => m.Count == 2, "the hand-off answer");
+        var second = await Eventually.UntilAsync(() => CustomerService(openId), m => m.Count == 2);
         Assert.Contains("转接人工", second[1].Content);
 
         // The chosen agent gets one template message on the Official Account.
-        var notified = await EventuallyAsync(() => Agents.SelectMany(a => Emulator.Messages($"oa-{a}")).Where(m => m.TemplateId == StaffApp.ConsultationTemplate).ToList(),
-            m => m.Count > 0, "the agent's template message");
+        var notified = await Eventually.UntilAsync(() => Agents.SelectMany(a => Emulator.Messages($"oa-{a}")).Where(m => m.TemplateId == StaffApp.ConsultationTemplate).ToList(),
+            m => m.Count > 0);
         var agentUser = Assert.Single(notified).ToUser["oa-".Length..];
         var agent = await App.SignedInAsync(agentUser);
 
@@ -86,7 +74,7 @@ public sealed class ConsultationTests : StaffAppTest
 
         await ProblemAssert.OkAsync<ChatMessageView>(await agent.PostAsJsonAsync($"/api/staff/consultations/{summary.Id}/replies",
             new { text = "您好，我是代办员。施工许可证承诺3个工作日办结，材料我发您清单。" }));
-        var third = await EventuallyAsync(() => CustomerService(openId), m => m.Count == 3, "the agent's reply by customer-service message");
+        var third = await Eventually.UntilAsync(() => CustomerService(openId), m => m.Count == 3);
         Assert.StartsWith("您好，我是代办员", third[2].Content);
     }
 

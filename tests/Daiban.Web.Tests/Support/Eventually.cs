@@ -15,4 +15,7 @@ public static class Eventually
         }
         return await read();
     }
+
+    /// <summary><see cref="UntilAsync{T}(Func{Task{T}}, Func{T, bool})"/> for what is read without waiting (the emulator).</summary>
+    public static Task<T> UntilAsync<T>(Func<T> read, Func<T, bool> done) => UntilAsync(() => Task.FromResult(read()), done);
 }

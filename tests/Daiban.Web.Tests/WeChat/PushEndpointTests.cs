@@ -28,18 +28,6 @@ public sealed class PushEndpointTests(ProductionLikeApp app, EmbeddedApp embedde
 
     private IReadOnlyList<SentMessage> Replies(string openId) => app.Services.GetRequiredService<WeChatEmulator>().Messages(openId);
 
-    private static async Task<T> EventuallyAsync<T>(Func<T> read, Func<T, bool> done)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var value = read();
-            if (done(value))
-                return value;
-            await Task.Delay(50);
-        }
-        return read();
-    }
-
     [Fact]
     public async Task Verify_EchoesEchostr_WithConfiguredToken()
     {
@@ -80,7 +68,7 @@ public sealed class PushEndpointTests(ProductionLikeApp app, EmbeddedApp embedde
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("success", await response.Content.ReadAsStringAsync());
         Assert.Equal(1, await InboundCountAsync(from));
-        var replies = await EventuallyAsync(() => Replies(from), r => r.Count > 0);
+        var replies = await Eventually.UntilAsync(() => Replies(from), r => r.Count > 0);
         Assert.Single(replies);
     }
 
@@ -96,7 +84,7 @@ public sealed class PushEndpointTests(ProductionLikeApp app, EmbeddedApp embedde
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(1, await InboundCountAsync(from));
-        await EventuallyAsync(() => Replies(from), r => r.Count > 0);
+        await Eventually.UntilAsync(() => Replies(from), r => r.Count > 0);
         await Task.Delay(300);
         Assert.Single(Replies(from));
     }
@@ -205,7 +193,7 @@ public sealed class PushEndpointTests(ProductionLikeApp app, EmbeddedApp embedde
     {
         var from = await PopupAcceptedFourTimesAtOnceAsync(app);
         var client = app.CreateClient();
-        Assert.Equal(1, await EventuallyAsync(() => Remaining(app, from), r => r is not null));
+        Assert.Equal(1, await Eventually.UntilAsync(() => Remaining(app, from), r => r is not null));
 
         // A list that cannot be read is still answered (WeChat would only retry it), stored unworked for the processor
         // to record why, and grants nothing.
@@ -213,7 +201,7 @@ public sealed class PushEndpointTests(ProductionLikeApp app, EmbeddedApp embedde
             $"{{\"ToUserName\":\"gh\",\"FromUserName\":\"{from}\",\"CreateTime\":1764000201,\"MsgType\":\"event\",\"Event\":\"subscribe_msg_popup_event\",\"SubscribeMsgPopupEvent\":{{\"List\":{{\"TemplateId\":5}}}}}}",
             json: true));
         Assert.Equal("success", await unreadable.Content.ReadAsStringAsync());
-        var failed = await EventuallyAsync(() =>
+        var failed = await Eventually.UntilAsync(() =>
         {
             using var scope = app.Services.CreateScope();
             return scope.ServiceProvider.GetRequiredService<DaibanDbContext>().InboundMessages.AsNoTracking().Single(m => m.FromUser == from && m.ProcessedAt == null);
@@ -270,7 +258,7 @@ public sealed class PushEndpointTests(ProductionLikeApp app, EmbeddedApp embedde
         var delivery = await report.Content.ReadFromJsonAsync<PushDeliveryReport>();
         Assert.Equal("success", delivery!.Verdict);
         Assert.Equal(1, delivery.Deliveries);
-        var messages = await EventuallyAsync(() => Replies(openId), r => r.Count > 0);
+        var messages = await Eventually.UntilAsync(() => Replies(openId), r => r.Count > 0);
         await Task.Delay(300);
         var listed = await client.GetFromJsonAsync<List<SentMessage>>($"/_wx/test/messages?touser={openId}");
         Assert.Single(listed!);
