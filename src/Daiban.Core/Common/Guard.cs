@@ -29,4 +29,12 @@ public static class Guard
             throw DomainRuleException.Invalid("field.negative", $"{field}不能为负数。");
         return value;
     }
+
+    /// <summary>A date a person could mean for a project (2000–2099): a typo such as 0202 or 20260 is refused.</summary>
+    public static DateOnly? PlausibleDate(DateOnly? value, string field)
+    {
+        if (value is { Year: < 2000 or > 2099 })
+            throw DomainRuleException.Invalid("field.date_out_of_range", $"{field}应在2000年至2099年之间，请核对。");
+        return value;
+    }
 }

@@ -166,7 +166,7 @@ public sealed class Project
             throw DomainRuleException.Invalid("project.not_low_risk",
                 "简易低风险项目要求总建筑面积不超过3000平方米、建筑高度不超过24米，请核对项目类别。");
         ConstructionContent = Guard.Optional(f.ConstructionContent, "建设内容", 2000);
-        PlannedStart = f.PlannedStart;
+        PlannedStart = Guard.PlausibleDate(f.PlannedStart, "计划开工时间");
         CurrentStage = f.CurrentStage;
         LandSupply = f.LandSupply;
         ApprovalsObtained = Guard.Optional(f.ApprovalsObtained, "已办手续", 1000);
