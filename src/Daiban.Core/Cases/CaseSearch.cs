@@ -27,15 +27,12 @@ public static class CaseSortNames
     };
 }
 
-/// <summary>What a staff member looks for, and which page of it.</summary>
+/// <summary>What a staff member looks for.</summary>
 /// <param name="Text">Part of the case number, the enterprise's or project's name, the contact's name; or the
 /// contact's whole phone number.</param>
 /// <param name="Overdue">Only cases with an item past its due date.</param>
 public sealed record CaseQuery(CaseStatus? Status = null, string? Text = null, long? AgentId = null,
-    bool Overdue = false, int Page = 1, int PageSize = CaseQuery.MaxPageSize, CaseSort Sort = CaseSort.Urgency)
-{
-    public const int MaxPageSize = 200;
-}
+    bool Overdue = false, CaseSort Sort = CaseSort.Urgency);
 
 /// <summary>
 /// The staff case list with its total, so no page is a silent cut-off: an agent sees its own cases, the window,
@@ -43,13 +40,9 @@ public sealed record CaseQuery(CaseStatus? Status = null, string? Text = null, l
 /// </summary>
 public static class CaseSearch
 {
-    public static async Task<(IReadOnlyList<CaseListRow> Rows, int Total)> FindAsync(DaibanDbContext db,
-        StaffPowers who, CaseQuery query, DateOnly today, CancellationToken ct)
+    public static Task<Page<CaseListRow>> FindAsync(DaibanDbContext db, StaffPowers who, CaseQuery query,
+        PageSpec page, DateOnly today, CancellationToken ct)
     {
-        if (query.PageSize is < 1 or > CaseQuery.MaxPageSize)
-            throw DomainRuleException.Invalid("cases.page_size", $"每页条数应在1到{CaseQuery.MaxPageSize}之间。");
-        if (query.Page is < 1 or > 100_000)
-            throw DomainRuleException.Invalid("cases.page", "页码应从1开始。");
         var text = query.Text?.Trim();
         if (text is { Length: > 64 })
             throw DomainRuleException.Invalid("cases.search_text", "搜索内容过长，请输入案件编号、企业、项目或联系人的一部分。");
@@ -67,19 +60,15 @@ public static class CaseSearch
                 || db.Enterprises.Any(e => e.Id == c.EnterpriseId && e.Name.Contains(text))
                 || db.Projects.Any(p => p.Id == c.ProjectId && p.Name.Contains(text))
                 || db.EnterpriseContacts.Any(k => k.Id == c.ApplicantContactId && (k.Name.Contains(text) || k.Phone == text)));
-        var total = await cases.CountAsync(ct);
         // Ordered on the entity, before the projection: a constructed row cannot be ordered in SQL.
-        var ordered = query.Sort == CaseSort.Newest
-            ? cases.OrderByDescending(c => c.Id)
-            : cases.OrderBy(c => c.Items.Where(i => i.RunningDueOn != null).Min(i => i.RunningDueOn) == null)
-                .ThenBy(c => c.Items.Where(i => i.RunningDueOn != null).Min(i => i.RunningDueOn)).ThenBy(c => c.Id);
-        var page = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+        return page.ReadAsync(cases, matches => (query.Sort == CaseSort.Newest
+            ? matches.OrderByDescending(c => c.Id)
+            : matches.OrderBy(c => c.Items.Where(i => i.RunningDueOn != null).Min(i => i.RunningDueOn) == null)
+                .ThenBy(c => c.Items.Where(i => i.RunningDueOn != null).Min(i => i.RunningDueOn)).ThenBy(c => c.Id))
             .Select(c => new CaseListRow(c.Id, c.CaseNumber, c.Mode, c.Status, c.AgentId, c.AgentName,
                 c.SubmittedAt, c.Items.Where(i => i.RunningDueOn != null).Min(i => i.RunningDueOn),
                 db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name).FirstOrDefault() ?? "",
                 db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name).FirstOrDefault() ?? "",
-                db.EnterpriseContacts.Where(k => k.Id == c.ApplicantContactId).Select(k => k.Name).FirstOrDefault()))
-            .ToListAsync(ct);
-        return (page, total);
+                db.EnterpriseContacts.Where(k => k.Id == c.ApplicantContactId).Select(k => k.Name).FirstOrDefault())), ct);
     }
 }

@@ -193,14 +193,21 @@ public static class SupervisionStatistics
     }
 
     /// <summary>Every running item past its due date, the longest overdue first.</summary>
-    public static async Task<IReadOnlyList<OverdueRow>> OverdueAsync(DaibanDbContext db, BusinessCalendar calendar, DateOnly today, CancellationToken ct)
+    /// <summary>Running items past their due date, the longest overdue first.</summary>
+    public static async Task<Page<OverdueRow>> OverdueAsync(DaibanDbContext db, BusinessCalendar calendar,
+        DateOnly today, PageSpec spec, CancellationToken ct)
     {
-        var rows = await db.CaseItems.AsNoTracking().Where(i => i.RunningDueOn < today)
-            .Join(db.Cases, i => i.CaseId, c => c.Id, (i, c) => new { i.CaseId, c.CaseNumber, i.ItemCode, i.ItemName, i.DepartmentCode, c.AgentName, Due = i.RunningDueOn!.Value })
-            .OrderBy(r => r.Due).Take(1000).ToListAsync(ct);
+        var page = await spec.ReadAsync(db.CaseItems.AsNoTracking().Where(i => i.RunningDueOn < today),
+            items => items.OrderBy(i => i.RunningDueOn).ThenBy(i => i.Id)
+                .Join(db.Cases, i => i.CaseId, c => c.Id, (i, c) => new
+                {
+                    i.CaseId, c.CaseNumber, i.ItemCode, i.ItemName, i.DepartmentCode, c.AgentName,
+                    Due = i.RunningDueOn!.Value,
+                }), ct);
         var names = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, ct);
-        return rows.Select(r => new OverdueRow(r.CaseId, r.CaseNumber, r.ItemCode, r.ItemName, r.DepartmentCode, names.GetValueOrDefault(r.DepartmentCode) ?? r.DepartmentCode,
-            r.AgentName, r.Due, calendar.WorkingDaysBetween(r.Due, today))).ToList();
+        return page.Select(r => new OverdueRow(r.CaseId, r.CaseNumber, r.ItemCode, r.ItemName, r.DepartmentCode,
+            names.GetValueOrDefault(r.DepartmentCode) ?? r.DepartmentCode, r.AgentName, r.Due,
+            calendar.WorkingDaysBetween(r.Due, today)));
     }
 
     /// <summary>Decided on or before its due date, the day counted in China.</summary>

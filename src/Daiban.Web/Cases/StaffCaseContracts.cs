@@ -75,22 +75,11 @@ public sealed record CaseListItem(long Id, string CaseNumber, string ModeName, C
         r.AgentName, r.SubmittedAt, r.NextDueOn, r.EnterpriseName, r.ProjectName, r.ContactName, r.AgentId);
 }
 
-/// <summary>The case list's query string (<see cref="CaseQuery"/>).</summary>
+/// <summary>The case list's query string (<see cref="CaseQuery"/>); the page is a <see cref="PageRequest"/>.</summary>
 /// <param name="Q">Part of the case number, the enterprise's, project's or contact's name, or a whole phone number.</param>
 /// <param name="Overdue">true: only cases with an item past its due date.</param>
-/// <param name="PageSize">1–200, default 200.</param>
 /// <param name="Sort">Urgency (default: nearest due date, then longest waiting) or Newest.</param>
-public sealed record CaseListRequest(CaseStatus? Status, string? Q, long? AgentId, bool? Overdue, int? Page,
-    int? PageSize, CaseSort? Sort)
-{
-    /// <summary>The same query, one page on.</summary>
-    public IEnumerable<KeyValuePair<string, string?>> Next() => new Dictionary<string, string?>
-    {
-        ["status"] = Status?.ToString(), ["q"] = Q, ["agentId"] = AgentId?.ToString(),
-        ["overdue"] = Overdue?.ToString().ToLowerInvariant(), ["page"] = $"{(Page ?? 1) + 1}",
-        ["pageSize"] = PageSize?.ToString(), ["sort"] = Sort?.ToString(),
-    }.Where(p => !string.IsNullOrEmpty(p.Value));
-}
+public sealed record CaseListRequest(CaseStatus? Status, string? Q, long? AgentId, bool? Overdue, CaseSort? Sort);
 
 public sealed record RoutingResponse(
     long AgentId, string AgentName, string Explanation, IReadOnlyList<RankedAgent> Ranking)

@@ -50,21 +50,15 @@ public static class StaffCaseEndpoints
             .RequireAuthorization(StaffPolicies.AnyStaff);
     }
 
-    /// <summary>
-    /// A page of the staff case list (see <see cref="CaseSearch"/>): the body is the page, <c>X-Total-Count</c> how
-    /// many match, and a <c>Link: rel="next"</c> header names the next page while more follow.
-    /// </summary>
+    /// <summary>A page of the staff case list (see <see cref="CaseSearch"/> and <see cref="PageHeaders"/>).</summary>
     internal static async Task<Ok<List<CaseListItem>>> ListAsync([AsParameters] CaseListRequest r,
-        HttpResponse response, [AsParameters] RequestContext x)
+        [AsParameters] PageRequest paging, HttpContext http, [AsParameters] RequestContext x)
     {
-        var query = new CaseQuery(r.Status, r.Q, r.AgentId, r.Overdue ?? false, r.Page ?? 1,
-            r.PageSize ?? CaseQuery.MaxPageSize, r.Sort ?? CaseSort.Urgency);
-        var (rows, total) = await CaseSearch.FindAsync(x.Db, x.User.Powers(), query, ChinaTime.Today(x.Clock),
+        var query = new CaseQuery(r.Status, r.Q, r.AgentId, r.Overdue ?? false, r.Sort ?? CaseSort.Urgency);
+        var spec = paging.Spec();
+        var page = await CaseSearch.FindAsync(x.Db, x.User.Powers(), query, spec, ChinaTime.Today(x.Clock),
             x.Cancellation);
-        response.Headers["X-Total-Count"] = $"{total}";
-        if (query.Page * query.PageSize < total)
-            response.Headers.Link = $"<{QueryHelpers.AddQueryString("/api/staff/cases", r.Next())}>; rel=\"next\"";
-        return TypedResults.Ok(rows.Select(CaseListItem.From).ToList());
+        return TypedResults.Ok(http.Write(spec, page, CaseListItem.From));
     }
 
     internal static async Task<Results<Ok<CaseResponse>, NotFound>> GetAsync(long id, [AsParameters] RequestContext x)

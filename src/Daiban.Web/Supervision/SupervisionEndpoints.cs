@@ -33,13 +33,17 @@ public static class SupervisionEndpoints
             .RequireAuthorization(StaffPolicies.Oversight);
     }
 
-    internal static async Task<Ok<List<CallbackView>>> CallbacksAsync([AsParameters] RequestContext x)
+    /// <summary>The callbacks still to make first, the soonest due first (paged, see <see cref="PageHeaders"/>).</summary>
+    internal static async Task<Ok<List<CallbackView>>> CallbacksAsync([AsParameters] PageRequest paging,
+        HttpContext http, [AsParameters] RequestContext x)
     {
         var today = ChinaTime.Today(x.Clock);
-        var rows = await x.Db.Callbacks.AsNoTracking().OrderBy(c => c.Status).ThenBy(c => c.DueOn).Take(300)
-            .Join(x.Db.Cases, cb => cb.CaseId, c => c.Id, (cb, c) => new { Callback = cb, c.CaseNumber })
-            .ToListAsync(x.Cancellation);
-        return TypedResults.Ok(rows.Select(r => CallbackView.From(r.Callback, r.CaseNumber, today)).ToList());
+        var spec = paging.Spec();
+        var page = await spec.ReadAsync(x.Db.Callbacks.AsNoTracking(), callbacks => callbacks
+            .OrderBy(c => c.Status).ThenBy(c => c.DueOn).ThenBy(c => c.Id)
+            .Join(x.Db.Cases, cb => cb.CaseId, c => c.Id, (cb, c) => new { Callback = cb, c.CaseNumber }),
+            x.Cancellation);
+        return TypedResults.Ok(http.Write(spec, page, r => CallbackView.From(r.Callback, r.CaseNumber, today)));
     }
 
     internal static async Task<Results<Ok<CallbackView>, NotFound>> RecordCallbackAsync(long id,
@@ -55,13 +59,18 @@ public static class SupervisionEndpoints
         return TypedResults.Ok(CallbackView.From(callback, number, ChinaTime.Today(x.Clock)));
     }
 
-    internal static async Task<Ok<List<RectificationView>>> RectificationsAsync([AsParameters] RequestContext x)
+    /// <summary>Open rectifications first, the nearest deadline first (paged, see <see cref="PageHeaders"/>).</summary>
+    internal static async Task<Ok<List<RectificationView>>> RectificationsAsync([AsParameters] PageRequest paging,
+        HttpContext http, [AsParameters] RequestContext x)
     {
         var today = ChinaTime.Today(x.Clock);
-        var rows = await x.Db.Rectifications.AsNoTracking().OrderBy(r => r.Status).ThenBy(r => r.Deadline).Take(300)
-            .Join(x.Db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { Rectification = r, c.CaseNumber })
-            .ToListAsync(x.Cancellation);
-        return TypedResults.Ok(rows.Select(r => RectificationView.From(r.Rectification, r.CaseNumber, today)).ToList());
+        var spec = paging.Spec();
+        var page = await spec.ReadAsync(x.Db.Rectifications.AsNoTracking(), rectifications => rectifications
+            .OrderBy(r => r.Status).ThenBy(r => r.Deadline).ThenBy(r => r.Id)
+            .Join(x.Db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { Rectification = r, c.CaseNumber }),
+            x.Cancellation);
+        return TypedResults.Ok(http.Write(spec, page,
+            r => RectificationView.From(r.Rectification, r.CaseNumber, today)));
     }
 
     internal static async Task<Results<Ok<RectificationView>, NotFound>> CloseRectificationAsync(long id,
@@ -82,9 +91,15 @@ public static class SupervisionEndpoints
     internal static async Task<Ok<SupervisionDashboard>> DashboardAsync([AsParameters] RequestContext x) =>
         TypedResults.Ok(await SupervisionStatistics.DashboardAsync(x.Db, ChinaTime.Today(x.Clock), x.Cancellation));
 
-    internal static async Task<Ok<IReadOnlyList<OverdueRow>>> OverdueAsync([AsParameters] RequestContext x) =>
-        TypedResults.Ok(await SupervisionStatistics.OverdueAsync(x.Db,
-            await x.Db.LoadBusinessCalendarAsync(x.Cancellation), ChinaTime.Today(x.Clock), x.Cancellation));
+    /// <summary>The longest overdue first (paged, see <see cref="PageHeaders"/>).</summary>
+    internal static async Task<Ok<List<OverdueRow>>> OverdueAsync([AsParameters] PageRequest paging,
+        HttpContext http, [AsParameters] RequestContext x)
+    {
+        var spec = paging.Spec();
+        var page = await SupervisionStatistics.OverdueAsync(x.Db,
+            await x.Db.LoadBusinessCalendarAsync(x.Cancellation), ChinaTime.Today(x.Clock), spec, x.Cancellation);
+        return TypedResults.Ok(http.Write(spec, page, r => r));
+    }
 
     private static Task<string> CaseNumberAsync(RequestContext x, long caseId) =>
         x.Db.Cases.Where(c => c.Id == caseId).Select(c => c.CaseNumber).SingleAsync(x.Cancellation);

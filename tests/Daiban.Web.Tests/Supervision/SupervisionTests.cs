@@ -40,6 +40,36 @@ public sealed class SupervisionTests : StaffAppTest
     }
 
     [Fact]
+    public async Task TheOverdueBoard_PagesWithItsTotal_LongestOverdueFirst()
+    {
+        await SeedAsync();
+        await SeedAsync();
+        var supervisor = await App.SignedInAsync("chenjing");
+
+        var first = await supervisor.GetAsync("/api/staff/supervision/overdue?pageSize=1");
+        var page1 = Assert.Single(await ProblemAssert.OkAsync<List<OverdueRow>>(first));
+        var total = int.Parse(first.Headers.GetValues("X-Total-Count").Single());
+        var link = first.Headers.GetValues("Link").Single();
+        var page2 = Assert.Single(await ProblemAssert.OkAsync<List<OverdueRow>>(
+            await supervisor.GetAsync(link[1..link.IndexOf('>')])));
+        var all = await supervisor.GetAsync("/api/staff/supervision/overdue");
+        var rows = await ProblemAssert.OkAsync<List<OverdueRow>>(all);
+
+        Assert.True(total >= 2);
+        Assert.Contains("pageSize=1", link);
+        Assert.Equal(rows.Take(2).Select(r => (r.CaseId, r.ItemCode)),
+            new[] { (page1.CaseId, page1.ItemCode), (page2.CaseId, page2.ItemCode) });
+        Assert.Equal(rows.OrderByDescending(r => r.WorkingDaysOverdue).Select(r => r.WorkingDaysOverdue),
+            rows.Select(r => r.WorkingDaysOverdue));
+        Assert.Equal($"{total}", all.Headers.GetValues("X-Total-Count").Single());
+        Assert.False(all.Headers.Contains("Link"));
+        var tooBig = await ProblemAssert.IsProblemAsync(
+            await supervisor.GetAsync("/api/staff/supervision/callbacks?pageSize=201"),
+            HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("每页条数", tooBig.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task TheDashboard_ShowsTimelinessPerAgentAndDepartment_AndOnlySupervisionSeesIt()
     {
         var number = await SeedAsync();

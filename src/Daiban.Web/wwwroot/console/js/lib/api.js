@@ -15,7 +15,20 @@ export class ApiError extends Error {
 }
 
 /** `api(path)` reads; `api(path, { method, body })` changes (body sent as JSON). Answers the parsed JSON or null. */
-export async function api(path, { method = 'GET', body } = {}) {
+export async function api(path, options) {
+  return (await send(path, options)).data;
+}
+
+/**
+ * One page of a paged list: `rows`, and `total`, how many the whole list holds (the server's X-Total-Count), so a
+ * page never passes for everything.
+ */
+export async function apiPage(path) {
+  const { data, response } = await send(path);
+  return { rows: data, total: Number(response.headers.get('X-Total-Count') ?? data.length) };
+}
+
+async function send(path, { method = 'GET', body } = {}) {
   const headers = { 'Content-Type': 'application/json' };
   const bearer = token();
   if (bearer) headers.Authorization = 'Bearer ' + bearer;
@@ -28,7 +41,7 @@ export async function api(path, { method = 'GET', body } = {}) {
     throw refusal;
   }
   if (!response.ok) throw new ApiError(response.status, data);
-  return data;
+  return { data, response };
 }
 
 /**

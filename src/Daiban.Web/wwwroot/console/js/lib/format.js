@@ -34,6 +34,11 @@ export function workingDays(days) {
   return `${days}个工作日`;
 }
 
+/** How much of a paged list is shown: every row, or the first ones of how many. */
+export function pageCount(shown, total) {
+  return shown < total ? `共${total}条，显示前${shown}条` : `共${total}条`;
+}
+
 export function percent(rate) {
   return rate === null || rate === undefined ? '—' : Math.round(rate * 100) + '%';
 }

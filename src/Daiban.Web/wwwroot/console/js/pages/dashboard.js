@@ -1,9 +1,9 @@
 // 监督看板: satisfaction (Chart.js charts), each agent's figures (队伍建设), each department's timeliness, bad reviews,
 // the callbacks to make and the rectifications to close.
 import { act } from '../actions.js';
-import { api } from '../lib/api.js';
+import { api, apiPage } from '../lib/api.js';
 import { el, select, table, tag } from '../lib/dom.js';
-import { percent } from '../lib/format.js';
+import { pageCount, percent } from '../lib/format.js';
 
 export async function dashboardPage(view) {
   const d = await api('/api/staff/supervision/dashboard');
@@ -36,16 +36,17 @@ export async function dashboardPage(view) {
         el('td', {}, b.level),
         el('td', {}, b.comment || ''), el('td', {}, tag(b.rectification, b.overdue))))))));
   const [callbacks, rectifications] = await Promise.all([
-    api('/api/staff/supervision/callbacks'), api('/api/staff/supervision/rectifications'),
+    apiPage('/api/staff/supervision/callbacks'), apiPage('/api/staff/supervision/rectifications'),
   ]);
   view.append(callbacksPanel(callbacks));
   view.append(rectificationsPanel(rectifications));
 }
 
 /** 抽查回访: the callbacks to make, each recorded as reached (satisfied or not) or not reached. */
-function callbacksPanel(callbacks) {
+function callbacksPanel({ rows: callbacks, total }) {
   return el('section', { className: 'panel' },
-    el('h2', {}, `回访任务（待回访${callbacks.filter((c) => c.status !== 'Done').length}）`),
+    el('h2', {}, `回访任务（待回访${callbacks.filter((c) => c.status !== 'Done').length}，`
+      + `${pageCount(callbacks.length, total)}）`),
     table(['案件', '类型', '应回访日期', '结果', '记录'], callbacks.map((c) => {
       const result = el('input', { className: 'callback-result', placeholder: '回访情况', size: 30 });
       const satisfied = select({}, [['true', '企业满意'], ['false', '企业不满意']]);
@@ -62,8 +63,8 @@ function callbacksPanel(callbacks) {
 }
 
 /** 差评整改: each bad review's rectification, closed as rectified, explained or dismissed on review. */
-function rectificationsPanel(rectifications) {
-  return el('section', { className: 'panel' }, el('h2', {}, '差评整改'),
+function rectificationsPanel({ rows: rectifications, total }) {
+  return el('section', { className: 'panel' }, el('h2', {}, `差评整改（${pageCount(rectifications.length, total)}）`),
     table(['案件', '期限', '状态', '办结'], rectifications.map((r) => {
       const outcome = select({},
         [['Rectified', '已整改'], ['Explained', '已解释'], ['DismissedOnReview', '申诉复核排除']]);
