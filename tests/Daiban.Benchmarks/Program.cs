@@ -22,12 +22,16 @@ switch (command)
     case "bot":
         BotBenchmark.Run(Options.Int(args, "--cases", 500), Options.Int(args, "--rounds", 50));
         break;
+    case "seed-decade":
+        await DecadeSeed.RunAsync(Options.Int(args, "--cases", 100_000), Options.Str(args, "--database") ?? "daiban_decade");
+        break;
     default:
         Console.WriteLine("usage: dotnet run -c Release --project tests/Daiban.Benchmarks -- due-items [--items 100000] [--rounds 50]");
         Console.WriteLine("       dotnet run -c Release --project tests/Daiban.Benchmarks -- push [--rate 500] [--seconds 10] [--concurrency 32] [--mysql CS] [--redis HOST:PORT] [--only event|choice]");
         Console.WriteLine("       dotnet run -c Release --project tests/Daiban.Benchmarks -- reminders [--items 1000000] [--rounds 20] [--redis HOST:PORT]");
         Console.WriteLine("       dotnet run -c Release --project tests/Daiban.Benchmarks -- bot [--cases 500] [--rounds 50]");
         Console.WriteLine("       dotnet run -c Release --project tests/Daiban.Benchmarks -- dashboard [--cases 20000] [--rounds 10]");
+        Console.WriteLine("       dotnet run -c Release --project tests/Daiban.Benchmarks -- seed-decade [--cases 100000] [--database daiban_decade]");
         Console.WriteLine("needs the MariaDB that ./test.sh starts (or DAIBAN_TEST_MYSQL)");
         break;
 }
