@@ -35,6 +35,8 @@ public static class EnumNames
         [typeof(ContactEvidence)] = v => ((ContactEvidence)v).Name(),
         [typeof(ContactStatus)] = v => ((ContactStatus)v).Name(),
         [typeof(CaseSort)] = v => ((CaseSort)v).Name(),
+        [typeof(CaseStep)] = v => ((CaseStep)v).Name(),
+        [typeof(ItemStep)] = v => ((ItemStep)v).Name(),
     };
 
     public static IReadOnlyCollection<Type> Described => Tables.Keys;

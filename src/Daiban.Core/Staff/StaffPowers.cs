@@ -23,6 +23,12 @@ public sealed record StaffPowers(long StaffId, StaffRoles Roles, string? Departm
     /// <summary>The assigned agent, an admin, or the window: who may complete a case's (or a conversation's) paperwork.</summary>
     public bool WorksCaseOrWindow(long? agentId) => WorksCase(agentId) || Has(StaffRoles.WindowClerk);
 
+    /// <summary>
+    /// Reads a case's contact phone whole: those who call the enterprise in their work on the case (its agent, an
+    /// admin, the window that registers it and answers its enquiries). Everyone else reads it masked.
+    /// </summary>
+    public bool SeesContactPhone(long? agentId) => WorksCaseOrWindow(agentId);
+
     /// <summary>Who puts issues in the ledger at all: agents (on their own cases), the window and admins.</summary>
     public bool RaisesIssues => Has(StaffRoles.Agent) || Has(StaffRoles.WindowClerk) || Has(StaffRoles.Admin);
 

@@ -51,11 +51,30 @@ public sealed record CaseItemResponse(string Code, string Name, int Stage, strin
 public sealed record AssignmentResponse(long AgentId, string AgentName, string Reason, string AssignedBy,
     DateTimeOffset AssignedAt, DateTimeOffset? EndedAt);
 
+/// <summary>
+/// Whose case it is and where it stands, for the header of every page that shows a case: the parties, the
+/// enterprise's own request, the next due date with the working days left (negative: overdue) and what the case
+/// waits for, worded for the reader. The phone is masked unless the reader works the case
+/// (<see cref="Core.Staff.StaffPowers.SeesContactPhone"/>).
+/// </summary>
+public sealed record CaseHeaderResponse(string EnterpriseName, string ProjectName, string? ContactName,
+    string? ContactPhone, bool ContactPhoneMasked, string? Request, DateOnly? NextDueOn, int? WorkingDaysLeft,
+    string NextStep, DateOnly? EvaluationOpenUntil);
+
+/// <summary>The steps the case's state allows the reader (<see cref="CaseWorkflow"/>): on the case, and per item code.</summary>
+public sealed record CaseStepsResponse(IReadOnlyList<CaseStep> Case,
+    IReadOnlyDictionary<string, IReadOnlyList<ItemStep>> Items);
+
+/// <summary>
+/// A case as staff read it. <see cref="Header"/> and <see cref="Allowed"/> come with the case's own address (GET);
+/// an action's answer leaves them null, and the page reads the case again.
+/// </summary>
 public sealed record CaseResponse(
     long Id, string CaseNumber, ServiceMode Mode, string ModeName, CaseStatus Status, string StatusName,
     ApplicationChannel Channel, long EnterpriseId, long ProjectId, long? AgentId, string? AgentName,
     DateTimeOffset SubmittedAt, DateTimeOffset? RegisteredAt,
-    int Version, IReadOnlyList<CaseItemResponse> Items, IReadOnlyList<AssignmentResponse> Assignments)
+    int Version, IReadOnlyList<CaseItemResponse> Items, IReadOnlyList<AssignmentResponse> Assignments,
+    CaseHeaderResponse? Header, CaseStepsResponse? Allowed)
 {
     public static CaseResponse From(Case c) => new(c.Id, c.CaseNumber, c.Mode, c.Mode.Name(), c.Status,
         c.Status.Name(), c.Channel, c.EnterpriseId, c.ProjectId, c.AgentId, c.AgentName, c.SubmittedAt,
@@ -64,7 +83,7 @@ public sealed record CaseResponse(
             i.DepartmentCode, i.Status.ToString(), i.Status.Name(), i.PromisedDays, i.AcceptedOn, i.DueOn,
             i.ResultDocumentNo)).ToList(),
         c.Assignments.OrderBy(a => a.AssignedAt).Select(a => new AssignmentResponse(a.AgentId, a.AgentName,
-            a.Reason, a.AssignedBy, a.AssignedAt, a.EndedAt)).ToList());
+            a.Reason, a.AssignedBy, a.AssignedAt, a.EndedAt)).ToList(), null, null);
 }
 
 public sealed record CaseListItem(long Id, string CaseNumber, string ModeName, CaseStatus Status, string StatusName,

@@ -3,12 +3,14 @@ using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
 using Daiban.Core.Catalog;
 using Daiban.Core.Common;
+using Daiban.Core.Reminders;
 using Daiban.Web.Platform;
 using Daiban.Web.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Daiban.Web.Cases;
 
@@ -61,13 +63,28 @@ public static class StaffCaseEndpoints
         return TypedResults.Ok(http.Write(spec, page, CaseListItem.From));
     }
 
-    internal static async Task<Results<Ok<CaseResponse>, NotFound>> GetAsync(long id, [AsParameters] RequestContext x)
+    /// <summary>The case with its header and the steps its state allows the reader.</summary>
+    internal static async Task<Results<Ok<CaseResponse>, NotFound>> GetAsync(long id, IOptions<ServiceRules> rules,
+        [AsParameters] RequestContext x)
     {
         var c = await x.Db.Cases.AsNoTracking().FindAggregateAsync(id, x.Cancellation);
         // Another agent's case does not exist as far as this agent can tell.
-        return c is null || !x.User.MaySeeCase(c.AgentId)
-            ? TypedResults.NotFound()
-            : TypedResults.Ok(CaseResponse.From(c));
+        if (c is null || !x.User.MaySeeCase(c.AgentId))
+            return TypedResults.NotFound();
+        var who = x.User.Powers();
+        var work = CaseWorkflow.For(c, who, await x.Db.LoadBusinessCalendarAsync(x.Cancellation),
+            rules.Value.EvaluationWindowWorkingDays, ChinaTime.Today(x.Clock));
+        var enterprise = await x.Db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name)
+            .SingleAsync(x.Cancellation);
+        var project = await x.Db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name)
+            .SingleAsync(x.Cancellation);
+        var contact = await x.Db.EnterpriseContacts.Where(k => k.Id == c.ApplicantContactId)
+            .Select(k => new { k.Name, k.Phone }).SingleOrDefaultAsync(x.Cancellation);
+        var whole = who.SeesContactPhone(c.AgentId);
+        var phone = contact?.Phone is { Length: > 0 } p ? whole ? p : PersonalData.MaskPhone(p) : null;
+        var header = new CaseHeaderResponse(enterprise, project, contact?.Name, phone, phone is not null && !whole,
+            c.Request, work.NextDueOn, work.WorkingDaysLeft, work.NextStep, work.EvaluationOpenUntil);
+        return TypedResults.Ok(CaseResponse.From(c) with { Header = header, Allowed = new(work.Steps, work.ItemSteps) });
     }
 
     internal static async Task<Created<CaseResponse>> RegisterWalkInAsync(WalkInRequest request,

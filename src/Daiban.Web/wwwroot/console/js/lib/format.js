@@ -39,6 +39,13 @@ export function pageCount(shown, total) {
   return shown < total ? `共${total}条，显示前${shown}条` : `共${total}条`;
 }
 
+/** Working days left to a due date as the header says them: 剩3个工作日, 今日到期, 已逾期2个工作日. */
+export function dueIn(days) {
+  if (days === null || days === undefined) return '';
+  if (days === 0) return '今日到期';
+  return days > 0 ? `剩${workingDays(days)}` : `已逾期${workingDays(-days)}`;
+}
+
 export function percent(rate) {
   return rate === null || rate === undefined ? '—' : Math.round(rate * 100) + '%';
 }

@@ -2,8 +2,9 @@
 // (but the window may complete the 项目信息采集表). Reached as #case/<id> from the overdue board and the dashboard.
 import { api } from '../lib/api.js';
 import { el, table } from '../lib/dom.js';
-import { caseTitle, dateTime, parcelDirection, reviewName } from '../lib/format.js';
+import { dateTime, parcelDirection, reviewName } from '../lib/format.js';
 import { hasRole } from '../lib/session.js';
+import { caseHeader } from './case-header.js';
 import { collectionFormPanel } from './collection-form.js';
 
 export async function caseReadPage(view, id) {
@@ -12,8 +13,7 @@ export async function caseReadPage(view, id) {
   const [c, log, materials, parcels] = await Promise.all([
     api(url), api(`${url}/log`), api(`${url}/materials`), api(`${url}/parcels`),
   ]);
-  view.append(el('section', { className: 'panel' }, el('h2', { id: 'case-title' }, caseTitle(c)),
-    el('p', { className: 'muted' }, c.agentName ? `代办员：${c.agentName}` : '尚未指派代办员'),
+  view.append(caseHeader(c,
     table(['事项', '部门', '状态', '受理', '承诺办结', '批准文号'], c.items.map((i) => el('tr', { 'data-item': i.code },
       el('td', {}, i.name), el('td', {}, i.departmentCode), el('td', {}, i.statusName),
       el('td', {}, i.acceptedOn || '—'),

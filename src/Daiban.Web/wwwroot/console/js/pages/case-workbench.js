@@ -3,7 +3,8 @@
 import { act, exportButton } from '../actions.js';
 import { api } from '../lib/api.js';
 import { el, table } from '../lib/dom.js';
-import { caseTitle, chinaToday, dateTime, parcelDirection, pipeLines, reviewName } from '../lib/format.js';
+import { chinaToday, dateTime, parcelDirection, pipeLines, reviewName } from '../lib/format.js';
+import { caseHeader } from './case-header.js';
 import { collectionFormPanel } from './collection-form.js';
 
 export async function caseWorkbench(view, id) {
@@ -32,7 +33,7 @@ function statusPanel(c, url, onCase) {
     { documents: documents.value, carrier: carrier.value, trackingNumber: tracking.value }, '已邮寄，待企业签收');
   const inPerson = () =>
     onCase('/delivery/in-person', { documents: documents.value, signedBy: signedBy.value }, '已当面送达');
-  return el('section', { className: 'panel' }, el('h2', { id: 'case-title' }, caseTitle(c)),
+  return caseHeader(c,
     el('p', {},
       el('button', { id: 'start', onclick: () => onCase('/start', undefined, '已开始办理') }, '开始办理'), ' ',
       el('button', {

@@ -4,6 +4,7 @@ import { act } from '../actions.js';
 import { api } from '../lib/api.js';
 import { el, guarded, table } from '../lib/dom.js';
 import { channelName, dateTime } from '../lib/format.js';
+import { caseFacts } from './case-header.js';
 import { whoseCell } from './cases.js';
 import { pendingContactsPanel } from './contacts.js';
 
@@ -19,20 +20,41 @@ export async function dispatchPage(view) {
     table(['案件编号', '企业 / 项目 · 联系人', '服务方式', '提交时间', ''], submitted.map((c) => el('tr', {
       'data-case': c.caseNumber,
     }, el('td', {}, c.caseNumber), whoseCell(c), el('td', {}, c.modeName), el('td', {}, dateTime(c.submittedAt)),
-      el('td', {}, el('button', {
+      el('td', {}, detailsButton(c), ' ', el('button', {
         className: 'register', onclick: () => act(`/api/staff/cases/${c.id}/register`, { done: `${c.caseNumber} 已登记` }),
       }, '登记'), ' ', closeBox(c)))), 'submitted')));
 
   view.append(el('section', { className: 'panel' }, el('h2', {}, `待指派（${registered.length}）`),
     table(['案件编号', '企业 / 项目 · 联系人', '服务方式', '指派'], registered.map((c) => el('tr', {
       'data-case': c.caseNumber,
-    }, el('td', {}, c.caseNumber), whoseCell(c), el('td', {}, c.modeName), el('td', {}, assignBox(c), closeBox(c)))),
+    }, el('td', {}, c.caseNumber), whoseCell(c), el('td', {}, c.modeName),
+      el('td', {}, detailsButton(c), assignBox(c), closeBox(c)))),
     'registered')));
 
   const waiting = handoffs.filter((h) => !h.agentId);
   view.append(el('section', { className: 'panel' }, el('h2', {}, `咨询转人工待分配（${waiting.length}）`),
     table(['原因', '渠道', '最后留言'], waiting.map((h) => el('tr', {}, el('td', {}, h.handoffReason || ''),
       el('td', {}, channelName(h.channel)), el('td', {}, dateTime(h.lastUserMessageAt)))))));
+}
+
+/**
+ * 详情 opens the case header under the row: the enterprise's own request (想办哪些事项), the contact's phone and what
+ * the case waits for; a second click closes it.
+ */
+function detailsButton(c) {
+  return el('button', { className: 'secondary details', 'aria-expanded': 'false', onclick: (e) => guarded(async () => {
+    const button = e.currentTarget;
+    const row = button.closest('tr');
+    const open = row.nextElementSibling?.classList.contains('case-details');
+    if (open) {
+      row.nextElementSibling.remove();
+    } else {
+      const full = await api(`/api/staff/cases/${c.id}`);
+      row.after(el('tr', { className: 'case-details' },
+        el('td', { colspan: row.children.length }, caseFacts(full))));
+    }
+    button.setAttribute('aria-expanded', String(!open));
+  }) }, '详情');
 }
 
 /** Ends an application early, with the reason the enterprise will read: not accepted, or withdrawn at its request. */
