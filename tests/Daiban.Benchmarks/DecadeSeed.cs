@@ -34,7 +34,7 @@ internal static class DecadeSeed
 
     public sealed record Counts(int Cases, int Enterprises, int Running, int Overdue);
 
-    /// <summary>The by-hand command: (re)creates <paramref name="database"/> on the test MariaDB and seeds it.</summary>
+    /// <summary>The by-hand command: (re)creates <paramref name="database"/> on the test MariaDB, seeds it.</summary>
     public static async Task RunAsync(int caseCount, string database)
     {
         var settings = await VolumeDatabase.RecreateAsync(database);
@@ -269,7 +269,8 @@ internal static class DecadeSeed
         if (due.Count == 0)
             return;
         var ids = due.Select(b => b.Owner.EnterpriseId).Distinct().ToList();
-        var enterprises = await db.Enterprises.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id);
+        var enterprises = await db.Enterprises.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .ToDictionaryAsync(e => e.Id);
         foreach (var (c, project, owner) in due)
         {
             var at = c.SubmittedAt.AddDays(45);

@@ -44,6 +44,7 @@ internal static class VolumeBenchmark
             (contact, phone) = (person.Name, person.Phone ?? "");
         }
         var page = PageSpec.Of(1, 50);
+        var lastMonth = today.AddDays(1 - today.Day).AddMonths(-1);
         Task Search(DaibanDbContext db, string? text, bool overdue = false) => CaseSearch.FindAsync(db, everyone,
             new CaseQuery(Text: text, Overdue: overdue), page, today, CancellationToken.None);
         var reads = new List<Read>
@@ -63,6 +64,12 @@ internal static class VolumeBenchmark
                 CancellationToken.None), c => RawOverdueAsync(c, today)),
             new("case view (whole aggregate)", db => db.Cases.AsNoTracking().LoadAggregate(caseId),
                 c => RawAggregateAsync(c, caseId)),
+            new("monthly statistics (last month)", db => SupervisionStatistics.MonthAsync(db, lastMonth.Year,
+                lastMonth.Month, CancellationToken.None), c => RawMonthAsync(c, lastMonth)),
+            new("callbacks (first page)", db => page.ReadAsync(db.Callbacks.AsNoTracking(), q => q
+                .OrderBy(k => k.Status).ThenBy(k => k.DueOn).ThenBy(k => k.Id)
+                .Join(db.Cases, k => k.CaseId, k => k.Id, (k, c) => new { k, c.CaseNumber }), CancellationToken.None),
+                c => RawCallbacksAsync(c)),
             new("supervision dashboard", db => SupervisionStatistics.DashboardAsync(db, today,
                 CancellationToken.None), c => RawDashboardAsync(c)),
         };
@@ -159,6 +166,30 @@ internal static class VolumeBenchmark
         foreach (var table in new[] { "case_items", "case_transitions", "case_assignments", "service_plans",
                      "case_log_entries", "case_materials", "case_parcels", "case_deliveries", "case_evaluations" })
             await ReadAllAsync(conn, $"SELECT * FROM {table} WHERE CaseId = @id", ("@id", id));
+    }
+
+    private static async Task RawMonthAsync(MySqlConnection conn, DateOnly month)
+    {
+        var from = new DateTimeOffset(month.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).UtcDateTime;
+        var to = from.AddMonths(1);
+        (string, object)[] range = [("@from", from), ("@to", to)];
+        await ReadAllAsync(conn, "SELECT AgentId, COUNT(*) FROM case_assignments WHERE AssignedAt >= @from " +
+            "AND AssignedAt < @to GROUP BY AgentId", range);
+        await ReadAllAsync(conn, "SELECT AgentId, COUNT(*) FROM cases WHERE DeliveredAt >= @from " +
+            "AND DeliveredAt < @to GROUP BY AgentId", range);
+        await ReadAllAsync(conn, "SELECT AgentId, Overall, COUNT(*) FROM case_evaluations WHERE EvaluatedAt >= @from " +
+            "AND EvaluatedAt < @to GROUP BY AgentId, Overall", range);
+        await ReadAllAsync(conn, "SELECT c.AgentId, i.DueOn, i.DecidedAt FROM case_items i " +
+            "JOIN cases c ON c.Id = i.CaseId WHERE i.DecidedAt >= @from AND i.DecidedAt < @to " +
+            "AND i.DueOn IS NOT NULL", range);
+        await ReadAllAsync(conn, "SELECT * FROM staff ORDER BY Id");
+    }
+
+    private static async Task RawCallbacksAsync(MySqlConnection conn)
+    {
+        await ReadAllAsync(conn, "SELECT COUNT(*) FROM callbacks");
+        await ReadAllAsync(conn, "SELECT k.*, c.CaseNumber FROM callbacks k JOIN cases c ON c.Id = k.CaseId " +
+            "ORDER BY k.Status, k.DueOn, k.Id LIMIT 50");
     }
 
     private static async Task RawDashboardAsync(MySqlConnection conn)

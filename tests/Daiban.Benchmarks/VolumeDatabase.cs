@@ -5,7 +5,7 @@ using MySqlConnector;
 
 namespace Daiban.Benchmarks;
 
-/// <summary>A named, kept database on the test MariaDB for the volume tools (seeded once, measured many times).</summary>
+/// <summary>A named database kept on the test MariaDB for the volume tools: seeded once, measured many times.</summary>
 internal static class VolumeDatabase
 {
     public static DatabaseSettings Settings(string database) => new(DatabaseProvider.MySql,

@@ -192,7 +192,6 @@ public static class SupervisionStatistics
             Row("合计", total, _ => true)];
     }
 
-    /// <summary>Every running item past its due date, the longest overdue first.</summary>
     /// <summary>Running items past their due date, the longest overdue first.</summary>
     public static async Task<Page<OverdueRow>> OverdueAsync(DaibanDbContext db, BusinessCalendar calendar,
         DateOnly today, PageSpec spec, CancellationToken ct)
