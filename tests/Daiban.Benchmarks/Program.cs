@@ -27,7 +27,7 @@ switch (command)
         break;
     case "volume":
         await VolumeBenchmark.RunAsync(Options.Str(args, "--database") ?? "daiban_decade", Options.Int(args, "--users", 50),
-            Options.Int(args, "--requests", 1000));
+            Options.Int(args, "--requests", 1000), Options.Str(args, "--only"));
         break;
     default:
         Console.WriteLine("usage: dotnet run -c Release --project tests/Daiban.Benchmarks -- due-items [--items 100000] [--rounds 50]");
@@ -36,7 +36,7 @@ switch (command)
         Console.WriteLine("       dotnet run -c Release --project tests/Daiban.Benchmarks -- bot [--cases 500] [--rounds 50]");
         Console.WriteLine("       dotnet run -c Release --project tests/Daiban.Benchmarks -- dashboard [--cases 20000] [--rounds 10]");
         Console.WriteLine("       dotnet run -c Release --project tests/Daiban.Benchmarks -- seed-decade [--cases 100000] [--database daiban_decade]");
-        Console.WriteLine("       dotnet run -c Release --project tests/Daiban.Benchmarks -- volume [--database daiban_decade] [--users 50] [--requests 1000]");
+        Console.WriteLine("       dotnet run -c Release --project tests/Daiban.Benchmarks -- volume [--database daiban_decade] [--users 50] [--requests 1000] [--only NAME]");
         Console.WriteLine("needs the MariaDB that ./test.sh starts (or DAIBAN_TEST_MYSQL)");
         break;
 }

@@ -9,7 +9,8 @@ namespace Daiban.Benchmarks;
 internal static class VolumeDatabase
 {
     public static DatabaseSettings Settings(string database) => new(DatabaseProvider.MySql,
-        $"{TestServers.MySqlServer};Database={database}", DatabaseSettings.DefaultServerVersion);
+        $"{TestServers.MySqlServer};Database={database};Default Command Timeout=600",
+        DatabaseSettings.DefaultServerVersion);
 
     public static async Task<DatabaseSettings> RecreateAsync(string database)
     {

@@ -21,6 +21,7 @@ public sealed partial class Case
         var resubmission = item.Status == CaseItemStatus.AwaitingSupplement;
         if (!item.SubmitToDepartment(acceptedOn, Guard.Optional(departmentReference, "部门受理号", 64), calendar))
             return false;
+        TrackNextDue();
         var due = item.DueOn is { } d ? $"，承诺办结日期{d:yyyy-MM-dd}" : "";
         var text = resubmission ? $"“{item.ItemName}”补正材料已提交部门{due}" : $"“{item.ItemName}”已报送{item.DepartmentCode}并受理{due}";
         var told = resubmission ? text : $"“{item.ItemName}”已报送{item.ImplementingBody}并受理{due}";
@@ -35,6 +36,7 @@ public sealed partial class Case
         var missing = Guard.Required(whatIsMissing, "需补正内容", 1000);
         if (!item.RequestSupplement(on, missing, calendar))
             return false;
+        TrackNextDue();
         Write(LogKind.Work, $"“{item.ItemName}”部门要求补正：{missing}（补正期间暂停计时）", agent, now, visibleToEnterprise: true, itemCode: item.ItemCode);
         return true;
     }
@@ -44,6 +46,7 @@ public sealed partial class Case
         var item = WorkingItem(itemCode, agent);
         if (!item.Approve(Guard.Required(resultDocumentNo, "批准文号", 64), Guard.Optional(note, "备注", 500), now))
             return false;
+        TrackNextDue();
         Write(LogKind.Milestone, $"“{item.ItemName}”已批准，文号{resultDocumentNo}", agent, now, visibleToEnterprise: true, itemCode: item.ItemCode);
         _events.Record(new ItemApproved(this, item, now));
         return true;
@@ -55,6 +58,7 @@ public sealed partial class Case
         var why = Guard.Required(reason, "不予批准原因", 1000);
         if (!item.Refuse(why, now))
             return false;
+        TrackNextDue();
         Write(LogKind.Milestone, $"“{item.ItemName}”不予批准：{why}", agent, now, visibleToEnterprise: true, itemCode: item.ItemCode);
         return true;
     }
@@ -67,6 +71,7 @@ public sealed partial class Case
             throw DomainRuleException.Invalid("case_item.pause_reason", "请选择暂停计时的法定事由。");
         if (!item.PauseClock(on, reason, Guard.Optional(note, "说明", 500), calendar))
             return false;
+        TrackNextDue();
         Write(LogKind.Work, $"“{item.ItemName}”暂停计时（{reason.Name()}）", agent, now, visibleToEnterprise: true,
             itemCode: item.ItemCode);
         return true;
@@ -77,6 +82,7 @@ public sealed partial class Case
         var item = WorkingItem(itemCode, agent);
         if (!item.ResumeClock(on, calendar))
             return false;
+        TrackNextDue();
         var due = item.DueOn is { } d ? $"，承诺办结日期顺延至{d:yyyy-MM-dd}" : "";
         Write(LogKind.Work, $"“{item.ItemName}”恢复计时{due}", agent, now, visibleToEnterprise: true, itemCode: item.ItemCode);
         return true;
@@ -96,6 +102,7 @@ public sealed partial class Case
         {
             var before = item.DueOn;
             item.Recalculate(calendar);
+            TrackNextDue();
             if (item.DueOn == before)
                 continue;
             moved = true;

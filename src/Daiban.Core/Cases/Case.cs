@@ -53,6 +53,13 @@ public sealed partial class Case : IRecordsEvents
     public DateTimeOffset? DeliveredAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public string? ClosingReason { get; private set; }
+    /// <summary>
+    /// The soonest due date of an item whose clock runs, or null: kept with the items so the staff lists read it
+    /// from the case's row (and its index) instead of a subquery over every case's items.
+    /// </summary>
+    public DateOnly? NextDueOn { get; private set; }
+    /// <summary><see cref="NextDueOn"/>, or the last day when no clock runs: the staff list's urgency order.</summary>
+    public DateOnly UrgencyDate { get; private set; } = DateOnly.MaxValue;
     public DateTimeOffset UpdatedAt { get; private set; }
     public int Version { get; private set; }
 
@@ -205,11 +212,19 @@ public sealed partial class Case : IRecordsEvents
         _assignments.LastOrDefault(a => a.EndedAt is null)?.End(now);
         foreach (var item in _items)
             item.StopTracking();
+        TrackNextDue();
         _events.Record(new CaseClosed(this, to, by, now));
         return true;
     }
 
     public IReadOnlyList<IDomainEvent> TakeEvents() => _events.Take();
+
+    /// <summary>Called after every change to an item's running clock.</summary>
+    private void TrackNextDue()
+    {
+        NextDueOn = _items.Where(i => i.RunningDueOn is not null).Min(i => i.RunningDueOn);
+        UrgencyDate = NextDueOn ?? DateOnly.MaxValue;
+    }
 
     private bool MoveTo(CaseStatus to, Actor by, DateTimeOffset now, string? reason)
     {

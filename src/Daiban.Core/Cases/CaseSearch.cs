@@ -54,19 +54,19 @@ public static class CaseSearch
         if (query.AgentId is { } agentId)
             cases = cases.Where(c => c.AgentId == agentId);
         if (query.Overdue)
-            cases = cases.Where(c => c.Items.Any(i => i.RunningDueOn < today));
+            cases = cases.Where(c => c.NextDueOn < today);
         if (!string.IsNullOrEmpty(text))
             cases = cases.Where(c => c.CaseNumber.Contains(text)
                 || db.Enterprises.Any(e => e.Id == c.EnterpriseId && e.Name.Contains(text))
                 || db.Projects.Any(p => p.Id == c.ProjectId && p.Name.Contains(text))
                 || db.EnterpriseContacts.Any(k => k.Id == c.ApplicantContactId && (k.Name.Contains(text) || k.Phone == text)));
-        // Ordered on the entity, before the projection: a constructed row cannot be ordered in SQL.
+        // Ordered on the entity, before the projection: a constructed row cannot be ordered in SQL. The urgency
+        // order walks the (UrgencyDate, Id) index: no running clock sorts last, the longest waiting first.
         return page.ReadAsync(cases, matches => (query.Sort == CaseSort.Newest
             ? matches.OrderByDescending(c => c.Id)
-            : matches.OrderBy(c => c.Items.Where(i => i.RunningDueOn != null).Min(i => i.RunningDueOn) == null)
-                .ThenBy(c => c.Items.Where(i => i.RunningDueOn != null).Min(i => i.RunningDueOn)).ThenBy(c => c.Id))
+            : matches.OrderBy(c => c.UrgencyDate).ThenBy(c => c.Id))
             .Select(c => new CaseListRow(c.Id, c.CaseNumber, c.Mode, c.Status, c.AgentId, c.AgentName,
-                c.SubmittedAt, c.Items.Where(i => i.RunningDueOn != null).Min(i => i.RunningDueOn),
+                c.SubmittedAt, c.NextDueOn,
                 db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name).FirstOrDefault() ?? "",
                 db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name).FirstOrDefault() ?? "",
                 db.EnterpriseContacts.Where(k => k.Id == c.ApplicantContactId).Select(k => k.Name).FirstOrDefault())), ct);

@@ -39,6 +39,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => new { c.EnterpriseId, c.Status });
         b.HasIndex(c => new { c.AgentId, c.Status });
         b.HasIndex(c => new { c.Status, c.UpdatedAt });
+        b.HasIndex(c => new { c.UrgencyDate, c.Id });
         b.HasIndex(c => new { c.ApplicantContactId, c.IdempotencyKey }).IsUnique();
     }
 }

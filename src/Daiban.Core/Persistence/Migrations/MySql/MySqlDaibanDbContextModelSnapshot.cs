@@ -203,6 +203,9 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .HasMaxLength(32)
                         .HasColumnType("varchar(32)");
 
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("date");
+
                     b.Property<long>("ProjectId")
                         .HasColumnType("bigint");
 
@@ -232,6 +235,9 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<DateOnly>("UrgencyDate")
+                        .HasColumnType("date");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -251,6 +257,8 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                     b.HasIndex("EnterpriseId", "Status");
 
                     b.HasIndex("Status", "UpdatedAt");
+
+                    b.HasIndex("UrgencyDate", "Id");
 
                     b.ToTable("cases", (string)null);
                 });

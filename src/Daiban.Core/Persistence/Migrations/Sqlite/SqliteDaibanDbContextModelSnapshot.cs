@@ -189,6 +189,9 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ProjectId")
                         .HasColumnType("INTEGER");
 
@@ -218,6 +221,9 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("UrgencyDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -237,6 +243,8 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("EnterpriseId", "Status");
 
                     b.HasIndex("Status", "UpdatedAt");
+
+                    b.HasIndex("UrgencyDate", "Id");
 
                     b.ToTable("cases", (string)null);
                 });
