@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Daiban.Core.Common;
 using Daiban.Core.Persistence;
 using Daiban.Core.Staff;
@@ -38,8 +39,35 @@ public sealed record CaseQuery(CaseStatus? Status = null, string? Text = null, l
 /// The staff case list with its total, so no page is a silent cut-off: an agent sees its own cases, the window,
 /// supervision and admins all of them (<see cref="StaffPowers"/>).
 /// </summary>
-public static class CaseSearch
+public static partial class CaseSearch
 {
+    /// <summary>
+    /// What the text can be: a case number (or part of one) is letters, digits and dashes, a phone number is 11
+    /// digits, anything else is a name. Each is looked up only where it can be, so a name search reads the name
+    /// tables once (IN, not a subquery per case) and a number search never reads the names.
+    /// </summary>
+    private static IQueryable<Case> Matching(DaibanDbContext db, IQueryable<Case> cases, string text)
+    {
+        if (PhoneNumber().IsMatch(text))
+        {
+            var phoneOwners = db.EnterpriseContacts.Where(k => k.Phone == text).Select(k => (long?)k.Id);
+            return cases.Where(c => c.CaseNumber.Contains(text) || phoneOwners.Contains(c.ApplicantContactId));
+        }
+        if (CaseNumberPart().IsMatch(text))
+            return cases.Where(c => c.CaseNumber.Contains(text));
+        var enterprises = db.Enterprises.Where(e => e.Name.Contains(text)).Select(e => e.Id);
+        var projects = db.Projects.Where(p => p.Name.Contains(text)).Select(p => p.Id);
+        var contacts = db.EnterpriseContacts.Where(k => k.Name.Contains(text)).Select(k => (long?)k.Id);
+        return cases.Where(c => enterprises.Contains(c.EnterpriseId) || projects.Contains(c.ProjectId)
+            || contacts.Contains(c.ApplicantContactId));
+    }
+
+    [GeneratedRegex("^1[0-9]{10}$")]
+    private static partial Regex PhoneNumber();
+
+    [GeneratedRegex("^[A-Za-z0-9-]+$")]
+    private static partial Regex CaseNumberPart();
+
     public static Task<Page<CaseListRow>> FindAsync(DaibanDbContext db, StaffPowers who, CaseQuery query,
         PageSpec page, DateOnly today, CancellationToken ct)
     {
@@ -56,10 +84,7 @@ public static class CaseSearch
         if (query.Overdue)
             cases = cases.Where(c => c.NextDueOn < today);
         if (!string.IsNullOrEmpty(text))
-            cases = cases.Where(c => c.CaseNumber.Contains(text)
-                || db.Enterprises.Any(e => e.Id == c.EnterpriseId && e.Name.Contains(text))
-                || db.Projects.Any(p => p.Id == c.ProjectId && p.Name.Contains(text))
-                || db.EnterpriseContacts.Any(k => k.Id == c.ApplicantContactId && (k.Name.Contains(text) || k.Phone == text)));
+            cases = Matching(db, cases, text);
         // Ordered on the entity, before the projection: a constructed row cannot be ordered in SQL. The urgency
         // order walks the (UrgencyDate, Id) index: no running clock sorts last, the longest waiting first.
         return page.ReadAsync(cases, matches => (query.Sort == CaseSort.Newest
