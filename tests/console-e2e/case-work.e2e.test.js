@@ -87,3 +87,91 @@ test('the window, the agent and supervision each see whose case it is and what i
   await shot(supervisor, 'case-read-header')
   for (const p of [clerk, agent, supervisor]) await p.close()
 })
+
+/** The workbench's case-wide buttons and each item's offered steps, as the agent sees them. */
+async function offered(page) {
+  return page.evaluate(() => ({
+    buttons: [...document.querySelectorAll('#case-header .steps button')].map((b) => b.textContent)
+      .filter((t) => !t.startsWith('附件')),
+    items: Object.fromEntries([...document.querySelectorAll('#items tr[data-item]')].map((r) =>
+      [r.dataset.item, [...r.querySelectorAll('select.item-step option')].map((o) => o.textContent)])),
+  }))
+}
+
+test('the agent works a case through its states and sees only the steps each state allows', async () => {
+  const made = await walkIn('乳山市按钮测试机械有限公司', '91371083MA00700556', '13806317005')
+  const clerk = await staffApi('wangmin')
+  const assigned = await clerk(`/api/staff/cases/${made.id}/assignment`, {})
+  const agent = await signIn(browser.context, AGENTS[assigned.agentName])
+  const dialogs = []
+  let answer = false
+  agent.on('dialog', (d) => { dialogs.push(d.message()); answer ? d.accept() : d.dismiss() })
+  const row = (code) => `#items tr[data-item="${code}"]`
+  const waitNext = (text) => agent.waitForFunction((t) => document.getElementById('next-step')?.textContent === t, text)
+
+  await agent.click(`#my-cases tr[data-case="${made.caseNumber}"] a.open-case`)
+  await agent.waitForSelector('#next-step')
+  // Not started: only 开始办理 (or a plan first, optional for 代办); nothing to do on an item yet.
+  expect(await offered(agent)).toEqual({ buttons: ['开始办理'], items: { 'S3-01': [], 'S3-03': [] } })
+  expect(await agent.$('#propose-plan')).not.toBeNull()
+  await shot(agent, 'workbench-assigned')
+
+  // A log line for staff only, written at the bottom of the page: the page stays there.
+  await agent.fill('#log-content', '内部备注：企业负责人下周出差')
+  await agent.uncheck('#log-visible')
+  const before = await agent.evaluate(() => { document.getElementById('log-form').scrollIntoView(); return window.scrollY })
+  expect(before).toBeGreaterThan(500)
+  await agent.click('#log-form button[type=submit]')
+  await agent.waitForFunction(() => [...document.querySelectorAll('#log tr')].some((r) => r.textContent.includes('内部备注') && r.querySelector('.log-visible').textContent === '否'))
+  expect(await agent.evaluate(() => window.scrollY)).toBe(before)
+
+  await agent.click('#start')
+  await waitNext('有2项事项待报送部门')
+  expect(await agent.$('#propose-plan')).toBeNull()
+  expect(await offered(agent)).toEqual({
+    buttons: [], items: { 'S3-01': ['准备材料', '报送受理'], 'S3-03': ['准备材料', '报送受理'] },
+  })
+  // 报送受理 with the day the department accepted it and its own 受理号.
+  await agent.selectOption(`${row('S3-03')} select.item-step`, 'Submit')
+  await agent.fill(`${row('S3-03')} input.accepted-on`, '2026-12-01')
+  await agent.fill(`${row('S3-03')} input.reference`, 'SG-2026-0042')
+  await agent.click(`${row('S3-03')} button.do-step`)
+  await agent.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('部门审批中'), row('S3-03'))
+  expect(await agent.textContent(row('S3-03'))).toContain('2026-12-01')
+  expect((await offered(agent)).items['S3-03']).toEqual(['部门要求补正', '批准', '不予批准', '暂停计时'])
+  await shot(agent, 'workbench-item-submitted')
+  // 批准 sends the 批准文号 alone: it is what the item then shows.
+  for (const code of ['S3-03', 'S3-01']) {
+    if (code === 'S3-01') {
+      await agent.selectOption(`${row(code)} select.item-step`, 'Submit')
+      await agent.click(`${row(code)} button.do-step`)
+      await agent.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('部门审批中'), row(code))
+    }
+    await agent.selectOption(`${row(code)} select.item-step`, 'Approve')
+    await agent.fill(`${row(code)} input.result-document-no`, `乳审${code}〔2026〕12号`)
+    await agent.click(`${row(code)} button.do-step`)
+    await agent.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('已批准'), row(code))
+    expect(await agent.textContent(`${row(code)} .item-steps`)).toBe(`批准文号：乳审${code}〔2026〕12号`)
+  }
+  await waitNext('全部事项已办结，待您标记办结')
+  expect((await offered(agent)).buttons).toEqual(['全部办结，待送达'])
+  await agent.click('#results-ready')
+  await agent.waitForSelector('#delivery')
+  expect((await offered(agent)).buttons).toEqual([])
+  await agent.fill('#delivery-documents', '施工许可证正本')
+  await agent.fill('#delivery-signed-by', '刘页眉')
+  await agent.click('#deliver-in-person')
+  await agent.waitForFunction(() => document.getElementById('next-step')?.textContent.startsWith('待企业评价'))
+  expect((await offered(agent)).buttons).toEqual(['整理归档'])
+  // Archiving inside the evaluation window asks first; 取消 leaves the case as it was.
+  await agent.click('#archive')
+  expect(dialogs.at(-1)).toMatch(/^企业的评价期至\d{4}-\d{2}-\d{2}尚未结束，现在归档后企业将不能再评价本次服务/)
+  expect(await agent.textContent('#case-status')).toBe('已送达')
+  answer = true
+  await agent.click('#archive')
+  await agent.waitForFunction(() => document.getElementById('case-status')?.textContent === '已归档')
+  expect(await offered(agent)).toEqual({ buttons: [], items: { 'S3-01': [], 'S3-03': [] } })
+  expect(await agent.$('#log-form')).toBeNull()
+  await shot(agent, 'workbench-archived')
+  await agent.close()
+})

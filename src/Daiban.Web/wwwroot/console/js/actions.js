@@ -12,7 +12,7 @@ export function act(path, { method = 'POST', body, done, after = refresh } = {})
   return guarded(async () => {
     const answer = await api(path, { method, body });
     if (done) toast(typeof done === 'function' ? done(answer) : done);
-    if (after) after(answer);
+    if (after) await after(answer);
   });
 }
 
