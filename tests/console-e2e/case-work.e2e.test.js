@@ -27,6 +27,15 @@ async function staffApi(userName) {
   }
 }
 
+/** A valid 统一社会信用代码 ending in <n> (GB 32100 check character). */
+function creditCode(n) {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+  const first17 = '91371083MA' + String(n).padStart(7, '0')
+  const sum = [...first17].reduce((s, c, i) => s + alphabet.indexOf(c) * weights[i], 0)
+  return first17 + alphabet[(31 - (sum % 31)) % 31]
+}
+
 /** A walk-in 代办 application the window typed in; answers the case. */
 async function walkIn(enterpriseName, creditCode, phone) {
   const clerk = await staffApi('wangmin')
@@ -45,7 +54,7 @@ async function facts(page) {
 }
 
 test('the window, the agent and supervision each see whose case it is and what it waits for', async () => {
-  const made = await walkIn('乳山市页眉机械有限公司', '91371083MA0070048E', '13806317004')
+  const made = await walkIn('乳山市页眉机械有限公司', creditCode(70048), '13806317004')
   const clerk = await signIn(browser.context, 'wangmin')
   const row = `#registered tr[data-case="${made.caseNumber}"]`
   await clerk.waitForSelector(row)
@@ -99,7 +108,7 @@ async function offered(page) {
 }
 
 test('the agent works a case through its states and sees only the steps each state allows', async () => {
-  const made = await walkIn('乳山市按钮测试机械有限公司', '91371083MA00700556', '13806317005')
+  const made = await walkIn('乳山市按钮测试机械有限公司', creditCode(70055), '13806317005')
   const clerk = await staffApi('wangmin')
   const assigned = await clerk(`/api/staff/cases/${made.id}/assignment`, {})
   const agent = await signIn(browser.context, AGENTS[assigned.agentName])
@@ -174,4 +183,37 @@ test('the agent works a case through its states and sees only the steps each sta
   expect(await agent.$('#log-form')).toBeNull()
   await shot(agent, 'workbench-archived')
   await agent.close()
+})
+
+test('supervision presses the agent of an overdue case from the board; the agent is told and the log keeps it', async () => {
+  const made = await walkIn('乳山市督办看板机械有限公司', creditCode(70062), '13806317006')
+  const clerk = await staffApi('wangmin')
+  const assigned = await clerk(`/api/staff/cases/${made.id}/assignment`, {})
+  const agentApi = await staffApi(AGENTS[assigned.agentName])
+  await agentApi(`/api/staff/cases/${made.id}/start`, {})
+  // Accepted by the department weeks ago: long past its promised limit.
+  await agentApi(`/api/staff/cases/${made.id}/items/S3-03/submit`, { on: '2026-10-12' })
+
+  const supervisor = await signIn(browser.context, 'chenjing')
+  await supervisor.click('#nav-overdue')
+  const row = `#overdue tr[data-case="${made.caseNumber}"]`
+  await supervisor.waitForSelector(row)
+  await supervisor.click(`${row} button.open-supervision`)
+  expect(await supervisor.inputValue(`${row} input.supervise-message`)).toMatch(/^“建筑工程施工许可证核发”已逾期\d+个工作日/)
+  await supervisor.fill(`${row} input.supervise-message`, '施工许可已逾期，请今天联系住建局并回复进展')
+  await shot(supervisor, 'overdue-supervise')
+  await supervisor.click(`${row} button.send-supervision`)
+  await supervisor.waitForFunction((sel) => document.querySelector(sel)?.textContent === '已督办', `${row} td.supervise`)
+  expect(await supervisor.textContent('#toast')).toBe(`已督办${assigned.agentName}`)
+
+  const agent = await signIn(browser.context, AGENTS[assigned.agentName])
+  await agent.click('#nav-messages')
+  await agent.waitForSelector('#messages tr:has-text("督办：陈静")')
+  await agent.$eval('#messages tr:has-text("督办：陈静") button.open-message', (b) => b.click())
+  await agent.waitForSelector('#log')
+  const line = await agent.$('#log tr:has-text("督办（陈静）")')
+  expect(await line.$eval('.log-text', (td) => td.textContent)).toBe('督办（陈静）：施工许可已逾期，请今天联系住建局并回复进展')
+  expect(await line.$eval('.log-visible', (td) => td.textContent)).toBe('否')
+  expect(await agent.textContent('#next-step')).toBe('有1项事项已逾期')
+  for (const p of [supervisor, agent]) await p.close()
 })
