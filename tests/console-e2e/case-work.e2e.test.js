@@ -101,7 +101,7 @@ test('the window, the agent and supervision each see whose case it is and what i
 async function offered(page) {
   return page.evaluate(() => ({
     buttons: [...document.querySelectorAll('#case-header .steps button')].map((b) => b.textContent)
-      .filter((t) => !t.startsWith('附件')),
+      .filter((t) => !/^(附件|打印)/.test(t)),
     items: Object.fromEntries([...document.querySelectorAll('#items tr[data-item]')].map((r) =>
       [r.dataset.item, [...r.querySelectorAll('select.item-step option')].map((o) => o.textContent)])),
   }))
@@ -182,6 +182,18 @@ test('the agent works a case through its states and sees only the steps each sta
   expect(await offered(agent)).toEqual({ buttons: [], items: { 'S3-01': [], 'S3-03': [] } })
   expect(await agent.$('#log-form')).toBeNull()
   await shot(agent, 'workbench-archived')
+  // The archive prints in Chinese, in China time: no field names, no UTC instants.
+  const [download] = await Promise.all([agent.waitForEvent('download'), agent.click('button:has-text("打印电子档案")')])
+  expect(download.suggestedFilename()).toBe(`${made.caseNumber}-电子档案（打印版）.html`)
+  const printed = require('fs').readFileSync(await download.path(), 'utf8')
+  expect(printed).toContain('<h2>统一送达</h2>')
+  expect(printed).toContain('<td>当面送达</td>')
+  expect(printed).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/)
+  expect(printed).not.toMatch(/<th>[^<]*[A-Za-z][^<]*<\/th>/)
+  const sheet = await browser.context.newPage()
+  await sheet.setContent(printed)
+  await shot(sheet, 'archive-print')
+  await sheet.close()
   await agent.close()
 })
 

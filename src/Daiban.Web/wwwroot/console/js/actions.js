@@ -21,3 +21,13 @@ export function exportButton(path, fileName, label) {
   return el('button', { className: 'secondary', onclick: () => guarded(() => download(path, fileName, '导出失败')) },
     label);
 }
+
+/**
+ * Saves the printable electronic archive (Chinese labels, China time) of an archived case: the page behind the
+ * staff token cannot be opened by a plain link, so it is saved and opened from the computer to print.
+ */
+export function printArchiveButton(c) {
+  if (c.status !== 'Archived') return '';
+  return exportButton(`/api/staff/cases/${c.id}/archive/print`, `${c.caseNumber}-电子档案（打印版）.html`,
+    '打印电子档案');
+}

@@ -2,7 +2,7 @@
 // the 项目信息采集表, the 服务方案 and 代办计划, each approval item, 形式审查 of materials, the free two-way mailing
 // and the 代办日志. Which steps show is the server's answer (`allowed`, from Core's transition tables): the page
 // never decides by itself what a state allows. A step redraws the workbench in place, keeping the scroll.
-import { act, exportButton } from '../actions.js';
+import { act, exportButton, printArchiveButton } from '../actions.js';
 import { api } from '../lib/api.js';
 import { el, table } from '../lib/dom.js';
 import { chinaToday, dateTime, parcelDirection, pipeLines, reviewName } from '../lib/format.js';
@@ -55,7 +55,7 @@ function statusPanel(c, url, can, onCase) {
         () => onCase('/results-ready', undefined, '已标记全部办结'), ''),
       step('Archive', 'archive', '整理归档', archive, ''),
       exportButton(`${url}/exports/collection-form`, `${c.caseNumber}-项目信息采集表.xlsx`, '附件1 采集表'), ' ',
-      exportButton(`${url}/exports/log`, `${c.caseNumber}-代办日志.xlsx`, '附件2 日志')),
+      exportButton(`${url}/exports/log`, `${c.caseNumber}-代办日志.xlsx`, '附件2 日志'), ' ', printArchiveButton(c)),
     can.has('DeliverByMail') || can.has('DeliverInPerson') ? deliveryForm(onCase) : null);
 }
 
