@@ -148,6 +148,16 @@ test('the window does not accept an application and says why; it leaves the queu
   await clerk.waitForFunction(() => !document.getElementById('toast').hidden && document.getElementById('toast').textContent.includes('不予受理原因'))
   expect(await clerk.$(row)).not.toBeNull()
   await clerk.fill(`${row} input.close-reason`, '与已登记的申请重复')
+  // Not accepting ends the case for good: asked first, with what the enterprise will read; 取消 changes nothing.
+  const dialogs = []
+  let answer = false
+  clerk.on('dialog', (d) => { dialogs.push(d.message()); answer ? d.accept() : d.dismiss() })
+  await clerk.click(`${row} button.reject`)
+  expect(dialogs).toHaveLength(1)
+  expect(dialogs[0]).toMatch(/^确定对乳山市.+有限公司的申请DB\d{8}-\d{6}不予受理吗？\n企业将收到通知：“与已登记的申请重复”。案件随即结束，此操作不能撤销。$/)
+  expect(dialogs[0]).toContain(caseNumber)
+  expect(await clerk.$(row)).not.toBeNull()
+  answer = true
   await clerk.click(`${row} button.reject`)
   await clerk.waitForFunction((selector) => !document.querySelector(selector), row)
   expect(await clerk.textContent('#toast')).toContain('不予受理')
