@@ -229,3 +229,37 @@ test('supervision presses the agent of an overdue case from the board; the agent
   expect(await agent.textContent('#next-step')).toBe('有1项事项已逾期')
   for (const p of [supervisor, agent]) await p.close()
 })
+
+test('the window registers a walk-in with its 采集表; it waits in 待指派 with the enterprise\'s own words', async () => {
+  const clerk = await signIn(browser.context, 'wangmin')
+  await clerk.waitForSelector('#open-walk-in')
+  await clerk.click('#open-walk-in')
+  await clerk.fill('#walk-in-enterprise', '乳山市窗口现场测试食品有限公司')
+  await clerk.fill('#walk-in-credit-code', creditCode(70079))
+  await clerk.fill('#walk-in-contact', '孙现场')
+  await clerk.fill('#walk-in-phone', '13806317009')
+  await clerk.selectOption('#walk-in-mode', 'FullService')
+  await clerk.check('#walk-in-stages input[value="3"]')
+  await clerk.fill('#walk-in-request', '新建冷库，想在春节前拿到施工许可')
+  await clerk.fill('#walk-in-form tr[data-field="name"] input', '窗口现场测试冷库')
+  await clerk.fill('#walk-in-form tr[data-field="location"] input', '乳山市经济开发区')
+  await clerk.fill('#walk-in-form tr[data-field="floorAreaSquareMeters"] input', '3200')
+  await shot(clerk, 'walk-in-form')
+  await clerk.click('#walk-in-submit')
+  await clerk.waitForFunction(() => document.getElementById('toast').textContent.startsWith('已登记DB'))
+  const caseNumber = (await clerk.textContent('#toast')).match(/DB\d{8}-\d{6}/)[0]
+  const row = `#registered tr[data-case="${caseNumber}"]`
+  await clerk.waitForSelector(row)
+  expect(await clerk.textContent(`${row} td.whose`)).toContain('乳山市窗口现场测试食品有限公司')
+  await clerk.click(`${row} button.details`)
+  await clerk.waitForSelector('#registered tr.case-details #next-step')
+  expect(await facts(clerk)).toMatchObject({
+    project: '窗口现场测试冷库', contact: '孙现场（13806317009）', request: '新建冷库，想在春节前拿到施工许可',
+    next: '待您指派代办员',
+  })
+  // Found by its project from the search, as one case.
+  const clerkApi = await staffApi('wangmin')
+  const found = await clerkApi('/api/staff/cases?q=窗口现场测试')
+  expect(found.map((c) => c.caseNumber)).toEqual([caseNumber])
+  await clerk.close()
+})

@@ -8,9 +8,9 @@ import { refresh } from './router.js';
  * Sends a change (POST unless `method` says otherwise, `body` as JSON). `done` is the toast's text, or makes it from
  * the answer; `after(answer)` follows (the page again by default; null to stay on the page as it is).
  */
-export function act(path, { method = 'POST', body, done, after = refresh } = {}) {
+export function act(path, { method = 'POST', body, headers, done, after = refresh } = {}) {
   return guarded(async () => {
-    const answer = await api(path, { method, body });
+    const answer = await api(path, { method, body, headers });
     if (done) toast(typeof done === 'function' ? done(answer) : done);
     if (after) await after(answer);
   });

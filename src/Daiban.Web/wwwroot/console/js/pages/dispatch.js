@@ -7,6 +7,7 @@ import { channelName, dateTime } from '../lib/format.js';
 import { caseFacts } from './case-header.js';
 import { whoseCell } from './cases.js';
 import { pendingContactsPanel } from './contacts.js';
+import { walkInPanel } from './walk-in.js';
 
 export async function dispatchPage(view) {
   const [submitted, registered, handoffs, contacts] = await Promise.all([
@@ -15,6 +16,7 @@ export async function dispatchPage(view) {
     api('/api/staff/consultations?status=HandedOff'),
     api('/api/staff/contacts/pending'),
   ]);
+  view.append(walkInPanel());
   view.append(pendingContactsPanel(contacts));
   view.append(el('section', { className: 'panel' }, el('h2', {}, `待登记的网上申请（${submitted.length}）`),
     table(['案件编号', '企业 / 项目 · 联系人', '服务方式', '提交时间', ''], submitted.map((c) => el('tr', {
