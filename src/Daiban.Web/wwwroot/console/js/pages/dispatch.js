@@ -103,9 +103,11 @@ function assignBox(c) {
 }
 
 function overrideForm(c, ranking) {
-  const select = el('select', { className: 'agent' },
+  const select = el('select', { className: 'agent', 'aria-label': `${c.caseNumber}改派给` },
     ranking.map((r) => el('option', { value: r.agentId }, `${r.name}（负荷${r.openLoad}）`)));
-  const reason = el('input', { className: 'reason', placeholder: '改派理由（必填）', maxlength: 500 });
+  const reason = el('input', {
+    className: 'reason', placeholder: '改派理由（必填）', 'aria-label': `${c.caseNumber}改派理由`, maxlength: 500,
+  });
   const override = () => act(`/api/staff/cases/${c.id}/assignment`,
     { body: { agentId: Number(select.value), reason: reason.value }, done: assigned });
   return el('span', {}, select, ' ', reason, ' ',
