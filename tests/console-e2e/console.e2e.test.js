@@ -81,6 +81,10 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   await agent.fill('#plan-steps', '企业投资项目备案|S1-01|2026-12-04\n施工图联合审图|S3-01|2027-01-15')
   await agent.click('#propose-plan')
   await agent.waitForFunction(() => document.getElementById('case-title')?.textContent.includes('方案待确认'))
+  // The submitted plan stays on the page with its version and the enterprise's answer.
+  expect(await agent.textContent('#current-plan')).toContain('第1版')
+  expect(await agent.textContent('#plan-decision')).toBe('待确认')
+  expect(await agent.textContent('#plan-steps-table')).toContain('施工图联合审图')
   // The 项目信息采集表 is completed with the enterprise (五.2): who did it is shown above the form.
   expect(await agent.textContent('#collection-form')).toContain('尚未与企业核实填写')
   await agent.fill('#collection-form tr[data-field="constructionContent"] input', '年产2万吨环保建材生产线及配套仓库')

@@ -22,7 +22,7 @@ export async function caseWorkbench(view, id) {
     const onCase = (path, body, done) => act(url + path, { body, done, after: () => keepingScroll(redraw) });
     const can = new Set(c.allowed.case);
     view.replaceChildren(
-      statusPanel(c, url, can, onCase), form, planPanel(can, onCase), itemsPanel(c, onCase),
+      statusPanel(c, url, can, onCase), form, planPanel(c, can, onCase), itemsPanel(c, onCase),
       materialsPanel(c, can, checklist, materials, onCase), parcelsPanel(can, parcels, onCase),
       logPanel(can, log, onCase));
   };
@@ -83,9 +83,30 @@ function field(id, text, attrs = {}) {
   return { input, label: el('label', { className: 'inline' }, text, ' ', input) };
 }
 
-/** The service plan (包办: nothing proceeds before the enterprise agrees), while the state allows proposing one. */
-function planPanel(can, onCase) {
-  if (!can.has('ProposePlan')) return '';
+/** The plan last put to the enterprise: its version, steps and the enterprise's answer. */
+function currentPlan(c) {
+  const p = c.plan;
+  if (!p) return '';
+  const itemName = (code) => c.items.find((i) => i.code === code)?.name || code || '—';
+  const answer = p.decidedByName
+    ? `${p.decisionName}（${p.decidedByName}，${dateTime(p.decidedAt)}${p.decisionComment ? `：${p.decisionComment}` : ''}）`
+    : p.decisionName;
+  return el('div', { id: 'current-plan' },
+    el('p', {}, el('strong', {}, `第${p.version}版`), `，${dateTime(p.proposedAt)}提交；企业意见：`,
+      el('span', { id: 'plan-decision' }, answer)),
+    el('p', {}, p.summary),
+    table(['步骤', '内容', '事项', '目标日期'], p.steps.map((s) => el('tr', {}, el('td', {}, s.order),
+      el('td', {}, s.description), el('td', {}, itemName(s.itemCode)), el('td', {}, s.targetDate || '—'))), 'plan-steps-table'));
+}
+
+/**
+ * The service plan (包办: nothing proceeds before the enterprise agrees): the current one with its answer, and the
+ * editor while the state allows proposing one.
+ */
+function planPanel(c, can, onCase) {
+  if (!can.has('ProposePlan')) {
+    return c.plan ? el('section', { className: 'panel' }, el('h2', {}, '服务方案与代办计划'), currentPlan(c)) : '';
+  }
   const summary = el('textarea', { id: 'plan-summary', 'aria-label': '服务方案概述', placeholder: '服务方案概述' });
   const steps = el('textarea', {
     id: 'plan-steps', 'aria-label': '代办计划',
@@ -96,7 +117,9 @@ function planPanel(can, onCase) {
     steps: pipeLines(steps.value).map(([description, itemCode, targetDate], i) =>
       ({ order: i + 1, description, itemCode: itemCode || null, targetDate: targetDate || null })),
   }, '方案已提交企业确认');
-  return el('section', { className: 'panel' }, el('h2', {}, '服务方案与代办计划'), summary, steps,
+  const codes = c.items.map((i) => `${i.code} ${i.name}`).join('；');
+  return el('section', { className: 'panel' }, el('h2', {}, '服务方案与代办计划'), currentPlan(c),
+    el('p', { className: 'muted' }, `本案事项编码：${codes}`), summary, steps,
     el('button', { id: 'propose-plan', onclick: propose }, '提交方案'));
 }
 
