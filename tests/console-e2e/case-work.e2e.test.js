@@ -27,6 +27,15 @@ async function staffApi(userName) {
   }
 }
 
+/** A valid 统一社会信用代码 ending in <n> (GB 32100 check character). */
+function creditCode(n) {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+  const first17 = '91371083MA' + String(n).padStart(7, '0')
+  const sum = [...first17].reduce((s, c, i) => s + alphabet.indexOf(c) * weights[i], 0)
+  return first17 + alphabet[(31 - (sum % 31)) % 31]
+}
+
 /** A walk-in 代办 application the window typed in; answers the case. */
 async function walkIn(enterpriseName, creditCode, phone) {
   const clerk = await staffApi('wangmin')
@@ -45,7 +54,7 @@ async function facts(page) {
 }
 
 test('the window, the agent and supervision each see whose case it is and what it waits for', async () => {
-  const made = await walkIn('乳山市页眉机械有限公司', '91371083MA0070048E', '13806317004')
+  const made = await walkIn('乳山市页眉机械有限公司', creditCode(70048), '13806317004')
   const clerk = await signIn(browser.context, 'wangmin')
   const row = `#registered tr[data-case="${made.caseNumber}"]`
   await clerk.waitForSelector(row)
@@ -86,4 +95,171 @@ test('the window, the agent and supervision each see whose case it is and what i
   expect(await supervisor.$('#view-case button')).toBeNull()
   await shot(supervisor, 'case-read-header')
   for (const p of [clerk, agent, supervisor]) await p.close()
+})
+
+/** The workbench's case-wide buttons and each item's offered steps, as the agent sees them. */
+async function offered(page) {
+  return page.evaluate(() => ({
+    buttons: [...document.querySelectorAll('#case-header .steps button')].map((b) => b.textContent)
+      .filter((t) => !/^(附件|打印)/.test(t)),
+    items: Object.fromEntries([...document.querySelectorAll('#items tr[data-item]')].map((r) =>
+      [r.dataset.item, [...r.querySelectorAll('select.item-step option')].map((o) => o.textContent)])),
+  }))
+}
+
+test('the agent works a case through its states and sees only the steps each state allows', async () => {
+  const made = await walkIn('乳山市按钮测试机械有限公司', creditCode(70055), '13806317005')
+  const clerk = await staffApi('wangmin')
+  const assigned = await clerk(`/api/staff/cases/${made.id}/assignment`, {})
+  const agent = await signIn(browser.context, AGENTS[assigned.agentName])
+  const dialogs = []
+  let answer = false
+  agent.on('dialog', (d) => { dialogs.push(d.message()); answer ? d.accept() : d.dismiss() })
+  const row = (code) => `#items tr[data-item="${code}"]`
+  const waitNext = (text) => agent.waitForFunction((t) => document.getElementById('next-step')?.textContent === t, text)
+
+  await agent.click(`#my-cases tr[data-case="${made.caseNumber}"] a.open-case`)
+  await agent.waitForSelector('#next-step')
+  // Not started: only 开始办理 (or a plan first, optional for 代办); nothing to do on an item yet.
+  expect(await offered(agent)).toEqual({ buttons: ['开始办理'], items: { 'S3-01': [], 'S3-03': [] } })
+  expect(await agent.$('#propose-plan')).not.toBeNull()
+  await shot(agent, 'workbench-assigned')
+
+  // A log line for staff only, written at the bottom of the page: the page stays there.
+  await agent.fill('#log-content', '内部备注：企业负责人下周出差')
+  await agent.uncheck('#log-visible')
+  const before = await agent.evaluate(() => { document.getElementById('log-form').scrollIntoView(); return window.scrollY })
+  expect(before).toBeGreaterThan(500)
+  await agent.click('#log-form button[type=submit]')
+  await agent.waitForFunction(() => [...document.querySelectorAll('#log tr')].some((r) => r.textContent.includes('内部备注') && r.querySelector('.log-visible').textContent === '否'))
+  expect(await agent.evaluate(() => window.scrollY)).toBe(before)
+
+  await agent.click('#start')
+  await waitNext('有2项事项待报送部门')
+  expect(await agent.$('#propose-plan')).toBeNull()
+  expect(await offered(agent)).toEqual({
+    buttons: [], items: { 'S3-01': ['准备材料', '报送受理'], 'S3-03': ['准备材料', '报送受理'] },
+  })
+  // 报送受理 with the day the department accepted it and its own 受理号.
+  await agent.selectOption(`${row('S3-03')} select.item-step`, 'Submit')
+  await agent.fill(`${row('S3-03')} input.accepted-on`, '2026-12-01')
+  await agent.fill(`${row('S3-03')} input.reference`, 'SG-2026-0042')
+  await agent.click(`${row('S3-03')} button.do-step`)
+  await agent.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('部门审批中'), row('S3-03'))
+  expect(await agent.textContent(row('S3-03'))).toContain('2026-12-01')
+  expect((await offered(agent)).items['S3-03']).toEqual(['部门要求补正', '批准', '不予批准', '暂停计时'])
+  await shot(agent, 'workbench-item-submitted')
+  // 批准 sends the 批准文号 alone: it is what the item then shows.
+  for (const code of ['S3-03', 'S3-01']) {
+    if (code === 'S3-01') {
+      await agent.selectOption(`${row(code)} select.item-step`, 'Submit')
+      await agent.click(`${row(code)} button.do-step`)
+      await agent.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('部门审批中'), row(code))
+    }
+    await agent.selectOption(`${row(code)} select.item-step`, 'Approve')
+    await agent.fill(`${row(code)} input.result-document-no`, `乳审${code}〔2026〕12号`)
+    await agent.click(`${row(code)} button.do-step`)
+    await agent.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('已批准'), row(code))
+    expect(await agent.textContent(`${row(code)} .item-steps`)).toBe(`批准文号：乳审${code}〔2026〕12号`)
+  }
+  await waitNext('全部事项已办结，待您标记办结')
+  expect((await offered(agent)).buttons).toEqual(['全部办结，待送达'])
+  await agent.click('#results-ready')
+  await agent.waitForSelector('#delivery')
+  expect((await offered(agent)).buttons).toEqual([])
+  await agent.fill('#delivery-documents', '施工许可证正本')
+  await agent.fill('#delivery-signed-by', '刘页眉')
+  await agent.click('#deliver-in-person')
+  await agent.waitForFunction(() => document.getElementById('next-step')?.textContent.startsWith('待企业评价'))
+  expect((await offered(agent)).buttons).toEqual(['整理归档'])
+  // Archiving inside the evaluation window asks first; 取消 leaves the case as it was.
+  await agent.click('#archive')
+  expect(dialogs.at(-1)).toMatch(/^企业的评价期至\d{4}-\d{2}-\d{2}尚未结束，现在归档后企业将不能再评价本次服务/)
+  expect(await agent.textContent('#case-status')).toBe('已送达')
+  answer = true
+  await agent.click('#archive')
+  await agent.waitForFunction(() => document.getElementById('case-status')?.textContent === '已归档')
+  expect(await offered(agent)).toEqual({ buttons: [], items: { 'S3-01': [], 'S3-03': [] } })
+  expect(await agent.$('#log-form')).toBeNull()
+  await shot(agent, 'workbench-archived')
+  // The archive prints in Chinese, in China time: no field names, no UTC instants.
+  const [download] = await Promise.all([agent.waitForEvent('download'), agent.click('button:has-text("打印电子档案")')])
+  expect(download.suggestedFilename()).toBe(`${made.caseNumber}-电子档案（打印版）.html`)
+  const printed = require('fs').readFileSync(await download.path(), 'utf8')
+  expect(printed).toContain('<h2>统一送达</h2>')
+  expect(printed).toContain('<td>当面送达</td>')
+  expect(printed).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/)
+  expect(printed).not.toMatch(/<th>[^<]*[A-Za-z][^<]*<\/th>/)
+  const sheet = await browser.context.newPage()
+  await sheet.setContent(printed)
+  await shot(sheet, 'archive-print')
+  await sheet.close()
+  await agent.close()
+})
+
+test('supervision presses the agent of an overdue case from the board; the agent is told and the log keeps it', async () => {
+  const made = await walkIn('乳山市督办看板机械有限公司', creditCode(70062), '13806317006')
+  const clerk = await staffApi('wangmin')
+  const assigned = await clerk(`/api/staff/cases/${made.id}/assignment`, {})
+  const agentApi = await staffApi(AGENTS[assigned.agentName])
+  await agentApi(`/api/staff/cases/${made.id}/start`, {})
+  // Accepted by the department weeks ago: long past its promised limit.
+  await agentApi(`/api/staff/cases/${made.id}/items/S3-03/submit`, { on: '2026-10-12' })
+
+  const supervisor = await signIn(browser.context, 'chenjing')
+  await supervisor.click('#nav-overdue')
+  const row = `#overdue tr[data-case="${made.caseNumber}"]`
+  await supervisor.waitForSelector(row)
+  await supervisor.click(`${row} button.open-supervision`)
+  expect(await supervisor.inputValue(`${row} input.supervise-message`)).toMatch(/^“建筑工程施工许可证核发”已逾期\d+个工作日/)
+  await supervisor.fill(`${row} input.supervise-message`, '施工许可已逾期，请今天联系住建局并回复进展')
+  await shot(supervisor, 'overdue-supervise')
+  await supervisor.click(`${row} button.send-supervision`)
+  await supervisor.waitForFunction((sel) => document.querySelector(sel)?.textContent === '已督办', `${row} td.supervise`)
+  expect(await supervisor.textContent('#toast')).toBe(`已督办${assigned.agentName}`)
+
+  const agent = await signIn(browser.context, AGENTS[assigned.agentName])
+  await agent.click('#nav-messages')
+  await agent.waitForSelector('#messages tr:has-text("督办：陈静")')
+  await agent.$eval('#messages tr:has-text("督办：陈静") button.open-message', (b) => b.click())
+  await agent.waitForSelector('#log')
+  const line = await agent.$('#log tr:has-text("督办（陈静）")')
+  expect(await line.$eval('.log-text', (td) => td.textContent)).toBe('督办（陈静）：施工许可已逾期，请今天联系住建局并回复进展')
+  expect(await line.$eval('.log-visible', (td) => td.textContent)).toBe('否')
+  expect(await agent.textContent('#next-step')).toBe('有1项事项已逾期')
+  for (const p of [supervisor, agent]) await p.close()
+})
+
+test('the window registers a walk-in with its 采集表; it waits in 待指派 with the enterprise\'s own words', async () => {
+  const clerk = await signIn(browser.context, 'wangmin')
+  await clerk.waitForSelector('#open-walk-in')
+  await clerk.click('#open-walk-in')
+  await clerk.fill('#walk-in-enterprise', '乳山市窗口现场测试食品有限公司')
+  await clerk.fill('#walk-in-credit-code', creditCode(70079))
+  await clerk.fill('#walk-in-contact', '孙现场')
+  await clerk.fill('#walk-in-phone', '13806317009')
+  await clerk.selectOption('#walk-in-mode', 'FullService')
+  await clerk.check('#walk-in-stages input[value="3"]')
+  await clerk.fill('#walk-in-request', '新建冷库，想在春节前拿到施工许可')
+  await clerk.fill('#walk-in-form tr[data-field="name"] input', '窗口现场测试冷库')
+  await clerk.fill('#walk-in-form tr[data-field="location"] input', '乳山市经济开发区')
+  await clerk.fill('#walk-in-form tr[data-field="floorAreaSquareMeters"] input', '3200')
+  await shot(clerk, 'walk-in-form')
+  await clerk.click('#walk-in-submit')
+  await clerk.waitForFunction(() => document.getElementById('toast').textContent.startsWith('已登记DB'))
+  const caseNumber = (await clerk.textContent('#toast')).match(/DB\d{8}-\d{6}/)[0]
+  const row = `#registered tr[data-case="${caseNumber}"]`
+  await clerk.waitForSelector(row)
+  expect(await clerk.textContent(`${row} td.whose`)).toContain('乳山市窗口现场测试食品有限公司')
+  await clerk.click(`${row} button.details`)
+  await clerk.waitForSelector('#registered tr.case-details #next-step')
+  expect(await facts(clerk)).toMatchObject({
+    project: '窗口现场测试冷库', contact: '孙现场（13806317009）', request: '新建冷库，想在春节前拿到施工许可',
+    next: '待您指派代办员',
+  })
+  // Found by its project from the search, as one case.
+  const clerkApi = await staffApi('wangmin')
+  const found = await clerkApi('/api/staff/cases?q=窗口现场测试')
+  expect(found.map((c) => c.caseNumber)).toEqual([caseNumber])
+  await clerk.close()
 })

@@ -81,6 +81,10 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   await agent.fill('#plan-steps', '企业投资项目备案|S1-01|2026-12-04\n施工图联合审图|S3-01|2027-01-15')
   await agent.click('#propose-plan')
   await agent.waitForFunction(() => document.getElementById('case-title')?.textContent.includes('方案待确认'))
+  // The submitted plan stays on the page with its version and the enterprise's answer.
+  expect(await agent.textContent('#current-plan')).toContain('第1版')
+  expect(await agent.textContent('#plan-decision')).toBe('待确认')
+  expect(await agent.textContent('#plan-steps-table')).toContain('施工图联合审图')
   // The 项目信息采集表 is completed with the enterprise (五.2): who did it is shown above the form.
   expect(await agent.textContent('#collection-form')).toContain('尚未与企业核实填写')
   await agent.fill('#collection-form tr[data-field="constructionContent"] input', '年产2万吨环保建材生产线及配套仓库')
@@ -148,6 +152,16 @@ test('the window does not accept an application and says why; it leaves the queu
   await clerk.waitForFunction(() => !document.getElementById('toast').hidden && document.getElementById('toast').textContent.includes('不予受理原因'))
   expect(await clerk.$(row)).not.toBeNull()
   await clerk.fill(`${row} input.close-reason`, '与已登记的申请重复')
+  // Not accepting ends the case for good: asked first, with what the enterprise will read; 取消 changes nothing.
+  const dialogs = []
+  let answer = false
+  clerk.on('dialog', (d) => { dialogs.push(d.message()); answer ? d.accept() : d.dismiss() })
+  await clerk.click(`${row} button.reject`)
+  expect(dialogs).toHaveLength(1)
+  expect(dialogs[0]).toMatch(/^确定对乳山市.+有限公司的申请DB\d{8}-\d{6}不予受理吗？\n企业将收到通知：“与已登记的申请重复”。案件随即结束，此操作不能撤销。$/)
+  expect(dialogs[0]).toContain(caseNumber)
+  expect(await clerk.$(row)).not.toBeNull()
+  answer = true
   await clerk.click(`${row} button.reject`)
   await clerk.waitForFunction((selector) => !document.querySelector(selector), row)
   expect(await clerk.textContent('#toast')).toContain('不予受理')

@@ -21,12 +21,7 @@ public static class DueDateReplanning
     public static async Task<int> ReplanAsync(DaibanDbContext db, BusinessCalendar calendar, DateOnly changedDay, Actor by,
         DateTimeOffset now, CancellationToken ct)
     {
-        // An item accepted after the day cannot be affected; one due before it neither (a pause may stretch it, but
-        // then its due date already lies beyond the day).
-        var caseIds = await db.CaseItems.AsNoTracking()
-            .Where(i => i.AcceptedOn <= changedDay && i.DueOn >= changedDay
-                        && (i.Status == CaseItemStatus.SubmittedToDepartment || i.Status == CaseItemStatus.AwaitingSupplement))
-            .Select(i => i.CaseId).Distinct().ToListAsync(ct);
+        var caseIds = await AffectedCaseIds(db, changedDay).ToListAsync(ct);
         var why = $"因节假日调整（{changedDay:yyyy-MM-dd}）";
         var moved = 0;
         foreach (var id in caseIds)
@@ -36,4 +31,19 @@ public static class DueDateReplanning
         }
         return moved;
     }
+
+    /// <summary>
+    /// How many running cases a change of <paramref name="day"/> would replan (and whose enterprises it would tell):
+    /// what the admin is told before saving.
+    /// </summary>
+    public static Task<int> AffectedCasesAsync(DaibanDbContext db, DateOnly day, CancellationToken ct) =>
+        AffectedCaseIds(db, day).CountAsync(ct);
+
+    // An item accepted after the day cannot be affected; one due before it neither (a pause may stretch it, but
+    // then its due date already lies beyond the day).
+    private static IQueryable<long> AffectedCaseIds(DaibanDbContext db, DateOnly day) =>
+        db.CaseItems.AsNoTracking()
+            .Where(i => i.AcceptedOn <= day && i.DueOn >= day
+                        && (i.Status == CaseItemStatus.SubmittedToDepartment || i.Status == CaseItemStatus.AwaitingSupplement))
+            .Select(i => i.CaseId).Distinct();
 }

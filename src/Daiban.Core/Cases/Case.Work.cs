@@ -18,6 +18,23 @@ public sealed partial class Case
     }
 
     /// <summary>
+    /// 督办: the window or supervision presses the case's agent (an overdue item, a slow reply). The case's log keeps
+    /// it for staff only; the agent is told at once.
+    /// </summary>
+    public LogEntry Supervise(string message, Actor by, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (by.Kind != ActorKind.Staff)
+            throw new DomainRuleException("case.staff_only", "只有工作人员可以执行此操作。");
+        if (AgentId is null)
+            throw new DomainRuleException("case.no_agent", "案件尚未指派代办员，暂不需要督办。");
+        var text = Guard.Required(message, "督办内容", 500);
+        Write(LogKind.Work, $"督办（{by.Name}）：{text}", by, now, visibleToEnterprise: false);
+        _events.Record(new CaseSupervised(this, text, by, now));
+        return _log[^1];
+    }
+
+    /// <summary>
     /// The 项目信息采集表 was filled in (or corrected) with the enterprise (五.2); the project itself keeps the facts,
     /// the case's log says who did it and when.
     /// </summary>

@@ -35,3 +35,6 @@ public sealed record ReceiptConfirmed(Case Case, DateTimeOffset At) : CaseEvent(
 
 /// <summary>Withdrawn or not accepted; <paramref name="By"/> tells whether the enterprise did it itself.</summary>
 public sealed record CaseClosed(Case Case, CaseStatus Status, Actor By, DateTimeOffset At) : CaseEvent(Case, At);
+
+/// <summary>督办 from the window or supervision, for the case's agent.</summary>
+public sealed record CaseSupervised(Case Case, string Message, Actor By, DateTimeOffset At) : CaseEvent(Case, At);

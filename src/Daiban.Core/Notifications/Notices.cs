@@ -59,6 +59,8 @@ public sealed class Notices
             $"{r.Case.Delivery?.Carrier} {r.Case.Delivery?.TrackingNumber}", ct),
         ReceiptConfirmed r => ToAgentAsync(db, r, "receipt", "企业已确认签收", "企业已签收办理结果，服务结束，请整理归档", ct),
         CaseClosed c => ClosedAsync(db, c, ct),
+        CaseSupervised s => ToAgentAsync(db, s, $"supervised:{s.At.ToUnixTimeMilliseconds()}", $"督办：{s.By.Name}",
+            s.Message, ct),
         IssueRaised i => IssueRaisedAsync(db, i, ct),
         ContactDecided { Contact.Id: 0 } => Task.CompletedTask,
         ContactDecided d => ContactDecidedAsync(db, d, ct),

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
 using Daiban.Core.Common;
 
@@ -36,6 +38,20 @@ public static class ArchivePrinter
         ["Overall"] = "总体评价", ["Comment"] = "评价意见", ["Suggestions"] = "意见建议",
         ["Direction"] = "方向", ["Contents"] = "邮寄材料", ["SentBy"] = "寄件人", ["SentAt"] = "寄出时间", ["ReceivedBy"] = "收件确认人",
         ["ReceivedAt"] = "收到时间",
+        // 项目信息采集表 (ProjectFacts).
+        ["ProjectCode"] = "项目代码", ["Location"] = "建设地点", ["InvestmentType"] = "投资类型",
+        ["TotalInvestmentWanYuan"] = "总投资（万元）", ["LandAreaSquareMeters"] = "用地面积（平方米）",
+        ["FloorAreaSquareMeters"] = "建筑面积（平方米）", ["BuildingHeightMeters"] = "建筑高度（米）",
+        ["ConstructionContent"] = "建设内容", ["PlannedStart"] = "计划开工时间", ["CurrentStage"] = "目前所处阶段",
+        ["LandSupply"] = "供地方式", ["ApprovalsObtained"] = "已办理手续", ["ContactName"] = "项目联系人",
+        ["ContactPhone"] = "联系电话", ["Notes"] = "备注",
+        ["Order"] = "顺序", ["Description"] = "内容", ["TargetDate"] = "目标日期", ["DecidedAt"] = "决定时间",
+        ["PausedOn"] = "暂停日期", ["ResumedOn"] = "恢复日期", ["Note"] = "说明", ["Copies"] = "份数",
+        ["IsOriginal"] = "原件", ["Review"] = "形式审查", ["ReviewNote"] = "审查意见",
+        ["ForwardedToDepartment"] = "转交部门", ["ForwardedAt"] = "转交时间", ["OriginalReturnedAt"] = "原件退还时间",
+        ["From"] = "原状态", ["To"] = "新状态", ["MailedAt"] = "寄出时间", ["Attitude"] = "服务态度",
+        ["Efficiency"] = "办事效率", ["Expertise"] = "业务水平", ["Coordination"] = "协调能力",
+        ["EvaluatedAt"] = "评价时间",
     };
 
     // The archive keeps enum names (stable, machine-readable); the printed page says them in Chinese, in Core's words.
@@ -46,12 +62,25 @@ public static class ArchivePrinter
         ["Channel"] = EnumNames.ByName<ApplicationChannel>(),
         ["Decision"] = EnumNames.ByName<PlanDecision>(),
         ["Review"] = EnumNames.ByName<MaterialReview>(),
-        ["Kind"] = EnumNames.ByName<LogKind>(),
+        // A log line's kind and the project's kind share the key; their names do not overlap.
+        ["Kind"] = Merged(EnumNames.ByName<LogKind>(), EnumNames.ByName<Core.Projects.ProjectKind>()),
+        // A pause's reason is a PauseReason; an assignment's reason is free text and stays as written.
+        ["Reason"] = EnumNames.ByName<PauseReason>(),
         ["Method"] = EnumNames.ByName<DeliveryMethod>(),
         ["Direction"] = EnumNames.ByName<ParcelDirection>(),
         ["From"] = StatusNames,
         ["To"] = StatusNames,
+        ["InvestmentType"] = EnumNames.ByName<Core.Projects.InvestmentType>(),
+        ["LandSupply"] = EnumNames.ByName<Core.Projects.LandSupply>(),
+        ["CurrentStage"] = EnumNames.ByName<Core.Catalog.Stage>(),
     };
+
+    private static Dictionary<string, string> Merged(params IReadOnlyDictionary<string, string>[] tables) =>
+        tables.SelectMany(t => t).ToDictionary(p => p.Key, p => p.Value);
+
+    // An instant as the archive stores it (ISO 8601 with its offset), to be printed in China time.
+    private static readonly System.Text.RegularExpressions.Regex Instant =
+        new(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private const string Style =
         "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%;margin:.5em 0}" +
@@ -129,6 +158,9 @@ public static class ArchivePrinter
                 break;
             default:
                 var text = Text(value);
+                if (value.ValueKind == JsonValueKind.String && Instant.IsMatch(text)
+                    && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+                    text = ChinaTime.Display(at);
                 html.Append(Encode(key is not null && ValueNames.TryGetValue(key, out var names)
                                    && names.TryGetValue(text, out var name) ? name : text));
                 break;

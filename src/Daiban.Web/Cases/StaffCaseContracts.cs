@@ -74,7 +74,7 @@ public sealed record CaseResponse(
     ApplicationChannel Channel, long EnterpriseId, long ProjectId, long? AgentId, string? AgentName,
     DateTimeOffset SubmittedAt, DateTimeOffset? RegisteredAt,
     int Version, IReadOnlyList<CaseItemResponse> Items, IReadOnlyList<AssignmentResponse> Assignments,
-    CaseHeaderResponse? Header, CaseStepsResponse? Allowed)
+    StaffPlanView? Plan, CaseHeaderResponse? Header, CaseStepsResponse? Allowed)
 {
     public static CaseResponse From(Case c) => new(c.Id, c.CaseNumber, c.Mode, c.Mode.Name(), c.Status,
         c.Status.Name(), c.Channel, c.EnterpriseId, c.ProjectId, c.AgentId, c.AgentName, c.SubmittedAt,
@@ -83,8 +83,17 @@ public sealed record CaseResponse(
             i.DepartmentCode, i.Status.ToString(), i.Status.Name(), i.PromisedDays, i.AcceptedOn, i.DueOn,
             i.ResultDocumentNo)).ToList(),
         c.Assignments.OrderBy(a => a.AssignedAt).Select(a => new AssignmentResponse(a.AgentId, a.AgentName,
-            a.Reason, a.AssignedBy, a.AssignedAt, a.EndedAt)).ToList(), null, null);
+            a.Reason, a.AssignedBy, a.AssignedAt, a.EndedAt)).ToList(),
+        c.CurrentPlan is { } p
+            ? new StaffPlanView(p.Version, p.Summary, p.Steps, p.Decision, p.Decision.Name(), p.ProposedAt,
+                p.DecidedByName, p.DecidedAt, p.DecisionComment)
+            : null, null, null);
 }
+
+/// <summary>The plan the enterprise was last asked to agree: its version, steps and the enterprise's answer.</summary>
+public sealed record StaffPlanView(int Version, string Summary, IReadOnlyList<PlanStep> Steps, PlanDecision Decision,
+    string DecisionName, DateTimeOffset ProposedAt, string? DecidedByName, DateTimeOffset? DecidedAt,
+    string? DecisionComment);
 
 public sealed record CaseListItem(long Id, string CaseNumber, string ModeName, CaseStatus Status, string StatusName,
     string? AgentName, DateTimeOffset SubmittedAt, DateOnly? NextDueOn, string EnterpriseName, string ProjectName,

@@ -18,6 +18,9 @@ public sealed record PasswordRequest([property: Required] string? Password);
 public sealed record CalendarDayRequest([property: Required] string? Kind, string? Name);
 
 /// <summary>The day as saved, and how many open cases had a due date moved by it.</summary>
+/// <summary>Before a day of the holiday table changes: how many running cases it would replan.</summary>
+public sealed record CalendarImpact(string Date, int RunningCases);
+
 public sealed record CalendarDayResult(string Date, string Kind, string? Name, int CasesReplanned);
 
 public sealed record ItemMaterialRequest([property: Required] string? Name, bool Core, bool Deferrable, string? Note);

@@ -29,6 +29,8 @@ public static class AdminEndpoints
             .WithSummary("重设密码（同时解除其微信绑定并结束其全部登录）");
         admin.MapDelete("/staff/{id:long}/bindings/{kind}", RemoveBindingAsync).WithName("RemoveStaffBinding")
             .WithSummary("解除工作人员的服务号（OfficialAccount）或小程序（MiniProgram）绑定");
+        admin.MapGet("/calendar/{date}/impact", CalendarImpactAsync).WithName("CalendarDayImpact")
+            .WithSummary("调整某日前：期限跨过该日、将重新计算的在办案件数");
         admin.MapPut("/calendar/{date}", SetCalendarDayAsync).WithName("SetCalendarDay").WithSummary("设置放假或调休上班日");
         admin.MapPut("/catalog/{code}", UpdateItemAsync).WithName("UpdateApprovalItem").WithSummary("修改事项承诺时限或停用事项");
         admin.MapPut("/departments/{code}", RenameDepartmentAsync).WithName("RenameDepartment").WithSummary("修改部门名称");
@@ -115,11 +117,22 @@ public static class AdminEndpoints
             ? await StaffAuthEndpoints.UnbindAsync(staff, kind, x.User.StaffActor(), accounts, x)
             : TypedResults.NotFound();
 
+    internal static async Task<Ok<CalendarImpact>> CalendarImpactAsync(string date, [AsParameters] RequestContext x)
+    {
+        var day = CalendarDate(date);
+        return TypedResults.Ok(new CalendarImpact($"{day:yyyy-MM-dd}",
+            await DueDateReplanning.AffectedCasesAsync(x.Db, day, x.Cancellation)));
+    }
+
+    private static DateOnly CalendarDate(string date) =>
+        DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day)
+            ? day
+            : throw DomainRuleException.Invalid("calendar.date", "请选择日期（格式 yyyy-MM-dd）。");
+
     internal static async Task<Ok<CalendarDayResult>> SetCalendarDayAsync(string date, CalendarDayRequest r,
         [AsParameters] RequestContext x)
     {
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day))
-            throw DomainRuleException.Invalid("calendar.date", "日期格式应为 yyyy-MM-dd。");
+        var day = CalendarDate(date);
         // The whole (small) table tracked: the due dates are counted on it as this one save leaves it.
         var days = await x.Db.CalendarDays.ToListAsync(x.Cancellation);
         var existing = days.SingleOrDefault(d => d.Date == day);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Daiban.Core.Calendar;
 using Daiban.Core.Common;
 using Daiban.Core.Supervision;
+using Daiban.Web.Cases;
 using Daiban.Web.Platform;
 using Daiban.Web.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,7 +32,15 @@ public static class SupervisionEndpoints
             .RequireAuthorization(StaffPolicies.Supervisor);
         g.MapGet("/overdue", OverdueAsync).WithName("OverdueBoard").WithSummary("逾期事项看板（按逾期工作日）")
             .RequireAuthorization(StaffPolicies.Oversight);
+        app.MapPost("/api/staff/cases/{id:long}/supervision", SuperviseAsync).WithTags("Supervision")
+            .WithName("SuperviseCase").WithSummary("督办：提醒本案代办员（记入代办日志，仅工作人员可见）")
+            .RequireAuthorization(StaffPolicies.Oversight);
     }
+
+    /// <summary>督办 on any case: the window and supervision watch every case (the route's policy is the rule).</summary>
+    internal static Task<Results<Ok<CaseResponse>, NotFound>> SuperviseAsync(long id, SuperviseRequest r,
+        [AsParameters] RequestContext x) =>
+        x.ActAsync(id, CaseActions.Window, a => a.Case.Supervise(r.Message ?? "", a.Actor, x.Now));
 
     /// <summary>The callbacks still to make first, the soonest due first (paged, see <see cref="PageHeaders"/>).</summary>
     internal static async Task<Ok<List<CallbackView>>> CallbacksAsync([AsParameters] PageRequest paging,
@@ -104,6 +113,9 @@ public static class SupervisionEndpoints
     private static Task<string> CaseNumberAsync(RequestContext x, long caseId) =>
         x.Db.Cases.Where(c => c.Id == caseId).Select(c => c.CaseNumber).SingleAsync(x.Cancellation);
 }
+
+/// <summary>What the agent is pressed to do, in a sentence it can act on.</summary>
+public sealed record SuperviseRequest([property: Required] string? Message);
 
 public sealed record CallbackRecordRequest([property: Required] bool? Reached, [property: Required] string? Result,
     bool? Satisfied);

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Daiban.Core.Cases;
 using Daiban.Core.Persistence;
 using Daiban.Web.Cases;
@@ -106,6 +107,26 @@ public sealed class ArchiveContentTests : StaffAppTest
         Assert.Equal("WalkIn", staff.Content.GetProperty("channel").GetString());
         Assert.StartsWith("caseNumber,mode", Root(own));
         Assert.True(own.Content.TryGetProperty("log", out _));
+    }
+
+    [Fact]
+    public async Task ThePrintedArchive_SaysEveryLabelAndValueInChinese_WithTimesInChinaTime()
+    {
+        var (url, agent, _) = await ArchivedCaseAsync();
+
+        var printed = await (await agent.GetAsync($"{url}/archive/print")).Content.ReadAsStringAsync();
+
+        var labels = Regex.Matches(printed, "<(?:th|h2)>([^<]*)</(?:th|h2)>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains("建设地点", labels);
+        Assert.Contains("寄出时间", labels);
+        Assert.DoesNotContain(labels, l => Regex.IsMatch(l, "[A-Za-z]"));
+        // No UTC ISO instants, no enum names: 2026年3月2日 09:30, 社会投资, 工业.
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}T\d{2}:", printed);
+        Assert.Matches(@"<td>20\d\d年\d{1,2}月\d{1,2}日 \d\d:\d\d</td>", printed);
+        Assert.Contains("<td>社会投资</td>", printed);
+        Assert.Contains("<td>工业</td>", printed);
+        Assert.DoesNotContain(">Social<", printed);
+        Assert.DoesNotContain(">InPerson<", printed);
     }
 
     [Fact]

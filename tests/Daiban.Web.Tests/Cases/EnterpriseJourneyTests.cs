@@ -86,6 +86,10 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
         Assert.Equal(2, withPlan.Plan!.Steps.Count);
         await ProblemAssert.IsProblemAsync(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/plan-decision", new { agree = false }), HttpStatusCode.UnprocessableEntity);
         Assert.Equal(CaseStatus.PlanAgreed, (await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync($"/api/mp/cases/{view.Id}/plan-decision", new { agree = true, comment = "同意" }))).Status);
+        // The agent reads the plan it proposed with the enterprise's answer.
+        var agreed = (await ProblemAssert.OkAsync<CaseResponse>(await agent.GetAsync(url))).Plan!;
+        Assert.Equal((1, PlanDecision.Agreed, "同意", "S3-03"),
+            (agreed.Version, agreed.Decision, agreed.DecisionComment, agreed.Steps[1].ItemCode));
 
         await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsync($"{url}/start", null));
         await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/logs", new { content = "<script>alert('x')</script>与企业核对图纸", milestone = false }));

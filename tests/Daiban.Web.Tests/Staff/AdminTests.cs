@@ -101,6 +101,9 @@ public sealed class AdminTests : StaffAppTest
         }
         var calendar = await ScopeCalendarAsync();
         var day = calendar.AddWorkingDays(accepted, 1); // a working day the count includes
+        // Before saving, the admin is told how many running cases the day would replan.
+        var impact = await ProblemAssert.OkAsync<CalendarImpact>(await admin.GetAsync($"/api/staff/admin/calendar/{day:yyyy-MM-dd}/impact"));
+        Assert.Equal(1, impact.RunningCases);
 
         var saved = await ProblemAssert.OkAsync<CalendarDayResult>(await admin.PutAsJsonAsync($"/api/staff/admin/calendar/{day:yyyy-MM-dd}", new { kind = "Holiday", name = "临时调整" }));
 

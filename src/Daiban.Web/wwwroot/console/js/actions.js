@@ -8,11 +8,11 @@ import { refresh } from './router.js';
  * Sends a change (POST unless `method` says otherwise, `body` as JSON). `done` is the toast's text, or makes it from
  * the answer; `after(answer)` follows (the page again by default; null to stay on the page as it is).
  */
-export function act(path, { method = 'POST', body, done, after = refresh } = {}) {
+export function act(path, { method = 'POST', body, headers, done, after = refresh } = {}) {
   return guarded(async () => {
-    const answer = await api(path, { method, body });
+    const answer = await api(path, { method, body, headers });
     if (done) toast(typeof done === 'function' ? done(answer) : done);
-    if (after) after(answer);
+    if (after) await after(answer);
   });
 }
 
@@ -20,4 +20,14 @@ export function act(path, { method = 'POST', body, done, after = refresh } = {})
 export function exportButton(path, fileName, label) {
   return el('button', { className: 'secondary', onclick: () => guarded(() => download(path, fileName, '导出失败')) },
     label);
+}
+
+/**
+ * Saves the printable electronic archive (Chinese labels, China time) of an archived case: the page behind the
+ * staff token cannot be opened by a plain link, so it is saved and opened from the computer to print.
+ */
+export function printArchiveButton(c) {
+  if (c.status !== 'Archived') return '';
+  return exportButton(`/api/staff/cases/${c.id}/archive/print`, `${c.caseNumber}-电子档案（打印版）.html`,
+    '打印电子档案');
 }

@@ -1,7 +1,7 @@
 // The router: the address (#page or #page/param) picks the page, among those the member's roles may open; the menu,
 // the name beside 退出 and the unread count beside 消息 are drawn with every page.
 import { api } from './lib/api.js';
-import { el, guarded } from './lib/dom.js';
+import { el } from './lib/dom.js';
 import { staff, takeEndedReason } from './lib/session.js';
 
 let registry = [];
@@ -46,12 +46,32 @@ export async function refresh() {
     el('a', { href: '#' + p.id, id: 'nav-' + p.id, className: p === page ? 'active' : '' }, p.name)));
   showUnread();
   const view = el('div', { id: 'view-' + (page ? page.id : 'none') });
-  document.getElementById('main').replaceChildren(view);
   if (!page) {
+    document.getElementById('main').replaceChildren(view);
     view.append(el('p', { className: 'panel' }, '您的账号没有可用的工作台页面，请联系管理员。'));
     return;
   }
-  await guarded(() => page.render(view, param));
+  await draw(page, view, param);
+}
+
+/**
+ * Renders a page with a loading line while it reads, and in place of a blank page an error panel that says what
+ * failed (the server's Chinese title) with 重试.
+ */
+async function draw(page, view, param) {
+  const loading = el('p', { className: 'loading', id: 'loading', role: 'status' }, `正在加载${page.name}…`);
+  view.setAttribute('aria-busy', 'true');
+  document.getElementById('main').replaceChildren(loading, view);
+  try {
+    await page.render(view, param);
+  } catch (e) {
+    const retry = el('button', { id: 'retry', onclick: () => draw(page, el('div', { id: view.id }), param) }, '重试');
+    view.replaceChildren(el('section', { className: 'panel error-panel', role: 'alert' },
+      el('h2', {}, `${page.name}未能打开`), el('p', { className: 'error' }, e.message), el('p', {}, retry)));
+  } finally {
+    loading.remove();
+    view.removeAttribute('aria-busy');
+  }
 }
 
 /** The unread count beside 消息, refreshed with every page (not waited for; a failure leaves the plain name). */

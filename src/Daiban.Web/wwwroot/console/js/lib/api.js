@@ -14,7 +14,10 @@ export class ApiError extends Error {
   }
 }
 
-/** `api(path)` reads; `api(path, { method, body })` changes (body sent as JSON). Answers the parsed JSON or null. */
+/**
+ * `api(path)` reads; `api(path, { method, body })` changes (body sent as JSON; `headers` adds some, such as an
+ * Idempotency-Key). Answers the parsed JSON or null.
+ */
 export async function api(path, options) {
   return (await send(path, options)).data;
 }
@@ -28,8 +31,8 @@ export async function apiPage(path) {
   return { rows: data, total: Number(response.headers.get('X-Total-Count') ?? data.length) };
 }
 
-async function send(path, { method = 'GET', body } = {}) {
-  const headers = { 'Content-Type': 'application/json' };
+async function send(path, { method = 'GET', body, headers: extra } = {}) {
+  const headers = { 'Content-Type': 'application/json', ...extra };
   const bearer = token();
   if (bearer) headers.Authorization = 'Bearer ' + bearer;
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

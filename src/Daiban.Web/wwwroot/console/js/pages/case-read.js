@@ -1,5 +1,6 @@
 // A case as the window and supervision read it (督办, callbacks): everything the agent recorded, nothing to change
 // (but the window may complete the 项目信息采集表). Reached as #case/<id> from the overdue board and the dashboard.
+import { printArchiveButton } from '../actions.js';
 import { api } from '../lib/api.js';
 import { el, table } from '../lib/dom.js';
 import { dateTime, parcelDirection, reviewName } from '../lib/format.js';
@@ -13,7 +14,7 @@ export async function caseReadPage(view, id) {
   const [c, log, materials, parcels] = await Promise.all([
     api(url), api(`${url}/log`), api(`${url}/materials`), api(`${url}/parcels`),
   ]);
-  view.append(caseHeader(c,
+  view.append(caseHeader(c, el('p', {}, printArchiveButton(c)),
     table(['事项', '部门', '状态', '受理', '承诺办结', '批准文号'], c.items.map((i) => el('tr', { 'data-item': i.code },
       el('td', {}, i.name), el('td', {}, i.departmentCode), el('td', {}, i.statusName),
       el('td', {}, i.acceptedOn || '—'),

@@ -1,133 +1,260 @@
-// The agent's case workbench (#cases/<id>): the steps that move the whole case and its delivery, the 项目信息采集表,
-// the 服务方案 and 代办计划, each approval item, 形式审查 of materials, the free two-way mailing and the 代办日志.
-import { act, exportButton } from '../actions.js';
+// The agent's case workbench (#cases/<id>): the case header, the steps that move the whole case and its delivery,
+// the 项目信息采集表, the 服务方案 and 代办计划, each approval item, 形式审查 of materials, the free two-way mailing
+// and the 代办日志. Which steps show is the server's answer (`allowed`, from Core's transition tables): the page
+// never decides by itself what a state allows. A step redraws the workbench in place, keeping the scroll.
+import { act, exportButton, printArchiveButton } from '../actions.js';
 import { api } from '../lib/api.js';
 import { el, table } from '../lib/dom.js';
 import { chinaToday, dateTime, parcelDirection, pipeLines, reviewName } from '../lib/format.js';
 import { caseHeader } from './case-header.js';
 import { collectionFormPanel } from './collection-form.js';
 
+const PAUSE_REASONS = [['ExpertReview', '专家评审'], ['Hearing', '听证'], ['Testing', '检验检测'], ['Publicity', '公示']];
+
 export async function caseWorkbench(view, id) {
   const url = `/api/staff/cases/${id}`;
-  const [c, log, checklist, materials, parcels] = await Promise.all([
-    api(url), api(`${url}/log`), api(`${url}/checklist`), api(`${url}/materials`), api(`${url}/parcels`),
-  ]);
-  // Every change here is a POST under the case's address.
-  const onCase = (path, body, done) => act(url + path, { body, done });
-  view.append(statusPanel(c, url, onCase));
-  view.append(await collectionFormPanel(id, true));
-  view.append(planPanel(onCase));
-  view.append(itemsPanel(c, onCase));
-  view.append(materialsPanel(c, checklist, materials, onCase));
-  view.append(parcelsPanel(parcels, onCase));
-  view.append(logPanel(log, onCase));
+  const redraw = async () => {
+    const [c, log, checklist, materials, parcels, form] = await Promise.all([
+      api(url), api(`${url}/log`), api(`${url}/checklist`), api(`${url}/materials`), api(`${url}/parcels`),
+      collectionFormPanel(id, true),
+    ]);
+    // Every change here is a POST under the case's address, then this workbench again where the member was.
+    const onCase = (path, body, done) => act(url + path, { body, done, after: () => keepingScroll(redraw) });
+    const can = new Set(c.allowed.case);
+    view.replaceChildren(
+      statusPanel(c, url, can, onCase), form, planPanel(c, can, onCase), itemsPanel(c, onCase),
+      materialsPanel(c, can, checklist, materials, onCase), parcelsPanel(can, parcels, onCase),
+      logPanel(can, log, onCase));
+  };
+  await redraw();
 }
 
-/** Status and the steps that move the whole case: start, results ready, archive, delivery; attachments 1–2. */
-function statusPanel(c, url, onCase) {
-  const documents = el('input', { id: 'delivery-documents', placeholder: '送达的证照和文件' });
-  const carrier = el('input', { id: 'delivery-carrier', placeholder: '承运（如 中国邮政EMS）' });
-  const tracking = el('input', { id: 'delivery-tracking', placeholder: '运单号' });
-  const signedBy = el('input', { id: 'delivery-signed-by', placeholder: '当面签收人' });
-  const mail = () => onCase('/delivery/mail',
-    { documents: documents.value, carrier: carrier.value, trackingNumber: tracking.value }, '已邮寄，待企业签收');
-  const inPerson = () =>
-    onCase('/delivery/in-person', { documents: documents.value, signedBy: signedBy.value }, '已当面送达');
+/** Draws again and puts the page back where it was, instead of jumping to the top. */
+async function keepingScroll(draw) {
+  const y = window.scrollY;
+  await draw();
+  window.scrollTo(0, y);
+}
+
+/** The header with the steps that move the whole case, as the state allows them; attachments 1–2. */
+function statusPanel(c, url, can, onCase) {
+  const step = (name, id, label, run, className = 'secondary') =>
+    can.has(name) ? [el('button', { id, className, onclick: run }, label), ' '] : [];
+  const archive = () => {
+    const until = c.header.evaluationOpenUntil;
+    // Archiving closes the case: the enterprise could no longer evaluate it (四.3).
+    if (until && !confirm(`企业的评价期至${until}尚未结束，现在归档后企业将不能再评价本次服务。确定现在归档吗？`)) return;
+    onCase('/archive', undefined, '已归档');
+  };
   return caseHeader(c,
-    el('p', {},
-      el('button', { id: 'start', onclick: () => onCase('/start', undefined, '已开始办理') }, '开始办理'), ' ',
-      el('button', {
-        className: 'secondary', id: 'results-ready', onclick: () => onCase('/results-ready', undefined, '已标记全部办结'),
-      }, '全部办结，待送达'), ' ',
-      el('button', { className: 'secondary', id: 'archive', onclick: () => onCase('/archive', undefined, '已归档') },
-        '整理归档'), ' ',
+    el('p', { className: 'steps' },
+      step('Start', 'start', '开始办理', () => onCase('/start', undefined, '已开始办理'), ''),
+      step('MaterialsReceived', 'materials-received', '材料已补齐，恢复办理',
+        () => onCase('/materials-received', undefined, '材料已补齐，恢复办理'), ''),
+      step('ResultsReady', 'results-ready', '全部办结，待送达',
+        () => onCase('/results-ready', undefined, '已标记全部办结'), ''),
+      step('Archive', 'archive', '整理归档', archive, ''),
       exportButton(`${url}/exports/collection-form`, `${c.caseNumber}-项目信息采集表.xlsx`, '附件1 采集表'), ' ',
-      exportButton(`${url}/exports/log`, `${c.caseNumber}-代办日志.xlsx`, '附件2 日志')),
-    el('p', {}, '送达：', documents, ' ', carrier, ' ', tracking, ' ',
-      el('button', { className: 'secondary', onclick: mail }, '邮寄送达'), ' ',
-      signedBy, ' ', el('button', { className: 'secondary', onclick: inPerson }, '当面送达')));
+      exportButton(`${url}/exports/log`, `${c.caseNumber}-代办日志.xlsx`, '附件2 日志'), ' ', printArchiveButton(c)),
+    can.has('DeliverByMail') || can.has('DeliverInPerson') ? deliveryForm(onCase) : null);
 }
 
-/** The service plan (包办: nothing proceeds before the enterprise agrees). */
-function planPanel(onCase) {
-  const summary = el('textarea', { id: 'plan-summary', placeholder: '服务方案概述' });
+/** 统一送达: by mail (the enterprise signs for it in the mini-program) or in person (it signs the 办结单 here). */
+function deliveryForm(onCase) {
+  const documents = field('delivery-documents', '送达的证照和文件', { placeholder: '如 施工许可证正本' });
+  const carrier = field('delivery-carrier', '承运', { placeholder: '如 中国邮政EMS' });
+  const tracking = field('delivery-tracking', '运单号');
+  const signedBy = field('delivery-signed-by', '当面签收人');
+  const mail = () => onCase('/delivery/mail', {
+    documents: documents.input.value, carrier: carrier.input.value, trackingNumber: tracking.input.value,
+  }, '已邮寄，待企业签收');
+  const inPerson = () => onCase('/delivery/in-person',
+    { documents: documents.input.value, signedBy: signedBy.input.value }, '已当面送达');
+  return el('div', { className: 'delivery', id: 'delivery' }, el('h3', {}, '送达办理结果'), documents.label,
+    el('p', {}, carrier.label, ' ', tracking.label, ' ',
+      el('button', { className: 'secondary', id: 'deliver-mail', onclick: mail }, '邮寄送达')),
+    el('p', {}, signedBy.label, ' ',
+      el('button', { className: 'secondary', id: 'deliver-in-person', onclick: inPerson }, '当面送达')));
+}
+
+/** A labelled input: `{ label, input }`, the label wrapping its text and the input. */
+function field(id, text, attrs = {}) {
+  const input = el('input', { id, ...attrs });
+  return { input, label: el('label', { className: 'inline' }, text, ' ', input) };
+}
+
+/** The plan last put to the enterprise: its version, steps and the enterprise's answer. */
+function currentPlan(c) {
+  const p = c.plan;
+  if (!p) return '';
+  const itemName = (code) => c.items.find((i) => i.code === code)?.name || code || '—';
+  const answer = p.decidedByName
+    ? `${p.decisionName}（${p.decidedByName}，${dateTime(p.decidedAt)}${p.decisionComment ? `：${p.decisionComment}` : ''}）`
+    : p.decisionName;
+  return el('div', { id: 'current-plan' },
+    el('p', {}, el('strong', {}, `第${p.version}版`), `，${dateTime(p.proposedAt)}提交；企业意见：`,
+      el('span', { id: 'plan-decision' }, answer)),
+    el('p', {}, p.summary),
+    table(['步骤', '内容', '事项', '目标日期'], p.steps.map((s) => el('tr', {}, el('td', {}, s.order),
+      el('td', {}, s.description), el('td', {}, itemName(s.itemCode)), el('td', {}, s.targetDate || '—'))), 'plan-steps-table'));
+}
+
+/**
+ * The service plan (包办: nothing proceeds before the enterprise agrees): the current one with its answer, and the
+ * editor while the state allows proposing one.
+ */
+function planPanel(c, can, onCase) {
+  if (!can.has('ProposePlan')) {
+    return c.plan ? el('section', { className: 'panel' }, el('h2', {}, '服务方案与代办计划'), currentPlan(c)) : '';
+  }
+  const summary = el('textarea', { id: 'plan-summary', 'aria-label': '服务方案概述', placeholder: '服务方案概述' });
   const steps = el('textarea', {
-    id: 'plan-steps', placeholder: '代办计划，每行一步：内容|事项编码|目标日期（如 报送联合审图|S3-01|2026-03-10）',
+    id: 'plan-steps', 'aria-label': '代办计划',
+    placeholder: '代办计划，每行一步：内容|事项编码|目标日期（如 报送联合审图|S3-01|2026-03-10）',
   });
   const propose = () => onCase('/plan', {
     summary: summary.value,
     steps: pipeLines(steps.value).map(([description, itemCode, targetDate], i) =>
       ({ order: i + 1, description, itemCode: itemCode || null, targetDate: targetDate || null })),
   }, '方案已提交企业确认');
-  return el('section', { className: 'panel' }, el('h2', {}, '服务方案与代办计划'), summary, steps,
+  const codes = c.items.map((i) => `${i.code} ${i.name}`).join('；');
+  return el('section', { className: 'panel' }, el('h2', {}, '服务方案与代办计划'), currentPlan(c),
+    el('p', { className: 'muted' }, `本案事项编码：${codes}`), summary, steps,
     el('button', { id: 'propose-plan', onclick: propose }, '提交方案'));
 }
 
-/** Each item with its department and due date, and what can be done with it. */
+/**
+ * Each item with its department and due date, and the steps its state allows: one step chosen at a time, with
+ * its own fields (受理日期 and 受理号 to submit, 补正说明, 批准文号, the reason for a refusal or a pause).
+ */
 function itemsPanel(c, onCase) {
-  const today = chinaToday();
   return el('section', { className: 'panel' }, el('h2', {}, '办理事项'),
-    table(['事项', '部门', '状态', '到期', '办理'], c.items.map((i) => {
-      const input = el('input', { className: 'item-input', placeholder: '批文号 / 说明' });
-      const go = (action, done) => onCase(`/items/${i.code}/${action}`,
-        { on: today, resultDocumentNo: input.value, note: input.value, reference: input.value || null }, done);
-      const button = (className, action, label, done) =>
-        el('button', { className, onclick: () => go(action, `${i.name}${done}`) }, label);
-      return el('tr', { 'data-item': i.code }, el('td', {}, i.name), el('td', {}, i.departmentCode),
-        el('td', { className: 'item-status' }, i.statusName), el('td', { className: 'item-due' }, i.dueOn || '—'),
-        el('td', {}, input, ' ', button('secondary submit-item', 'submit', '报送受理', '已报送'), ' ',
-          button('secondary', 'supplement', '补正', '补正中'), ' ',
-          button('secondary approve-item', 'approve', '批准', '已批准'), ' ',
-          button('secondary', 'refuse', '不予批准', '不予批准')));
-    }), 'items'));
+    table(['事项', '部门', '状态', '受理', '到期', '办理'], c.items.map((i) => el('tr', { 'data-item': i.code },
+      el('td', {}, i.name, el('div', { className: 'muted' }, i.code)), el('td', {}, i.departmentCode),
+      el('td', { className: 'item-status' }, i.statusName), el('td', {}, i.acceptedOn || '—'),
+      el('td', { className: 'item-due' }, i.dueOn || '—'),
+      el('td', { className: 'item-steps' }, itemSteps(i, c.allowed.items[i.code] || [], onCase)))), 'items'));
+}
+
+function itemSteps(item, steps, onCase) {
+  if (steps.length === 0) return item.resultDocumentNo ? `批准文号：${item.resultDocumentNo}` : '—';
+  const resubmit = item.status === 'AwaitingSupplement';
+  const labels = {
+    Prepare: '准备材料', Submit: resubmit ? '补正后重新报送' : '报送受理', Supplement: '部门要求补正',
+    Approve: '批准', Refuse: '不予批准', Pause: '暂停计时', Resume: '恢复计时',
+  };
+  const fields = el('span', { className: 'step-fields' });
+  const choice = el('select', { className: 'item-step', 'aria-label': `${item.name}的办理操作` },
+    steps.map((s) => el('option', { value: s }, labels[s])));
+  const input = (cls, text, attrs = {}) => el('input', { className: cls, 'aria-label': text, placeholder: text, ...attrs });
+  // The fields of the chosen step; each sends only what its step means.
+  const forms = {
+    Prepare: () => ({ nodes: [], body: () => ({}) }),
+    Submit: () => {
+      const on = input('accepted-on', '受理日期', { type: 'date', value: chinaToday(), max: chinaToday() });
+      const reference = input('reference', '部门受理号（选填）', { maxlength: 64 });
+      return { nodes: resubmit ? [on] : [on, reference],
+        body: () => ({ on: on.value || null, reference: reference.value || null }) };
+    },
+    Supplement: () => {
+      const note = input('supplement-note', '需补正的内容', { maxlength: 1000 });
+      return { nodes: [note], body: () => ({ note: note.value, on: chinaToday() }) };
+    },
+    Approve: () => {
+      const number = input('result-document-no', '批准文号 / 文书编号', { maxlength: 64 });
+      const note = input('approve-note', '备注（选填）', { maxlength: 500 });
+      return { nodes: [number, note], body: () => ({ resultDocumentNo: number.value, note: note.value || null }) };
+    },
+    Refuse: () => {
+      const note = input('refuse-reason', '不予批准的原因', { maxlength: 1000 });
+      return { nodes: [note], body: () => ({ note: note.value }) };
+    },
+    Pause: () => {
+      const reason = el('select', { className: 'pause-reason', 'aria-label': '暂停计时的法定事由' },
+        PAUSE_REASONS.map(([v, l]) => el('option', { value: v }, l)));
+      return { nodes: [reason], body: () => ({ reason: reason.value, on: chinaToday() }) };
+    },
+    Resume: () => ({ nodes: [], body: () => ({ on: chinaToday() }) }),
+  };
+  let current;
+  const show = () => {
+    current = forms[choice.value]();
+    fields.replaceChildren(...current.nodes.flatMap((n) => [n, ' ']));
+  };
+  choice.addEventListener('change', show);
+  show();
+  const go = () => {
+    const s = choice.value;
+    if (s === 'Refuse' && !confirm(`确定登记“${item.name}”不予批准吗？企业将收到通知。`)) return;
+    onCase(`/items/${item.code}/${s.toLowerCase()}`, current.body(), `${item.name}：${labels[s]}`);
+  };
+  return [choice, ' ', fields, el('button', { className: 'secondary do-step', onclick: go }, '确定')];
 }
 
 /** 形式审查: the catalogue's checklist, the register, and one notice of everything missing. */
-function materialsPanel(c, checklist, materials, onCase) {
+function materialsPanel(c, can, checklist, materials, onCase) {
   const missing = checklist.flatMap((i) => i.missingCore);
-  const materialName = el('input', { id: 'material-name', placeholder: '材料名称', list: 'material-options' });
-  const materialItem = el('select', { id: 'material-item' }, el('option', { value: '' }, '（不限事项）'),
-    c.items.map((i) => el('option', { value: i.code }, i.name)));
+  const materialName = el('input', {
+    id: 'material-name', placeholder: '材料名称', 'aria-label': '材料名称', list: 'material-options',
+  });
+  const materialItem = el('select', { id: 'material-item', 'aria-label': '材料所属事项' },
+    el('option', { value: '' }, '（不限事项）'), c.items.map((i) => el('option', { value: i.code }, i.name)));
   const receive = () => onCase('/materials',
     { name: materialName.value, itemCode: materialItem.value || null, copies: 1, isOriginal: false }, '材料已登记');
   const departmentOf = (m) =>
     c.items.find((i) => i.code === m.itemCode)?.departmentCode || c.items[0]?.departmentCode;
+  const review = (m) => {
+    const note = el('input', { className: 'review-note', 'aria-label': `${m.name}需补正的内容`, placeholder: '需补正的内容' });
+    return [
+      el('button', {
+        className: 'secondary pass-material',
+        onclick: () => onCase(`/materials/${m.id}/review`, { result: 'Passed' }, '形式审查通过'),
+      }, '通过'), ' ', note, ' ',
+      el('button', {
+        className: 'secondary',
+        onclick: () => onCase(`/materials/${m.id}/review`, { result: 'NeedsCorrection', note: note.value }, '已标记需补正'),
+      }, '需补正')];
+  };
+  // A material's own state (not yet reviewed, passed, forwarded) says which of its buttons mean anything.
+  const materialSteps = (m) => {
+    if (!can.has('ReceiveMaterial')) return '';
+    if (m.review === 'Pending') return review(m);
+    if (m.review === 'Passed' && !m.forwardedToDepartment) {
+      return el('button', {
+        className: 'secondary',
+        onclick: () => onCase(`/materials/${m.id}/forward`, { departmentCode: departmentOf(m) }, '已转交部门'),
+      }, '转交部门');
+    }
+    return '';
+  };
   return el('section', { className: 'panel' }, el('h2', {}, '材料与形式审查'),
     el('datalist', { id: 'material-options' },
       checklist.flatMap((i) => i.lines.map((l) => el('option', { value: l.material })))),
     table(['事项', '材料', '要求', '已收', '审查'], checklist.flatMap((i) => i.lines.map((l) => el('tr', {},
       el('td', {}, i.itemName), el('td', {}, l.material), el('td', {}, l.isCore ? '核心' : l.deferrable ? '可容缺' : '一般'),
       el('td', {}, l.received ? '✓' : '—'), el('td', {}, reviewName(l.review))))), 'checklist'),
-    el('p', {}, materialName, ' ', materialItem, ' ',
-      el('button', { id: 'receive-material', onclick: receive }, '登记收到'), ' ',
-      el('button', {
-        className: 'secondary', id: 'request-missing', disabled: missing.length === 0,
-        onclick: () => onCase('/materials-request', { missing }, `已一次性告知企业补充${missing.length}项材料`),
-      }, `一次性告知缺少的${missing.length}项核心材料`), ' ',
-      el('button', {
-        className: 'secondary', onclick: () => onCase('/materials-received', undefined, '材料已补齐，恢复办理'),
-      }, '材料已补齐')),
-    table(['材料', '审查', '转交', ''], materials.map((m) => el('tr', {}, el('td', {}, m.name),
-      el('td', {}, reviewName(m.review)), el('td', {}, m.forwardedToDepartment || '—'),
-      el('td', {},
-        el('button', {
-          className: 'secondary', onclick: () => onCase(`/materials/${m.id}/review`, { result: 'Passed' }, '形式审查通过'),
-        }, '通过'), ' ',
-        el('button', {
-          className: 'secondary',
-          onclick: () => onCase(`/materials/${m.id}/review`, { result: 'NeedsCorrection', note: '请补正' }, '已标记需补正'),
-        }, '需补正'), ' ',
-        el('button', {
-          className: 'secondary',
-          onclick: () => onCase(`/materials/${m.id}/forward`, { departmentCode: departmentOf(m) }, '已转交部门'),
-        }, '转交部门'))))));
+    can.has('ReceiveMaterial') || can.has('RequestMaterials')
+      ? el('p', {},
+        can.has('ReceiveMaterial')
+          ? [materialName, ' ', materialItem, ' ', el('button', { id: 'receive-material', onclick: receive }, '登记收到'), ' ']
+          : '',
+        can.has('RequestMaterials') && missing.length > 0
+          ? el('button', {
+            className: 'secondary', id: 'request-missing',
+            onclick: () => onCase('/materials-request', { missing }, `已一次性告知企业补充${missing.length}项材料`),
+          }, `一次性告知缺少的${missing.length}项核心材料`)
+          : '')
+      : '',
+    table(['材料', '审查', '转交', ''], materials.map((m) => el('tr', { 'data-material': m.name },
+      el('td', {}, m.name), el('td', {}, reviewName(m.review)), el('td', {}, m.forwardedToDepartment || '—'),
+      el('td', {}, materialSteps(m)))), 'materials'));
 }
 
 /** 双向免费邮寄: materials the enterprise mailed in (confirm on arrival) and papers mailed back to it. */
-function parcelsPanel(parcels, onCase) {
-  const contents = el('input', { id: 'parcel-contents', placeholder: '寄回的材料（如 原件）' });
-  const carrier = el('input', { id: 'parcel-carrier', placeholder: '快递公司' });
-  const tracking = el('input', { id: 'parcel-tracking', placeholder: '运单号' });
+function parcelsPanel(can, parcels, onCase) {
+  const contents = el('input', { id: 'parcel-contents', 'aria-label': '寄回的材料', placeholder: '寄回的材料（如 原件）' });
+  const carrier = el('input', { id: 'parcel-carrier', 'aria-label': '快递公司', placeholder: '快递公司' });
+  const tracking = el('input', { id: 'parcel-tracking', 'aria-label': '运单号', placeholder: '运单号' });
   const mailBack = () => onCase('/parcels',
     { contents: contents.value, carrier: carrier.value, trackingNumber: tracking.value }, '已登记寄回，待企业签收');
   return el('section', { className: 'panel' }, el('h2', {}, '双向免费邮寄'),
@@ -140,20 +267,32 @@ function parcelsPanel(parcels, onCase) {
           className: 'secondary confirm-parcel', onclick: () => onCase(`/parcels/${p.id}/received`, undefined, '已确认收到'),
         }, '确认收到')
         : ''))), 'parcels'),
-    el('p', {}, contents, ' ', carrier, ' ', tracking, ' ',
-      el('button', { id: 'mail-back', className: 'secondary', onclick: mailBack }, '登记寄回企业')));
+    can.has('MailPapersBack')
+      ? el('p', {}, contents, ' ', carrier, ' ', tracking, ' ',
+        el('button', { id: 'mail-back', className: 'secondary', onclick: mailBack }, '登记寄回企业'))
+      : '');
 }
 
-function logPanel(log, onCase) {
-  const content = el('textarea', { id: 'log-content', maxlength: 2000, placeholder: '办理情况、遇到的问题、下一步' });
+/** The 代办日志; a line is for the enterprise to read only when 企业可见 is ticked. */
+function logPanel(can, log, onCase) {
+  const content = el('textarea', {
+    id: 'log-content', maxlength: 2000, 'aria-label': '日志内容', placeholder: '办理情况、遇到的问题、下一步',
+  });
   const milestone = el('input', { type: 'checkbox', id: 'log-milestone' });
+  const visible = el('input', { type: 'checkbox', id: 'log-visible', checked: true });
   const record = (e) => {
     e.preventDefault();
-    onCase('/logs', { content: content.value, milestone: milestone.checked, visibleToEnterprise: true }, '日志已记录');
+    onCase('/logs', { content: content.value, milestone: milestone.checked, visibleToEnterprise: visible.checked },
+      visible.checked ? '日志已记录，企业可见' : '日志已记录（仅工作人员可见）');
   };
   return el('section', { className: 'panel' }, el('h2', {}, '代办日志'),
-    el('form', { id: 'log-form', onsubmit: record },
-      content, el('label', {}, milestone, ' 关键节点'), el('button', { type: 'submit' }, '记录')),
-    table(['时间', '内容'], log.map((l) => el('tr', {}, el('td', {}, dateTime(l.at)),
-      el('td', { className: 'log-text' }, l.content))), 'log'));
+    can.has('WriteLog')
+      ? el('form', { id: 'log-form', onsubmit: record }, content,
+        el('label', { className: 'inline' }, milestone, ' 关键节点'), ' ',
+        el('label', { className: 'inline' }, visible, ' 企业可见（企业在小程序的办理进度中能看到）'), ' ',
+        el('button', { type: 'submit' }, '记录'))
+      : '',
+    table(['时间', '记录人', '内容', '企业可见'], log.map((l) => el('tr', {}, el('td', {}, dateTime(l.at)),
+      el('td', {}, l.actorName), el('td', { className: 'log-text' }, l.content),
+      el('td', { className: 'log-visible' }, l.visibleToEnterprise ? '是' : '否'))), 'log'));
 }

@@ -20,15 +20,18 @@ const FIELDS = [
   ['approvalsObtained', '已办理手续'], ['contactName', '项目联系人'], ['contactPhone', '联系电话'], ['notes', '备注'],
 ];
 
-export async function collectionFormPanel(caseId, editable) {
-  const url = `/api/staff/cases/${caseId}/collection-form`;
-  const form = await api(url);
+/**
+ * The form's fields as a table of labelled inputs, filled from `project`; `read()` answers the values as the API
+ * takes them (empty as null, numbers as numbers). Shared with the window's walk-in registration.
+ */
+export function projectForm(project, editable) {
   const inputs = {};
   const rows = FIELDS.map(([key, label, kind]) => {
-    const value = form.project[key] ?? '';
+    const value = project[key] ?? '';
+    const attrs = { disabled: !editable, 'aria-label': label, 'data-key': key };
     const input = typeof kind === 'object'
-      ? select({ disabled: !editable }, Object.entries(kind), value)
-      : el('input', { type: kind || 'text', value, disabled: !editable, size: 40 });
+      ? select(attrs, Object.entries(kind), value)
+      : el('input', { ...attrs, type: kind || 'text', value, size: 40 });
     inputs[key] = input;
     return el('tr', { 'data-field': key }, el('th', {}, label), el('td', {}, input));
   });
@@ -37,11 +40,18 @@ export async function collectionFormPanel(caseId, editable) {
     if (v === '') return [key, null];
     return [key, kind === 'number' || key === 'currentStage' ? Number(v) : v];
   }));
+  return { table: el('table', {}, el('tbody', {}, rows)), read };
+}
+
+export async function collectionFormPanel(caseId, editable) {
+  const url = `/api/staff/cases/${caseId}/collection-form`;
+  const form = await api(url);
+  const { table, read } = projectForm(form.project, editable);
   return el('section', { className: 'panel', id: 'collection-form' }, el('h2', {}, '项目信息采集表'),
     el('p', { className: 'muted' }, form.collectedBy
       ? `采集人：${form.collectedBy}，${dateTime(form.collectedAt)}`
       : '尚未与企业核实填写（以下为企业申请时所填）'),
-    el('table', {}, el('tbody', {}, rows)),
+    table,
     editable ? el('button', {
       id: 'save-collection-form', onclick: () => act(url, { method: 'PUT', body: read(), done: '采集表已保存' }),
     }, '保存采集表') : '');

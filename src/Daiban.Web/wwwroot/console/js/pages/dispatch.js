@@ -7,6 +7,7 @@ import { channelName, dateTime } from '../lib/format.js';
 import { caseFacts } from './case-header.js';
 import { whoseCell } from './cases.js';
 import { pendingContactsPanel } from './contacts.js';
+import { walkInPanel } from './walk-in.js';
 
 export async function dispatchPage(view) {
   const [submitted, registered, handoffs, contacts] = await Promise.all([
@@ -15,6 +16,7 @@ export async function dispatchPage(view) {
     api('/api/staff/consultations?status=HandedOff'),
     api('/api/staff/contacts/pending'),
   ]);
+  view.append(walkInPanel());
   view.append(pendingContactsPanel(contacts));
   view.append(el('section', { className: 'panel' }, el('h2', {}, `待登记的网上申请（${submitted.length}）`),
     table(['案件编号', '企业 / 项目 · 联系人', '服务方式', '提交时间', ''], submitted.map((c) => el('tr', {
@@ -59,12 +61,25 @@ function detailsButton(c) {
 
 /** Ends an application early, with the reason the enterprise will read: not accepted, or withdrawn at its request. */
 function closeBox(c) {
-  const reason = el('input', { className: 'close-reason', placeholder: '不予受理或撤回原因', maxlength: 500 });
-  const close = (path, done) =>
+  const reason = el('input', {
+    className: 'close-reason', placeholder: '不予受理或撤回原因', 'aria-label': `${c.caseNumber}不予受理或撤回的原因`, maxlength: 500,
+  });
+  // Either ends the case for good and tells the enterprise why: asked first, once there is a reason to send (a
+  // missing one is the server's field error).
+  const close = (path, done, question) => {
+    const why = reason.value.trim();
+    if (why && !confirm(`${question}\n企业将收到通知：“${why}”。案件随即结束，此操作不能撤销。`)) return;
     act(`/api/staff/cases/${c.id}/${path}`, { body: { reason: reason.value }, done: `${c.caseNumber} ${done}` });
+  };
   return el('div', { className: 'close-box' }, reason, ' ',
-    el('button', { className: 'secondary reject', onclick: () => close('rejection', '不予受理') }, '不予受理'), ' ',
-    el('button', { className: 'secondary withdraw', onclick: () => close('withdrawal', '已登记撤回') }, '企业撤回'));
+    el('button', {
+      className: 'secondary reject',
+      onclick: () => close('rejection', '不予受理', `确定对${c.enterpriseName}的申请${c.caseNumber}不予受理吗？`),
+    }, '不予受理'), ' ',
+    el('button', {
+      className: 'secondary withdraw',
+      onclick: () => close('withdrawal', '已登记撤回', `确定登记${c.enterpriseName}撤回申请${c.caseNumber}吗？`),
+    }, '企业撤回'));
 }
 
 const assigned = (answer) => `已指派给${answer.agentName}`;
@@ -88,9 +103,11 @@ function assignBox(c) {
 }
 
 function overrideForm(c, ranking) {
-  const select = el('select', { className: 'agent' },
+  const select = el('select', { className: 'agent', 'aria-label': `${c.caseNumber}改派给` },
     ranking.map((r) => el('option', { value: r.agentId }, `${r.name}（负荷${r.openLoad}）`)));
-  const reason = el('input', { className: 'reason', placeholder: '改派理由（必填）', maxlength: 500 });
+  const reason = el('input', {
+    className: 'reason', placeholder: '改派理由（必填）', 'aria-label': `${c.caseNumber}改派理由`, maxlength: 500,
+  });
   const override = () => act(`/api/staff/cases/${c.id}/assignment`,
     { body: { agentId: Number(select.value), reason: reason.value }, done: assigned });
   return el('span', {}, select, ' ', reason, ' ',
