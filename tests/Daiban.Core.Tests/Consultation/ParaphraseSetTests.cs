@@ -12,8 +12,8 @@ public sealed class ParaphraseSetTests(ITestOutputHelper output)
 {
     // Short of the goal (92 %, and every hand-off and out-of-scope question): what the bot reaches, less a
     // few questions' margin. Raise them as the bot improves; never by moving a validation question into tuning.
-    private const double ValidationFloor = 0.72;
-    private const double ValidationHandoffFloor = 0.70;
+    private const double ValidationFloor = 0.75;
+    private const double ValidationHandoffFloor = 0.75;
     private const double ValidationOutOfScopeFloor = 0.90;
 
     [Fact]
