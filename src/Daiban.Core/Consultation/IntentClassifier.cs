@@ -7,9 +7,15 @@ namespace Daiban.Core.Consultation;
 public static class IntentClassifier
 {
     private static readonly string[] HandoffCues = [
-        "转人工", "人工", "真人", "客服", "找代办员", "联系代办员", "和代办员", "跟代办员", "让代办员", "找工作人员", "打电话", "通电话", "直接联系我", "请联系我",
-        "尽快联系我", "活人", "找个人", "找个懂", "换个代办员", "换代办员", "换个人", "电话多少", "电话号码", "联系方式", "打个电话"
+        "转人工", "人工", "真人", "客服", "找代办员", "联系代办员", "和代办员", "跟代办员", "让代办员", "找工作人员", "直接联系我", "请联系我",
+        "尽快联系我", "活人", "找个人", "找个懂", "换个代办员", "换代办员", "换个人", "电话多少", "电话号码", "联系方式",
+        // A person wanted, said in a sentence: the bot did not help, or the asker wants to talk to someone.
+        "机器人", "自动回复", "说不清", "说不明白", "讲不明白", "听不懂", "答不了", "回答不了", "答非所问", "回答的不对", "回答得不对",
+        "不管用", "没帮上", "跟人说", "跟人聊", "找人聊", "当面咨询", "当面聊", "当面谈", "面谈", "懂行", "懂的人", "领导",
+        "留个言", "留言", "回个话", "回我电话", "要人"
     ];
+    // A phone call asked for is a hand-off; one asked about ("回访电话是谁打", "会有人打电话回访吗") is a callback question.
+    private static readonly string[] PhoneCues = ["打电话", "通电话", "打个电话"];
     private static readonly string[] ComplaintCues = [
         "投诉", "举报", "太慢了", "态度差", "态度太差", "态度很差", "态度不好", "态度恶劣", "不作为", "刁难", "乱收费", "推诿"
     ];
@@ -45,7 +51,7 @@ public static class IntentClassifier
         var text = expanded.ToLowerInvariant();
         if (Has(text, ComplaintCues))
             return BotIntents.Complaint;
-        if (Has(text, HandoffCues))
+        if (Has(text, HandoffCues) || (Has(text, PhoneCues) && !text.Contains("回访", StringComparison.Ordinal)))
             return BotIntents.Handoff;
         if (IsGreeting(text))
             return BotIntents.Greeting;

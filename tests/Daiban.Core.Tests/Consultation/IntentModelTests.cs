@@ -75,7 +75,7 @@ public sealed class IntentModelTests(ITestOutputHelper output)
 
         output.WriteLine("cross-validated " + score.Summary());
         // 302/337 now (297 before the title boost and the clause-final 不), less a two-question margin.
-        Assert.True(score.Score.Correct >= 300, score.Summary());
+        Assert.True(score.Score.Correct >= 308, score.Summary());
         Assert.True(score.Score.AccuracyOf(DevCaseKind.Handoff) >= 0.85, score.Summary());
         Assert.True(score.Score.AccuracyOf(DevCaseKind.OutOfScope) >= 0.9, score.Summary());
     }

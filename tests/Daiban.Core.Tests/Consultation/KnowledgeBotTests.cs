@@ -34,6 +34,25 @@ public sealed partial class KnowledgeBotTests(KnowledgeBotFixture fixture) : ICl
         Assert.Equal(handoff, answer.Handoff);
     }
 
+    [Theory]
+    [InlineData("你这机器人答非所问，我想当面咨询")]
+    [InlineData("说不明白就算了，让懂行的给我回个话")]
+    [InlineData("请你们给我打个电话")]
+    public void APersonWantedInASentence_IsAHandoff(string question)
+    {
+        var answer = Ask(question);
+        Assert.Equal(BotIntents.Handoff, answer.Intent);
+        Assert.True(answer.Handoff);
+    }
+
+    [Fact]
+    public void APhoneCallAskedAbout_IsNotAHandoff()
+    {
+        var answer = Ask("给了差评，会有人打电话回访吗");
+        Assert.False(answer.Handoff);
+        Assert.Contains("回访", answer.Answer);
+    }
+
     [Fact]
     public void AGreetingWithAQuestion_IsAQuestion()
     {

@@ -12,8 +12,8 @@ public sealed class ParaphraseSetTests(ITestOutputHelper output)
 {
     // Short of the goal (92 %, and every hand-off and out-of-scope question): what the bot reaches, less a
     // few questions' margin. Raise them as the bot improves; never by moving a validation question into tuning.
-    private const double ValidationFloor = 0.72;
-    private const double ValidationHandoffFloor = 0.70;
+    private const double ValidationFloor = 0.75;
+    private const double ValidationHandoffFloor = 0.75;
     private const double ValidationOutOfScopeFloor = 0.90;
 
     [Fact]
@@ -25,11 +25,10 @@ public sealed class ParaphraseSetTests(ITestOutputHelper output)
         var tuning = ParaphraseSet.Score(ParaphraseCase.Tuning, bot.Answer);
         var validation = ParaphraseSet.Score(ParaphraseCase.Validation, bot.Answer);
 
-        foreach (var part in new[] { tuning, validation })
-        {
-            output.WriteLine(part.Summary());
-            output.WriteLine("  topics: " + part.Topics());
-        }
+        output.WriteLine(tuning.Summary());
+        output.WriteLine("  topics: " + tuning.Topics());
+        // Validation's overall figure only: its per-topic figures would point tuning at validation's misses.
+        output.WriteLine(validation.Summary());
         // Validation failures stay hidden unless asked for: tuning on them would make the figure meaningless.
         if (Environment.GetEnvironmentVariable("DAIBAN_SHOW_VALIDATION_FAILURES") == "1")
             foreach (var failure in validation.Score.Failures)
