@@ -46,7 +46,7 @@ describe('case page', () => {
     page.instance.onPlanComment({ detail: { value: '同意' } })
     await page.instance.onAgree()
     expect(server.calls.find((c) => c.url.endsWith('/plan-decision')).data).toEqual({ agree: true, comment: '同意' })
-    expect(wx.requestSubscribeMessage).not.toHaveBeenCalled() // no template ids configured in this build
+    expect(wx.requestSubscribeMessage).not.toHaveBeenCalled() // the server offered no template ids here
     expect(page.data.view.status).toBe('PlanAgreed')
   })
 

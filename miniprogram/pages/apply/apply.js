@@ -1,5 +1,5 @@
 const api = require('../../utils/api')
-const { requestConsent } = require('../../utils/subscribe')
+const subscribe = require('../../utils/subscribe')
 
 const MODES = [
   { value: 'Help', name: '帮办', hint: '讲政策、帮填表、帮备材料，双向免费邮寄' },
@@ -34,6 +34,7 @@ Page({
   },
 
   async onLoad() {
+    subscribe.load()
     try {
       const enterprises = await api.request({ url: '/api/mp/enterprises' })
       this.setData({ enterprises, binding: enterprises[0] || null, step: enterprises.length ? 1 : 0 })
@@ -131,6 +132,8 @@ Page({
     if (!p.location.trim()) errors.location = '请填写建设地点'
     this.setData({ errors })
     if (Object.keys(errors).length || this.data.submitting) return
+    // Straight from the tap (WeChat shows the prompt only then): registration, the agent, and the next step.
+    const consent = subscribe.ask(this.data.mode === 'FullService' ? 'applyFullService' : 'apply')
     // One key per filled-in form: a double tap or a retry after a timeout creates one application.
     this.idempotencyKey = this.idempotencyKey || api.newIdempotencyKey()
     this.setData({ submitting: true })
@@ -150,8 +153,7 @@ Page({
           },
         },
       })
-      // A natural moment to ask: the enterprise wants to hear about registration, its agent and the plan.
-      await requestConsent(['case-registered', 'agent-assigned', 'plan-to-agree'])
+      await consent
       wx.redirectTo({ url: '/pages/case/case?id=' + created.id })
     } catch (e) {
       api.showError(e)
