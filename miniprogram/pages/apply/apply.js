@@ -31,10 +31,19 @@ Page({
     request: '',
     errors: {},
     submitting: false,
+    privacyShown: false,
   },
 
   async onLoad() {
     subscribe.load()
+    // With __usePrivacyCheck__ WeChat holds back getPhoneNumber until the user agrees to the privacy guide; it asks
+    // us to show our popup and waits for its answer.
+    if (wx.onNeedPrivacyAuthorization) {
+      wx.onNeedPrivacyAuthorization((resolve) => {
+        this.privacyResolve = resolve
+        this.setData({ privacyShown: true })
+      })
+    }
     try {
       const enterprises = await api.request({ url: '/api/mp/enterprises' })
       this.setData({ enterprises, binding: enterprises[0] || null, step: enterprises.length ? 1 : 0 })
@@ -73,6 +82,26 @@ Page({
     } catch (err) {
       api.showError(err)
     }
+  },
+
+  onOpenPrivacy() {
+    wx.openPrivacyContract({})
+  },
+
+  /** The agree button (open-type agreePrivacyAuthorization) tells WeChat itself; the pending call then goes on. */
+  onAgreePrivacy() {
+    this.answerPrivacy({ buttonId: 'agree-privacy', event: 'agree' })
+  },
+
+  onDisagreePrivacy() {
+    this.answerPrivacy({ event: 'disagree' })
+    wx.showToast({ title: '未同意隐私保护指引，无法验证手机号；可上传授权委托书', icon: 'none' })
+  },
+
+  answerPrivacy(answer) {
+    if (this.privacyResolve) this.privacyResolve(answer)
+    this.privacyResolve = null
+    this.setData({ privacyShown: false })
   },
 
   /** The 授权委托书 (a scan or photo with the company seal) for the window to check. */
