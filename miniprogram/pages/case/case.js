@@ -53,6 +53,11 @@ Page({
     return this.decide(true).then(() => consent)
   },
 
+  /** 联系代办员: the agent's work phone, dialled by the phone itself. */
+  onCall() {
+    wx.makePhoneCall({ phoneNumber: this.data.view.agentPhone, fail: () => {} })
+  },
+
   /** 接收进度提醒: consent for what this case's state leads to next, in every mode. */
   onFollow() {
     return subscribe.ask('next', this.data.view.status)
