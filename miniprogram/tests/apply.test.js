@@ -102,4 +102,43 @@ describe('apply wizard', () => {
     expect(page.dom.innerHTML).toContain('授权委托书已上传，等待综合窗口核验')
     expect(page.dom.innerHTML).not.toContain('还需：')
   })
+
+  test('the phone waits for the privacy popup: agreeing lets WeChat go on, refusing says what else works', async () => {
+    fakeServer({
+      'POST /api/mp/auth/login': login,
+      'GET /api/mp/enterprises': () => ({ body: [{ contactId: 7, enterpriseId: 3, enterpriseName: '海岸', status: 'Pending', statusName: '待窗口确认', phoneVerified: false, stillNeeded: [] }] }),
+    })
+    let needAuthorization = null
+    wx.onNeedPrivacyAuthorization = jest.fn((handler) => { needAuthorization = handler })
+    wx.openPrivacyContract = jest.fn()
+    const page = render(pageId)
+    await page.instance.onLoad()
+    expect(page.dom.innerHTML).not.toContain('用户隐私保护提示')
+
+    // The user taps 验证微信手机号 before agreeing: WeChat asks the page for its popup.
+    const resolve = jest.fn()
+    needAuthorization(resolve)
+    await until(() => page.dom.innerHTML.includes('用户隐私保护提示'))
+    expect(page.dom.innerHTML).toContain('《用户隐私保护指引》')
+    page.querySelector('.privacy-contract').dispatchEvent('tap')
+    await until(() => wx.openPrivacyContract.mock.calls.length > 0)
+    expect(wx.openPrivacyContract).toHaveBeenCalled()
+    page.querySelector('.privacy-agree').dispatchEvent('agreeprivacyauthorization')
+    await until(() => resolve.mock.calls.length > 0)
+    expect(resolve).toHaveBeenCalledWith({ buttonId: 'agree-privacy', event: 'agree' })
+    await until(() => !page.dom.innerHTML.includes('用户隐私保护提示'))
+    expect(page.dom.innerHTML).not.toContain('用户隐私保护提示')
+
+    const refused = jest.fn()
+    needAuthorization(refused)
+    await until(() => page.dom.innerHTML.includes('用户隐私保护提示'))
+    page.querySelector('.privacy-disagree').dispatchEvent('tap')
+    await until(() => refused.mock.calls.length > 0)
+    expect(refused).toHaveBeenCalledWith({ event: 'disagree' })
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: expect.stringContaining('授权委托书') }))
+  })
+
+  test('app.json turns the privacy check on', () => {
+    expect(require('../app.json').__usePrivacyCheck__).toBe(true)
+  })
 })

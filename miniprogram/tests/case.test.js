@@ -1,4 +1,4 @@
-const { loadPage, render, fakeServer } = require('./helpers')
+const { loadPage, render, fakeServer, until } = require('./helpers')
 
 const pageId = loadPage('pages/case/case')
 const login = () => ({ body: { token: 'tok' } })
@@ -46,7 +46,7 @@ describe('case page', () => {
     page.instance.onPlanComment({ detail: { value: '同意' } })
     await page.instance.onAgree()
     expect(server.calls.find((c) => c.url.endsWith('/plan-decision')).data).toEqual({ agree: true, comment: '同意' })
-    expect(wx.requestSubscribeMessage).not.toHaveBeenCalled() // no template ids configured in this build
+    expect(wx.requestSubscribeMessage).not.toHaveBeenCalled() // the server offered no template ids here
     expect(page.data.view.status).toBe('PlanAgreed')
   })
 
@@ -145,5 +145,27 @@ describe('case page', () => {
     await page.instance.onLoad({ id: '99' })
     expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '未找到请求的内容' }))
     expect(page.data.view).toBeNull()
+  })
+
+  test('the agent is shown with 联系代办员, which dials the phone, and the working-hours hint', async () => {
+    fakeServer({ 'POST /api/mp/auth/login': login, 'GET /api/mp/cases/42': () => ({ body: caseView({ agentPhone: '0631-6651234' }) }) })
+    wx.makePhoneCall = jest.fn()
+    const page = render(pageId)
+    await page.instance.onLoad({ id: '42' })
+    const html = page.dom.innerHTML
+    expect(html).toContain('您的代办员：赵刚')
+    expect(html).toContain('0631-6651234')
+    expect(html).toContain('工作日工作时间可直接致电代办员')
+    page.querySelector('.call').dispatchEvent('click')
+    await until(() => wx.makePhoneCall.mock.calls.length > 0)
+    expect(wx.makePhoneCall.mock.calls[0][0].phoneNumber).toBe('0631-6651234')
+  })
+
+  test('without an agent there is nobody to call', async () => {
+    fakeServer({ 'POST /api/mp/auth/login': login, 'GET /api/mp/cases/42': () => ({ body: caseView({ status: 'Submitted', agentName: null }) }) })
+    const page = render(pageId)
+    await page.instance.onLoad({ id: '42' })
+    expect(page.dom.innerHTML).toContain('正在安排代办员')
+    expect(page.dom.innerHTML).not.toContain('联系代办员')
   })
 })

@@ -81,8 +81,8 @@ public sealed class WeChatOptions
     public WeChatAppOptions MiniProgram { get; set; } = new() { AppId = DefaultMiniProgramAppId, Token = DefaultToken, EncodingAESKey = DefaultEncodingAesKey };
     public WeChatAppOptions OfficialAccount { get; set; } = new() { AppId = DefaultOfficialAccountAppId, Token = DefaultToken, EncodingAESKey = DefaultEncodingAesKey };
     public EmulatorOptions Emulator { get; set; } = new();
-    /// <summary>Logical template keys (e.g. "case-assigned") → WeChat template ids.</summary>
-    public Dictionary<string, string> Templates { get; set; } = new();
+    /// <summary>The WeChat template id of each notice key; with the emulator, unset ones get a demo id.</summary>
+    public TemplateOptions Templates { get; set; } = new();
 
     /// <summary>Check users' text with msg_sec_check before the bot answers it. Default: on with real WeChat, off with the emulator.</summary>
     public bool? ContentCheck { get; set; }

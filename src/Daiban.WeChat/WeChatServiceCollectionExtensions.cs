@@ -19,6 +19,11 @@ public static class WeChatServiceCollectionExtensions
             .Validate(o => o.MiniProgram.EncodingAESKey is "" or { Length: 43 } && o.OfficialAccount.EncodingAESKey is "" or { Length: 43 }, "EncodingAESKey must be 43 characters.")
             .Validate(o => o.EmulatorEnabled || (!string.IsNullOrEmpty(o.MiniProgram.AppSecret) && !string.IsNullOrEmpty(o.OfficialAccount.AppSecret)),
                 "With the emulator off, both AppSecrets are required (set them in the environment).")
+            .PostConfigure(o =>
+            {
+                if (o.EmulatorEnabled)
+                    o.Templates.FillDemoIds();
+            })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WeChatOptions>, WeChatOptionsValidator>();
         services.AddSingleton<WeChatEmulator>();

@@ -88,8 +88,8 @@ internal static class RemindersBenchmark
             ["Jobs__PollingInterval"] = "00:00:01",
             ["Jobs__RemindersCron"] = "0 0 0 1 1 *",
             ["Jobs__DailyDigestCron"] = "0 0 0 1 1 *",
-            ["WeChat__Templates__deadline-reminder"] = "TPL_DEADLINE",
-            ["WeChat__Templates__deadline-escalation"] = "TPL_ESCALATION",
+            ["WeChat__Templates__DeadlineReminder"] = "TPL_DEADLINE",
+            ["WeChat__Templates__DeadlineEscalation"] = "TPL_ESCALATION",
             ["SharedStore__KeyPrefix"] = $"daiban-bench:{database.Id}:",
         });
         try

@@ -1,5 +1,5 @@
 const api = require('../../utils/api')
-const { requestConsent } = require('../../utils/subscribe')
+const subscribe = require('../../utils/subscribe')
 
 const MODES = [
   { value: 'Help', name: '帮办', hint: '讲政策、帮填表、帮备材料，双向免费邮寄' },
@@ -31,9 +31,19 @@ Page({
     request: '',
     errors: {},
     submitting: false,
+    privacyShown: false,
   },
 
   async onLoad() {
+    subscribe.load()
+    // With __usePrivacyCheck__ WeChat holds back getPhoneNumber until the user agrees to the privacy guide; it asks
+    // us to show our popup and waits for its answer.
+    if (wx.onNeedPrivacyAuthorization) {
+      wx.onNeedPrivacyAuthorization((resolve) => {
+        this.privacyResolve = resolve
+        this.setData({ privacyShown: true })
+      })
+    }
     try {
       const enterprises = await api.request({ url: '/api/mp/enterprises' })
       this.setData({ enterprises, binding: enterprises[0] || null, step: enterprises.length ? 1 : 0 })
@@ -72,6 +82,26 @@ Page({
     } catch (err) {
       api.showError(err)
     }
+  },
+
+  onOpenPrivacy() {
+    wx.openPrivacyContract({})
+  },
+
+  /** The agree button (open-type agreePrivacyAuthorization) tells WeChat itself; the pending call then goes on. */
+  onAgreePrivacy() {
+    this.answerPrivacy({ buttonId: 'agree-privacy', event: 'agree' })
+  },
+
+  onDisagreePrivacy() {
+    this.answerPrivacy({ event: 'disagree' })
+    wx.showToast({ title: '未同意隐私保护指引，无法验证手机号；可上传授权委托书', icon: 'none' })
+  },
+
+  answerPrivacy(answer) {
+    if (this.privacyResolve) this.privacyResolve(answer)
+    this.privacyResolve = null
+    this.setData({ privacyShown: false })
   },
 
   /** The 授权委托书 (a scan or photo with the company seal) for the window to check. */
@@ -131,6 +161,8 @@ Page({
     if (!p.location.trim()) errors.location = '请填写建设地点'
     this.setData({ errors })
     if (Object.keys(errors).length || this.data.submitting) return
+    // Straight from the tap (WeChat shows the prompt only then): registration, the agent, and the next step.
+    const consent = subscribe.ask(this.data.mode === 'FullService' ? 'applyFullService' : 'apply')
     // One key per filled-in form: a double tap or a retry after a timeout creates one application.
     this.idempotencyKey = this.idempotencyKey || api.newIdempotencyKey()
     this.setData({ submitting: true })
@@ -150,8 +182,7 @@ Page({
           },
         },
       })
-      // A natural moment to ask: the enterprise wants to hear about registration, its agent and the plan.
-      await requestConsent(['case-registered', 'agent-assigned', 'plan-to-agree'])
+      await consent
       wx.redirectTo({ url: '/pages/case/case?id=' + created.id })
     } catch (e) {
       api.showError(e)

@@ -1,6 +1,6 @@
 const api = require('../../utils/api')
 const format = require('../../utils/format')
-const { requestConsent } = require('../../utils/subscribe')
+const subscribe = require('../../utils/subscribe')
 
 // One case as the enterprise follows it: progress, each item's due date, the plan to agree, materials to supply
 // (uploaded, or mailed free of charge), results to sign for, papers mailed back, the evaluation and the archive.
@@ -17,9 +17,11 @@ Page({
     parcel: { contents: '', carrier: '', trackingNumber: '' },
     withdrawReason: '',
     busy: false,
+    canFollow: false,
   },
 
   onLoad(options) {
+    subscribe.load()
     this.setData({ id: Number(options.id) })
     return this.load()
   },
@@ -36,7 +38,7 @@ Page({
         state: p.receivedAt ? (p.direction === 'ToService' ? '代办员已收到' : '已签收') : (p.direction === 'ToService' ? '运输中' : '待您签收'),
         canConfirm: p.direction === 'ToEnterprise' && !p.receivedAt,
       }))
-      this.setData({ view, items, parcels })
+      this.setData({ view, items, parcels, canFollow: subscribe.keysFor('next', view.status).length > 0 })
     } catch (e) {
       api.showError(e)
     }
@@ -47,7 +49,18 @@ Page({
   },
 
   onAgree() {
-    return this.decide(true)
+    const consent = subscribe.ask('agreePlan')
+    return this.decide(true).then(() => consent)
+  },
+
+  /** 联系代办员: the agent's work phone, dialled by the phone itself. */
+  onCall() {
+    wx.makePhoneCall({ phoneNumber: this.data.view.agentPhone, fail: () => {} })
+  },
+
+  /** 接收进度提醒: consent for what this case's state leads to next, in every mode. */
+  onFollow() {
+    return subscribe.ask('next', this.data.view.status)
   },
 
   onReject() {
@@ -64,8 +77,6 @@ Page({
     try {
       const view = await api.request({ url: `/api/mp/cases/${this.data.id}/plan-decision`, method: 'POST', data: { agree, comment: this.data.planComment.trim() || null } })
       this.setData({ view })
-      // After agreeing, the enterprise wants to hear when materials are needed and when results are sent.
-      if (agree) await requestConsent(['materials-needed', 'delivery-sent', 'evaluation-invite'])
       await this.load()
     } catch (e) {
       api.showError(e)
@@ -75,7 +86,8 @@ Page({
   },
 
   onUpload() {
-    return new Promise((resolve) => wx.chooseMessageFile({
+    // The prompt first, from the tap; the file chooser once it is answered.
+    return subscribe.ask('upload').then(() => new Promise((resolve) => wx.chooseMessageFile({
       count: 1,
       type: 'file',
       extension: ['pdf', 'jpg', 'jpeg', 'png', 'docx', 'xlsx'],
@@ -92,7 +104,7 @@ Page({
         resolve()
       },
       fail: () => resolve(),
-    }))
+    })))
   },
 
   onParcelField(e) {
@@ -108,6 +120,7 @@ Page({
       return
     }
     if (this.data.busy) return
+    const consent = subscribe.ask('upload')
     this.setData({ busy: true })
     try {
       const data = { contents: parcel.contents.trim(), carrier: parcel.carrier.trim(), trackingNumber: parcel.trackingNumber.trim() }
@@ -115,6 +128,7 @@ Page({
       this.setData({ parcel: { contents: '', carrier: '', trackingNumber: '' } })
       wx.showToast({ title: '已通知代办员', icon: 'success' })
       await this.load()
+      await consent
     } catch (e) {
       api.showError(e)
     } finally {
@@ -176,6 +190,8 @@ Page({
       return
     }
     if (this.data.busy) return
+    // Only for a tap that signs: an unsigned pad is refused below without a prompt.
+    const consent = this.data.signed ? subscribe.ask('confirmReceipt') : Promise.resolve({})
     this.setData({ busy: true })
     try {
       const image = await this.selectComponent('#signature').exportImage()
@@ -184,6 +200,7 @@ Page({
       this.setData({ view })
       wx.showToast({ title: '已确认签收', icon: 'success' })
       await this.load()
+      await consent
     } catch (e) {
       api.showError(e)
     } finally {

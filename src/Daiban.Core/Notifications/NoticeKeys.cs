@@ -1,9 +1,8 @@
 namespace Daiban.Core.Notifications;
 
 /// <summary>
-/// The one catalogue of logical notice keys. Each is also the configuration key under <c>WeChat:Templates</c>
-/// (and in the mini-program's config.js), so the strings never change; the WeChat layer maps each to its template's
-/// keywords.
+/// The one catalogue of logical notice keys. The strings never change: the mini-program asks for consent by them
+/// and stored notices carry them. The WeChat layer maps each to its template's setting and keywords.
 /// </summary>
 public static class NoticeKeys
 {
@@ -39,6 +38,13 @@ public static class NoticeKeys
     public const string ContactConfirmed = "contact-confirmed";
     public const string ContactRefused = "contact-refused";
     public const string ContactRevoked = "contact-revoked";
+
+    /// <summary>Keys sent to enterprise contacts as mini-program subscribe messages, which they consent to.</summary>
+    public static readonly IReadOnlyList<string> ToEnterprises =
+    [
+        CaseRegistered, AgentAssigned, PlanToAgree, MaterialsNeeded, ItemApproved, ResultsReady, DeliverySent,
+        CaseClosed, EvaluationInvite,
+    ];
 
     /// <summary>Keys sent as subscribe or template messages: each needs a WeChat template.</summary>
     public static readonly IReadOnlyList<string> Templated =

@@ -59,7 +59,7 @@ public sealed class WeChatNotificationSender(DaibanDbContext db, WeChatApiClient
     private async Task<SendOutcome> SendSubscribeAsync(Notification n, Dictionary<string, string> data, string? page,
         CancellationToken ct)
     {
-        if (!options.Value.Templates.TryGetValue(n.TemplateKey, out var templateId))
+        if (!options.Value.Templates.TryGet(n.TemplateKey, out var templateId))
             return new SendOutcome(SendResult.InAppOnly, "未配置订阅消息模板");
         var openId = await MiniProgramOpenIdAsync(n, ct);
         if (openId is null)
@@ -90,7 +90,7 @@ public sealed class WeChatNotificationSender(DaibanDbContext db, WeChatApiClient
     private async Task<SendOutcome> SendTemplateAsync(Notification n, Dictionary<string, string> data, string? page,
         CancellationToken ct)
     {
-        if (!options.Value.Templates.TryGetValue(n.TemplateKey, out var templateId))
+        if (!options.Value.Templates.TryGet(n.TemplateKey, out var templateId))
             return new SendOutcome(SendResult.InAppOnly, "未配置模板消息");
         var openId = n.RecipientKind == RecipientKind.Staff
             ? await db.Staff.Where(s => s.Id == n.RecipientId).Select(s => s.OfficialAccountOpenId).SingleOrDefaultAsync(ct)

@@ -54,6 +54,9 @@ public sealed record EnterpriseCaseView(long Id, string CaseNumber, string ModeN
     IReadOnlyList<EnterpriseItemView> Items, PlanView? Plan, IReadOnlyList<TimelineEntry> Timeline, bool CanEvaluate,
     IReadOnlyList<ParcelResponse> Parcels, bool CanMailMaterials, bool CanWithdraw)
 {
+    /// <summary>The agent's work phone for 联系代办员; set by the case's own read, which the page reloads after acting.</summary>
+    public string? AgentPhone { get; init; }
+
     public static EnterpriseCaseView From(Case c)
     {
         var staff = CaseResponse.From(c);

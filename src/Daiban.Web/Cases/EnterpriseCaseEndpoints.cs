@@ -103,10 +103,17 @@ public static class MiniProgramCaseEndpoints
     }
 
     internal static async Task<Results<Ok<EnterpriseCaseView>, NotFound>> GetCaseAsync(long id,
-        [AsParameters] RequestContext x) =>
-        await CaseActions.FindVisibleAsync(x, id, tracked: false) is { } found
-            ? TypedResults.Ok(EnterpriseCaseView.From(found.Case))
-            : TypedResults.NotFound();
+        [AsParameters] RequestContext x)
+    {
+        if (await CaseActions.FindVisibleAsync(x, id, tracked: false) is not { } found)
+            return TypedResults.NotFound();
+        var agentId = found.Case.AgentId;
+        var phone = agentId is null
+            ? null
+            : await x.Db.Staff.AsNoTracking().Where(s => s.Id == agentId).Select(s => s.Phone)
+                .SingleOrDefaultAsync(x.Cancellation);
+        return TypedResults.Ok(EnterpriseCaseView.From(found.Case) with { AgentPhone = phone });
+    }
 
     internal static Task<Results<Ok<EnterpriseCaseView>, NotFound>> DecidePlanAsync(long id,
         PlanDecisionRequest request, [AsParameters] RequestContext x) =>

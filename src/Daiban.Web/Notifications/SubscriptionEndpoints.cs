@@ -29,7 +29,8 @@ public static class SubscriptionEndpoints
     {
         var g = app.MapGroup("/api/mp/subscriptions").WithTags("Mini-program")
             .RequireAuthorization(DaibanClaims.MiniProgramPolicy);
-        g.MapGet("/", ListAsync).WithName("MySubscriptions").WithSummary("我对各类通知的订阅（剩余可接收次数）");
+        g.MapGet("/", ListAsync).WithName("MySubscriptions")
+            .WithSummary("各类通知的订阅消息模板编号与我的剩余可接收次数（小程序据此请求订阅）");
         g.MapPost("/", ReportAsync).WithName("ReportSubscriptions")
             .WithSummary("记录订阅消息授权结果（wx.requestSubscribeMessage 的返回）");
     }
@@ -37,22 +38,29 @@ public static class SubscriptionEndpoints
     internal static async Task<Ok<List<SubscriptionState>>> ListAsync(IOptions<WeChatOptions> options,
         [AsParameters] RequestContext x)
     {
-        var templates = options.Value.Templates;
         var openId = x.User.OpenId();
         var quotas = await x.Db.SubscriptionQuotas.AsNoTracking().Where(q => q.OpenId == openId)
             .ToListAsync(x.Cancellation);
-        return TypedResults.Ok(templates.Select(t => new SubscriptionState(t.Key, t.Value,
-            quotas.FirstOrDefault(q => q.TemplateId == t.Value)?.Remaining ?? 0)).ToList());
+        return TypedResults.Ok(Subscribable(options.Value).Select(t => new SubscriptionState(t.Key, t.Id,
+            quotas.FirstOrDefault(q => q.TemplateId == t.Id)?.Remaining ?? 0)).ToList());
     }
 
     internal static async Task<Ok<List<SubscriptionState>>> ReportAsync(SubscriptionReport report,
         IOptions<WeChatOptions> options, [AsParameters] RequestContext x)
     {
         var results = report.Results ?? throw DomainRuleException.Invalid("subscription.results", "请提交订阅结果。");
-        var known = options.Value.Templates.Values.ToHashSet(StringComparer.Ordinal);
+        var known = Subscribable(options.Value).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         var reported = results.Where(r => known.Contains(r.Key)).ToList();
         await SubscriptionConsent.ReportedAsync(x.Db, x.User.OpenId(), reported, x.Now, x.Cancellation);
         await x.Db.SaveChangesAsync(x.Cancellation);
         return await ListAsync(options, x);
+    }
+
+    /// <summary>The enterprise notices with a template: the ids the mini-program asks consent for.</summary>
+    private static IEnumerable<(string Key, string Id)> Subscribable(WeChatOptions options)
+    {
+        foreach (var key in NoticeKeys.ToEnterprises)
+            if (options.Templates.TryGet(key, out var id))
+                yield return (key, id);
     }
 }

@@ -206,7 +206,7 @@ public static class AdminEndpoints
     }
 
     internal static Ok<List<TemplateView>> ListTemplates(IOptions<WeChatOptions> options) =>
-        TypedResults.Ok(options.Value.Templates.OrderBy(t => t.Key).Select(t => new TemplateView(t.Key, t.Value)).ToList());
+        TypedResults.Ok(options.Value.Templates.Configured().OrderBy(t => t.Key).Select(t => new TemplateView(t.Key, t.Value)).ToList());
 
     internal static async Task<Ok<List<TypicalCaseView>>> ListTypicalCasesAsync([AsParameters] RequestContext x) =>
         TypedResults.Ok((await x.Db.TypicalCases.AsNoTracking().OrderByDescending(t => t.Id).ToListAsync(x.Cancellation)).Select(View).ToList());

@@ -45,6 +45,22 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
     private sealed record AssignedApplication(HttpClient Enterprise, EnterpriseCaseView View, HttpClient Clerk, CaseResponse Assigned, HttpClient Agent, HttpClient OtherAgent);
 
     [Fact]
+    public async Task TheCasePage_ShowsTheAgentsPhone_OnceAnAgentIsAssigned()
+    {
+        var a = await AssignedApplicationAsync("oAgentPhoneEnterprise01");
+        await using (var scope = App.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Staff
+                .Where(s => s.DisplayName == a.Assigned.AgentName)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Phone, "0631-6651234"));
+
+        var view = await ProblemAssert.OkAsync<EnterpriseCaseView>(await a.Enterprise.GetAsync($"/api/mp/cases/{a.View.Id}"));
+        Assert.Equal(a.Assigned.AgentName, view.AgentName);
+        Assert.Equal("0631-6651234", view.AgentPhone);
+        // Before assignment there is nobody to call.
+        Assert.Null(a.View.AgentPhone);
+    }
+
+    [Fact]
     public async Task FullServiceJourney_FromLoginToEvaluation()
     {
         const string openId = "oJourneyEnterprise0001";

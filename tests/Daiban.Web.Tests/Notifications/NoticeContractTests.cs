@@ -3,6 +3,7 @@ using Daiban.Core.Notifications;
 using Daiban.Core.Persistence;
 using Daiban.Core.Staff;
 using Daiban.Testing;
+using Daiban.WeChat;
 using Daiban.WeChat.Api;
 using Daiban.WeChat.Emulator;
 using Daiban.WeChat.Notifications;
@@ -23,7 +24,7 @@ public sealed class NoticeContractTests : IAsyncLifetime
     private static string TemplateOf(string key) => "TPL_" + key.ToUpperInvariant().Replace('-', '_');
 
     private readonly DaibanAppFactory _app = new(DatabaseProvider.Sqlite,
-        settings: NoticeKeys.Templated.ToDictionary(k => $"WeChat:Templates:{k}", TemplateOf));
+        settings: NoticeKeys.Templated.ToDictionary(k => $"WeChat:Templates:{TemplateOptions.SettingName(k)}", TemplateOf));
 
     public Task InitializeAsync() => ((IAsyncLifetime)_app).InitializeAsync();
 

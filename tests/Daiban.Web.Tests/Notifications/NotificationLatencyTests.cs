@@ -31,7 +31,7 @@ public sealed class NotificationLatencyTests(ITestOutputHelper output) : IAsyncL
     private readonly DaibanAppFactory _app = new(DatabaseProvider.MySql, TestServers.Redis,
         settings: new Dictionary<string, string>
     {
-        ["WeChat:Templates:case-update"] = "TPL_CASE_UPDATE",
+        ["WeChat:Templates:CaseUpdate"] = "TPL_CASE_UPDATE",
         ["Jobs:NotificationDispatchCron"] = "0 0 0 1 1 *",
         ["Jobs:RemindersCron"] = "0 0 0 1 1 *",
         ["Jobs:DailyDigestCron"] = "0 0 0 1 1 *",

@@ -32,9 +32,9 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
 
     private readonly DaibanAppFactory _app = new(DatabaseProvider.MySql, TestServers.Redis, settings: new Dictionary<string, string>
     {
-        ["WeChat:Templates:case-registered"] = RegisteredTemplate,
-        ["WeChat:Templates:case-assigned"] = AssignedTemplate,
-        ["WeChat:Templates:item-approved"] = ItemApprovedTemplate,
+        ["WeChat:Templates:CaseRegistered"] = RegisteredTemplate,
+        ["WeChat:Templates:CaseAssigned"] = AssignedTemplate,
+        ["WeChat:Templates:ItemApproved"] = ItemApprovedTemplate,
     });
 
     public Task InitializeAsync() => ((IAsyncLifetime)_app).InitializeAsync();

@@ -22,8 +22,8 @@ public sealed class ReminderJobTests : IAsyncLifetime
     private static readonly DateTimeOffset Monday = new(2026, 3, 2, 8, 5, 0, TimeSpan.FromHours(8));
     private readonly DaibanAppFactory _app = new(DatabaseProvider.MySql, TestServers.Redis, settings: new Dictionary<string, string>
     {
-        ["WeChat:Templates:deadline-reminder"] = "TPL_DEADLINE",
-        ["WeChat:Templates:deadline-escalation"] = "TPL_ESCALATION",
+        ["WeChat:Templates:DeadlineReminder"] = "TPL_DEADLINE",
+        ["WeChat:Templates:DeadlineEscalation"] = "TPL_ESCALATION",
         // Only what the test enqueues runs: the schedules are pushed far away.
         ["Jobs:RemindersCron"] = "0 0 0 1 1 *",
         ["Jobs:DailyDigestCron"] = "0 0 0 1 1 *",

@@ -26,7 +26,7 @@ public abstract class BadReviewTests(DatabaseProvider provider) : IAsyncLifetime
         provider == DatabaseProvider.MySql ? TestServers.Redis : null,
         settings: new Dictionary<string, string>
         {
-            ["WeChat:Templates:rectification-due"] = "TPL_RECTIFICATION",
+            ["WeChat:Templates:RectificationDue"] = "TPL_RECTIFICATION",
             ["Jobs:RemindersCron"] = "0 0 0 1 1 *",
             ["Jobs:DailyDigestCron"] = "0 0 0 1 1 *",
         });

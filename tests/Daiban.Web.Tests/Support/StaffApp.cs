@@ -11,11 +11,11 @@ namespace Daiban.Web.Tests.Support;
 public sealed class StaffApp() : DaibanAppFactory(DatabaseProvider.MySql, TestServers.Redis, demoData: true, settings: new Dictionary<string, string>
 {
     ["Demo:StaffPassword"] = StaffApp.Password,
-    ["WeChat:Templates:case-assigned"] = "TPL_CASE_ASSIGNED",
-    ["WeChat:Templates:agent-assigned"] = "TPL_AGENT_ASSIGNED",
-    ["WeChat:Templates:plan-to-agree"] = "TPL_PLAN_TO_AGREE",
-    ["WeChat:Templates:delivery-sent"] = "TPL_DELIVERY_SENT",
-    ["WeChat:Templates:consultation-handoff"] = StaffApp.ConsultationTemplate,
+    ["WeChat:Templates:CaseAssigned"] = "TPL_CASE_ASSIGNED",
+    ["WeChat:Templates:AgentAssigned"] = "TPL_AGENT_ASSIGNED",
+    ["WeChat:Templates:PlanToAgree"] = "TPL_PLAN_TO_AGREE",
+    ["WeChat:Templates:DeliverySent"] = "TPL_DELIVERY_SENT",
+    ["WeChat:Templates:ConsultationHandoff"] = StaffApp.ConsultationTemplate,
 })
 {
     public const string Password = "Daiban-test-2026";

@@ -20,7 +20,7 @@ public sealed class UnansweredWeChatTests
     private static readonly Dictionary<string, string> Settings = new()
     {
         ["WeChat:ApiTimeout"] = "00:00:01",
-        ["WeChat:Templates:case-registered"] = Template,
+        ["WeChat:Templates:CaseRegistered"] = Template,
     };
 
     [Fact]
