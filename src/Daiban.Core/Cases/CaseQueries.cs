@@ -7,6 +7,18 @@ public static class CaseQueries
 {
     /// <summary>The whole aggregate, for a change; split queries keep the seven child collections from multiplying rows.</summary>
     public static Task<Case?> FindAggregateAsync(this IQueryable<Case> cases, long id, CancellationToken ct = default) =>
+        cases.WithAggregate().SingleOrDefaultAsync(c => c.Id == id, ct);
+
+    /// <summary>
+    /// Several whole aggregates in one round of split queries (not one round per case), newest first: a list that
+    /// shows each case whole.
+    /// </summary>
+    public static async Task<List<Case>> LoadAggregatesAsync(this IQueryable<Case> cases, IReadOnlyCollection<long> ids,
+        CancellationToken ct = default) =>
+        ids.Count == 0 ? [] : await cases.WithAggregate().Where(c => ids.Contains(c.Id)).OrderByDescending(c => c.Id)
+            .ToListAsync(ct);
+
+    private static IQueryable<Case> WithAggregate(this IQueryable<Case> cases) =>
         cases.Include(c => c.Items).ThenInclude(i => i.Pauses)
             .Include(c => c.Transitions)
             .Include(c => c.Assignments)
@@ -16,8 +28,7 @@ public static class CaseQueries
             .Include(c => c.Parcels)
             .Include(c => c.Delivery)
             .Include(c => c.Evaluation)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == id, ct);
+            .AsSplitQuery();
 
     /// <summary>The case a contact already created with this idempotency key, if any.</summary>
     public static async Task<Case?> FindByIdempotencyKeyAsync(this IQueryable<Case> cases, long contactId, string key, CancellationToken ct) =>

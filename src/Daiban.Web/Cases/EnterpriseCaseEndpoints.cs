@@ -96,10 +96,8 @@ public static class MiniProgramCaseEndpoints
         var contacts = await ContactsAsync(x);
         var ids = await x.Db.Cases.AsNoTracking().VisibleCases(contacts).OrderByDescending(c => c.Id).Select(c => c.Id)
             .Take(50).ToListAsync(x.Cancellation);
-        var views = new List<EnterpriseCaseView>();
-        foreach (var id in ids)
-            views.Add(EnterpriseCaseView.From(await x.Db.Cases.AsNoTracking().LoadAggregate(id, x.Cancellation)));
-        return TypedResults.Ok(views);
+        var cases = await x.Db.Cases.AsNoTracking().LoadAggregatesAsync(ids, x.Cancellation);
+        return TypedResults.Ok(cases.Select(EnterpriseCaseView.From).ToList());
     }
 
     internal static async Task<Results<Ok<EnterpriseCaseView>, NotFound>> GetCaseAsync(long id,

@@ -297,6 +297,33 @@ public abstract class CasePersistenceTests(DatabaseProvider provider) : Migrated
         Assert.Null(closed.RunningDueOn);
     }
 
+    [Fact]
+    public async Task SeveralAggregates_LoadWholeInOneRound_NewestFirst_WithTheirNextDueDate()
+    {
+        var (first, agent, _) = await SubmitFullServiceCaseAsync(ServiceMode.Agency);
+        var (second, _, _) = await SubmitFullServiceCaseAsync(ServiceMode.Agency);
+        var (third, _, _) = await SubmitFullServiceCaseAsync(ServiceMode.Agency);
+        await Step(second, (c, _) => c.Register(Clerk, T0));
+        await Step(second, (c, _) => c.AssignAgent(agent.Id!.Value, agent.Name, "测试", Clerk, T0));
+        await Step(second, (c, _) => c.Start(agent, T0));
+        await Step(second, (c, calendar) => c.SubmitItem("S3-03", new DateOnly(2026, 2, 9), null, calendar, agent, T0));
+
+        await using var db = Database.NewContext();
+        var loaded = await db.Cases.AsNoTracking().LoadAggregatesAsync([first, second]);
+
+        Assert.Equal([second, first], loaded.Select(c => c.Id));
+        Assert.All(loaded, c => Assert.Equal(2, c.Items.Count));
+        var running = loaded[0];
+        Assert.Equal(3, running.Transitions.Count);
+        Assert.NotEmpty(running.Log);
+        Assert.Equal(running.Items.Single(i => i.ItemCode == "S3-03").DueOn, running.NextDueOn);
+        Assert.Equal(running.NextDueOn, running.UrgencyDate);
+        Assert.Null(loaded[1].NextDueOn);
+        Assert.Equal(DateOnly.MaxValue, loaded[1].UrgencyDate);
+        Assert.Empty(await db.Cases.AsNoTracking().LoadAggregatesAsync([]));
+        Assert.DoesNotContain(third, loaded.Select(c => c.Id));
+    }
+
     private async Task<(long CaseId, Actor Agent, Actor Contact)> SubmitFullServiceCaseAsync(ServiceMode mode = ServiceMode.FullService)
     {
         var (enterpriseId, projectId, contactId) = await SeedEnterpriseAsync();
