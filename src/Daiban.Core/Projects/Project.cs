@@ -103,8 +103,23 @@ public sealed class Project
     // A walk-in's project is stored in one save with its new enterprise: the enterprise's id flows into EnterpriseId.
     internal Enterprises.Enterprise? NewEnterprise { get; private set; }
 
-    internal static Project For(Enterprises.EnterpriseContact applicant, ProjectFacts facts, DateTimeOffset now) =>
-        new(applicant.EnterpriseId, facts, now) { NewEnterprise = applicant.EnterpriseId == 0 ? applicant.Enterprise : null };
+    /// <summary>
+    /// The applicant's project. A 采集表 left without 项目联系人 or 联系电话 gets the applicant's (a mini-program
+    /// user's phone is the one WeChat verified), so the agent can make the first contact without asking for it.
+    /// </summary>
+    internal static Project For(Enterprises.EnterpriseContact applicant, ProjectFacts facts, DateTimeOffset now)
+    {
+        var filled = facts with
+        {
+            ContactName = string.IsNullOrWhiteSpace(facts.ContactName) ? applicant.Name : facts.ContactName,
+            ContactPhone = string.IsNullOrWhiteSpace(facts.ContactPhone) ? applicant.Phone : facts.ContactPhone,
+        };
+        return new Project(applicant.EnterpriseId, filled, now)
+        {
+            NewEnterprise = applicant.EnterpriseId == 0 ? applicant.Enterprise : null,
+        };
+    }
+
     public string Name { get; private set; } = "";
     /// <summary>项目代码 from the investment-project online platform.</summary>
     public string? ProjectCode { get; private set; }

@@ -1,5 +1,6 @@
 using Daiban.Core.Catalog;
 using Daiban.Core.Common;
+using Daiban.Core.Enterprises;
 using Daiban.Core.Projects;
 
 namespace Daiban.Core.Tests.Projects;
@@ -35,5 +36,24 @@ public sealed class ProjectFactsTests
 
         Assert.Equal(date, new Project(1, Facts(date), Now).PlannedStart);
         Assert.Null(new Project(1, Facts(null), Now).PlannedStart);
+    }
+
+    [Fact]
+    public void AFormWithoutContact_TakesTheApplicants_AndAGivenOneIsKept()
+    {
+        var enterprise = new Enterprise("乳山市海达新材料有限公司", UnifiedSocialCreditCode.Parse(Code()), Now);
+        var applicant = enterprise.AddContact("孙海", "13806310001", "o-applicant", Now);
+
+        var blank = Project.For(applicant, Facts(null) with { ContactName = null, ContactPhone = " " }, Now);
+        var given = Project.For(applicant, Facts(null) with { ContactName = "王工", ContactPhone = "13906310002" }, Now);
+
+        Assert.Equal(("孙海", "13806310001"), (blank.ContactName, blank.ContactPhone));
+        Assert.Equal(("王工", "13906310002"), (given.ContactName, given.ContactPhone));
+    }
+
+    private static string Code()
+    {
+        const string body = "91371083000000001";
+        return body + UnifiedSocialCreditCode.CheckCharacter(body);
     }
 }
