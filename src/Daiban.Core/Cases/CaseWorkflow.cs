@@ -99,7 +99,7 @@ public static class CaseWorkflow
             foreach (var item in c.Items)
                 itemSteps[item.ItemCode] = ItemSteps(c, item);
         }
-        var nextDue = c.Items.Where(i => i.RunningDueOn is not null).Min(i => i.RunningDueOn);
+        var nextDue = c.NextDueOn;
         int? left = nextDue is { } due
             ? due >= today ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today)
             : null;
