@@ -98,21 +98,24 @@ public sealed class SharedEmulatorTests
             b => b.Configuration.AddInMemoryCollection(WeChatSettings));
         await emulator.StartAsync();
         var wx = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/_wx/") };
-        var impatient = new HttpClient { BaseAddress = wx.BaseAddress, Timeout = TimeSpan.FromMilliseconds(500) };
+        // The second client's budget is far under the stall, so a second stalled answer fails, yet wide enough
+        // for a loaded CI machine (a 0.5 s budget once timed out on a fresh connection there).
+        var impatient = new HttpClient { BaseAddress = wx.BaseAddress, Timeout = TimeSpan.FromSeconds(1) };
+        var patient = new HttpClient { BaseAddress = wx.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var credentials = new
         {
             grant_type = "client_credential", appid = "wx5d1a2b3c4e5f6a01", secret = "shared-emulator-mp-secret",
         };
 
         var injected = await wx.PostAsJsonAsync("test/faults",
-            new { path = "cgi-bin/stable_token", errCode = 0, times = 1, stallMs = 5_000 });
+            new { path = "cgi-bin/stable_token", errCode = 0, times = 1, stallMs = 10_000 });
         var missing = await wx.PostAsJsonAsync("test/login-code", new { openId = "" });
 
         Assert.Equal(HttpStatusCode.NoContent, injected.StatusCode);
         await ProblemAssert.IsProblemAsync(missing, HttpStatusCode.UnprocessableEntity);
         await Assert.ThrowsAsync<TaskCanceledException>(() => impatient.PostAsJsonAsync("cgi-bin/stable_token",
             credentials));
-        var token = await impatient.PostAsJsonAsync("cgi-bin/stable_token", credentials);
+        var token = await patient.PostAsJsonAsync("cgi-bin/stable_token", credentials);
         Assert.Contains("access_token", await token.Content.ReadAsStringAsync());
     }
 
