@@ -24,6 +24,9 @@ public abstract class DaibanDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<EnterpriseContact> EnterpriseContacts => Set<EnterpriseContact>();
     public DbSet<Project> Projects => Set<Project>();
+    public DbSet<Search.EnterpriseNameTerm> EnterpriseNameTerms => Set<Search.EnterpriseNameTerm>();
+    public DbSet<Search.ProjectNameTerm> ProjectNameTerms => Set<Search.ProjectNameTerm>();
+    public DbSet<Search.ContactNameTerm> ContactNameTerms => Set<Search.ContactNameTerm>();
     public DbSet<StaffMember> Staff => Set<StaffMember>();
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<Case> Cases => Set<Case>();
@@ -50,12 +53,19 @@ public abstract class DaibanDbContext(DbContextOptions options) : DbContext(opti
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         // Daiban saves asynchronously; a synchronous save (tools) numbers its cases the same way.
-        SaveNumberingAsync(() => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None)
+        SaveIndexedAsync(() => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None)
             .GetAwaiter().GetResult();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess,
         CancellationToken cancellationToken = default) =>
-        SaveNumberingAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+        SaveIndexedAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+
+    /// <summary>Names the save adds or changes keep their search pieces in the same save.</summary>
+    private async Task<int> SaveIndexedAsync(Func<Task<int>> save, CancellationToken ct)
+    {
+        await Search.NameTerms.TrackAsync(this, ct);
+        return await SaveNumberingAsync(save, ct);
+    }
 
     /// <summary>
     /// A save that inserts cases numbers them first (before the interceptors, whose notices show the number), in

@@ -13,6 +13,10 @@ public sealed class DatabaseMigrator(DaibanDbContext db, TimeProvider clock, ILo
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
         logger.LogInformation("Applied {Count} migration(s) on {Provider}", pending.Count, db.Database.ProviderName);
+        // Names stored before their search pieces were kept get them once, when the tables that hold them arrive.
+        if (pending.Any(m => m.EndsWith("_NameTerms", StringComparison.Ordinal)))
+            logger.LogInformation("Name search: {Count} piece(s) written for existing names",
+                await Search.NameTerms.FillAsync(db, ct));
         var added = await ReferenceData.SeedAsync(db, ct);
         logger.LogInformation("Reference data: {Count} row(s) added", added);
         if (seedDemoData)

@@ -10,6 +10,10 @@ public sealed class MySqlDaibanDbContext(DbContextOptions<MySqlDaibanDbContext> 
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.HasCharSet("utf8mb4");
+        // Pieces are folded when written; a case-insensitive collation would call two distinct pieces one key.
+        modelBuilder.Entity<Search.EnterpriseNameTerm>().Property(t => t.Term).UseCollation("utf8mb4_bin");
+        modelBuilder.Entity<Search.ProjectNameTerm>().Property(t => t.Term).UseCollation("utf8mb4_bin");
+        modelBuilder.Entity<Search.ContactNameTerm>().Property(t => t.Term).UseCollation("utf8mb4_bin");
     }
 }
 

@@ -1793,6 +1793,57 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                     b.ToTable("projects", (string)null);
                 });
 
+            modelBuilder.Entity("Daiban.Core.Search.ContactNameTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(2)
+                        .HasColumnType("varchar(2)")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Term", "OwnerId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("contact_name_terms", (string)null);
+                });
+
+            modelBuilder.Entity("Daiban.Core.Search.EnterpriseNameTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(2)
+                        .HasColumnType("varchar(2)")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Term", "OwnerId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("enterprise_name_terms", (string)null);
+                });
+
+            modelBuilder.Entity("Daiban.Core.Search.ProjectNameTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(2)
+                        .HasColumnType("varchar(2)")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Term", "OwnerId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("project_name_terms", (string)null);
+                });
+
             modelBuilder.Entity("Daiban.Core.Staff.StaffMember", b =>
                 {
                     b.Property<long>("Id")
@@ -2318,6 +2369,39 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .IsRequired();
 
                     b.Navigation("NewEnterprise");
+                });
+
+            modelBuilder.Entity("Daiban.Core.Search.ContactNameTerm", b =>
+                {
+                    b.HasOne("Daiban.Core.Enterprises.EnterpriseContact", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Daiban.Core.Search.EnterpriseNameTerm", b =>
+                {
+                    b.HasOne("Daiban.Core.Enterprises.Enterprise", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Daiban.Core.Search.ProjectNameTerm", b =>
+                {
+                    b.HasOne("Daiban.Core.Projects.Project", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
                 });
 
             modelBuilder.Entity("Daiban.Core.Staff.StaffSession", b =>
