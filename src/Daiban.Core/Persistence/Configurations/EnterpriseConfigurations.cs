@@ -40,5 +40,7 @@ internal sealed class EnterpriseContactConfiguration : IEntityTypeConfiguration<
         b.HasIndex(c => c.Status);
         b.HasIndex(c => new { c.EnterpriseId, c.MiniProgramOpenId }).IsUnique();
         b.HasIndex(c => c.MiniProgramOpenId);
+        // The clerk's search by the caller's phone number.
+        b.HasIndex(c => c.Phone);
     }
 }

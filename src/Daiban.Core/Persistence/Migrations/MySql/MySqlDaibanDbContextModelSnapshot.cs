@@ -1479,6 +1479,8 @@ namespace Daiban.Core.Persistence.Migrations.MySql
 
                     b.HasIndex("MiniProgramOpenId");
 
+                    b.HasIndex("Phone");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("EnterpriseId", "MiniProgramOpenId")

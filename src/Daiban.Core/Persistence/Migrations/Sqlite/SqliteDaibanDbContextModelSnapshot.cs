@@ -1425,6 +1425,8 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("MiniProgramOpenId");
 
+                    b.HasIndex("Phone");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("EnterpriseId", "MiniProgramOpenId")

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Daiban.Core.Persistence.Migrations.MySql
 {
     [DbContext(typeof(MySqlDaibanDbContext))]
-    [Migration("20261203055902_NameTerms")]
+    [Migration("20261203070804_NameTerms")]
     partial class NameTerms
     {
         /// <inheritdoc />
@@ -1481,6 +1481,8 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                     b.HasKey("Id");
 
                     b.HasIndex("MiniProgramOpenId");
+
+                    b.HasIndex("Phone");
 
                     b.HasIndex("Status");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Daiban.Core.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDaibanDbContext))]
-    [Migration("20261203055908_NameTerms")]
+    [Migration("20261203070809_NameTerms")]
     partial class NameTerms
     {
         /// <inheritdoc />
@@ -1427,6 +1427,8 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("MiniProgramOpenId");
+
+                    b.HasIndex("Phone");
 
                     b.HasIndex("Status");
 

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Daiban.Core.Persistence.Migrations.MySql
+namespace Daiban.Core.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class NameTerms : Migration
@@ -14,9 +14,8 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                 name: "contact_name_terms",
                 columns: table => new
                 {
-                    OwnerId = table.Column<long>(type: "bigint", nullable: false),
-                    Term = table.Column<string>(type: "varchar(2)", maxLength: 2, nullable: false, collation: "utf8mb4_bin")
-                        .Annotation("MySql:CharSet", "utf8mb4")
+                    OwnerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Term = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -27,16 +26,14 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         principalTable: "enterprise_contacts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                })
-                .Annotation("MySql:CharSet", "utf8mb4");
+                });
 
             migrationBuilder.CreateTable(
                 name: "enterprise_name_terms",
                 columns: table => new
                 {
-                    OwnerId = table.Column<long>(type: "bigint", nullable: false),
-                    Term = table.Column<string>(type: "varchar(2)", maxLength: 2, nullable: false, collation: "utf8mb4_bin")
-                        .Annotation("MySql:CharSet", "utf8mb4")
+                    OwnerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Term = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -47,16 +44,14 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         principalTable: "enterprises",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                })
-                .Annotation("MySql:CharSet", "utf8mb4");
+                });
 
             migrationBuilder.CreateTable(
                 name: "project_name_terms",
                 columns: table => new
                 {
-                    OwnerId = table.Column<long>(type: "bigint", nullable: false),
-                    Term = table.Column<string>(type: "varchar(2)", maxLength: 2, nullable: false, collation: "utf8mb4_bin")
-                        .Annotation("MySql:CharSet", "utf8mb4")
+                    OwnerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Term = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -67,8 +62,12 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         principalTable: "projects",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                })
-                .Annotation("MySql:CharSet", "utf8mb4");
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enterprise_contacts_Phone",
+                table: "enterprise_contacts",
+                column: "Phone");
 
             migrationBuilder.CreateIndex(
                 name: "IX_contact_name_terms_OwnerId",
@@ -97,6 +96,10 @@ namespace Daiban.Core.Persistence.Migrations.MySql
 
             migrationBuilder.DropTable(
                 name: "project_name_terms");
+
+            migrationBuilder.DropIndex(
+                name: "IX_enterprise_contacts_Phone",
+                table: "enterprise_contacts");
         }
     }
 }

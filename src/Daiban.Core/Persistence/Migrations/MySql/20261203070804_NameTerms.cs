@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Daiban.Core.Persistence.Migrations.Sqlite
+namespace Daiban.Core.Persistence.Migrations.MySql
 {
     /// <inheritdoc />
     public partial class NameTerms : Migration
@@ -14,8 +14,9 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                 name: "contact_name_terms",
                 columns: table => new
                 {
-                    OwnerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Term = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
+                    OwnerId = table.Column<long>(type: "bigint", nullable: false),
+                    Term = table.Column<string>(type: "varchar(2)", maxLength: 2, nullable: false, collation: "utf8mb4_bin")
+                        .Annotation("MySql:CharSet", "utf8mb4")
                 },
                 constraints: table =>
                 {
@@ -26,14 +27,16 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         principalTable: "enterprise_contacts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                });
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
 
             migrationBuilder.CreateTable(
                 name: "enterprise_name_terms",
                 columns: table => new
                 {
-                    OwnerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Term = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
+                    OwnerId = table.Column<long>(type: "bigint", nullable: false),
+                    Term = table.Column<string>(type: "varchar(2)", maxLength: 2, nullable: false, collation: "utf8mb4_bin")
+                        .Annotation("MySql:CharSet", "utf8mb4")
                 },
                 constraints: table =>
                 {
@@ -44,14 +47,16 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         principalTable: "enterprises",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                });
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
 
             migrationBuilder.CreateTable(
                 name: "project_name_terms",
                 columns: table => new
                 {
-                    OwnerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Term = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
+                    OwnerId = table.Column<long>(type: "bigint", nullable: false),
+                    Term = table.Column<string>(type: "varchar(2)", maxLength: 2, nullable: false, collation: "utf8mb4_bin")
+                        .Annotation("MySql:CharSet", "utf8mb4")
                 },
                 constraints: table =>
                 {
@@ -62,7 +67,13 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         principalTable: "projects",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                });
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enterprise_contacts_Phone",
+                table: "enterprise_contacts",
+                column: "Phone");
 
             migrationBuilder.CreateIndex(
                 name: "IX_contact_name_terms_OwnerId",
@@ -91,6 +102,10 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "project_name_terms");
+
+            migrationBuilder.DropIndex(
+                name: "IX_enterprise_contacts_Phone",
+                table: "enterprise_contacts");
         }
     }
 }
