@@ -94,9 +94,27 @@ public static class NameTerms
     /// </summary>
     internal static async Task TrackAsync(DbContext db, CancellationToken ct)
     {
-        await TrackAsync<Enterprise, EnterpriseNameTerm>(db, e => e.Id, e => e.Name, (e, t) => new(e, t), ct);
-        await TrackAsync<Project, ProjectNameTerm>(db, p => p.Id, p => p.Name, (p, t) => new(p, t), ct);
-        await TrackAsync<EnterpriseContact, ContactNameTerm>(db, c => c.Id, c => c.Name, (c, t) => new(c, t), ct);
+        // One look at the tracked entities (a change scan), not one per kind of name.
+        var named = db.ChangeTracker.Entries()
+            .Where(e => e.Entity is Enterprise or Project or EnterpriseContact
+                && (e.State == EntityState.Added
+                    || (e.State == EntityState.Modified && e.Property("Name").IsModified)))
+            .ToList();
+        foreach (var entry in named)
+        {
+            switch (entry.Entity)
+            {
+                case Enterprise e:
+                    await TrackAsync(db, entry, e.Id, e.Name, t => new EnterpriseNameTerm(e, t), ct);
+                    break;
+                case Project p:
+                    await TrackAsync(db, entry, p.Id, p.Name, t => new ProjectNameTerm(p, t), ct);
+                    break;
+                case EnterpriseContact c:
+                    await TrackAsync(db, entry, c.Id, c.Name, t => new ContactNameTerm(c, t), ct);
+                    break;
+            }
+        }
     }
 
     /// <summary>
@@ -143,23 +161,16 @@ public static class NameTerms
         }
     }
 
-    private static async Task TrackAsync<TOwner, TTerm>(DbContext db, Func<TOwner, long> id, Func<TOwner, string> name,
-        Func<TOwner, string, TTerm> create, CancellationToken ct)
-        where TOwner : class where TTerm : NameTerm<TOwner>
+    private static async Task TrackAsync<TTerm>(DbContext db,
+        Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, long ownerId, string name,
+        Func<string, TTerm> create, CancellationToken ct) where TTerm : class
     {
-        var changed = db.ChangeTracker.Entries<TOwner>()
-            .Where(e => e.State == EntityState.Added
-                || (e.State == EntityState.Modified && e.Property("Name").IsModified))
-            .ToList();
-        foreach (var entry in changed)
-        {
-            var wanted = Of(name(entry.Entity));
-            var ownerId = id(entry.Entity);
-            var held = entry.State == EntityState.Added
-                ? []
-                : await db.Set<TTerm>().Where(t => t.OwnerId == ownerId).ToListAsync(ct);
-            db.Set<TTerm>().RemoveRange(held.Where(t => !wanted.Contains(t.Term, StringComparer.Ordinal)));
-            db.Set<TTerm>().AddRange(wanted.Where(w => !held.Any(t => t.Term == w)).Select(w => create(entry.Entity, w)));
-        }
+        var wanted = Of(name);
+        var held = entry.State == EntityState.Added
+            ? []
+            : await db.Set<TTerm>().Where(t => EF.Property<long>(t, "OwnerId") == ownerId).ToListAsync(ct);
+        var heldTerms = held.Select(t => db.Entry(t).Property<string>("Term").CurrentValue).ToList();
+        db.RemoveRange(held.Where((_, i) => !wanted.Contains(heldTerms[i], StringComparer.Ordinal)));
+        db.AddRange(wanted.Where(w => !heldTerms.Contains(w, StringComparer.Ordinal)).Select(create));
     }
 }
