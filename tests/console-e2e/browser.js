@@ -36,8 +36,21 @@ async function signIn(context, userName) {
   return page
 }
 
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+
+/**
+ * The page's WCAG 2.1 A and AA violations as axe-core finds them, one line per element: "rule: selector (help)".
+ * axe is evaluated through the DevTools protocol, which the console's CSP (script-src 'self') does not govern.
+ */
+async function accessibilityViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(AXE_SOURCE)
+  const result = await page.evaluate(() => window.axe.run(document,
+    { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }))
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${v.help})`))
+}
+
 function shot(page, name) {
   return page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, name + '.png'), fullPage: true })
 }
 
-module.exports = { launch, signIn, shot }
+module.exports = { launch, signIn, shot, accessibilityViolations }

@@ -20,6 +20,11 @@ export function el(tag, attrs, ...children) {
   return node;
 }
 
+/** A form control with its name written beside it, so the name stays when the control is filled in. */
+export function field(text, control) {
+  return el('label', { className: 'inline' }, text, ' ', control);
+}
+
 /** A table with a header row; without rows it says 暂无. */
 export function table(headers, rows, id) {
   return el('table', { id }, el('thead', {}, el('tr', {}, headers.map((h) => el('th', {}, h)))),

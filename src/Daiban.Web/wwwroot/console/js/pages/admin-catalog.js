@@ -2,7 +2,7 @@
 // None of these saves draws the page again: the admin may be editing the next row.
 import { act } from '../actions.js';
 import { api } from '../lib/api.js';
-import { el, guarded, select, table } from '../lib/dom.js';
+import { el, field, guarded, select, table } from '../lib/dom.js';
 import { pipeLines } from '../lib/format.js';
 
 export function calendarPanel() {
@@ -38,8 +38,12 @@ export function catalogPanel(catalog) {
 }
 
 function itemRow(i) {
-  const days = el('input', { type: 'number', min: 0, max: 365, value: i.promisedDays ?? '', size: 4 });
-  const lines = el('textarea', { className: 'materials', rows: Math.max(3, i.materials.length) },
+  const days = el('input', {
+    type: 'number', min: 0, max: 365, value: i.promisedDays ?? '', size: 4, 'aria-label': `${i.name}承诺时限（工作日）`,
+  });
+  const lines = el('textarea', {
+    className: 'materials', rows: Math.max(3, i.materials.length), 'aria-label': `${i.name}材料清单`,
+  },
     i.materials.map((m) => `${m.name}|${m.core ? '核心' : m.deferrable ? '容缺' : '一般'}`).join('\n'));
   const save = (body, done) => act(`/api/staff/admin/catalog/${i.code}`, { method: 'PUT', body, done, after: null });
   const saveDays = () => save({ promisedDays: Number(days.value) }, '已更新，咨询机器人同步使用新时限');
@@ -57,18 +61,18 @@ function itemRow(i) {
 }
 
 export function departmentsPanel() {
-  const code = el('input', { id: 'department-code', placeholder: '部门编码', size: 8 });
-  const name = el('input', { id: 'department-name', placeholder: '新名称', size: 30 });
+  const code = el('input', { id: 'department-code', placeholder: '如 ZJJ', size: 8 });
+  const name = el('input', { id: 'department-name', size: 30 });
   const rename = () => act(`/api/staff/admin/departments/${encodeURIComponent(code.value)}`,
     { method: 'PUT', body: { name: name.value }, done: '部门名称已更新', after: null });
-  return el('section', { className: 'panel' }, el('h2', {}, '部门'), code, ' ', name, ' ',
+  return el('section', { className: 'panel' }, el('h2', {}, '部门'), field('部门编码', code), ' ', field('新名称', name), ' ',
     el('button', { className: 'secondary', onclick: rename }, '更名'));
 }
 
 export function faqPanel(faq) {
   return el('section', { className: 'panel' }, el('h2', {}, '咨询机器人常见问题'),
     table(['问题', '答案', ''], faq.map((q) => {
-      const answer = el('textarea', {}, q.answer);
+      const answer = el('textarea', { 'aria-label': `“${q.question}”的答案` }, q.answer);
       const save = () => act(`/api/staff/faq/${q.key}`,
         { method: 'PUT', body: { answer: answer.value }, done: '已更新，知识库已重建', after: null });
       return el('tr', { 'data-faq': q.key }, el('td', {}, q.question), el('td', {}, answer),

@@ -2,7 +2,7 @@
 // and materials, department names, the bot's FAQ answers, the message templates.
 import { act } from '../actions.js';
 import { api } from '../lib/api.js';
-import { el, select, table } from '../lib/dom.js';
+import { el, field, select, table } from '../lib/dom.js';
 import { dateTime, ROLE_NAMES, roleNames } from '../lib/format.js';
 import { calendarPanel, catalogPanel, departmentsPanel, faqPanel } from './admin-catalog.js';
 import { channelPanel, jobsPanel, templatesPanel } from './admin-channel.js';
@@ -25,11 +25,11 @@ export async function adminPage(view) {
 /** Staff: add one; each member's absence, WeChat bindings (removable) and deactivation. */
 function staffPanel(members) {
   const f = {
-    userName: el('input', { id: 'staff-user', placeholder: '用户名' }),
-    displayName: el('input', { id: 'staff-name', placeholder: '姓名' }),
-    password: el('input', { id: 'staff-password', type: 'password', placeholder: '初始密码（至少10位）' }),
+    userName: el('input', { id: 'staff-user', autocomplete: 'off' }),
+    displayName: el('input', { id: 'staff-name' }),
+    password: el('input', { id: 'staff-password', type: 'password', placeholder: '至少10位', autocomplete: 'new-password' }),
     role: select({ id: 'staff-role' }, Object.entries(ROLE_NAMES)),
-    department: el('input', { id: 'staff-department', placeholder: '部门编码（联络员）', size: 10 }),
+    department: el('input', { id: 'staff-department', placeholder: '仅联络员填写', size: 10 }),
   };
   const create = () => act('/api/staff/admin/staff', {
     body: {
@@ -39,14 +39,15 @@ function staffPanel(members) {
     done: '已新增',
   });
   return el('section', { className: 'panel' }, el('h2', {}, `工作人员（${members.length}）`),
-    el('p', {}, f.userName, ' ', f.displayName, ' ', f.password, ' ', f.role, ' ', f.department, ' ',
+    el('p', {}, field('用户名', f.userName), ' ', field('姓名', f.displayName), ' ', field('初始密码', f.password), ' ',
+      field('角色', f.role), ' ', field('部门编码', f.department), ' ',
       el('button', { id: 'staff-create', onclick: create }, '新增')),
     table(['用户名', '姓名', '角色', '外出/休假至', '微信绑定', '在岗', ''], members.map(memberRow), 'staff'));
 }
 
 function memberRow(m) {
   const url = `/api/staff/admin/staff/${m.id}`;
-  const away = el('input', { type: 'date', value: m.awayUntil || '' });
+  const away = el('input', { type: 'date', value: m.awayUntil || '', 'aria-label': `${m.displayName}外出/休假至` });
   const save = () => act(url, { method: 'PUT', body: { awayUntil: away.value || '' }, done: '已更新' });
   const unbind = (b) => confirm(`解除${m.displayName}的${b.name}绑定？其在小程序中的工作人员登录将同时失效。`)
     && act(`${url}/bindings/${b.kind}`, { method: 'DELETE', done: '已解除绑定' });

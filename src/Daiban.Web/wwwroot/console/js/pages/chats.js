@@ -14,7 +14,7 @@ export async function chatsPage(view, chatId) {
       el('td', {}, c.agentName || '待分配'), el('td', {}, dateTime(c.lastUserMessageAt)))), 'chats')));
   if (!chatId) return;
   const c = await api(`/api/staff/consultations/${chatId}`);
-  const reply = el('textarea', { id: 'chat-reply', maxlength: 1000, placeholder: '回复企业' });
+  const reply = el('textarea', { id: 'chat-reply', maxlength: 1000, placeholder: '回复企业', 'aria-label': '回复企业' });
   const send = () => act(`/api/staff/consultations/${c.id}/replies`, { body: { text: reply.value }, done: '已回复' });
   const close = () => act(`/api/staff/consultations/${c.id}/close`,
     { done: '已结束', after: () => { location.hash = '#chats'; } });

@@ -22,11 +22,16 @@ export function pendingContactsPanel(contacts) {
 }
 
 function contactRow(c) {
-  const evidence = el('select', { className: 'contact-evidence' }, el('option', { value: '' }, '选择核验依据'),
+  const evidence = el('select', { className: 'contact-evidence', 'aria-label': `${c.name}的核验依据` }, el('option', { value: '' }, '选择核验依据'),
     EVIDENCE.map(([value, name]) =>
       el('option', { value, disabled: value === 'AuthorizationLetter' && !c.hasLetter }, name)));
-  const note = el('input', { className: 'contact-note', placeholder: '核验说明（如：已电话联系法定代表人）', maxlength: 256 });
-  const reason = el('input', { className: 'contact-reason', placeholder: '不予确认的原因', maxlength: 256 });
+  const note = el('input', {
+    className: 'contact-note', placeholder: '核验说明（如：已电话联系法定代表人）', maxlength: 256,
+    'aria-label': `${c.name}的核验说明`,
+  });
+  const reason = el('input', {
+    className: 'contact-reason', placeholder: '不予确认的原因', maxlength: 256, 'aria-label': `不予确认${c.name}的原因`,
+  });
   const decide = (path, body, done) =>
     act(`/api/staff/contacts/${c.id}/${path}`, { body, done: `${c.enterpriseName} ${c.name} ${done}` });
   const letter = c.letterUrl

@@ -48,8 +48,11 @@ function callbacksPanel({ rows: callbacks, total }) {
     el('h2', {}, `回访任务（待回访${callbacks.filter((c) => c.status !== 'Done').length}，`
       + `${pageCount(callbacks.length, total)}）`),
     table(['案件', '类型', '应回访日期', '结果', '记录'], callbacks.map((c) => {
-      const result = el('input', { className: 'callback-result', placeholder: '回访情况', size: 30 });
-      const satisfied = select({}, [['true', '企业满意'], ['false', '企业不满意']]);
+      const result = el('input', {
+        className: 'callback-result', placeholder: '回访情况', size: 30, 'aria-label': `${c.caseNumber}回访情况`,
+      });
+      const satisfied = select({ 'aria-label': `${c.caseNumber}企业是否满意` },
+        [['true', '企业满意'], ['false', '企业不满意']]);
       const record = (reached) => act(`/api/staff/supervision/callbacks/${c.id}`, {
         body: { reached, result: result.value, satisfied: reached ? satisfied.value === 'true' : null },
         done: '回访已记录',
@@ -66,11 +69,11 @@ function callbacksPanel({ rows: callbacks, total }) {
 function rectificationsPanel({ rows: rectifications, total }) {
   return el('section', { className: 'panel' }, el('h2', {}, `差评整改（${pageCount(rectifications.length, total)}）`),
     table(['案件', '期限', '状态', '办结'], rectifications.map((r) => {
-      const outcome = select({},
+      const outcome = select({ 'aria-label': `${r.caseNumber}整改结果` },
         [['Rectified', '已整改'], ['Explained', '已解释'], ['DismissedOnReview', '申诉复核排除']]);
-      const findings = el('input', { placeholder: '核实情况' });
-      const measures = el('input', { placeholder: '整改措施' });
-      const feedback = el('input', { placeholder: '反馈企业情况' });
+      const findings = el('input', { placeholder: '核实情况', 'aria-label': `${r.caseNumber}核实情况` });
+      const measures = el('input', { placeholder: '整改措施', 'aria-label': `${r.caseNumber}整改措施` });
+      const feedback = el('input', { placeholder: '反馈企业情况', 'aria-label': `${r.caseNumber}反馈企业情况` });
       const close = () => act(`/api/staff/supervision/rectifications/${r.id}/close`, {
         body: { outcome: outcome.value, findings: findings.value, measures: measures.value, feedback: feedback.value },
         done: '整改已办结',

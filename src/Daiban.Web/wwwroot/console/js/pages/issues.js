@@ -2,7 +2,7 @@
 // the joint review meetings (the window convenes them and records their minutes).
 import { act, exportButton } from '../actions.js';
 import { api } from '../lib/api.js';
-import { el, table, tag } from '../lib/dom.js';
+import { el, field, table, tag } from '../lib/dom.js';
 import { dateTime, fromChinaLocal } from '../lib/format.js';
 import { hasRole } from '../lib/session.js';
 
@@ -12,7 +12,9 @@ export async function issuesPage(view) {
   view.append(el('section', { className: 'panel' }, el('h2', {}, `难点问题工作台账（${issues.length}）`),
     atWindow ? el('p', {}, exportButton('/api/staff/exports/issues', '难点问题工作台账.xlsx', '导出附件3')) : null,
     table(['问题', '责任部门', '期限', '状态', '进展', '更新'], issues.map((i) => {
-      const text = el('input', { className: 'issue-text', placeholder: '进展或解决情况' });
+      const text = el('input', {
+        className: 'issue-text', placeholder: '进展或解决情况', 'aria-label': `“${i.description}”的进展或解决情况`,
+      });
       const update = (path, done) => act(`/api/staff/issues/${i.id}/${path}`, { body: { text: text.value }, done });
       return el('tr', { 'data-issue': i.id }, el('td', {}, i.description), el('td', {}, i.responsibleDepartment),
         el('td', {}, tag(i.deadline, i.overdue)), el('td', {}, i.status),
@@ -30,11 +32,11 @@ export async function issuesPage(view) {
 }
 
 function conveneForm() {
-  const title = el('input', { id: 'meeting-title', placeholder: '会议名称' });
+  const title = el('input', { id: 'meeting-title' });
   const at = el('input', { id: 'meeting-at', type: 'datetime-local' });
-  const place = el('input', { id: 'meeting-location', placeholder: '地点' });
-  const departments = el('input', { id: 'meeting-departments', placeholder: '部门编码，逗号分隔（如 ZJJ,ZRGH）' });
-  const agenda = el('textarea', { id: 'meeting-agenda', placeholder: '议题' });
+  const place = el('input', { id: 'meeting-location' });
+  const departments = el('input', { id: 'meeting-departments', placeholder: '逗号分隔，如 ZJJ,ZRGH' });
+  const agenda = el('textarea', { id: 'meeting-agenda', 'aria-label': '议题', placeholder: '议题' });
   const convene = () => act('/api/staff/meetings', {
     body: {
       title: title.value, scheduledAt: fromChinaLocal(at.value), location: place.value,
@@ -42,13 +44,14 @@ function conveneForm() {
     },
     done: '会议已召集',
   });
-  return el('div', {}, title, ' ', at, ' ', place, ' ', departments, agenda,
+  return el('div', {}, field('会议名称', title), ' ', field('时间', at), ' ', field('地点', place), ' ',
+    field('参会部门编码', departments), agenda,
     el('button', { id: 'convene', onclick: convene }, '召集会议'));
 }
 
 function minutesForm(m) {
-  const minutes = el('textarea', { placeholder: '会议纪要' });
-  const decisions = el('input', { placeholder: '议定事项' });
+  const minutes = el('textarea', { placeholder: '会议纪要', 'aria-label': `${m.title}会议纪要` });
+  const decisions = el('input', { placeholder: '议定事项', 'aria-label': `${m.title}议定事项` });
   const record = () => act(`/api/staff/meetings/${m.id}/minutes`,
     { body: { minutes: minutes.value, decisions: decisions.value }, done: '纪要已记录' });
   return el('div', {}, minutes, decisions, ' ', el('button', { className: 'secondary', onclick: record }, '记录纪要'));
