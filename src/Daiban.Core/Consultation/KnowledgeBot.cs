@@ -157,5 +157,5 @@ public sealed class KnowledgeBot(KnowledgeBase knowledge, BotThresholds? thresho
 /// </summary>
 public sealed record BotThresholds(double Handoff, double OutOfScope, double Confidence, double Known)
 {
-    public static readonly BotThresholds Shipped = new(Handoff: 0.5, OutOfScope: 0.5, Confidence: 0.45, Known: 0.55);
+    public static readonly BotThresholds Shipped = new(Handoff: 0.5, OutOfScope: 0.3, Confidence: 0.45, Known: 0.55);
 }

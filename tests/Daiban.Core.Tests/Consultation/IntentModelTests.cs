@@ -74,8 +74,10 @@ public sealed class IntentModelTests(ITestOutputHelper output)
             (q, memory) => bots[foldOf.GetValueOrDefault(q)].Answer(q, memory));
 
         output.WriteLine("cross-validated " + score.Summary());
-        // 302/337 now (297 before the title boost and the clause-final 不), less a two-question margin.
-        Assert.True(score.Score.Correct >= 308, score.Summary());
+        foreach (var failure in score.Score.Failures)
+            output.WriteLine("FAIL cross-validated " + failure);
+        // 463/522 with the logistic intent model (457 with naive Bayes), less a few questions' margin.
+        Assert.True(score.Score.Correct >= 458, score.Summary());
         Assert.True(score.Score.AccuracyOf(DevCaseKind.Handoff) >= 0.85, score.Summary());
         Assert.True(score.Score.AccuracyOf(DevCaseKind.OutOfScope) >= 0.9, score.Summary());
     }
