@@ -119,7 +119,8 @@ public sealed class IntentModel
     /// <summary>Characters (not punctuation) and their bigrams, plus every known word the text contains.</summary>
     private IEnumerable<string> Features(string text)
     {
-        var chars = text.ToLowerInvariant().Where(ch => !char.IsPunctuation(ch) && !char.IsWhiteSpace(ch) && !char.IsSymbol(ch)).ToArray();
+        var chars = text.ToLowerInvariant()
+            .Where(ch => !char.IsPunctuation(ch) && !char.IsWhiteSpace(ch) && !char.IsSymbol(ch)).ToArray();
         for (var i = 0; i < chars.Length; i++)
         {
             yield return chars[i].ToString();
