@@ -52,7 +52,9 @@ public sealed partial class Case
     public bool RequestMaterials(IReadOnlyList<string> missing, Actor agent, DateTimeOffset now)
     {
         EnsureAgent(agent);
-        var names = missing.Select(m => m?.Trim()).Where(m => !string.IsNullOrEmpty(m)).Distinct().ToList();
+        // One line per name: a line break inside one would split it in the stored list.
+        var names = missing.Select(m => m?.ReplaceLineEndings(" ").Trim()).Where(m => !string.IsNullOrEmpty(m))
+            .Distinct().ToList();
         if (names.Count == 0)
             throw DomainRuleException.Invalid("materials.none_missing", "请列出需要企业补充的全部材料。");
         var list = string.Join("；", names.Select((n, i) => $"{i + 1}. {Guard.Required(n, "材料名称", 100)}"));
@@ -64,6 +66,7 @@ public sealed partial class Case
         if (!MoveTo(CaseStatus.AwaitingMaterials, agent, now, "需企业补充材料"))
             return false;
         Write(LogKind.Work, line, agent, now, visibleToEnterprise: true);
+        RequestedMaterials = names.Select(n => n!).ToList();
         _events.Record(new MaterialsRequested(this, names.Select(n => n!).ToList(), _transitions.Count, now));
         return true;
     }

@@ -53,6 +53,8 @@ public sealed partial class Case : IRecordsEvents
     public DateTimeOffset? DeliveredAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public string? ClosingReason { get; private set; }
+    /// <summary>The materials the last one-time notice (一次性告知) asked the enterprise for, by name.</summary>
+    public List<string> RequestedMaterials { get; private set; } = [];
     /// <summary>
     /// The soonest due date of an item whose clock runs, or null: kept with the items so the staff lists read it
     /// from the case's row (and its index) instead of a subquery over every case's items.

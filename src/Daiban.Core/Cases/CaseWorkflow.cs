@@ -178,7 +178,8 @@ public static class CaseWorkflow
 
     private static bool Allowed(Case c, CaseStatus to) => CaseStatuses.IsAllowed(c.Mode, c.Status, to);
 
-    private static DateOnly? EvaluationOpenUntil(Case c, BusinessCalendar calendar, int windowWorkingDays,
+    /// <summary>The last day a delivered, unevaluated case may still be evaluated, while that is today or later.</summary>
+    public static DateOnly? EvaluationOpenUntil(Case c, BusinessCalendar calendar, int windowWorkingDays,
         DateOnly today)
     {
         if (c.Status != CaseStatus.Delivered || c.Evaluation is not null || c.DeliveredAt is not { } delivered)

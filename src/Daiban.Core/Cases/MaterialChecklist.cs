@@ -28,6 +28,7 @@ public static class MaterialChecklist
             }).ToList());
         }).ToList();
 
-    private static bool Matches(string received, string required) =>
+    /// <summary>A received material answers a required one when either name holds the other.</summary>
+    public static bool Matches(string received, string required) =>
         received.Contains(required, StringComparison.Ordinal) || required.Contains(received, StringComparison.Ordinal);
 }

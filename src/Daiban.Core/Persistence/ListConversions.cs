@@ -7,10 +7,12 @@ namespace Daiban.Core.Persistence;
 /// <summary>Small lists of codes stored as one comma-separated column, the same way on every provider.</summary>
 internal static class ListConversions
 {
-    public static PropertyBuilder<List<string>> AsDelimited(this PropertyBuilder<List<string>> property, int maxLength) =>
+    /// <param name="separator">A character the values never hold: a comma for codes, a line break for names.</param>
+    public static PropertyBuilder<List<string>> AsDelimited(this PropertyBuilder<List<string>> property, int maxLength,
+        char separator = ',') =>
         property.HasConversion(
-                v => string.Join(',', v),
-                v => v.Length == 0 ? new List<string>() : v.Split(',', StringSplitOptions.None).ToList(),
+                v => string.Join(separator, v),
+                v => v.Length == 0 ? new List<string>() : v.Split(separator, StringSplitOptions.None).ToList(),
                 new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode())), v => v.ToList()))
             .HasMaxLength(maxLength);
 

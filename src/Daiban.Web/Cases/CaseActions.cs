@@ -46,14 +46,19 @@ public static class CaseActions
             return Task.CompletedTask;
         }, view);
 
-    public static async Task<Results<Ok<TView>, NotFound>> ActAsync<TView>(this RequestContext x, long id,
-        CaseAccess access, Func<CaseActor, Task> act, Func<Case, TView> view)
+    public static Task<Results<Ok<TView>, NotFound>> ActAsync<TView>(this RequestContext x, long id,
+        CaseAccess access, Func<CaseActor, Task> act, Func<Case, TView> view) =>
+        x.ActThenReadAsync(id, access, act, c => Task.FromResult(view(c)));
+
+    /// <summary>As ActAsync, with a view that reads more than the aggregate (the enterprise's, for one).</summary>
+    public static async Task<Results<Ok<TView>, NotFound>> ActThenReadAsync<TView>(this RequestContext x, long id,
+        CaseAccess access, Func<CaseActor, Task> act, Func<Case, Task<TView>> view)
     {
         if (await access(x, id) is not { } found)
             return TypedResults.NotFound();
         await act(found);
         await x.Db.SaveChangesAsync(x.Cancellation);
-        return TypedResults.Ok(view(found.Case));
+        return TypedResults.Ok(await view(found.Case));
     }
 
     /// <summary>A staff action answered with the staff view of the case.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Daiban.Core.Cases;
+using Daiban.Core.Catalog;
 
 namespace Daiban.Web.Cases;
 
@@ -39,32 +40,52 @@ public sealed record EvaluationRequest([property: Required] SatisfactionLevel Ov
 public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Content, string? ItemCode);
 
 /// <summary>An item as the enterprise sees it: the department by its name, not the internal code.</summary>
-public sealed record EnterpriseItemView(string Code, string Name, int Stage, string Department, string Status,
-    string StatusName,
+public sealed record EnterpriseItemView(string Code, string Name, int Stage, string StageName, string Department,
+    string Status, string StatusName,
     int? PromisedDays, DateOnly? AcceptedOn, DateOnly? DueOn, string? ResultDocumentNo);
 
 public sealed record PlanView(int Version, string Summary, IReadOnlyList<PlanStep> Steps, string Decision,
     DateTimeOffset ProposedAt);
 
+/// <summary>The case's "now" card: the action it waits for from the enterprise (None: nothing), in words.</summary>
+public sealed record EnterpriseNextView(string Action, bool NeedsEnterprise, string Title, string Detail,
+    IReadOnlyList<OwedMaterial> Owed)
+{
+    public static EnterpriseNextView From(EnterpriseNext n) =>
+        new(n.Action.ToString(), n.NeedsEnterprise, n.Title, n.Detail, n.Owed);
+}
+
+/// <summary>How the results reach the enterprise: mailed (carrier, tracking number) or handed over in person.</summary>
+public sealed record DeliveryView(string Method, string MethodName, string Documents, string? Carrier,
+    string? TrackingNumber, DateTimeOffset? MailedAt, bool Signed)
+{
+    public static DeliveryView? From(Delivery? d) => d is null
+        ? null
+        : new(d.Method.ToString(), d.Method.Name(), d.Documents, d.Carrier, d.TrackingNumber, d.MailedAt,
+            d.IsReceiptSigned || d.Method == DeliveryMethod.InPerson);
+}
+
 /// <summary>
-/// A case as the enterprise sees it: progress, items with due dates, its agent, the log lines meant for it.
+/// A case as the enterprise sees it: its project, what it waits for from the enterprise now, items with due dates,
+/// its agent, the plan, the materials it supplied with their review, the delivery, the log lines meant for it.
 /// </summary>
 public sealed record EnterpriseCaseView(long Id, string CaseNumber, string ModeName, CaseStatus Status,
     string StatusName, string? AgentName,
     IReadOnlyList<EnterpriseItemView> Items, PlanView? Plan, IReadOnlyList<TimelineEntry> Timeline, bool CanEvaluate,
-    IReadOnlyList<ParcelResponse> Parcels, bool CanMailMaterials, bool CanWithdraw)
+    IReadOnlyList<ParcelResponse> Parcels, bool CanMailMaterials, bool CanWithdraw, string ProjectName,
+    EnterpriseNextView Next, IReadOnlyList<UploadedMaterial> Materials, DeliveryView? Delivery)
 {
     /// <summary>The agent's work phone for 联系代办员; set by the case's own read, which the page reloads after acting.</summary>
     public string? AgentPhone { get; init; }
 
-    public static EnterpriseCaseView From(Case c)
+    public static EnterpriseCaseView From(Case c, string projectName, EnterpriseNext next)
     {
         var staff = CaseResponse.From(c);
         var plan = c.CurrentPlan is { } p
             ? new PlanView(p.Version, p.Summary, p.Steps, p.Decision.ToString(), p.ProposedAt)
             : null;
         var items = c.Items.OrderBy(i => i.SortOrder).Select(i => new EnterpriseItemView(i.ItemCode, i.ItemName,
-            (int)i.Stage, i.ImplementingBody,
+            (int)i.Stage, i.Stage.Name(), i.ImplementingBody,
             i.Status.ToString(), i.Status.Name(), i.PromisedDays, i.AcceptedOn, i.DueOn, i.ResultDocumentNo)).ToList();
         // Only the lines meant for the enterprise, each in its wording (LogEntry.ForEnterprise).
         var timeline = c.Log.Where(l => l.VisibleToEnterprise).OrderBy(l => l.At).ThenBy(l => l.Id)
@@ -72,7 +93,8 @@ public sealed record EnterpriseCaseView(long Id, string CaseNumber, string ModeN
         return new EnterpriseCaseView(c.Id, c.CaseNumber, staff.ModeName, c.Status, staff.StatusName, c.AgentName,
             items, plan, timeline,
             c.Status == CaseStatus.Delivered && c.Evaluation is null,
-            ParcelResponse.ListOf(c), c.AcceptsMail, c.CanBeWithdrawn);
+            ParcelResponse.ListOf(c), c.AcceptsMail, c.CanBeWithdrawn, projectName, EnterpriseNextView.From(next),
+            c.Materials.OrderBy(m => m.Id).Select(UploadedMaterial.From).ToList(), DeliveryView.From(c.Delivery));
     }
 }
 

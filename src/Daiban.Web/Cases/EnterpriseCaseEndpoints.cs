@@ -76,7 +76,7 @@ public static class MiniProgramCaseEndpoints
 
     internal static async Task<Results<Created<EnterpriseCaseView>, Ok<EnterpriseCaseView>>> ApplyAsync(
         ApplyRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        CaseRegistration registration, [AsParameters] RequestContext x)
+        CaseRegistration registration, EnterpriseCaseViews views, [AsParameters] RequestContext x)
     {
         var contacts = await ContactsAsync(x);
         var contact = contacts.FirstOrDefault(c => c.Id == request.ContactId)
@@ -87,21 +87,22 @@ public static class MiniProgramCaseEndpoints
             request.Items ?? [], request.Request);
         var (@case, created) =
             await registration.ApplyOnlineAsync(contact, project.ToFacts(), scope, idempotencyKey, x.Cancellation);
-        var view = EnterpriseCaseView.From(@case);
+        var view = await views.OfAsync(@case, x.Cancellation);
         return created ? TypedResults.Created($"/api/mp/cases/{@case.Id}", view) : TypedResults.Ok(view);
     }
 
-    internal static async Task<Ok<List<EnterpriseCaseView>>> ListCasesAsync([AsParameters] RequestContext x)
+    internal static async Task<Ok<List<EnterpriseCaseView>>> ListCasesAsync(EnterpriseCaseViews views,
+        [AsParameters] RequestContext x)
     {
         var contacts = await ContactsAsync(x);
         var ids = await x.Db.Cases.AsNoTracking().VisibleCases(contacts).OrderByDescending(c => c.Id).Select(c => c.Id)
             .Take(50).ToListAsync(x.Cancellation);
         var cases = await x.Db.Cases.AsNoTracking().LoadAggregatesAsync(ids, x.Cancellation);
-        return TypedResults.Ok(cases.Select(EnterpriseCaseView.From).ToList());
+        return TypedResults.Ok(await views.OfAsync(cases, x.Cancellation));
     }
 
     internal static async Task<Results<Ok<EnterpriseCaseView>, NotFound>> GetCaseAsync(long id,
-        [AsParameters] RequestContext x)
+        EnterpriseCaseViews views, [AsParameters] RequestContext x)
     {
         if (await CaseActions.FindVisibleAsync(x, id, tracked: false) is not { } found)
             return TypedResults.NotFound();
@@ -110,46 +111,46 @@ public static class MiniProgramCaseEndpoints
             ? null
             : await x.Db.Staff.AsNoTracking().Where(s => s.Id == agentId).Select(s => s.Phone)
                 .SingleOrDefaultAsync(x.Cancellation);
-        return TypedResults.Ok(EnterpriseCaseView.From(found.Case) with { AgentPhone = phone });
+        return TypedResults.Ok(await views.OfAsync(found.Case, x.Cancellation) with { AgentPhone = phone });
     }
 
     internal static Task<Results<Ok<EnterpriseCaseView>, NotFound>> DecidePlanAsync(long id,
-        PlanDecisionRequest request, [AsParameters] RequestContext x) =>
-        x.ActAsync(id, CaseActions.Contact, a => a.Case.DecidePlan(request.Agree, request.Comment, a.Actor, x.Now),
-            EnterpriseCaseView.From);
+        PlanDecisionRequest request, EnterpriseCaseViews views, [AsParameters] RequestContext x) =>
+        x.ActAsync(views, id, CaseActions.Contact,
+            a => a.Case.DecidePlan(request.Agree, request.Comment, a.Actor, x.Now));
 
     internal static Task<Results<Ok<EnterpriseCaseView>, NotFound>> ConfirmReceiptAsync(long id,
-        ReceiptRequest request, [AsParameters] RequestContext x) =>
-        x.ActAsync(id, CaseActions.Contact, a => a.Case.ConfirmReceipt(request.SignedBy ?? a.Actor.Name,
-            request.SignatureReference, a.Actor, x.Now), EnterpriseCaseView.From);
+        ReceiptRequest request, EnterpriseCaseViews views, [AsParameters] RequestContext x) =>
+        x.ActAsync(views, id, CaseActions.Contact, a => a.Case.ConfirmReceipt(request.SignedBy ?? a.Actor.Name,
+            request.SignatureReference, a.Actor, x.Now));
 
     internal static Task<Results<Ok<EnterpriseCaseView>, NotFound>> MailMaterialsAsync(long id,
-        ParcelRequest request, [AsParameters] RequestContext x) =>
-        x.ActAsync(id, CaseActions.Contact, a => a.Case.MailMaterialsIn(request.Contents ?? "",
-            request.Carrier ?? "", request.TrackingNumber ?? "", a.Actor, x.Now), EnterpriseCaseView.From);
+        ParcelRequest request, EnterpriseCaseViews views, [AsParameters] RequestContext x) =>
+        x.ActAsync(views, id, CaseActions.Contact, a => a.Case.MailMaterialsIn(request.Contents ?? "",
+            request.Carrier ?? "", request.TrackingNumber ?? "", a.Actor, x.Now));
 
     /// <summary>The applicant may withdraw its own application even before its binding is confirmed.</summary>
     internal static Task<Results<Ok<EnterpriseCaseView>, NotFound>> WithdrawAsync(long id, ClosingRequest request,
-        [AsParameters] RequestContext x) =>
-        x.ActAsync(id, CaseActions.ContactOrApplicant, a => a.Case.Withdraw(request.Reason ?? "", a.Actor, x.Now),
-            EnterpriseCaseView.From);
+        EnterpriseCaseViews views, [AsParameters] RequestContext x) =>
+        x.ActAsync(views, id, CaseActions.ContactOrApplicant,
+            a => a.Case.Withdraw(request.Reason ?? "", a.Actor, x.Now));
 
     internal static Task<Results<Ok<EnterpriseCaseView>, NotFound>> ConfirmParcelAsync(long id, long parcelId,
-        [AsParameters] RequestContext x) =>
-        x.ActAsync(id, CaseActions.Contact, a => a.Case.ConfirmParcelReceived(parcelId, a.Actor, x.Now),
-            EnterpriseCaseView.From);
+        EnterpriseCaseViews views, [AsParameters] RequestContext x) =>
+        x.ActAsync(views, id, CaseActions.Contact, a => a.Case.ConfirmParcelReceived(parcelId, a.Actor, x.Now));
 
     internal static async Task<Results<Ok<EnterpriseCaseView>, NotFound>> EvaluateAsync(long id,
-        EvaluationRequest request, IOptions<ServiceRules> rules, [AsParameters] RequestContext x)
+        EvaluationRequest request, IOptions<ServiceRules> rules, EnterpriseCaseViews views,
+        [AsParameters] RequestContext x)
     {
         var calendar = await x.Db.LoadBusinessCalendarAsync(x.Cancellation);
         // A bad review's rectification, callback and notice commit with the evaluation, not at the next sweep.
         await using var transaction = await x.Db.Database.BeginTransactionAsync(x.Cancellation);
-        var result = await x.ActAsync(id, CaseActions.Contact, async a =>
+        var result = await x.ActThenReadAsync(id, CaseActions.Contact, async a =>
         {
             if (a.Case.Evaluate(request.ToForm(), calendar, rules.Value.EvaluationWindowWorkingDays, a.Actor, x.Now))
                 await EvaluationFollowUp.OpenForBadReviewAsync(x.Db, a.Case, rules.Value, x.Now, x.Cancellation);
-        }, EnterpriseCaseView.From);
+        }, c => views.OfAsync(c, x.Cancellation));
         await transaction.CommitAsync(x.Cancellation);
         return result;
     }
@@ -191,6 +192,15 @@ public static class MiniProgramCaseEndpoints
     internal static async Task<Ok<MessagesRead>> MarkAllMessagesReadAsync([AsParameters] RequestContext x) =>
         TypedResults.Ok(new MessagesRead(await InAppMessages.MarkAllReadAsync(x.Db, RecipientKind.EnterpriseContact,
             await ContactIdsAsync(x), x.Now, x.Cancellation)));
+
+    /// <summary>An enterprise's action on its case, answered with its whole view of the case.</summary>
+    private static Task<Results<Ok<EnterpriseCaseView>, NotFound>> ActAsync(this RequestContext x,
+        EnterpriseCaseViews views, long id, CaseAccess access, Action<CaseActor> act) =>
+        x.ActThenReadAsync(id, access, a =>
+        {
+            act(a);
+            return Task.CompletedTask;
+        }, c => views.OfAsync(c, x.Cancellation));
 
     private static Task<IReadOnlyList<EnterpriseContact>> ContactsAsync(RequestContext x) =>
         EnterpriseAccess.ContactsOfAsync(x.Db, x.User.OpenId(), x.Cancellation);

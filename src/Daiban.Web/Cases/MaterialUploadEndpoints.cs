@@ -9,7 +9,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Daiban.Web.Cases;
 
-public sealed record UploadedMaterial(long Id, string Name, string? ItemCode, DateTimeOffset ReceivedAt, string Review);
+/// <summary>A material in the case's register as the enterprise sees it: its 形式审查, and why it came back.</summary>
+public sealed record UploadedMaterial(long Id, string Name, string? ItemCode, DateTimeOffset ReceivedAt, string Review,
+    string ReviewName, string? ReviewNote, bool Uploaded)
+{
+    public static UploadedMaterial From(MaterialRecord m) =>
+        new(m.Id, m.Name, m.ItemCode, m.ReceivedAt, m.Review.ToString(), m.Review.Name(), m.ReviewNote,
+            m.FileReference is not null);
+}
 
 /// <summary>
 /// The enterprise supplies materials from the mini-program (multipart upload); they enter the case's materials
@@ -49,7 +56,7 @@ public static class MaterialUploadEndpoints
         var reference = upload.Reference;
         // The same file again (a retry, a double tap) is the same material: answer with the one already registered.
         if (c.Materials.FirstOrDefault(m => m.FileReference == reference) is { } existing)
-            return TypedResults.Ok(View(existing));
+            return TypedResults.Ok(UploadedMaterial.From(existing));
         // Counted before anything is written, and only for a file that is new to the case.
         if (await quotas.TakeUploadAsync(http, x.User.OpenId(), contact.EnterpriseId, upload.Bytes.Length)
             is { } refused)
@@ -59,13 +66,14 @@ public static class MaterialUploadEndpoints
         var material = c.ReceiveMaterial(title, item, 1, false, reference, Actor.Contact(contact.Id, contact.Name),
             x.Now);
         await x.Db.SaveChangesAsync(x.Cancellation);
-        return TypedResults.Created($"/api/mp/cases/{c.Id}/materials/{material.Id}/file", View(material));
+        return TypedResults.Created($"/api/mp/cases/{c.Id}/materials/{material.Id}/file",
+            UploadedMaterial.From(material));
     }
 
     internal static async Task<Results<Ok<List<UploadedMaterial>>, NotFound>> ListAsync(long id,
         [AsParameters] RequestContext x) =>
         await VisibleCaseAsync(id, x) is { } found
-            ? TypedResults.Ok(found.Case.Materials.OrderBy(m => m.Id).Select(View).ToList())
+            ? TypedResults.Ok(found.Case.Materials.OrderBy(m => m.Id).Select(UploadedMaterial.From).ToList())
             : TypedResults.NotFound();
 
     internal static async Task<Results<PhysicalFileHttpResult, NotFound>> EnterpriseFileAsync(long id,
@@ -93,6 +101,4 @@ public static class MaterialUploadEndpoints
     private static Task<(Case Case, EnterpriseContact Contact)?> VisibleCaseAsync(long id, RequestContext x) =>
         CaseActions.FindVisibleAsync(x, id, tracked: true);
 
-    private static UploadedMaterial View(MaterialRecord m) =>
-        new(m.Id, m.Name, m.ItemCode, m.ReceivedAt, m.Review.ToString());
 }

@@ -51,6 +51,7 @@ public static class HostingExtensions
         builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName)
             .Validate(o => o.MaxBytes is > 0 and <= 100 * 1024 * 1024, "Uploads:MaxBytes must be between 1 byte and 100 MB.").ValidateOnStart();
         builder.Services.AddSingleton<MaterialFiles>();
+        builder.Services.AddScoped<EnterpriseCaseViews>();
         builder.Services.AddOptions<Core.Reminders.ServiceRules>().BindConfiguration(Core.Reminders.ServiceRules.SectionName)
             .Validate(r => r.EvaluationWindowWorkingDays > 0 && r.RectificationWorkingDays > 0 && r.SpotCheckShare is >= 0 and <= 1, "ServiceRules values are out of range.")
             .ValidateOnStart();

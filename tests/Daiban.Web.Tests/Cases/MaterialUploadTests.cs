@@ -59,6 +59,35 @@ public sealed class MaterialUploadTests : StaffAppTest
     }
 
     [Fact]
+    public async Task TheNowCard_ListsTheMaterialsAsked_AndAnUploadForOneNamedMaterial_TakesItOff()
+    {
+        var first17 = "91371083MB0070093";
+        var (enterprise, caseId) = await RegisteredCaseAsync("oNowCardOwner000000000001",
+            first17 + Daiban.Core.Enterprises.UnifiedSocialCreditCode.CheckCharacter(first17));
+        var agent = await App.SignedInAsync("zhangli");
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsync($"/api/staff/cases/{caseId}/start", null));
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"/api/staff/cases/{caseId}/materials-request",
+            new { missing = new[] { "营业执照复印件", "施工场地已具备施工条件的说明" } }));
+
+        var asked = await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.GetAsync($"/api/mp/cases/{caseId}"));
+        var listed = (await ProblemAssert.OkAsync<List<EnterpriseCaseView>>(await enterprise.GetAsync("/api/mp/cases")))
+            .Single(c => c.Id == caseId);
+        await enterprise.PostAsync($"/api/mp/cases/{caseId}/materials", Form(Pdf, "scan.pdf", "营业执照复印件"));
+        var after = await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.GetAsync($"/api/mp/cases/{caseId}"));
+
+        Assert.Equal("SupplyMaterials", asked.Next.Action);
+        Assert.Equal("请补充2项材料", asked.Next.Title);
+        Assert.Equal(["营业执照复印件", "施工场地已具备施工条件的说明"], asked.Next.Owed.Select(o => o.Material));
+        Assert.Equal("海岸研发楼", asked.ProjectName);
+        Assert.True(listed.Next.NeedsEnterprise);
+        Assert.Equal("海岸研发楼", listed.ProjectName);
+        Assert.Equal("施工场地已具备施工条件的说明", Assert.Single(after.Next.Owed).Material);
+        var uploaded = Assert.Single(after.Materials);
+        Assert.Equal(("营业执照复印件", "待审查", true), (uploaded.Name, uploaded.ReviewName, uploaded.Uploaded));
+        Assert.All(after.Items, i => Assert.Equal("施工许可", i.StageName));
+    }
+
+    [Fact]
     public async Task AnUploadedPdf_IsRegisteredOnce_ToldToTheAgent_AndReadableOnlyByThoseWhoMaySeeTheCase()
     {
         var (enterprise, caseId) = await RegisteredCaseAsync("oUploadOwner0000000000001", "91110000802100433B");

@@ -13,6 +13,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.ToTable("cases");
         b.Property(c => c.CaseNumber).HasMaxLength(24);
         b.Property(c => c.ScopeStages).AsDelimited(128);
+        b.Property(c => c.RequestedMaterials).AsDelimited(LogEntry.MaxContentLength, '\n');
         b.Property(c => c.Request).HasMaxLength(1000);
         b.Property(c => c.IdempotencyKey).HasMaxLength(64);
         b.Property(c => c.AgentName).HasMaxLength(32);

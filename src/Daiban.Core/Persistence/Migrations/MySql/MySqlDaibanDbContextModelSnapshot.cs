@@ -216,6 +216,11 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .HasMaxLength(1000)
                         .HasColumnType("varchar(1000)");
 
+                    b.Property<string>("RequestedMaterials")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)");
+
                     b.Property<DateTimeOffset?>("ResultsReadyAt")
                         .HasColumnType("datetime(6)");
 

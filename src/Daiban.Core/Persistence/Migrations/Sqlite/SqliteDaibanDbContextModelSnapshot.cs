@@ -202,6 +202,11 @@ namespace Daiban.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestedMaterials")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ResultsReadyAt")
                         .HasColumnType("INTEGER");
 
