@@ -4,19 +4,30 @@ const casesPage = loadPage('pages/cases/cases')
 const messagesPage = loadPage('pages/messages/messages')
 const login = () => ({ body: { token: 'tok' } })
 
-test('my cases: each case with its status and agent; tapping opens it; none yet offers to apply', async () => {
+test('my cases: each by its project, what it waits for, a badge when it is the enterprise\'s move; 申请 always there', async () => {
   fakeServer({
     'POST /api/mp/auth/login': login,
     'GET /api/mp/cases': () => ({ body: [
-      { id: 42, caseNumber: 'DB20260302-000042', modeName: '包办', statusName: '方案待确认', agentName: '赵刚' },
-      { id: 43, caseNumber: 'DB20260303-000043', modeName: '帮办', statusName: '已提交', agentName: null },
+      { id: 42, caseNumber: 'DB20260302-000042', projectName: '海岸研发楼', modeName: '包办', statusName: '服务方案待确认', agentName: '赵刚',
+        next: { action: 'AgreePlan', needsEnterprise: true, title: '请确认服务方案', detail: '', owed: [] } },
+      { id: 43, caseNumber: 'DB20260303-000043', projectName: '海岸仓库', modeName: '帮办', statusName: '已提交', agentName: null,
+        next: { action: 'None', needsEnterprise: false, title: '申请已提交', detail: '', owed: [] } },
     ] }),
   })
   const page = render(casesPage)
   await page.instance.onShow()
-  expect(page.dom.innerHTML).toContain('DB20260302-000042')
-  expect(page.dom.innerHTML).toContain('代办员 赵刚')
-  expect(page.dom.innerHTML).toContain('待指派代办员')
+  const cards = page.querySelectorAll('.case').map((c) => c.dom.textContent.replace(/\s+/g, ''))
+  expect(cards[0]).toContain('海岸研发楼')
+  expect(cards[0]).toContain('待您处理')
+  expect(cards[0]).toContain('请确认服务方案')
+  expect(cards[0]).toContain('DB20260302-000042')
+  expect(cards[0]).toContain('代办员赵刚')
+  expect(cards[1]).toContain('海岸仓库')
+  expect(cards[1]).not.toContain('待您处理')
+  expect(cards[1]).toContain('待指派代办员')
+  page.querySelector('.to-apply').dispatchEvent('click')
+  await new Promise((r) => setTimeout(r, 10))
+  expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/apply/apply' })
   page.instance.onOpen({ currentTarget: { dataset: { id: 42 } } })
   expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/case/case?id=42' })
 

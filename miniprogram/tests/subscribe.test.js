@@ -109,17 +109,18 @@ test('agreeing the plan asks from the tap, before the decision is sent', async (
   expect(server.calls.some((c) => c.url.endsWith('/plan-decision'))).toBe(true)
 })
 
-test('uploading asks first, then opens the file chooser', async () => {
+test('uploading asks first, then where the file comes from, then opens the file chooser', async () => {
   const server = caseServer(view('AwaitingMaterials'), { 'UPLOAD /api/mp/cases/42/materials': () => ({ status: 201, body: { id: 5, name: '施工合同' } }) })
   const prompts = promptRecorder(server)
   const order = []
   wx.requestSubscribeMessage.mockImplementation(({ tmplIds, success }) => { order.push('prompt'); prompts.push({ tmplIds }); success({}) })
+  wx.showActionSheet = jest.fn(({ success }) => { order.push('sheet'); success({ tapIndex: 2 }) })
   wx.chooseMessageFile = jest.fn(({ success }) => { order.push('chooser'); success({ tempFiles: [{ path: 'wxfile://a.pdf', name: '施工合同.pdf' }] }) })
   const page = render(casePage)
   await page.instance.onLoad({ id: '42' })
   await subscribe.load()
   await page.instance.onUpload()
-  expect(order).toEqual(['prompt', 'chooser'])
+  expect(order).toEqual(['prompt', 'sheet', 'chooser'])
   expect(prompts[0].tmplIds).toEqual(['demo-materials-needed', 'demo-item-approved', 'demo-delivery-sent'])
 })
 

@@ -2,17 +2,19 @@ const api = require('../../utils/api')
 const format = require('../../utils/format')
 const subscribe = require('../../utils/subscribe')
 
-// One case as the enterprise follows it: progress, each item's due date, the plan to agree, materials to supply
-// (uploaded, or mailed free of charge), results to sign for, papers mailed back, the evaluation and the archive.
+// One case as the enterprise follows it. The "now" card on top says what the enterprise must do (the server's
+// next step: agree the plan, supply the materials asked for, sign for mailed results, evaluate) or what the service
+// is doing; below, the plan (kept after it is agreed), the items by stage, the materials supplied with their review,
+// free mailing, and the timeline. Reloaded on return to the page and by pulling down.
 Page({
   data: {
     id: 0,
     view: null,
-    items: [],
+    groups: [],
+    materials: [],
     planComment: '',
     signedBy: '',
     signed: false,
-    materials: [],
     parcels: [],
     parcel: { contents: '', carrier: '', trackingNumber: '' },
     withdrawReason: '',
@@ -26,10 +28,28 @@ Page({
     return this.load()
   },
 
+  /** Back from 评价 or another page: what the server holds now (onLoad already read it the first time). */
+  onShow() {
+    if (!this.shown) {
+      this.shown = true
+      return Promise.resolve()
+    }
+    return this.load()
+  },
+
+  async onPullDownRefresh() {
+    await this.load()
+    wx.stopPullDownRefresh && wx.stopPullDownRefresh()
+  },
+
   async load() {
     try {
       const view = await api.request({ url: '/api/mp/cases/' + this.data.id })
-      const items = view.items.map((i) => ({ code: i.code, name: i.name, statusName: i.statusName, due: format.day(i.dueOn), document: i.resultDocumentNo }))
+      const groups = byStage(view.items)
+      const materials = (view.materials || []).map((m) => ({
+        id: m.id, name: m.name, review: m.reviewName, note: m.reviewNote, sentBack: m.review === 'NeedsCorrection',
+        at: format.dateTime(m.receivedAt),
+      }))
       const parcels = (view.parcels || []).map((p) => ({
         id: p.id,
         inbound: p.direction === 'ToService',
@@ -38,7 +58,12 @@ Page({
         state: p.receivedAt ? (p.direction === 'ToService' ? '代办员已收到' : '已签收') : (p.direction === 'ToService' ? '运输中' : '待您签收'),
         canConfirm: p.direction === 'ToEnterprise' && !p.receivedAt,
       }))
-      this.setData({ view, items, parcels, canFollow: subscribe.keysFor('next', view.status).length > 0 })
+      const delivery = view.delivery
+      const awaitingReceipt = !!delivery && delivery.method === 'Mail' && !delivery.signed
+      this.setData({
+        view, groups, materials, parcels, awaitingReceipt,
+        canFollow: subscribe.keysFor('next', view.status).length > 0,
+      })
     } catch (e) {
       api.showError(e)
     }
@@ -85,26 +110,34 @@ Page({
     }
   },
 
+  /** 上传 beside a material asked for: the file goes in under that material's name (and item). */
+  onUploadFor(e) {
+    const { name, item } = e.currentTarget.dataset
+    return this.upload(name, item || null)
+  },
+
+  /** 上传其他材料: a file under its own name. */
   onUpload() {
-    // The prompt first, from the tap; the file chooser once it is answered.
-    return subscribe.ask('upload').then(() => new Promise((resolve) => wx.chooseMessageFile({
-      count: 1,
-      type: 'file',
-      extension: ['pdf', 'jpg', 'jpeg', 'png', 'docx', 'xlsx'],
-      success: async ({ tempFiles }) => {
-        const file = tempFiles[0]
-        try {
-          const material = await api.upload(`/api/mp/cases/${this.data.id}/materials`, file.path, { name: file.name.replace(/\.[^.]+$/, '') })
-          this.setData({ materials: this.data.materials.concat([material]) })
-          wx.showToast({ title: '已提交，代办员会尽快审查', icon: 'none' })
-          await this.load()
-        } catch (e) {
-          api.showError(e)
-        }
-        resolve()
-      },
-      fail: () => resolve(),
-    })))
+    return this.upload(null, null)
+  },
+
+  /**
+   * The subscribe prompt first, straight from the tap; then where the file comes from (camera, album or a file from
+   * a chat), then the upload. A cancelled choice uploads nothing.
+   */
+  upload(name, itemCode) {
+    return subscribe.ask('upload').then(() => chooseFile()).then(async (file) => {
+      if (!file) return
+      try {
+        const form = { name: name || file.name.replace(/\.[^.]+$/, '') }
+        if (itemCode) form.itemCode = itemCode
+        await api.upload(`/api/mp/cases/${this.data.id}/materials`, file.path, form)
+        wx.showToast({ title: '已提交，代办员会尽快审查', icon: 'none' })
+        await this.load()
+      } catch (err) {
+        api.showError(err)
+      }
+    })
   },
 
   onParcelField(e) {
@@ -212,3 +245,45 @@ Page({
     wx.navigateTo({ url: '/pages/evaluate/evaluate?id=' + this.data.id })
   },
 })
+
+const SOURCES = ['拍照', '从手机相册选择', '从微信聊天记录选择文件']
+
+/** Asks where the file comes from and lets the user pick it: { path, name }, or null when cancelled. */
+function chooseFile() {
+  return new Promise((resolve) => wx.showActionSheet({
+    itemList: SOURCES,
+    success: ({ tapIndex }) => {
+      if (tapIndex === 2) {
+        wx.chooseMessageFile({
+          count: 1,
+          type: 'file',
+          extension: ['pdf', 'jpg', 'jpeg', 'png', 'docx', 'xlsx'],
+          success: ({ tempFiles }) => resolve({ path: tempFiles[0].path, name: tempFiles[0].name }),
+          fail: () => resolve(null),
+        })
+        return
+      }
+      wx.chooseMedia({
+        count: 1,
+        mediaType: ['image'],
+        sourceType: [tapIndex === 0 ? 'camera' : 'album'],
+        sizeType: ['compressed'],
+        success: ({ tempFiles }) => resolve({ path: tempFiles[0].tempFilePath, name: tapIndex === 0 ? '拍照' : '图片' }),
+        fail: () => resolve(null),
+      })
+    },
+    fail: () => resolve(null),
+  }))
+}
+
+/** The items in stage order, each stage with how many of its items are done. */
+function byStage(items) {
+  const groups = []
+  for (const i of items) {
+    let g = groups.find((x) => x.stage === i.stage)
+    if (!g) groups.push(g = { stage: i.stage, name: i.stageName, items: [], done: 0 })
+    g.items.push({ code: i.code, name: i.name, statusName: i.statusName, due: format.day(i.dueOn), document: i.resultDocumentNo })
+    if (i.status === 'Approved' || i.status === 'Refused') g.done++
+  }
+  return groups.sort((a, b) => a.stage - b.stage)
+}
