@@ -1,4 +1,4 @@
-const { loadPage, render, fakeServer } = require('./helpers')
+const { loadPage, render, fakeServer, screen } = require('./helpers')
 const { byUrgency } = require('../utils/urgency')
 
 const casesPage = loadPage('pages/agent/cases/cases')
@@ -31,6 +31,7 @@ describe('agent pages', () => {
     })
     const page = render(casesPage)
     await page.instance.onShow()
+    screen(page, 'agent-cases')
     expect(server.calls.find((c) => c.url === '/api/staff/cases').header.Authorization).toBe('Bearer staff-token')
     expect(page.data.handoffs).toBe(2)
     expect(page.dom.innerHTML).toContain('咨询转人工待回复：2')
@@ -49,6 +50,7 @@ describe('agent pages', () => {
       'POST /api/mp/staff-binding': () => ({ status: 429, body: { title: '绑定尝试次数过多，请15分钟后再试' } }),
     })
     const page = render(bindPage)
+    screen(page, 'agent-bind')
     expect(page.dom.innerHTML).toContain('我的账号')
     page.instance.onInput({ detail: { value: '123456' } })
     await page.instance.onBind()
@@ -69,6 +71,7 @@ describe('agent pages', () => {
     })
     const page = render(casePage)
     await page.instance.onLoad({ id: '7' })
+    screen(page, 'agent-case')
     expect(page.dom.innerHTML).toContain('3月10日到期')
     await page.instance.onSaveLog()
     expect(page.data.error).toBe('请填写办理情况')
@@ -91,6 +94,7 @@ describe('agent pages', () => {
     const page = render(consultationsPage)
     await page.instance.onShow()
     await page.instance.onOpen({ currentTarget: { dataset: { id: 3 } } })
+    screen(page, 'agent-consultations')
     expect(page.dom.innerHTML).toContain('施工证要多久？')
     page.instance.onReplyInput({ detail: { value: '您好，我是代办员赵刚' } })
     await page.instance.onSend()

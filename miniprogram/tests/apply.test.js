@@ -1,4 +1,4 @@
-const { loadPage, render, fakeServer, until } = require('./helpers')
+const { loadPage, render, fakeServer, until, screen } = require('./helpers')
 
 const pageId = loadPage('pages/apply/apply')
 const login = () => ({ body: { token: 'tok' } })
@@ -12,6 +12,7 @@ describe('apply wizard', () => {
     })
     const page = render(pageId)
     await page.instance.onLoad()
+    screen(page, 'apply-bind')
     expect(page.data.step).toBe(0)
 
     page.setData({ enterprise: { enterpriseName: '乳山市海岸新材料有限公司', creditCode: '12345', contactName: '孙海' } })
@@ -36,6 +37,7 @@ describe('apply wizard', () => {
     })
     const page = render(pageId)
     await page.instance.onLoad()
+    screen(page, 'apply-form')
     expect(page.data.step).toBe(1)
 
     page.querySelector('.option').dispatchEvent('tap') // 帮办
@@ -87,6 +89,7 @@ describe('apply wizard', () => {
     const page = render(pageId)
     await page.instance.onLoad()
     const html = page.dom.innerHTML
+    screen(page, 'apply-pending-contact')
     expect(html).toContain('待窗口确认')
     expect(html).toContain('还需：验证微信绑定的手机号')
     expect(html).toContain('还需：上传加盖企业公章的授权委托书')

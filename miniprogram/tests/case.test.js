@@ -1,4 +1,4 @@
-const { loadPage, render, fakeServer, until } = require('./helpers')
+const { loadPage, render, fakeServer, until, screen } = require('./helpers')
 
 const pageId = loadPage('pages/case/case')
 const login = () => ({ body: { token: 'tok' } })
@@ -22,6 +22,7 @@ describe('case page', () => {
     fakeServer({ 'POST /api/mp/auth/login': login, 'GET /api/mp/cases/42': () => ({ body: caseView() }) })
     const page = render(pageId)
     await page.instance.onLoad({ id: '42' })
+    screen(page, 'case-in-progress')
     const html = page.dom.innerHTML
     expect(html).toContain('建筑工程施工许可证核发')
     expect(html).toContain('3月10日前办结')
@@ -39,6 +40,7 @@ describe('case page', () => {
     })
     const page = render(pageId)
     await page.instance.onLoad({ id: '42' })
+    screen(page, 'case-plan-proposed')
     expect(page.dom.innerHTML).toContain('服务方案待您确认')
 
     await page.instance.onReject()
@@ -187,6 +189,7 @@ describe('case page', () => {
     wx.chooseMedia = jest.fn(({ sourceType, success }) => { expect(sourceType).toEqual(['camera']); success({ tempFiles: [{ tempFilePath: 'wxfile://photo.jpg' }] }) })
     const page = render(pageId)
     await page.instance.onLoad({ id: '42' })
+    screen(page, 'case-materials-asked')
     const html = page.dom.innerHTML
     expect(html).toContain('待您处理')
     expect(html).toContain('请补充2项材料')
@@ -219,6 +222,7 @@ describe('case page', () => {
     fakeServer({ 'POST /api/mp/auth/login': login, 'GET /api/mp/cases/42': () => ({ body: caseView({ materials }) }) })
     const page = render(pageId)
     await page.instance.onLoad({ id: '42' })
+    screen(page, 'case-materials-reviewed')
     const rows = page.querySelectorAll('.material').map((r) => r.dom.textContent.replace(/\s+/g, ''))
     expect(rows[0]).toContain('施工合同')
     expect(rows[0]).toContain('通过')
@@ -234,6 +238,7 @@ describe('case page', () => {
 
     view = caseView({ status: 'ResultsReady', delivery: MAILED })
     await page.instance.load()
+    screen(page, 'case-sign-for-results')
     expect(page.dom.innerHTML).toContain('收到办理结果后请签收')
     expect(page.querySelector('.delivery').dom.textContent).toBe('中国邮政EMS 运单号 EMS1234567890')
 
@@ -247,6 +252,7 @@ describe('case page', () => {
     fakeServer({ 'POST /api/mp/auth/login': login, 'GET /api/mp/cases/42': () => ({ body: caseView({ status: 'InProgress', plan }) }) })
     const page = render(pageId)
     await page.instance.onLoad({ id: '42' })
+    screen(page, 'case-plan-agreed')
     const html = page.dom.innerHTML
     expect(html).toContain('服务方案（第2版，您已确认）')
     expect(html).toContain('报送联合审图')
@@ -262,6 +268,7 @@ describe('case page', () => {
     fakeServer({ 'POST /api/mp/auth/login': login, 'GET /api/mp/cases/42': () => ({ body: caseView({ items }) }) })
     const page = render(pageId)
     await page.instance.onLoad({ id: '42' })
+    screen(page, 'case-stages')
     const stages = page.querySelectorAll('.stage-name').map((n) => n.dom.textContent)
     expect(stages).toEqual(['立项用地规划许可（1/2项已办结）', '施工许可（0/1项已办结）'])
   })

@@ -1,4 +1,4 @@
-const { loadPage, render, fakeServer, until } = require('./helpers')
+const { loadPage, render, fakeServer, until, screen } = require('./helpers')
 
 const pageId = loadPage('pages/index/index')
 
@@ -21,6 +21,7 @@ describe('chat page (the front door)', () => {
     await page.instance.onSend()
 
     const ask = server.calls.find((c) => c.url === '/api/chat/ask')
+    screen(page, 'chat-answer')
     expect(ask.data).toEqual({ question: '施工证要多久？' })
     expect(ask.header.Authorization).toBe('Bearer tok-1')
     expect(page.data.messages.map((m) => m.author)).toEqual(['User', 'Bot'])
@@ -40,6 +41,7 @@ describe('chat page (the front door)', () => {
     const page = render(pageId)
     await page.instance.onLoad()
     await page.instance.ask('转人工')
+    screen(page, 'chat-handoff')
     expect(page.data.handedOff).toBe(true)
     expect(page.dom.innerHTML).toContain('已转人工：赵刚')
     expect(page.instance.timer).toBeTruthy()

@@ -1,4 +1,4 @@
-const { loadPage, render, fakeServer } = require('./helpers')
+const { loadPage, render, fakeServer, screen } = require('./helpers')
 
 const pageId = loadPage('pages/evaluate/evaluate')
 
@@ -12,6 +12,7 @@ describe('evaluation form', () => {
     page.instance.onLoad({ id: '42' })
 
     await page.instance.onSubmit()
+    screen(page, 'evaluate')
     expect(page.data.error).toBe('请选择总体评价')
 
     page.instance.onPick({ currentTarget: { dataset: { field: 'overall', value: 'Dissatisfied' } } })

@@ -1,10 +1,19 @@
 const path = require('path')
 const simulate = require('miniprogram-simulate')
+const screens = require('./screens')
 
 const ROOT = path.join(__dirname, '..')
 
 /** Loads a page as a component (simulate has no Page): lifecycles become methods we call by hand. Once per file. */
 function loadPage(page) {
+  const id = loadAsComponent(page)
+  pages.set(id, page)
+  return id
+}
+
+const pages = new Map()
+
+function loadAsComponent(page) {
   const saved = global.Page
   global.Page = (def) => {
     const { data = {}, ...rest } = def
@@ -26,7 +35,7 @@ function loadComponent(component) {
 function render(id, props) {
   const comp = simulate.render(id, props)
   comp.attach(document.createElement('parent-wrapper'))
-  return comp
+  return pages.has(id) ? screens.track(comp, pages.get(id)) : comp
 }
 
 /**
@@ -70,4 +79,4 @@ async function until(predicate, ms = 2000) {
   for (let waited = 0; !predicate() && waited < ms; waited += 10) await simulate.sleep(10)
 }
 
-module.exports = { loadPage, loadComponent, render, fakeServer, simulate, ROOT, until }
+module.exports = { loadPage, loadComponent, render, fakeServer, simulate, ROOT, until, screen: screens.screen }

@@ -1,4 +1,4 @@
-const { loadPage, render, fakeServer } = require('./helpers')
+const { loadPage, render, fakeServer, screen } = require('./helpers')
 
 const casesPage = loadPage('pages/cases/cases')
 const messagesPage = loadPage('pages/messages/messages')
@@ -17,6 +17,7 @@ test('my cases: each by its project, what it waits for, a badge when it is the e
   const page = render(casesPage)
   await page.instance.onShow()
   const cards = page.querySelectorAll('.case').map((c) => c.dom.textContent.replace(/\s+/g, ''))
+  screen(page, 'cases')
   expect(cards[0]).toContain('海岸研发楼')
   expect(cards[0]).toContain('待您处理')
   expect(cards[0]).toContain('请确认服务方案')
@@ -52,6 +53,7 @@ test('messages: newest notices with their time; opening one marks it read and op
   wx.removeTabBarBadge = jest.fn()
   const page = render(messagesPage)
   await page.instance.onShow()
+  screen(page, 'messages')
   expect(page.dom.innerHTML).toContain('服务方案待您确认')
   expect(page.dom.innerHTML).toContain('3月2日 10:30')
   expect(page.dom.innerHTML).toContain('2 条未读')
