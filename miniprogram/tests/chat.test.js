@@ -8,7 +8,7 @@ describe('chat page (the front door)', () => {
   test('asks the bot and shows the answer with its sources', async () => {
     const server = fakeServer({
       'POST /api/mp/auth/login': login,
-      'GET /api/mp/chat/messages': () => ({ body: [] }),
+      'GET /api/mp/chat': () => ({ body: { status: 'Bot', agentName: null, messages: [] } }),
       'POST /api/chat/ask': (data) => ({
         body: { answer: '【建筑工程施工许可证核发】承诺办结时限3个工作日', handoff: false, intent: 'item_time_limit', status: 'Bot', agentName: null,
           sources: [{ title: '审批事项目录：建筑工程施工许可证核发', id: 'item:S3-03' }] },
@@ -59,7 +59,7 @@ describe('chat page (the front door)', () => {
   test('a refused question keeps the text and shows the server\'s Chinese title', async () => {
     fakeServer({
       'POST /api/mp/auth/login': login,
-      'GET /api/mp/chat/messages': () => ({ body: [] }),
+      'GET /api/mp/chat': () => ({ body: { status: 'Bot', agentName: null, messages: [] } }),
       'POST /api/chat/ask': () => ({ status: 429, body: { title: '提问过于频繁，请一分钟后再试' } }),
     })
     const page = render(pageId)
@@ -78,5 +78,28 @@ describe('chat page (the front door)', () => {
     page.querySelector('.chip').dispatchEvent('tap')
     await until(() => server.calls.some((c) => c.url === '/api/chat/ask'))
     expect(server.calls.find((c) => c.url === '/api/chat/ask').data.question).toBe('代办收费吗？')
+  })
+  test('reopened after a hand-off: the banner and the polling come back, replies are signed, the newest is shown', async () => {
+    fakeServer({
+      'POST /api/mp/auth/login': login,
+      'GET /api/mp/chat': () => ({ body: { status: 'HandedOff', agentName: '赵刚', messages: [
+        { id: 1, author: 'User', text: '转人工', sources: [], at: '2026-03-02T02:00:00Z' },
+        { id: 2, author: 'Bot', text: '好的，已为您转接人工服务', intent: 'handoff', sources: [], at: '2026-03-02T02:00:01Z' },
+        { id: 3, author: 'Agent', authorName: '王敏', text: '您好，请问项目在哪个园区？', sources: [], at: '2026-03-02T02:30:00Z' },
+      ] } }),
+      'GET /api/mp/chat/messages*': () => ({ body: [] }),
+    })
+    wx.pageScrollTo = jest.fn()
+    const page = render(pageId)
+    await page.instance.onLoad()
+    screen(page, 'chat-reopened')
+    expect(page.data.handedOff).toBe(true)
+    expect(page.dom.innerHTML).toContain('已转人工：赵刚')
+    expect(page.instance.timer).toBeTruthy()
+    expect(page.querySelector('.by').dom.textContent).toBe('王敏 · 3月2日 10:30')
+    expect(wx.pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: '#newest' }))
+    await page.instance.poll()
+    expect(wx.request.mock.calls.at(-1)[0].url).toContain('/api/mp/chat/messages?after=3')
+    page.instance.onUnload()
   })
 })

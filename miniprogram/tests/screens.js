@@ -34,13 +34,15 @@ const BASE = `
 body { margin: 0; width: 375px; font-family: "WenQuanYi Micro Hei", "PingFang SC", sans-serif; background: #f5f6f8; }
 wx-view, wx-form, wx-scroll-view, wx-radio-group, wx-checkbox-group, wx-picker { display: block; }
 wx-text, wx-label { display: inline; }
-main { display: block; min-height: 700px; padding-bottom: 56px; }
+main { display: block; }
+/* The page's viewport: position: fixed inside it (a chat's input bar) sits above the tab bar, as on a phone. */
+.viewport { transform: translateZ(0); min-height: 718px; }
 van-button { display: inline-block; padding: 6px 14px; margin: 4px 4px 4px 0; background: #1f5fbf; color: #fff;
   border-radius: 4px; font-size: 14px; white-space: nowrap; }
 wx-input, wx-textarea { display: block; min-height: 20px; }
 wx-input[placeholder]:empty::before, wx-textarea[placeholder]:empty::before { content: attr(placeholder); color: #8a919c; }
 .nav { height: 44px; line-height: 44px; text-align: center; color: #fff; font-size: 16px; }
-.tabs { position: fixed; bottom: 0; width: 375px; height: 50px; display: flex; background: #fff; border-top: 1px solid #e5e6eb; }
+.tabs { width: 375px; height: 50px; display: flex; background: #fff; border-top: 1px solid #e5e6eb; }
 .tabs div { flex: 1; text-align: center; line-height: 50px; font-size: 12px; color: #666; }
 .tabs div.on { color: #1f5fbf; font-weight: 600; }
 `
@@ -63,7 +65,7 @@ function screen(comp, name) {
     : ''
   const html = `<!doctype html><html lang="zh-CN" data-page="${page}"><head><meta charset="utf-8"><style>${style}</style></head>`
     + `<body><div class="nav" style="background:${APP.window.navigationBarBackgroundColor}">${escape(title)}</div>`
-    + `${comp.dom.outerHTML}${tabs}</body></html>`
+    + `<div class="viewport">${comp.dom.outerHTML}</div>${tabs}</body></html>`
   fs.mkdirSync(OUT, { recursive: true })
   fs.writeFileSync(path.join(OUT, name + '.html'), html)
 }

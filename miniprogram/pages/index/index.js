@@ -1,10 +1,12 @@
 const api = require('../../utils/api')
+const format = require('../../utils/format')
 
 const SUGGESTIONS = ['代办收费吗？', '帮办、代办、包办有什么区别？', '施工许可证要多久？', '我的案件进度', '转人工']
 const POLL_MS = 10000
 
 // The front door: ask the consultation bot; a person takes over when asked (or when the bot is unsure twice),
-// and their replies appear here while the page is open.
+// and their replies appear here, named and timed, while the page is open. Reopened, the page reads the
+// conversation's state again: a hand-off keeps its banner and its polling. The newest message is scrolled to.
 Page({
   data: {
     messages: [],
@@ -33,12 +35,20 @@ Page({
 
   async loadHistory() {
     try {
-      const history = await api.request({ url: '/api/mp/chat/messages' })
+      const chat = await api.request({ url: '/api/mp/chat' })
+      const history = chat.messages || []
       this.lastId = history.length ? history[history.length - 1].id : 0
-      this.setData({ messages: history.map(toView) })
+      const handedOff = chat.status === 'HandedOff'
+      this.setData({ messages: history.map(toView), handedOff, agentName: chat.agentName || '' })
+      if (handedOff) this.startPolling()
+      this.scrollToNewest()
     } catch (e) {
       // No history yet, or offline: the page still works for new questions.
     }
+  },
+
+  scrollToNewest() {
+    if (this.data.messages.length && wx.pageScrollTo) wx.pageScrollTo({ selector: '#newest', duration: 200 })
   },
 
   onInput(e) {
@@ -57,11 +67,13 @@ Page({
     const question = (text || '').trim()
     if (!question || this.data.sending) return
     this.setData({ sending: true, input: '', messages: this.data.messages.concat([{ key: 'u' + Date.now(), author: 'User', text: question, sources: [] }]) })
+    this.scrollToNewest()
     try {
       const r = await api.request({ url: '/api/chat/ask', method: 'POST', data: { question } })
       const bot = { key: 'b' + Date.now(), author: 'Bot', text: r.answer, intent: r.intent, sources: r.sources || [] }
       this.setData({ messages: this.data.messages.concat([bot]), handedOff: r.status === 'HandedOff', agentName: r.agentName || '' })
       if (r.handoff || r.status === 'HandedOff') this.startPolling()
+      this.scrollToNewest()
     } catch (e) {
       api.showError(e)
       this.setData({ input: question })
@@ -86,7 +98,10 @@ Page({
       const fresh = await api.request({ url: '/api/mp/chat/messages?after=' + (this.lastId || 0) })
       if (fresh.length) this.lastId = fresh[fresh.length - 1].id
       const replies = fresh.filter((m) => m.author === 'Agent').map(toView)
-      if (replies.length) this.setData({ messages: this.data.messages.concat(replies) })
+      if (replies.length) {
+        this.setData({ messages: this.data.messages.concat(replies) })
+        this.scrollToNewest()
+      }
     } catch (e) {
       // Try again at the next tick.
     }
@@ -97,6 +112,8 @@ Page({
   },
 })
 
+/** A message as shown; a person's reply is signed with who wrote it and when. */
 function toView(m) {
-  return { key: 'm' + m.id, author: m.author, text: m.text, intent: m.intent, sources: m.sources || [] }
+  const by = m.author === 'Agent' ? `${m.authorName || '代办员'} · ${format.dateTime(m.at)}` : ''
+  return { key: 'm' + m.id, author: m.author, text: m.text, intent: m.intent, sources: m.sources || [], by }
 }

@@ -14,11 +14,21 @@ public sealed record AskResponse(string Answer, bool Handoff, string Intent, IRe
 
 public sealed record SourceView(string Title, string Id);
 
-public sealed record ChatMessageView(long Id, string Author, string Text, string? Intent, IReadOnlyList<SourceView> Sources, DateTimeOffset At)
+/// <summary>One message of a conversation; <c>AuthorName</c> names the staff member who wrote a person's reply.</summary>
+public sealed record ChatMessageView(long Id, string Author, string Text, string? Intent,
+    IReadOnlyList<SourceView> Sources, DateTimeOffset At)
 {
+    public string? AuthorName { get; init; }
+
     public static ChatMessageView From(ConversationMessage m) => new(m.Id, m.Author.ToString(), m.Text, m.Intent,
         ConsultationService.ParseSources(m.Sources).Select(s => new SourceView(s.Title, s.Id)).ToList(), m.At);
 }
+
+/// <summary>
+/// The mini-program user's conversation as its chat page reopens it: who has it (Bot, HandedOff, Closed) and the
+/// agent, so the 已转人工 banner and the polling for replies come back, with the latest messages.
+/// </summary>
+public sealed record MyChatView(string Status, string? AgentName, IReadOnlyList<ChatMessageView> Messages);
 
 public sealed record ConversationView(long Id, string Channel, string Status, string? AgentName, string? HandoffReason, DateTimeOffset? HandedOffAt,
     DateTimeOffset LastUserMessageAt, bool CanReplyInWeChat, IReadOnlyList<ChatMessageView> Messages);

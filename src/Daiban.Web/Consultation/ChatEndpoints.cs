@@ -33,6 +33,9 @@ public static class ChatEndpoints
             .WithName("SessionMessages").WithSummary("匿名会话的对话记录（含代办员回复）");
         app.MapGet("/api/mp/chat/messages", MyMessagesAsync).RequireAuthorization(DaibanClaims.MiniProgramPolicy)
             .WithTags("Mini-program").WithName("MyChat").WithSummary("我的咨询对话记录（含代办员回复）");
+        app.MapGet("/api/mp/chat", MyChatAsync).RequireAuthorization(DaibanClaims.MiniProgramPolicy)
+            .WithTags("Mini-program").WithName("MyChatState")
+            .WithSummary("我的咨询：是否已转人工、接手的代办员和最近的对话");
     }
 
     internal static async Task<Ok<AskResponse>> AskAsync(AskRequest request, IConsultationBot bot, ContentCheck check,
@@ -59,8 +62,19 @@ public static class ChatEndpoints
         [AsParameters] RequestContext x) =>
         TypedResults.Ok(await MessagesAsync(x.Db, $"mp:{x.User.OpenId()}", after, x.Cancellation) ?? []);
 
+    internal static async Task<Ok<MyChatView>> MyChatAsync([AsParameters] RequestContext x)
+    {
+        var key = $"mp:{x.User.OpenId()}";
+        var state = await x.Db.Conversations.AsNoTracking().Where(c => c.Key == key)
+            .Select(c => new { c.Status, c.AgentName }).SingleOrDefaultAsync(x.Cancellation);
+        var messages = await MessagesAsync(x.Db, key, null, x.Cancellation) ?? [];
+        return TypedResults.Ok(new MyChatView((state?.Status ?? ConversationStatus.Bot).ToString(), state?.AgentName,
+            messages));
+    }
+
     /// <summary>
-    /// The transcript, or only what came after message <paramref name="after"/> (the chat page polls with it).
+    /// The transcript, or only what came after message <paramref name="after"/> (the chat page polls with it); a
+    /// person's reply carries the name of who wrote it.
     /// </summary>
     private static async Task<List<ChatMessageView>?> MessagesAsync(DaibanDbContext db, string key, long? after,
         CancellationToken ct)
@@ -68,8 +82,17 @@ public static class ChatEndpoints
         var id = await db.Conversations.Where(c => c.Key == key).Select(c => (long?)c.Id).SingleOrDefaultAsync(ct);
         if (id is null)
             return null;
-        var messages = await db.Set<ConversationMessage>().Where(m => m.ConversationId == id && m.Id > (after ?? 0))
-            .OrderBy(m => m.Id).Take(200).ToListAsync(ct);
-        return messages.Select(ChatMessageView.From).ToList();
+        var query = db.Set<ConversationMessage>().Where(m => m.ConversationId == id && m.Id > (after ?? 0));
+        // The whole transcript is its latest 200 messages (a reopened page shows the newest); a poll, what is new.
+        var messages = after is null
+            ? (await query.OrderByDescending(m => m.Id).Take(200).ToListAsync(ct)).OrderBy(m => m.Id).ToList()
+            : await query.OrderBy(m => m.Id).Take(200).ToListAsync(ct);
+        var staffIds = messages.Select(m => m.StaffId).OfType<long>().Distinct().ToList();
+        var names = await db.Staff.AsNoTracking().Where(s => staffIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => s.DisplayName, ct);
+        return messages.Select(m => ChatMessageView.From(m) with
+        {
+            AuthorName = m.StaffId is { } staff ? names.GetValueOrDefault(staff) : null,
+        }).ToList();
     }
 }

@@ -133,6 +133,35 @@ public sealed class ConsultationTests : StaffAppTest
     }
 
     [Fact]
+    public async Task AReopenedMiniProgramChat_KnowsItWasHandedOff_AndNamesWhoReplied()
+    {
+        var user = await App.MiniProgramUserAsync("oConsultReopenUser0000001");
+        var before = await ProblemAssert.OkAsync<MyChatView>(await user.GetAsync("/api/mp/chat"));
+        const string question = "转人工，想问问海岸再生厂房的事";
+        await ProblemAssert.OkAsync<AskResponse>(await user.PostAsJsonAsync("/api/chat/ask", new { question }));
+        var clerk = await App.SignedInAsync("wangmin");
+        ConversationView? conversation = null;
+        foreach (var c in await ProblemAssert.OkAsync<List<ConversationSummary>>(
+                     await clerk.GetAsync("/api/staff/consultations?status=HandedOff")))
+        {
+            var detail = await ProblemAssert.OkAsync<ConversationView>(
+                await clerk.GetAsync($"/api/staff/consultations/{c.Id}"));
+            if (detail.Messages.Any(m => m.Text == question))
+                conversation = detail;
+        }
+        await ProblemAssert.OkAsync<ChatMessageView>(await clerk.PostAsJsonAsync(
+            $"/api/staff/consultations/{conversation!.Id}/replies", new { text = "您好，我是综合窗口王敏" }));
+
+        var reopened = await ProblemAssert.OkAsync<MyChatView>(await user.GetAsync("/api/mp/chat"));
+
+        Assert.Equal(("Bot", 0), (before.Status, before.Messages.Count));
+        Assert.Equal("HandedOff", reopened.Status);
+        Assert.Equal(["User", "Bot", "Agent"], reopened.Messages.Select(m => m.Author));
+        Assert.Equal("王敏", reopened.Messages[^1].AuthorName);
+        Assert.Null(reopened.Messages[0].AuthorName);
+    }
+
+    [Fact]
     public async Task ProgressQuestions_AnswerFromTheAskersOwnCasesOnly()
     {
         var alice = await App.MiniProgramUserAsync("oConsultProgressAlice00001");
