@@ -59,6 +59,41 @@ describe('apply wizard', () => {
     expect(wx.redirectTo).toHaveBeenCalledWith({ url: '/pages/case/case?id=42' })
   })
 
+  test('the steps are shown on top; 上一步 keeps what was filled in; investment type and category are chosen', async () => {
+    const server = fakeServer({
+      'POST /api/mp/auth/login': login,
+      'GET /api/mp/enterprises': () => ({ body: [{ contactId: 7, enterpriseId: 3, enterpriseName: '海岸', status: 'Confirmed' }] }),
+      'POST /api/mp/cases': () => ({ status: 201, body: { id: 42, caseNumber: 'DB20260302-000042' } }),
+    })
+    const page = render(pageId)
+    await page.instance.onLoad()
+    expect(page.querySelector('.step-dot.on').dom.textContent).toBe('2 服务')
+    expect(page.dom.innerHTML).toContain('施工图审查、消防和人防设计审查，办施工许可证')
+    // Bound already: the enterprise step is behind, and no 上一步 leads back to it.
+    expect(page.querySelector('.back')).toBeUndefined()
+    page.instance.onStage({ currentTarget: { dataset: { value: 3 } } })
+    page.instance.onNext()
+    page.instance.onProjectInput({ currentTarget: { dataset: { field: 'name' } }, detail: { value: '海岸仓库' } })
+    page.instance.onProjectInput({ currentTarget: { dataset: { field: 'location' } }, detail: { value: '乳山市' } })
+    screen(page, 'apply-project')
+    expect(page.querySelector('.step-dot.on').dom.textContent).toBe('3 项目')
+    const labels = page.querySelectorAll('.label').map((l) => l.dom.textContent)
+    expect(labels).toEqual(expect.arrayContaining(['项目名称', '建设地点', '投资类型', '项目类别']))
+
+    page.instance.onBack()
+    expect(page.data.step).toBe(1)
+    expect(page.data.selectedStages).toEqual([3])
+    page.instance.onNext()
+    expect(page.data.project.name).toBe('海岸仓库')
+
+    page.querySelectorAll('.investment')[1].dispatchEvent('tap')
+    page.querySelectorAll('.kind')[2].dispatchEvent('tap')
+    await until(() => page.data.project.kind === 'SimpleLowRisk')
+    await page.instance.onSubmit()
+    expect(server.calls.find((c) => c.url === '/api/mp/cases').data.project)
+      .toMatchObject({ name: '海岸仓库', investmentType: 'Government', kind: 'SimpleLowRisk' })
+  })
+
   test('包办 covers all four stages; other modes need at least one', async () => {
     fakeServer({ 'POST /api/mp/auth/login': login, 'GET /api/mp/enterprises': () => ({ body: [{ contactId: 1 }] }) })
     const page = render(pageId)

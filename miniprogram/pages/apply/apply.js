@@ -6,21 +6,38 @@ const MODES = [
   { value: 'Agency', name: '代办', hint: '代为办理一个或几个事项、某一阶段' },
   { value: 'FullService', name: '包办', hint: '四个阶段全程包办，先商定服务方案' },
 ]
+// Each stage in the words of someone who has not been through it yet.
 const STAGES = [
-  { value: 1, name: '立项用地规划许可' },
-  { value: 2, name: '工程建设许可' },
-  { value: 3, name: '施工许可' },
-  { value: 4, name: '竣工验收' },
+  { value: 1, name: '立项用地规划许可', hint: '项目立项（审批、核准或备案）、选址和用地，办建设用地规划许可证' },
+  { value: 2, name: '工程建设许可', hint: '设计方案审查，办建设工程规划许可证' },
+  { value: 3, name: '施工许可', hint: '施工图审查、消防和人防设计审查，办施工许可证' },
+  { value: 4, name: '竣工验收', hint: '规划、消防、人防等联合验收和竣工验收备案' },
 ]
+// The server's InvestmentType and ProjectKind (Core/Projects), as the applicant knows them.
+const INVESTMENT_TYPES = [
+  { value: 'Social', name: '社会投资', hint: '企业自有资金投资' },
+  { value: 'Government', name: '政府投资', hint: '使用财政资金' },
+]
+const KINDS = [
+  { value: 'Industrial', name: '工业项目', hint: '厂房、仓库等' },
+  { value: 'Civil', name: '民用建筑', hint: '住宅、商业、学校、医院等' },
+  { value: 'SimpleLowRisk', name: '简易低风险项目', hint: '3000平方米以内、功能单一的小型建筑' },
+  { value: 'Linear', name: '线性工程', hint: '道路、管线等市政基础设施' },
+]
+const STEP_NAMES = ['企业', '服务', '项目']
 // 统一社会信用代码: 18 characters, digits and capitals without I, O, S, V, Z (the server checks the check digit).
 const CREDIT_CODE = /^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/
 
-// The application in three steps: who (bind the enterprise once), what (mode and stages), the project.
+// The application in three steps shown on top (企业 · 服务 · 项目), each with 上一步: who (bind the enterprise once),
+// what (mode and stages, explained in plain words), the project (with its investment type and category).
 Page({
   data: {
     step: 0,
     modes: MODES,
     stages: STAGES,
+    investmentTypes: INVESTMENT_TYPES,
+    kinds: KINDS,
+    stepNames: STEP_NAMES,
     enterprises: [],
     // The first binding while the window has not confirmed it (it says what is still needed).
     binding: null,
@@ -123,6 +140,20 @@ Page({
       },
       fail: () => resolve(),
     }))
+  },
+
+  /** 上一步: back one step, keeping what was filled in; the binding step only while there is no enterprise. */
+  onBack() {
+    const first = this.data.enterprises.length ? 1 : 0
+    this.setData({ step: Math.max(first, this.data.step - 1), errors: {} })
+  },
+
+  onInvestmentType(e) {
+    this.setData({ 'project.investmentType': e.currentTarget.dataset.value })
+  },
+
+  onKind(e) {
+    this.setData({ 'project.kind': e.currentTarget.dataset.value })
   },
 
   onMode(e) {
