@@ -12,7 +12,7 @@ namespace Daiban.Core.Cases;
 /// <summary>One row of the staff case list: whose case it is (enterprise, project, contact) and where it stands.</summary>
 public sealed record CaseListRow(long Id, string CaseNumber, ServiceMode Mode, CaseStatus Status, long? AgentId,
     string? AgentName, DateTimeOffset SubmittedAt, DateOnly? NextDueOn, string EnterpriseName, string ProjectName,
-    string? ContactName);
+    string? ContactName, DateTimeOffset? RegisteredAt = null);
 
 public enum CaseSort
 {
@@ -141,6 +141,7 @@ public static partial class CaseSearch
                 c.SubmittedAt, c.NextDueOn,
                 db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name).FirstOrDefault() ?? "",
                 db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name).FirstOrDefault() ?? "",
-                db.EnterpriseContacts.Where(k => k.Id == c.ApplicantContactId).Select(k => k.Name).FirstOrDefault())), ct);
+                db.EnterpriseContacts.Where(k => k.Id == c.ApplicantContactId).Select(k => k.Name).FirstOrDefault(),
+                c.RegisteredAt)), ct);
     }
 }

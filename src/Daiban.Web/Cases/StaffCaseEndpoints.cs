@@ -54,13 +54,21 @@ public static class StaffCaseEndpoints
 
     /// <summary>A page of the staff case list (see <see cref="CaseSearch"/> and <see cref="PageHeaders"/>).</summary>
     internal static async Task<Ok<List<CaseListItem>>> ListAsync([AsParameters] CaseListRequest r,
-        [AsParameters] PageRequest paging, HttpContext http, [AsParameters] RequestContext x)
+        [AsParameters] PageRequest paging, IOptions<ServiceRules> rules, HttpContext http,
+        [AsParameters] RequestContext x)
     {
         var query = new CaseQuery(r.Status, r.Q, r.AgentId, r.Overdue ?? false, r.Sort ?? CaseSort.Urgency);
         var spec = paging.Spec();
-        var page = await CaseSearch.FindAsync(x.Db, x.User.Powers(), query, spec, ChinaTime.Today(x.Clock),
-            x.Cancellation);
-        return TypedResults.Ok(http.Write(spec, page, CaseListItem.From));
+        var today = ChinaTime.Today(x.Clock);
+        var page = await CaseSearch.FindAsync(x.Db, x.User.Powers(), query, spec, today, x.Cancellation);
+        // The calendar only when a row waits at the window (the registration queue, the assignment queue).
+        var calendar = page.Rows.Any(c => c.Status is CaseStatus.Submitted or CaseStatus.Registered)
+            ? await x.Db.LoadBusinessCalendarAsync(x.Cancellation)
+            : null;
+        return TypedResults.Ok(http.Write(spec, page, c => CaseListItem.From(c, calendar is null
+            ? null
+            : WindowWaits.For(c.Status, c.SubmittedAt, c.RegisteredAt, calendar, rules.Value.RegistrationWorkingDays,
+                today))));
     }
 
     /// <summary>The case with its header and the steps its state allows the reader.</summary>

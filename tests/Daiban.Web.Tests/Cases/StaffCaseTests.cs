@@ -176,9 +176,16 @@ public sealed class StaffCaseTests : StaffAppTest
 
         var response = await clerk.PostAsync($"/api/staff/cases/{online.Id}/register", null);
         var again = await clerk.PostAsync($"/api/staff/cases/{online.Id}/register", null);
+        var toAssign = (await clerk.GetFromJsonAsync<List<CaseListItem>>("/api/staff/cases?status=Registered", TestJson.Options))!;
+        var running = (await clerk.GetFromJsonAsync<List<CaseListItem>>("/api/staff/cases?status=InProgress", TestJson.Options))!;
 
         Assert.Equal(CaseStatus.Registered, (await response.Content.ReadFromJsonAsync<CaseResponse>(TestJson.Options))!.Status);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        // The window's queue: longest waiting first, each with its wait in working days; late past one working day.
+        Assert.Equal(submitted.OrderBy(c => c.SubmittedAt).Select(c => c.Id), submitted.Select(c => c.Id));
+        Assert.All(submitted, c => Assert.Equal(c.Waiting!.WorkingDays > 1, c.Waiting.Late));
+        Assert.Contains(toAssign, c => c.Id == online.Id && c.Waiting == new WindowWait(0, false));
+        Assert.All(running, c => Assert.Null(c.Waiting));
         await ProblemAssert.IsProblemAsync(await clerk.PostAsync("/api/staff/cases/999999/register", null), HttpStatusCode.NotFound);
     }
 

@@ -2,8 +2,8 @@
 // the routing suggestion, chat hand-offs nobody has taken yet.
 import { act } from '../actions.js';
 import { api } from '../lib/api.js';
-import { el, guarded, table } from '../lib/dom.js';
-import { channelName, dateTime } from '../lib/format.js';
+import { el, guarded, table, tag } from '../lib/dom.js';
+import { channelName, dateTime, workingDays } from '../lib/format.js';
 import { caseFacts } from './case-header.js';
 import { whoseCell } from './cases.js';
 import { pendingContactsPanel } from './contacts.js';
@@ -19,17 +19,20 @@ export async function dispatchPage(view) {
   view.append(walkInPanel());
   view.append(pendingContactsPanel(contacts));
   view.append(el('section', { className: 'panel' }, el('h2', {}, `待登记的网上申请（${submitted.length}）`),
+    el('p', { className: 'muted' }, '网上申请应在1个工作日内登记；等待最久的在最上面。'),
     table(['案件编号', '企业 / 项目 · 联系人', '服务方式', '提交时间', ''], submitted.map((c) => el('tr', {
       'data-case': c.caseNumber,
-    }, el('td', {}, c.caseNumber), whoseCell(c), el('td', {}, c.modeName), el('td', {}, dateTime(c.submittedAt)),
+    }, el('td', {}, c.caseNumber), whoseCell(c), el('td', {}, c.modeName),
+      el('td', {}, dateTime(c.submittedAt), ' ', waited(c)),
       el('td', {}, detailsButton(c), ' ', el('button', {
         className: 'register', onclick: () => act(`/api/staff/cases/${c.id}/register`, { done: `${c.caseNumber} 已登记` }),
       }, '登记'), ' ', closeBox(c)))), 'submitted')));
 
   view.append(el('section', { className: 'panel' }, el('h2', {}, `待指派（${registered.length}）`),
-    table(['案件编号', '企业 / 项目 · 联系人', '服务方式', '指派'], registered.map((c) => el('tr', {
+    el('p', { className: 'muted' }, '等待最久的在最上面。'),
+    table(['案件编号', '企业 / 项目 · 联系人', '服务方式', '已等待', '指派'], registered.map((c) => el('tr', {
       'data-case': c.caseNumber,
-    }, el('td', {}, c.caseNumber), whoseCell(c), el('td', {}, c.modeName),
+    }, el('td', {}, c.caseNumber), whoseCell(c), el('td', {}, c.modeName), el('td', {}, waited(c)),
       el('td', {}, detailsButton(c), assignBox(c), closeBox(c)))),
     'registered')));
 
@@ -37,6 +40,13 @@ export async function dispatchPage(view) {
   view.append(el('section', { className: 'panel' }, el('h2', {}, `咨询转人工待分配（${waiting.length}）`),
     table(['原因', '渠道', '最后留言'], waiting.map((h) => el('tr', {}, el('td', {}, h.handoffReason || ''),
       el('td', {}, channelName(h.channel)), el('td', {}, dateTime(h.lastUserMessageAt)))))));
+}
+
+/** How long the case has waited at the window, in working days; red once registration is late. */
+function waited(c) {
+  if (!c.waiting) return '';
+  const text = c.waiting.workingDays === 0 ? '今天到达' : `已等待${workingDays(c.waiting.workingDays)}`;
+  return el('span', { className: 'waited' }, tag(text, c.waiting.late));
 }
 
 /**

@@ -1,0 +1,30 @@
+using Daiban.Core.Calendar;
+
+namespace Daiban.Core.Cases;
+
+/// <summary>How long a case has waited at the window, and whether that is past the window's limit.</summary>
+public sealed record WindowWait(int WorkingDays, bool Late);
+
+/// <summary>
+/// The window's own queue: an online application waits to be registered (within
+/// <c>ServiceRules.RegistrationWorkingDays</c>), a registered case waits for its agent. Counted in working days
+/// from the day it arrived; the day itself is not counted.
+/// </summary>
+public static class WindowWaits
+{
+    public static WindowWait? For(CaseStatus status, DateTimeOffset submittedAt, DateTimeOffset? registeredAt,
+        BusinessCalendar calendar, int registrationWorkingDays, DateOnly today)
+    {
+        var since = status switch
+        {
+            CaseStatus.Submitted => submittedAt,
+            CaseStatus.Registered => registeredAt ?? submittedAt,
+            _ => (DateTimeOffset?)null,
+        };
+        if (since is not { } from)
+            return null;
+        var day = ChinaTime.DateOf(from);
+        var waited = today > day ? calendar.WorkingDaysBetween(day, today) : 0;
+        return new WindowWait(waited, status == CaseStatus.Submitted && waited > registrationWorkingDays);
+    }
+}
