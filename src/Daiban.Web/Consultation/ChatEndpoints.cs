@@ -66,8 +66,8 @@ public static class ChatEndpoints
     {
         var key = $"mp:{x.User.OpenId()}";
         var state = await x.Db.Conversations.AsNoTracking().Where(c => c.Key == key)
-            .Select(c => new { c.Status, c.AgentName }).SingleOrDefaultAsync(x.Cancellation);
-        var messages = await MessagesAsync(x.Db, key, null, x.Cancellation) ?? [];
+            .Select(c => new { c.Id, c.Status, c.AgentName }).SingleOrDefaultAsync(x.Cancellation);
+        var messages = state is null ? [] : await MessagesOfAsync(x.Db, state.Id, null, x.Cancellation);
         return TypedResults.Ok(new MyChatView((state?.Status ?? ConversationStatus.Bot).ToString(), state?.AgentName,
             messages));
     }
@@ -80,16 +80,23 @@ public static class ChatEndpoints
         CancellationToken ct)
     {
         var id = await db.Conversations.Where(c => c.Key == key).Select(c => (long?)c.Id).SingleOrDefaultAsync(ct);
-        if (id is null)
-            return null;
+        return id is { } found ? await MessagesOfAsync(db, found, after, ct) : null;
+    }
+
+    private static async Task<List<ChatMessageView>> MessagesOfAsync(DaibanDbContext db, long id, long? after,
+        CancellationToken ct)
+    {
         var query = db.Set<ConversationMessage>().Where(m => m.ConversationId == id && m.Id > (after ?? 0));
         // The whole transcript is its latest 200 messages (a reopened page shows the newest); a poll, what is new.
         var messages = after is null
             ? (await query.OrderByDescending(m => m.Id).Take(200).ToListAsync(ct)).OrderBy(m => m.Id).ToList()
             : await query.OrderBy(m => m.Id).Take(200).ToListAsync(ct);
         var staffIds = messages.Select(m => m.StaffId).OfType<long>().Distinct().ToList();
-        var names = await db.Staff.AsNoTracking().Where(s => staffIds.Contains(s.Id))
-            .ToDictionaryAsync(s => s.Id, s => s.DisplayName, ct);
+        // Polled every 10 s by each open chat page: no second query when no person has replied.
+        var names = staffIds.Count == 0
+            ? []
+            : await db.Staff.AsNoTracking().Where(s => staffIds.Contains(s.Id))
+                .ToDictionaryAsync(s => s.Id, s => s.DisplayName, ct);
         return messages.Select(m => ChatMessageView.From(m) with
         {
             AuthorName = m.StaffId is { } staff ? names.GetValueOrDefault(staff) : null,
