@@ -26,4 +26,28 @@ public sealed class SqliteDaibanDbContext(DbContextOptions<SqliteDaibanDbContext
         // SQLite cannot compare or order DateTimeOffset values; as UTC ticks they compare correctly.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
+
+    private bool _disposed;
+
+    // Disposing closes the connection without the interceptors seeing it; leftovers are reset here first. A scope
+    // disposes this context twice (it is registered as itself and as DaibanDbContext).
+    public override void Dispose()
+    {
+        ResetSteppingStatementsOnce();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        ResetSteppingStatementsOnce();
+        return base.DisposeAsync();
+    }
+
+    private void ResetSteppingStatementsOnce()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        SqliteConnectionSettings.ResetSteppingStatements(Database.GetDbConnection());
+    }
 }
