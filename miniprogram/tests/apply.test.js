@@ -99,10 +99,41 @@ describe('apply wizard', () => {
     const page = render(pageId)
     await page.instance.onLoad()
     page.instance.onNext()
-    expect(page.data.errors.stages).toBe('请至少选择一个阶段')
+    expect(page.data.errors.stages).toBe('请至少选择一个阶段，或选“不清楚”')
     page.instance.onMode({ currentTarget: { dataset: { value: 'FullService' } } })
     page.instance.onNext()
     expect(page.data.selectedStages).toEqual([1, 2, 3, 4])
+  })
+
+  test('不清楚 leaves the approvals to the agent: no stage is sent, and picking a stage takes it back', async () => {
+    const server = fakeServer({
+      'POST /api/mp/auth/login': login,
+      'GET /api/mp/enterprises': () => ({ body: [{ contactId: 7, enterpriseId: 3, enterpriseName: '海岸', status: 'Confirmed' }] }),
+      'POST /api/mp/cases': () => ({ status: 201, body: { id: 43, caseNumber: 'DB20260302-000043' } }),
+    })
+    const page = render(pageId)
+    await page.instance.onLoad()
+    expect(page.dom.innerHTML).toContain('不清楚，由代办员帮我确定')
+
+    page.instance.onStage({ currentTarget: { dataset: { value: 3 } } })
+    page.querySelector('.stage-unknown').dispatchEvent('tap')
+    await until(() => page.data.scopeLeftToAgent)
+    expect(page.data.selectedStages).toEqual([])
+    expect(page.querySelector('.stage-unknown.on')).toBeDefined()
+    page.instance.onNext()
+    expect(page.data.errors.stages).toBeUndefined()
+    expect(page.data.step).toBe(2)
+    page.setData({ project: { name: '银滩度假酒店', location: '乳山市银滩', investmentType: 'Social', kind: 'Civil', floorAreaSquareMeters: '' } })
+    await page.instance.onSubmit()
+    const post = server.calls.find((c) => c.url === '/api/mp/cases')
+    expect(post.data).toMatchObject({ stages: [], scopeLeftToAgent: true })
+
+    const again = render(pageId)
+    await again.instance.onLoad()
+    again.instance.onScopeUnknown()
+    again.instance.onStage({ currentTarget: { dataset: { value: 2 } } })
+    expect(again.data.scopeLeftToAgent).toBe(false)
+    expect(again.data.selectedStages).toEqual([2])
   })
 
   test('a pending user sees 待窗口确认 and what the window still needs, and provides it here', async () => {

@@ -273,6 +273,20 @@ describe('case page', () => {
     expect(stages).toEqual(['立项用地规划许可（1/2项已办结）', '施工许可（0/1项已办结）'])
   })
 
+  test('approvals left to the agent say so until the agent settles them', async () => {
+    const waiting = caseView({ status: 'Assigned', statusName: '已指派', items: [], scopeToSettle: true })
+    fakeServer({ 'POST /api/mp/auth/login': login, 'GET /api/mp/cases/42': () => ({ body: waiting }) })
+    const page = render(pageId)
+    await page.instance.onLoad({ id: '42' })
+    screen(page, 'case-scope-to-settle')
+    expect(page.querySelector('.scope-to-settle').dom.textContent).toContain('代办员了解项目后会和您一起确定要办的审批')
+
+    fakeServer({ 'POST /api/mp/auth/login': login, 'GET /api/mp/cases/42': () => ({ body: caseView() }) })
+    const settled = render(pageId)
+    await settled.instance.onLoad({ id: '42' })
+    expect(settled.querySelector('.scope-to-settle')).toBeUndefined()
+  })
+
   test('coming back to the page reads the case again (评价 done elsewhere disappears)', async () => {
     let view = caseView({ status: 'Delivered', next: { action: 'Evaluate', needsEnterprise: true, title: '请评价本次服务', detail: '', owed: [] } })
     const server = fakeServer({ 'POST /api/mp/auth/login': login, 'GET /api/mp/cases/42': () => ({ body: view }) })

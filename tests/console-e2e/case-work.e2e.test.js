@@ -224,3 +224,34 @@ test('the window registers a walk-in with its 采集表; it waits in 待指派 w
   expect(found.map((c) => c.caseNumber)).toEqual([caseNumber])
   await clerk.close()
 })
+
+test('an enterprise that did not know its approvals: the agent settles them with it, then starts', async () => {
+  const clerk = await staffApi('wangmin')
+  const made = await clerk('/api/staff/cases', {
+    enterpriseName: '乳山市不清楚酒店管理有限公司', creditCode: creditCode(70077), contactName: '刘清楚',
+    contactPhone: '13806317007', mode: 'Agency', stages: [], scopeLeftToAgent: true,
+    request: '新建酒店，不清楚要办哪些手续',
+    project: { name: '乳山银滩度假酒店', location: '乳山市银滩', investmentType: 'Social', kind: 'Civil' },
+  })
+  const assigned = await clerk(`/api/staff/cases/${made.id}/assignment`, {})
+  const agent = await signIn(browser.context, AGENTS[assigned.agentName])
+  await agent.click(`#my-cases tr[data-case="${made.caseNumber}"] a.open-case`)
+  await agent.waitForSelector('#settle-scope')
+  expect(await agent.textContent('#next-step')).toBe('企业请代办员帮助确定办理事项，待您与企业沟通后确定')
+  expect(await agent.$('#start')).toBeNull()
+  expect(await agent.$('#propose-plan')).toBeNull()
+  await shot(agent, 'workbench-settle-scope')
+
+  // Nothing ticked: the server's reason, and the panel stays.
+  await agent.click('#settle-scope-submit')
+  await agent.waitForSelector('text=请至少选择一个审批阶段或审批事项')
+  await agent.check('input[name="scope-stage"][value="3"]')
+  await agent.click('#settle-scope-submit')
+  await agent.waitForFunction(() => !document.getElementById('settle-scope'))
+  const items = await agent.$$eval('#items tr[data-item]', (rows) => rows.map((r) => r.dataset.item))
+  expect(items.length).toBeGreaterThan(0)
+  expect(items.every((code) => code.startsWith('S3-'))).toBe(true)
+  await agent.click('#start')
+  await agent.waitForFunction(() => /待报送部门/.test(document.getElementById('next-step')?.textContent ?? ''))
+  await agent.close()
+})

@@ -44,6 +44,8 @@ Page({
     enterprise: { enterpriseName: '', creditCode: '', contactName: '' },
     mode: 'Agency',
     selectedStages: [],
+    // 不清楚，由代办员帮我确定: the agent settles the approvals with the enterprise.
+    scopeLeftToAgent: false,
     project: { name: '', location: '', investmentType: 'Social', kind: 'Industrial', floorAreaSquareMeters: '' },
     request: '',
     errors: {},
@@ -165,16 +167,21 @@ Page({
     const selected = this.data.selectedStages.includes(value)
       ? this.data.selectedStages.filter((s) => s !== value)
       : this.data.selectedStages.concat([value]).sort()
-    this.setData({ selectedStages: selected })
+    this.setData({ selectedStages: selected, scopeLeftToAgent: false })
+  },
+
+  onScopeUnknown() {
+    this.setData({ scopeLeftToAgent: !this.data.scopeLeftToAgent, selectedStages: [] })
   },
 
   onNext() {
     const stages = this.data.mode === 'FullService' ? [1, 2, 3, 4] : this.data.selectedStages
-    if (stages.length === 0) {
-      this.setData({ errors: { stages: '请至少选择一个阶段' } })
+    const leftToAgent = this.data.mode !== 'FullService' && this.data.scopeLeftToAgent
+    if (stages.length === 0 && !leftToAgent) {
+      this.setData({ errors: { stages: '请至少选择一个阶段，或选“不清楚”' } })
       return
     }
-    this.setData({ selectedStages: stages, errors: {}, step: 2 })
+    this.setData({ selectedStages: stages, scopeLeftToAgent: leftToAgent, errors: {}, step: 2 })
   },
 
   onProjectInput(e) {
@@ -206,6 +213,7 @@ Page({
           contactId: this.data.enterprises[0].contactId,
           mode: this.data.mode,
           stages: this.data.selectedStages,
+          scopeLeftToAgent: this.data.scopeLeftToAgent,
           request: this.data.request.trim() || null,
           project: {
             name: p.name.trim(), location: p.location.trim(), investmentType: p.investmentType, kind: p.kind,

@@ -8,6 +8,7 @@ public sealed partial class Case
     public ServicePlan ProposePlan(string summary, IReadOnlyList<PlanStep> steps, Actor agent, DateTimeOffset now)
     {
         EnsureAgent(agent);
+        EnsureScopeSettled();
         var text = Guard.Required(summary, "服务方案概述", 2000);
         if (steps.Count == 0)
             throw DomainRuleException.Invalid("plan.no_steps", "服务方案至少需要一个办理步骤。");
@@ -53,6 +54,7 @@ public sealed partial class Case
     public bool Start(Actor agent, DateTimeOffset now)
     {
         EnsureAgent(agent);
+        EnsureScopeSettled();
         return MoveTo(CaseStatus.InProgress, agent, now, "开始办理");
     }
 

@@ -40,6 +40,9 @@ public sealed partial class Case : IRecordsEvents
     public ApplicationChannel Channel { get; private set; }
     public CaseStatus Status { get; private set; }
     public List<Stage> ScopeStages { get; private set; } = [];
+
+    /// <summary>The enterprise left the approvals to its agent: none is worked before the agent settles them.</summary>
+    public bool ScopeToSettle { get; private set; }
     /// <summary>What the enterprise asked for, in its own words.</summary>
     public string? Request { get; private set; }
     /// <summary>Client-chosen key that makes a retried application create one case.</summary>
@@ -86,9 +89,9 @@ public sealed partial class Case : IRecordsEvents
 
     public static Case Submit(long enterpriseId, long projectId, long? applicantContactId, ServiceMode mode,
         ApplicationChannel channel, IReadOnlyCollection<Stage> scopeStages, IReadOnlyList<ApprovalItem> items,
-        string? request, string? idempotencyKey, Actor by, DateTimeOffset now)
+        string? request, string? idempotencyKey, Actor by, DateTimeOffset now, bool scopeLeftToAgent = false)
     {
-        CheckApplication(mode, items, request, idempotencyKey);
+        CheckApplication(mode, items, request, idempotencyKey, scopeLeftToAgent);
         var @case = new Case
         {
             EnterpriseId = enterpriseId,
@@ -98,6 +101,7 @@ public sealed partial class Case : IRecordsEvents
             Channel = channel,
             Status = CaseStatus.Submitted,
             ScopeStages = scopeStages.Distinct().Order().ToList(),
+            ScopeToSettle = scopeLeftToAgent,
             Request = Guard.Optional(request, "申办事项说明", 1000),
             IdempotencyKey = Guard.Optional(idempotencyKey, "幂等键", 64),
             SubmittedAt = now,
@@ -107,7 +111,10 @@ public sealed partial class Case : IRecordsEvents
         foreach (var item in items.OrderBy(i => i.Stage).ThenBy(i => i.SortOrder))
             @case._items.Add(new CaseItem(item, order++));
         var channelName = channel == ApplicationChannel.Online ? "线上" : "窗口";
-        @case.Write(LogKind.System, $"{channelName}提交{mode.Name()}申请，共{items.Count}个事项。", by, now, visibleToEnterprise: true);
+        var scope = scopeLeftToAgent
+            ? items.Count == 0 ? "办理事项请代办员帮助确定" : $"已选{items.Count}个事项，其余请代办员帮助确定"
+            : $"共{items.Count}个事项";
+        @case.Write(LogKind.System, $"{channelName}提交{mode.Name()}申请，{scope}。", by, now, visibleToEnterprise: true);
         return @case;
     }
 
@@ -138,11 +145,11 @@ public sealed partial class Case : IRecordsEvents
     /// Every rule an application must meet, checked before anything of it is stored.
     /// </summary>
     public static void CheckApplication(ServiceMode mode, IReadOnlyList<ApprovalItem> items, string? request,
-        string? idempotencyKey)
+        string? idempotencyKey, bool scopeLeftToAgent = false)
     {
         if (!Enum.IsDefined(mode))
             throw DomainRuleException.Invalid("case.mode_invalid", "请选择服务方式：帮办、代办或包办。");
-        if (items.Count == 0)
+        if (items.Count == 0 && !scopeLeftToAgent)
             throw DomainRuleException.Invalid("case.scope_empty", "请至少选择一个需要帮办代办包办的审批事项或阶段。");
         var duplicate = items.GroupBy(i => i.Code).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)

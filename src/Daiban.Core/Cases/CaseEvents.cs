@@ -11,6 +11,9 @@ public sealed record CaseRegistered(Case Case, DateTimeOffset At) : CaseEvent(Ca
 public sealed record AgentAssigned(Case Case, long AgentId, string AgentName, int Round, DateTimeOffset At)
     : CaseEvent(Case, At);
 
+/// <summary>The agent settled the approvals the enterprise had left to it; <paramref name="ItemNames"/>: all of them.</summary>
+public sealed record ScopeSettled(Case Case, IReadOnlyList<string> ItemNames, DateTimeOffset At) : CaseEvent(Case, At);
+
 public sealed record PlanProposed(Case Case, int Version, DateTimeOffset At) : CaseEvent(Case, At);
 
 public sealed record PlanDecided(Case Case, int Version, bool Agreed, string? Comment, DateTimeOffset At)

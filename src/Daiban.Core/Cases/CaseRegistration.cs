@@ -7,8 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Daiban.Core.Cases;
 
-/// <summary>What an application asks for, whichever door it comes through.</summary>
-public sealed record ApplicationScope(ServiceMode? Mode, IReadOnlyCollection<Stage> Stages, IReadOnlyCollection<string> ItemCodes, string? Request);
+/// <summary>
+/// What an application asks for, whichever door it comes through. <paramref name="LeftToAgent"/>: the enterprise
+/// does not know which approvals its project needs (不清楚) and leaves them to its agent to settle with it.
+/// </summary>
+public sealed record ApplicationScope(ServiceMode? Mode, IReadOnlyCollection<Stage> Stages,
+    IReadOnlyCollection<string> ItemCodes, string? Request, bool LeftToAgent = false);
 
 /// <summary>What the window records for an enterprise that comes in person (五.1, 六.1 集中受理).</summary>
 public sealed record WalkInApplication(
@@ -82,7 +86,8 @@ public sealed class CaseRegistration(DaibanDbContext db, TimeProvider clock)
         var items = ScopeResolver.Resolve(catalog, project.Category, scope.Stages, scope.ItemCodes);
         // Nothing is saved before every check has passed: the project, the case and (at a walk-in) the enterprise and
         // contact are stored by the one save below, their ids flowing through the navigations.
-        var @case = Case.Submit(contact.EnterpriseId, project.Id, contact.Id, mode, channel, scope.Stages, items, scope.Request, key, by, now);
+        var @case = Case.Submit(contact.EnterpriseId, project.Id, contact.Id, mode, channel, scope.Stages, items,
+            scope.Request, key, by, now, scope.LeftToAgent);
         @case.SubmittedWith(project, contact);
         beforeSave?.Invoke(@case, project);
         db.Projects.Add(project);

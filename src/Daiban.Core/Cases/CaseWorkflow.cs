@@ -11,6 +11,7 @@ public enum CaseStep
     Assign,
     Reject,
     RecordWithdrawal,
+    SettleScope,
     Start,
     ProposePlan,
     RequestMaterials,
@@ -44,6 +45,7 @@ public static class CaseStepNames
         CaseStep.Assign => "指派代办员",
         CaseStep.Reject => "不予受理",
         CaseStep.RecordWithdrawal => "登记企业撤回",
+        CaseStep.SettleScope => "确定办理事项",
         CaseStep.Start => "开始办理",
         CaseStep.ProposePlan => "提交服务方案",
         CaseStep.RequestMaterials => "一次性告知补充材料",
@@ -125,11 +127,15 @@ public static class CaseWorkflow
 
     private static IEnumerable<CaseStep> AgentSteps(Case c)
     {
+        // Nothing is started or planned before the approvals the enterprise left open are settled.
+        if (c.ScopeToSettle && c.Status.IsOpen() && c.Status != CaseStatus.Submitted)
+            yield return CaseStep.SettleScope;
         // 开始办理 moves into InProgress; from AwaitingMaterials that move is 材料已补齐, listed apart.
-        if (c.Status != CaseStatus.AwaitingMaterials && CaseStatuses.IsAllowed(c.Mode, c.Status, CaseStatus.InProgress))
+        if (!c.ScopeToSettle && c.Status != CaseStatus.AwaitingMaterials
+                             && CaseStatuses.IsAllowed(c.Mode, c.Status, CaseStatus.InProgress))
             yield return CaseStep.Start;
         // A pending proposal may be replaced by a newer one (ProposePlan).
-        if (c.Status == CaseStatus.PlanProposed || Allowed(c, CaseStatus.PlanProposed))
+        if (!c.ScopeToSettle && (c.Status == CaseStatus.PlanProposed || Allowed(c, CaseStatus.PlanProposed)))
             yield return CaseStep.ProposePlan;
         if (Allowed(c, CaseStatus.AwaitingMaterials))
             yield return CaseStep.RequestMaterials;
@@ -201,6 +207,8 @@ public static class CaseWorkflow
                 return $"待{clerk}登记";
             case CaseStatus.Registered:
                 return $"待{clerk}指派代办员";
+            case CaseStatus.Assigned when c.ScopeToSettle:
+                return $"企业请代办员帮助确定办理事项，待{agent}与企业沟通后确定";
             case CaseStatus.Assigned:
                 var returned = c.Plans.Where(p => p.Decision == PlanDecision.Rejected).MaxBy(p => p.Version);
                 if (returned is not null && c.CurrentPlan == returned)

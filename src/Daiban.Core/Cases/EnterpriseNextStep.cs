@@ -41,6 +41,8 @@ public static class EnterpriseNextStep
                 return Wait("申请已提交", "综合窗口登记后会为您指派代办员，届时在这里和“消息”里通知您。");
             case CaseStatus.Registered:
                 return Wait("正在为您指派代办员", "综合窗口已登记您的申请，指派后代办员会与您联系。");
+            case CaseStatus.Assigned when c.ScopeToSettle:
+                return Wait($"{agent}将与您联系", "代办员会了解您的项目，和您一起确定需要办理的审批事项，确定后在这里列出。");
             case CaseStatus.Assigned:
                 return c.Mode == ServiceMode.FullService
                     ? Wait($"{agent}正在拟定服务方案", "方案提交后请在这里查看并确认。")

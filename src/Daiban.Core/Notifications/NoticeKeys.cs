@@ -38,6 +38,7 @@ public static class NoticeKeys
     public const string ContactConfirmed = "contact-confirmed";
     public const string ContactRefused = "contact-refused";
     public const string ContactRevoked = "contact-revoked";
+    public const string ScopeSettled = "scope-settled";
 
     /// <summary>Keys sent to enterprise contacts as mini-program subscribe messages, which they consent to.</summary>
     public static readonly IReadOnlyList<string> ToEnterprises =
@@ -55,5 +56,5 @@ public static class NoticeKeys
     ];
 
     public static readonly IReadOnlyList<string> All =
-        [.. Templated, ConsultationReply, AccountSecurity, ContactConfirmed, ContactRefused, ContactRevoked];
+        [.. Templated, ConsultationReply, AccountSecurity, ContactConfirmed, ContactRefused, ContactRevoked, ScopeSettled];
 }

@@ -36,6 +36,10 @@ public sealed class Notices
             : ToApplicantAsync(db, r, "registered", NoticeKeys.CaseRegistered, "您的申请已登记",
                 $"{r.Case.Mode.Name()}申请已登记，正在为您指派代办员", ct),
         AgentAssigned a => AssignedAsync(db, a, ct),
+        // No subscribe template of its own: the agent settles the scope with the enterprise, who hears it first.
+        ScopeSettled s => ToApplicantAsync(db, s, "scope", NoticeKeys.ScopeSettled, "办理事项已确定",
+            $"代办员已为您确定{s.ItemNames.Count}个审批事项：{string.Join("、", s.ItemNames)}", ct,
+            channel: NotificationChannel.InApp),
         PlanProposed p => ToApplicantAsync(db, p, $"plan:{p.Version}", NoticeKeys.PlanToAgree, "服务方案待您确认",
             "代办员已提交服务方案，请查看并确认", ct),
         PlanDecided d => ToAgentAsync(db, d,
@@ -156,14 +160,15 @@ public sealed class Notices
     }
 
     private Task ToApplicantAsync(DaibanDbContext db, CaseEvent e, string what, string template, string title,
-        string summary, CancellationToken ct, string? itemName = null)
+        string summary, CancellationToken ct, string? itemName = null,
+        NotificationChannel channel = NotificationChannel.Subscribe)
     {
         var c = e.Case;
         if (c.ApplicantContactId is not { } contactId)
             return Task.CompletedTask;
         return db.AddOnceAsync(ToContact($"case:{c.CaseNumber}:{what}", contactId, template, title,
             new NoticeFields { CaseNumber = c.CaseNumber, ItemName = itemName, Summary = summary, At = e.At },
-            NoticeTarget.EnterpriseCase(c.Id), c.Id, e.At), ct);
+            NoticeTarget.EnterpriseCase(c.Id), c.Id, e.At, channel), ct);
     }
 
     private Task ToAgentAsync(DaibanDbContext db, CaseEvent e, string what, string title, string summary,

@@ -1,4 +1,5 @@
 using Daiban.Core.Calendar;
+using Daiban.Core.Catalog;
 using Daiban.Core.Cases;
 using Daiban.Core.Common;
 using Daiban.Core.Staff;
@@ -20,6 +21,8 @@ public static class AgentWorkbenchEndpoints
     {
         var g = app.MapGroup("/api/staff/cases/{id:long}").WithTags("Agent workbench")
             .RequireAuthorization(StaffPolicies.Agent);
+        g.MapPost("/scope", SettleScopeAsync).WithName("SettleScope")
+            .WithSummary("与企业确定办理事项（企业申请时选择“不清楚，由代办员帮我确定”）");
         g.MapPost("/start", StartAsync).WithName("StartCase").WithSummary("开始办理（包办须方案已确认）");
         g.MapPost("/plan", ProposePlanAsync).WithName("ProposePlan").WithSummary("提交服务方案和代办计划，请企业确认");
         g.MapPost("/logs", AddWorkLogAsync).WithName("AddWorkLog").WithSummary("记录代办/包办日志（可标记关键节点）");
@@ -56,6 +59,18 @@ public static class AgentWorkbenchEndpoints
         reads.MapGet("/checklist", GetChecklistAsync).WithName("GetMaterialChecklist")
             .WithSummary("形式审查清单：按事项列出目录要求的材料、是否已收、审查结果及缺少的核心材料");
     }
+
+    internal static Task<Results<Ok<CaseResponse>, NotFound>> SettleScopeAsync(long id, SettleScopeRequest r,
+        [AsParameters] RequestContext x) =>
+        x.ActAsync(id, CaseActions.Agent, async a =>
+        {
+            var category = await x.Db.Projects.Where(p => p.Id == a.Case.ProjectId).Select(p => p.Category)
+                .SingleAsync(x.Cancellation);
+            var catalog = await x.Db.ApprovalItems.ToListAsync(x.Cancellation);
+            var items = ScopeResolver.Resolve(catalog, category, (r.Stages ?? []).Select(StageNames.FromNumber),
+                r.Items ?? []);
+            a.Case.SettleScope(items, a.Actor, x.Now);
+        });
 
     internal static Task<Results<Ok<CaseResponse>, NotFound>> StartAsync(long id, [AsParameters] RequestContext x) =>
         x.ActAsync(id, CaseActions.Agent, a => a.Case.Start(a.Actor, x.Now));

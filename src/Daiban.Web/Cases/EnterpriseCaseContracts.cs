@@ -22,8 +22,9 @@ public sealed record EnterpriseBinding(long ContactId, long EnterpriseId, string
 }
 
 /// <summary>Stages or items (or both) give the scope; a user bound to one enterprise may omit the contact.</summary>
+/// <param name="ScopeLeftToAgent">不清楚，由代办员帮我确定: the agent settles the approvals with the enterprise.</param>
 public sealed record ApplyRequest(long? ContactId, [property: Required] ServiceMode? Mode, int[]? Stages,
-    string[]? Items, [property: Required] ProjectRequest? Project, string? Request);
+    string[]? Items, [property: Required] ProjectRequest? Project, string? Request, bool ScopeLeftToAgent = false);
 
 public sealed record PlanDecisionRequest(bool Agree, string? Comment);
 
@@ -78,6 +79,9 @@ public sealed record EnterpriseCaseView(long Id, string CaseNumber, string ModeN
     /// <summary>The agent's work phone for 联系代办员; set by the case's own read, which the page reloads after acting.</summary>
     public string? AgentPhone { get; init; }
 
+    /// <summary>The approvals are still to be settled with the agent (the enterprise chose 不清楚).</summary>
+    public bool ScopeToSettle { get; init; }
+
     public static EnterpriseCaseView From(Case c, string projectName, EnterpriseNext next)
     {
         var staff = CaseResponse.From(c);
@@ -94,7 +98,10 @@ public sealed record EnterpriseCaseView(long Id, string CaseNumber, string ModeN
             items, plan, timeline,
             c.Status == CaseStatus.Delivered && c.Evaluation is null,
             ParcelResponse.ListOf(c), c.AcceptsMail, c.CanBeWithdrawn, projectName, EnterpriseNextView.From(next),
-            c.Materials.OrderBy(m => m.Id).Select(UploadedMaterial.From).ToList(), DeliveryView.From(c.Delivery));
+            c.Materials.OrderBy(m => m.Id).Select(UploadedMaterial.From).ToList(), DeliveryView.From(c.Delivery))
+        {
+            ScopeToSettle = c.ScopeToSettle,
+        };
     }
 }
 

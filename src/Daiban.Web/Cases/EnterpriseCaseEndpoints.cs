@@ -84,7 +84,7 @@ public static class MiniProgramCaseEndpoints
                       ?? throw DomainRuleException.Invalid("apply.no_enterprise", "请先绑定企业，再以该企业名义申请。");
         var project = request.Project ?? throw DomainRuleException.Invalid("case.project_required", "请填写项目基本信息。");
         var scope = new ApplicationScope(request.Mode, (request.Stages ?? []).Select(StageNames.FromNumber).ToList(),
-            request.Items ?? [], request.Request);
+            request.Items ?? [], request.Request, request.ScopeLeftToAgent);
         var (@case, created) =
             await registration.ApplyOnlineAsync(contact, project.ToFacts(), scope, idempotencyKey, x.Cancellation);
         var view = await views.OfAsync(@case, x.Cancellation);

@@ -41,7 +41,7 @@ public sealed record ProjectRequest(
 public sealed record WalkInRequest(
     string? EnterpriseName, [property: Required] string? CreditCode, [property: Required] string? ContactName,
     string? ContactPhone, [property: Required] ProjectRequest? Project, [property: Required] ServiceMode? Mode,
-    int[]? Stages, string[]? Items, string? Request);
+    int[]? Stages, string[]? Items, string? Request, bool ScopeLeftToAgent = false);
 
 public sealed record AssignRequest(long? AgentId, string? Reason);
 
@@ -76,6 +76,9 @@ public sealed record CaseResponse(
     int Version, IReadOnlyList<CaseItemResponse> Items, IReadOnlyList<AssignmentResponse> Assignments,
     StaffPlanView? Plan, CaseHeaderResponse? Header, CaseStepsResponse? Allowed)
 {
+    /// <summary>The enterprise left its approvals to the agent (不清楚) and they are not settled yet.</summary>
+    public bool ScopeToSettle { get; init; }
+
     public static CaseResponse From(Case c) => new(c.Id, c.CaseNumber, c.Mode, c.Mode.Name(), c.Status,
         c.Status.Name(), c.Channel, c.EnterpriseId, c.ProjectId, c.AgentId, c.AgentName, c.SubmittedAt,
         c.RegisteredAt, c.Version,
@@ -87,8 +90,11 @@ public sealed record CaseResponse(
         c.CurrentPlan is { } p
             ? new StaffPlanView(p.Version, p.Summary, p.Steps, p.Decision, p.Decision.Name(), p.ProposedAt,
                 p.DecidedByName, p.DecidedAt, p.DecisionComment)
-            : null, null, null);
+            : null, null, null) { ScopeToSettle = c.ScopeToSettle };
 }
+
+/// <summary>The approvals the agent settled with an enterprise that left them open: whole stages and single items.</summary>
+public sealed record SettleScopeRequest(int[]? Stages, string[]? Items);
 
 /// <summary>The plan the enterprise was last asked to agree: its version, steps and the enterprise's answer.</summary>
 public sealed record StaffPlanView(int Version, string Summary, IReadOnlyList<PlanStep> Steps, PlanDecision Decision,

@@ -101,7 +101,7 @@ public static class StaffCaseEndpoints
     {
         var project = request.Project ?? throw DomainRuleException.Invalid("case.project_required", "请填写项目信息采集表。");
         var scope = new ApplicationScope(request.Mode, (request.Stages ?? []).Select(StageNames.FromNumber).ToList(),
-            request.Items ?? [], request.Request);
+            request.Items ?? [], request.Request, request.ScopeLeftToAgent);
         var application = new WalkInApplication(request.EnterpriseName ?? "", request.CreditCode ?? "",
             request.ContactName ?? "", request.ContactPhone, project.ToFacts(), scope, idempotencyKey);
         var created = await registration.RegisterWalkInAsync(application, x.User.StaffActor(), x.Cancellation);

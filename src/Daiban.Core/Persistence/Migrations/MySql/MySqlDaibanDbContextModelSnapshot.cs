@@ -229,6 +229,9 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .HasMaxLength(128)
                         .HasColumnType("varchar(128)");
 
+                    b.Property<bool>("ScopeToSettle")
+                        .HasColumnType("tinyint(1)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)

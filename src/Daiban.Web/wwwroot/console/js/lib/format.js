@@ -55,6 +55,9 @@ export function caseTitle(c) {
   return `${c.caseNumber} · ${c.modeName} · ${c.statusName}`;
 }
 
+/** The four approval stages by number, as applications and the catalogue name them. */
+export const STAGES = [[1, '立项用地规划许可'], [2, '工程建设许可'], [3, '施工许可'], [4, '竣工验收']];
+
 export const ROLE_NAMES = {
   WindowClerk: '综合窗口', Agent: '代办员', DepartmentLiaison: '部门联络员', Supervisor: '监督', Admin: '管理员',
 };

@@ -5,7 +5,7 @@
 import { act, exportButton, printArchiveButton } from '../actions.js';
 import { api } from '../lib/api.js';
 import { el, table } from '../lib/dom.js';
-import { chinaToday, dateTime, parcelDirection, pipeLines, reviewName } from '../lib/format.js';
+import { STAGES, chinaToday, dateTime, parcelDirection, pipeLines, reviewName } from '../lib/format.js';
 import { caseHeader } from './case-header.js';
 import { collectionFormPanel } from './collection-form.js';
 
@@ -21,8 +21,9 @@ export async function caseWorkbench(view, id) {
     // Every change here is a POST under the case's address, then this workbench again where the member was.
     const onCase = (path, body, done) => act(url + path, { body, done, after: () => keepingScroll(redraw) });
     const can = new Set(c.allowed.case);
+    const scope = can.has('SettleScope') ? await scopePanel(onCase) : '';
     view.replaceChildren(
-      statusPanel(c, url, can, onCase), form, planPanel(c, can, onCase), itemsPanel(c, onCase),
+      statusPanel(c, url, can, onCase), scope, form, planPanel(c, can, onCase), itemsPanel(c, onCase),
       materialsPanel(c, can, checklist, materials, onCase), parcelsPanel(can, parcels, onCase),
       logPanel(can, log, onCase));
   };
@@ -81,6 +82,30 @@ function deliveryForm(onCase) {
 function field(id, text, attrs = {}) {
   const input = el('input', { id, ...attrs });
   return { input, label: el('label', { className: 'inline' }, text, ' ', input) };
+}
+
+/**
+ * 确定办理事项: the enterprise applied with 不清楚，由代办员帮我确定. After going through the project with it, the agent
+ * ticks whole stages (every item of the stage for the project's category) or single catalogue items; nothing is
+ * started or planned before this.
+ */
+async function scopePanel(onCase) {
+  const catalogue = await api('/api/catalog/stages');
+  const stageBoxes = STAGES.map(([n, name]) => el('label', { className: 'inline' },
+    el('input', { type: 'checkbox', name: 'scope-stage', value: n }), ` ${name}（整个阶段）`, '　'));
+  const itemGroups = catalogue.filter((s) => s.items.length > 0).map((s) => el('fieldset', {},
+    el('legend', {}, `${s.name}：单个事项`),
+    s.items.map((i) => el('label', { className: 'inline' },
+      el('input', { type: 'checkbox', name: 'scope-item', value: i.code }), ` ${i.name}`, '　'))));
+  const settle = () => {
+    const ticked = (name) => [...document.querySelectorAll(`input[name="${name}"]:checked`)].map((b) => b.value);
+    onCase('/scope', { stages: ticked('scope-stage').map(Number), items: ticked('scope-item') }, '已确定办理事项');
+  };
+  return el('section', { className: 'panel', id: 'settle-scope' }, el('h2', {}, '确定办理事项'),
+    el('p', {}, '企业申请时选择了“不清楚，由代办员帮我确定”。与企业沟通项目情况后，勾选需要办理的阶段或单个事项；',
+      '确定后企业会在小程序中看到，随后才能开始办理或提交服务方案。'),
+    el('fieldset', {}, el('legend', {}, '审批阶段'), stageBoxes), itemGroups,
+    el('button', { id: 'settle-scope-submit', onclick: settle }, '确定办理事项'));
 }
 
 /** The plan last put to the enterprise: its version, steps and the enterprise's answer. */

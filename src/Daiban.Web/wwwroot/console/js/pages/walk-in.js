@@ -4,9 +4,8 @@
 // agent. One Idempotency-Key per form, so a double click or a retry registers one case.
 import { act } from '../actions.js';
 import { el, select } from '../lib/dom.js';
+import { STAGES } from '../lib/format.js';
 import { projectForm } from './collection-form.js';
-
-const STAGES = [[1, '立项用地规划许可'], [2, '工程建设许可'], [3, '施工许可'], [4, '竣工验收']];
 
 export function walkInPanel() {
   const body = el('div', { id: 'walk-in-form', hidden: true });
@@ -34,7 +33,9 @@ function walkInForm() {
     [['Help', '帮办'], ['Agency', '代办'], ['FullService', '包办']], 'Agency'));
   const stages = el('fieldset', { id: 'walk-in-stages' }, el('legend', {}, '申办阶段'),
     STAGES.map(([n, name]) => el('label', { className: 'inline' },
-      el('input', { type: 'checkbox', value: n }), ` ${name}`, '　')));
+      el('input', { type: 'checkbox', value: n }), ` ${name}`, '　')),
+    el('label', { className: 'inline' }, el('input', { type: 'checkbox', id: 'walk-in-scope-left' }),
+      ' 不清楚，由代办员帮助确定'));
   const request = el('label', {}, '想办哪些事项（企业原话）',
     el('textarea', { id: 'walk-in-request', maxlength: 1000, placeholder: '如：土地已摘牌，年后想开工，先办施工许可' }));
   const project = projectForm({}, true);
@@ -44,7 +45,8 @@ function walkInForm() {
     body: {
       enterpriseName: value(enterprise) || null, creditCode: value(creditCode), contactName: value(contact),
       contactPhone: value(phone) || null, mode: value(mode),
-      stages: [...stages.querySelectorAll('input:checked')].map((c) => Number(c.value)),
+      stages: [...stages.querySelectorAll('input[value]:checked')].map((c) => Number(c.value)),
+      scopeLeftToAgent: stages.querySelector('#walk-in-scope-left').checked,
       request: value(request) || null, project: project.read(),
     },
     done: (made) => `已登记${made.caseNumber}，请在“待指派”中指派代办员`,
