@@ -28,8 +28,8 @@ describe('agent pages', () => {
     const server = fakeServer({
       'POST /api/mp/auth/login': mpLogin,
       'POST /api/staff/auth/mini-program': staffSession,
-      'GET /api/staff/cases': () => ({ body: [{ id: 7, caseNumber: 'DB20260302-000007', modeName: '代办', status: 'InProgress', statusName: '办理中',
-        nextDueOn: '2020-01-01', workingDaysLeft: -21 }] }),
+      'GET /api/staff/cases': () => ({ body: [{ id: 7, caseNumber: 'DB20260302-000007', modeName: '代办',
+        status: 'InProgress', statusName: '办理中', nextDueOn: '2020-01-01', workingDaysLeft: -21 }] }),
       'GET /api/staff/consultations?status=HandedOff': () => ({ body: [{ id: 1 }, { id: 2 }] }),
     })
     const page = render(casesPage)
@@ -71,7 +71,8 @@ describe('agent pages', () => {
     const server = fakeServer({
       'POST /api/mp/auth/login': mpLogin,
       'POST /api/staff/auth/mini-program': staffSession,
-      'GET /api/staff/cases/7': () => ({ body: { caseNumber: 'DB1', modeName: '代办', statusName: '办理中', items: [{ code: 'S3-03', name: '施工许可', statusName: '审查中', dueOn: '2026-03-10' }],
+      'GET /api/staff/cases/7': () => ({ body: { caseNumber: 'DB1', modeName: '代办', statusName: '办理中',
+        items: [{ code: 'S3-03', name: '施工许可', statusName: '审查中', dueOn: '2026-03-10' }],
         header: { nextDueOn: '2026-03-10', workingDaysLeft: 5 } } }),
       'POST /api/staff/cases/7/logs': () => ({ body: {} }),
     })
