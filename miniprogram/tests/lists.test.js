@@ -42,7 +42,8 @@ test('messages: newest notices with their time; opening one marks it read and op
   const server = fakeServer({
     'POST /api/mp/auth/login': login,
     'GET /api/mp/messages': () => ({ body: [
-      { id: 5, title: '服务方案待您确认', caseId: 42, createdAt: '2026-03-02T02:30:00Z', read: false },
+      { id: 5, title: '服务方案待您确认', caseId: 42, createdAt: '2026-03-02T02:30:00Z', read: false,
+        detail: 'DB20260302-000042 · 代办员已提交服务方案，请查看并确认 · 2026-03-02 10:30' },
       { id: 4, title: '您的申请已登记', caseId: 42, createdAt: '2026-03-01T02:30:00Z', read: false },
       { id: 3, title: '办理结果已出', caseId: 41, createdAt: '2026-02-01T02:30:00Z', read: true },
     ] }),
@@ -57,6 +58,11 @@ test('messages: newest notices with their time; opening one marks it read and op
   expect(page.dom.innerHTML).toContain('服务方案待您确认')
   expect(page.dom.innerHTML).toContain('3月2日 10:30')
   expect(page.dom.innerHTML).toContain('2 条未读')
+  // Under its title, what the notice is about (muted, clamped to three lines); none when the server sent none.
+  const details = page.dom.querySelectorAll('.main--detail')
+  expect(details.length).toBe(1)
+  expect(details[0].textContent).toBe('DB20260302-000042 · 代办员已提交服务方案，请查看并确认 · 2026-03-02 10:30')
+  expect(details[0].getAttribute('class')).toContain('main--muted')
   expect(wx.setTabBarBadge).toHaveBeenLastCalledWith({ index: 2, text: '2' })
 
   await page.instance.onOpen({ currentTarget: { dataset: { id: 5, case: 42 } } })
@@ -70,4 +76,18 @@ test('messages: newest notices with their time; opening one marks it read and op
   await page.instance.onReadAll()
   expect(wx.removeTabBarBadge).toHaveBeenCalledWith({ index: 2 })
   expect(page.dom.innerHTML).not.toContain('条未读')
+})
+
+test('staff find their agent pages at the foot of 消息; that page offers binding to an unbound WeChat', async () => {
+  fakeServer({ 'POST /api/mp/auth/login': login, 'GET /api/mp/messages': () => ({ body: [] }) })
+  wx.removeTabBarBadge = jest.fn()
+  const page = render(messagesPage)
+  await page.instance.onShow()
+  expect(page.dom.textContent).toContain('工作人员入口')
+  page.querySelector('.staff-entry').dispatchEvent('tap')
+  await new Promise((r) => setTimeout(r, 10))
+  expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/agent/cases/cases' })
+  // The address it opens is a page of the app.
+  const app = JSON.parse(require('fs').readFileSync(require('path').join(__dirname, '../app.json'), 'utf8'))
+  expect(app.pages).toContain('pages/agent/cases/cases')
 })

@@ -37,18 +37,27 @@ wx-text, wx-label { display: inline; }
 main { display: block; }
 /* The page's viewport: position: fixed inside it (a chat's input bar) sits above the tab bar, as on a phone. */
 .viewport { transform: translateZ(0); min-height: 718px; }
-van-button { display: inline-block; padding: 6px 14px; margin: 4px 4px 4px 0; background: #1f5fbf; color: #fff;
+van-button { display: inline-block; padding: 6px 14px; margin: 4px 4px 4px 0; color: #fff;
+  background: var(--button-primary-background-color, #07c160); /* Vant's default green unless app.wxss sets it */
   border-radius: 4px; font-size: 14px; white-space: nowrap; }
 wx-input, wx-textarea { display: block; min-height: 20px; }
 wx-input[placeholder]:empty::before, wx-textarea[placeholder]:empty::before { content: attr(placeholder); color: #8a919c; }
 .nav { height: 44px; line-height: 44px; text-align: center; color: #fff; font-size: 16px; }
 .tabs { width: 375px; height: 50px; display: flex; background: #fff; border-top: 1px solid #e5e6eb; }
-.tabs div { flex: 1; text-align: center; line-height: 50px; font-size: 12px; color: #666; }
+.tabs div { flex: 1; text-align: center; font-size: 12px; color: #666; padding-top: 4px; }
+.tabs img { display: block; width: 27px; height: 27px; margin: 0 auto 1px; }
 .tabs div.on { color: #1f5fbf; font-weight: 600; }
 `
 
 function escape(text) {
   return String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c])
+}
+
+/** A tab bar item: its icon (inlined, the HTML file stands alone) over its text. */
+function tab(item, on) {
+  const icon = on ? item.selectedIconPath : item.iconPath
+  const img = icon ? `<img alt="" src="data:image/png;base64,${fs.readFileSync(path.join(ROOT, icon)).toString('base64')}">` : ''
+  return `<div class="${on ? 'on' : ''}">${img}${escape(item.text)}</div>`
 }
 
 /** Saves the page as <name>.html in OUT; the file names its page (data-page) for the completeness check. */
@@ -61,7 +70,7 @@ function screen(comp, name) {
   const style = BASE + css(path.join(ROOT, 'app.wxss'), 'main') + css(path.join(ROOT, page + '.wxss'), 'main') + components
   const title = json.navigationBarTitleText || APP.window.navigationBarTitleText
   const tabs = APP.tabBar.list.some((t) => t.pagePath === page)
-    ? `<nav class="tabs">${APP.tabBar.list.map((t) => `<div class="${t.pagePath === page ? 'on' : ''}">${escape(t.text)}</div>`).join('')}</nav>`
+    ? `<nav class="tabs">${APP.tabBar.list.map((t) => tab(t, t.pagePath === page)).join('')}</nav>`
     : ''
   const html = `<!doctype html><html lang="zh-CN" data-page="${page}"><head><meta charset="utf-8"><style>${style}</style></head>`
     + `<body><div class="nav" style="background:${APP.window.navigationBarBackgroundColor}">${escape(title)}</div>`

@@ -12,4 +12,11 @@ function day(isoDate) {
   return `${m}月${d}日`
 }
 
-module.exports = { dateTime, day }
+/** The server's working days to a due date, worded as the console does: 剩3个工作日, 今日到期, 已逾期2个工作日. */
+function dueIn(workingDays) {
+  if (workingDays === null || workingDays === undefined) return ''
+  if (workingDays === 0) return '今日到期'
+  return workingDays > 0 ? `剩${workingDays}个工作日` : `已逾期${-workingDays}个工作日`
+}
+
+module.exports = { dateTime, day, dueIn }

@@ -15,7 +15,10 @@ Page({
   async load() {
     try {
       const messages = await api.request({ url: '/api/mp/messages' })
-      this.show(messages.map((m) => ({ id: m.id, title: m.title, when: format.dateTime(m.createdAt), caseId: m.caseId, read: m.read })))
+      this.show(messages.map((m) => ({
+        id: m.id, title: m.title, detail: m.detail || '', when: format.dateTime(m.createdAt),
+        caseId: m.caseId, read: m.read,
+      })))
     } catch (e) {
       api.showError(e)
       this.setData({ loaded: true })
@@ -38,6 +41,11 @@ Page({
       api.request({ url: `/api/mp/messages/${id}/read`, method: 'POST', data: {} }).catch(() => {})
     }
     if (caseId) wx.navigateTo({ url: '/pages/case/case?id=' + caseId })
+  },
+
+  // Staff who bound this WeChat reach their agent pages here; that page offers binding to anyone else.
+  onStaff() {
+    wx.navigateTo({ url: '/pages/agent/cases/cases' })
   },
 
   async onReadAll() {

@@ -89,6 +89,13 @@ public sealed class BusinessCalendar
         return count;
     }
 
+    /// <summary>
+    /// Working days from <paramref name="today"/> to a due date: 0 on the day, negative once overdue (剩3个工作日,
+    /// 已逾期2个工作日), as every page that shows a due date says it.
+    /// </summary>
+    public int WorkingDaysLeft(DateOnly due, DateOnly today) =>
+        due >= today ? WorkingDaysBetween(today, due) : -WorkingDaysBetween(due, today);
+
     /// <summary>The first working day on or after <paramref name="date"/>.</summary>
     public DateOnly NextWorkingDayOnOrAfter(DateOnly date)
     {

@@ -102,9 +102,7 @@ public static class CaseWorkflow
                 itemSteps[item.ItemCode] = ItemSteps(c, item);
         }
         var nextDue = c.NextDueOn;
-        int? left = nextDue is { } due
-            ? due >= today ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today)
-            : null;
+        int? left = nextDue is { } due ? calendar.WorkingDaysLeft(due, today) : null;
         var evaluationUntil = EvaluationOpenUntil(c, calendar, evaluationWindowWorkingDays, today);
         return new CaseWork(steps.Distinct().ToList(), itemSteps, NextStep(c, works, window, evaluationUntil, today), nextDue, left,
             evaluationUntil);

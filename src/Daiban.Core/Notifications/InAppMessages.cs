@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Daiban.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,4 +35,24 @@ public static class InAppMessages
     /// <summary>Marks everything the recipient has read; returns how many were unread.</summary>
     public static Task<int> MarkAllReadAsync(DaibanDbContext db, RecipientKind kind, IReadOnlyCollection<long> recipientIds, DateTimeOffset now, CancellationToken ct) =>
         Of(db, kind, recipientIds).Where(n => n.ReadAt == null).ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), ct);
+
+    /// <summary>
+    /// The notice's values in one line under its title (case number, what happened, when …); older rows: their
+    /// keyword values.
+    /// </summary>
+    public static string Detail(string? fieldsJson, string dataJson)
+    {
+        try
+        {
+            if (fieldsJson is not null)
+                return JsonSerializer.Deserialize<NoticeFields>(fieldsJson)?.Line() ?? "";
+            return JsonSerializer.Deserialize<Dictionary<string, string>>(dataJson) is { } data
+                ? string.Join(" · ", data.Values)
+                : "";
+        }
+        catch (JsonException)
+        {
+            return "";
+        }
+    }
 }

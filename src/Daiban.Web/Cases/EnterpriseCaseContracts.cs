@@ -105,8 +105,9 @@ public sealed record EnterpriseCaseView(long Id, string CaseNumber, string ModeN
     }
 }
 
-public sealed record InAppMessage(long Id, string Title, long? CaseId, string? Page, DateTimeOffset CreatedAt,
-    bool Read);
+/// <summary>A notice to the enterprise: its title, and its values in one line under it (project, what, when).</summary>
+public sealed record InAppMessage(long Id, string Title, string Detail, long? CaseId, string? Page,
+    DateTimeOffset CreatedAt, bool Read);
 
 /// <summary>How many messages a "mark all read" changed.</summary>
 public sealed record MessagesRead(int Marked);

@@ -174,10 +174,12 @@ public static class MiniProgramCaseEndpoints
         var rows = await InAppMessages.Latest(x.Db, RecipientKind.EnterpriseContact, contactIds)
             .Select(n => new
             {
-                n.Id, n.Title, n.CaseId, n.Destination, n.DestinationCaseId, n.CreatedAt, Read = n.ReadAt != null,
+                n.Id, n.Title, n.DataJson, n.FieldsJson, n.CaseId, n.Destination, n.DestinationCaseId, n.CreatedAt,
+                Read = n.ReadAt != null,
             })
             .ToListAsync(x.Cancellation);
-        return TypedResults.Ok(rows.Select(n => new InAppMessage(n.Id, n.Title, n.CaseId,
+        return TypedResults.Ok(rows.Select(n => new InAppMessage(n.Id, n.Title,
+            InAppMessages.Detail(n.FieldsJson, n.DataJson), n.CaseId,
             MiniProgramPages.For(RecipientKind.EnterpriseContact, new NoticeTarget(n.Destination, n.DestinationCaseId)),
             n.CreatedAt, n.Read)).ToList());
     }

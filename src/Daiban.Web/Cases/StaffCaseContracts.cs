@@ -101,14 +101,17 @@ public sealed record StaffPlanView(int Version, string Summary, IReadOnlyList<Pl
     string DecisionName, DateTimeOffset ProposedAt, string? DecidedByName, DateTimeOffset? DecidedAt,
     string? DecisionComment);
 
-/// <summary>A row of the staff case list; <c>Waiting</c>, for a case in the window's queue, how long it has waited.</summary>
+/// <summary>
+/// A row of the staff case list; <c>WorkingDaysLeft</c>, to the next due date on the business calendar (negative:
+/// overdue), as the case header says it; <c>Waiting</c>, for a case in the window's queue, how long it has waited.
+/// </summary>
 public sealed record CaseListItem(long Id, string CaseNumber, string ModeName, CaseStatus Status, string StatusName,
-    string? AgentName, DateTimeOffset SubmittedAt, DateOnly? NextDueOn, string EnterpriseName, string ProjectName,
-    string? ContactName, long? AgentId, WindowWait? Waiting)
+    string? AgentName, DateTimeOffset SubmittedAt, DateOnly? NextDueOn, int? WorkingDaysLeft, string EnterpriseName,
+    string ProjectName, string? ContactName, long? AgentId, WindowWait? Waiting)
 {
-    public static CaseListItem From(CaseListRow r, WindowWait? waiting) => new(r.Id, r.CaseNumber, r.Mode.Name(),
-        r.Status, r.Status.Name(), r.AgentName, r.SubmittedAt, r.NextDueOn, r.EnterpriseName, r.ProjectName,
-        r.ContactName, r.AgentId, waiting);
+    public static CaseListItem From(CaseListRow r, int? workingDaysLeft, WindowWait? waiting) => new(r.Id,
+        r.CaseNumber, r.Mode.Name(), r.Status, r.Status.Name(), r.AgentName, r.SubmittedAt, r.NextDueOn,
+        workingDaysLeft, r.EnterpriseName, r.ProjectName, r.ContactName, r.AgentId, waiting);
 }
 
 /// <summary>The case list's query string (<see cref="CaseQuery"/>); the page is a <see cref="PageRequest"/>.</summary>

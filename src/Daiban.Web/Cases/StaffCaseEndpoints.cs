@@ -61,14 +61,16 @@ public static class StaffCaseEndpoints
         var spec = paging.Spec();
         var today = ChinaTime.Today(x.Clock);
         var page = await CaseSearch.FindAsync(x.Db, x.User.Powers(), query, spec, today, x.Cancellation);
-        // The calendar only when a row waits at the window (the registration queue, the assignment queue).
-        var calendar = page.Rows.Any(c => c.Status is CaseStatus.Submitted or CaseStatus.Registered)
+        // The calendar only when a row has a due date or waits at the window (registration, assignment queues).
+        var calendar = page.Rows.Any(c => c.NextDueOn is not null
+                                          || c.Status is CaseStatus.Submitted or CaseStatus.Registered)
             ? await x.Db.LoadBusinessCalendarAsync(x.Cancellation)
             : null;
-        return TypedResults.Ok(http.Write(spec, page, c => CaseListItem.From(c, calendar is null
-            ? null
-            : WindowWaits.For(c.Status, c.SubmittedAt, c.RegisteredAt, calendar, rules.Value.RegistrationWorkingDays,
-                today))));
+        return TypedResults.Ok(http.Write(spec, page, c => calendar is null
+            ? CaseListItem.From(c, null, null)
+            : CaseListItem.From(c, c.NextDueOn is { } due ? calendar.WorkingDaysLeft(due, today) : null,
+                WindowWaits.For(c.Status, c.SubmittedAt, c.RegisteredAt, calendar,
+                    rules.Value.RegistrationWorkingDays, today))));
     }
 
     /// <summary>The case with its header and the steps its state allows the reader.</summary>

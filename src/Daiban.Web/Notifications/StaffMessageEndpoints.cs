@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Daiban.Core.Notifications;
 using Daiban.Web.Cases;
 using Daiban.Web.Platform;
@@ -39,8 +38,8 @@ public static class StaffMessageEndpoints
                 n.Id, n.Title, n.DataJson, n.FieldsJson, n.CaseId, n.CreatedAt, Read = n.ReadAt != null,
             })
             .ToListAsync(x.Cancellation);
-        return TypedResults.Ok(rows.Select(r =>
-            new StaffMessage(r.Id, r.Title, Detail(r.FieldsJson, r.DataJson), r.CaseId, r.CreatedAt, r.Read)).ToList());
+        return TypedResults.Ok(rows.Select(r => new StaffMessage(r.Id, r.Title,
+            InAppMessages.Detail(r.FieldsJson, r.DataJson), r.CaseId, r.CreatedAt, r.Read)).ToList());
     }
 
     internal static async Task<Ok<UnreadCount>> UnreadCountAsync([AsParameters] RequestContext x) =>
@@ -58,23 +57,4 @@ public static class StaffMessageEndpoints
             await InAppMessages.MarkAllReadAsync(x.Db, RecipientKind.Staff, Me(x.User), x.Now, x.Cancellation)));
 
     private static long[] Me(ClaimsPrincipal user) => [user.StaffId()];
-
-    /// <summary>
-    /// The notice's values in one line (case number, what happened, when …); older rows: keyword values.
-    /// </summary>
-    private static string Detail(string? fieldsJson, string dataJson)
-    {
-        try
-        {
-            if (fieldsJson is not null)
-                return JsonSerializer.Deserialize<NoticeFields>(fieldsJson)?.Line() ?? "";
-            return JsonSerializer.Deserialize<Dictionary<string, string>>(dataJson) is { } data
-                ? string.Join(" · ", data.Values)
-                : "";
-        }
-        catch (JsonException)
-        {
-            return "";
-        }
-    }
 }

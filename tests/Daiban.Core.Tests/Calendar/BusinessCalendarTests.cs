@@ -56,6 +56,14 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
+    public void WorkingDaysLeft_CountsAcrossTheHoliday_NegativeOnceOverdue()
+    {
+        Assert.Equal(6, Calendar.WorkingDaysLeft(D("2026-02-28"), D("2026-02-13")));
+        Assert.Equal(-6, Calendar.WorkingDaysLeft(D("2026-02-13"), D("2026-02-28")));
+        Assert.Equal(0, Calendar.WorkingDaysLeft(D("2026-03-02"), D("2026-03-02")));
+    }
+
+    [Fact]
     public void NextWorkingDayOnOrAfter_SkipsTheHoliday() =>
         Assert.Equal(D("2026-02-24"), Calendar.NextWorkingDayOnOrAfter(D("2026-02-15")));
 

@@ -79,6 +79,10 @@ public sealed class CaseHeaderTests : StaffAppTest
         var permit = submitted.Items.Single(i => i.Code == "S3-03");
         Assert.NotNull(permit.DueOn);
         Assert.Equal((permit.DueOn, permit.PromisedDays), (submitted.Header!.NextDueOn, submitted.Header.WorkingDaysLeft));
+        // The list says it in the same working days (the mini-program's agent pages read it there).
+        var row = Assert.Single(await ProblemAssert.OkAsync<List<CaseListItem>>(
+            await agent.GetAsync($"/api/staff/cases?q={created.CaseNumber}")));
+        Assert.Equal((permit.DueOn, permit.PromisedDays), (row.NextDueOn, row.WorkingDaysLeft));
 
         foreach (var code in new[] { "S3-01", "S3-03" })
         {

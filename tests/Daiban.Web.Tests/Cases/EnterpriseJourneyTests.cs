@@ -297,6 +297,10 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
         // The enterprise: registered, agent assigned — both unread; one read, then the rest at once.
         var mine = await ProblemAssert.OkAsync<List<InAppMessage>>(await enterprise.GetAsync("/api/mp/messages"));
         Assert.True(mine.Count >= 2 && mine.All(m => !m.Read), string.Join("、", mine.Select(m => m.Title)));
+        // Under its title each says what it is about: the case, what happened, when (the mini-program shows it).
+        var registered = Assert.Single(mine, m => m.Title == "您的申请已登记");
+        Assert.Contains(view.CaseNumber, registered.Detail);
+        Assert.Contains("申请已登记，正在为您指派代办员", registered.Detail);
         var first = mine[^1];
         await ProblemAssert.IsProblemAsync(await stranger.PostAsync($"/api/mp/messages/{first.Id}/read", null), HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.NoContent, (await enterprise.PostAsync($"/api/mp/messages/{first.Id}/read", null)).StatusCode);

@@ -3,7 +3,10 @@ const format = require('../../../utils/format')
 
 // The agent on the road: the case's items and due dates, and the 代办日志 written where the work happens.
 Page({
-  data: { id: 0, view: null, items: [], log: { content: '', milestone: false, visibleToEnterprise: true }, error: '', saving: false },
+  data: {
+    id: 0, view: null, due: '', overdue: false, items: [],
+    log: { content: '', milestone: false, visibleToEnterprise: true }, error: '', saving: false,
+  },
 
   onLoad(options) {
     this.setData({ id: Number(options.id) })
@@ -13,7 +16,15 @@ Page({
   async load() {
     try {
       const view = await api.staffRequest({ url: '/api/staff/cases/' + this.data.id })
-      this.setData({ view, items: view.items.map((i) => ({ code: i.code, name: i.name, statusName: i.statusName, due: format.day(i.dueOn) })) })
+      const header = view.header || {}
+      // The nearest due date with the server's working days, as the console's case header says it.
+      const due = header.nextDueOn ? `${format.day(header.nextDueOn)}（${format.dueIn(header.workingDaysLeft)}）` : ''
+      this.setData({
+        view, due, overdue: header.workingDaysLeft < 0,
+        items: view.items.map((i) => ({
+          code: i.code, name: i.name, statusName: i.statusName, due: format.day(i.dueOn),
+        })),
+      })
     } catch (e) {
       api.showError(e)
     }

@@ -1,5 +1,5 @@
 const api = require('../../../utils/api')
-const { byUrgency, chinaToday } = require('../../../utils/urgency')
+const { byUrgency } = require('../../../utils/urgency')
 
 Page({
   data: { cases: [], handoffs: 0, loaded: false, unbound: false },
@@ -19,7 +19,7 @@ Page({
         api.staffRequest({ url: '/api/staff/cases' }),
         api.staffRequest({ url: '/api/staff/consultations?status=HandedOff' }),
       ])
-      this.setData({ cases: byUrgency(cases, chinaToday(Date.now())), handoffs: handoffs.length, loaded: true })
+      this.setData({ cases: byUrgency(cases), handoffs: handoffs.length, loaded: true })
     } catch (e) {
       if (e.status === 403) this.setData({ unbound: true, loaded: true })
       else api.showError(e)
