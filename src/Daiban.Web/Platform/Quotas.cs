@@ -52,22 +52,39 @@ public sealed class Quotas(UsageLimits limits, IOptions<QuotaOptions> options)
 
     /// <summary>Takes one application; a 429 to return when a limit has run out, else null.</summary>
     public Task<ProblemHttpResult?> TakeApplicationAsync(HttpContext http, string openId, long enterpriseId,
+        bool confirmed) =>
+        TakeAsync(http, "提交申请过于频繁，请稍后再试", 1, ApplicationLimits(openId, enterpriseId, confirmed));
+
+    /// <summary>
+    /// Gives back what <see cref="TakeApplicationAsync"/> took for a request that filed nothing: refused for its
+    /// content, or a replay answered with the case it had created. Only applications filed count.
+    /// </summary>
+    public async Task GiveBackApplicationAsync(string openId, long enterpriseId, bool confirmed)
+    {
+        foreach (var (limit, who, _) in ApplicationLimits(openId, enterpriseId, confirmed))
+            await limits.GiveBackAsync(limit, who);
+    }
+
+    private (UsageLimit Limit, string Who, string Detail)[] ApplicationLimits(string openId, long enterpriseId,
         bool confirmed)
     {
         var o = options.Value.Applications;
         var enterprise = enterpriseId.ToString();
-        const string title = "提交申请过于频繁，请稍后再试";
         return confirmed
-            ? TakeAsync(http, title, 1,
+            ?
+            [
                 (PerHour("apply-user-hour", o.PerUserPerHour), openId, $"每人每小时最多提交{o.PerUserPerHour}份申请。"),
                 (PerDay("apply-user-day", o.PerUserPerDay), openId, $"每人每天最多提交{o.PerUserPerDay}份申请。"),
                 (PerDay("apply-enterprise-day", o.PerEnterprisePerDay), enterprise,
-                    $"同一企业每天最多提交{o.PerEnterprisePerDay}份申请。"))
-            : TakeAsync(http, title, 1,
+                    $"同一企业每天最多提交{o.PerEnterprisePerDay}份申请。"),
+            ]
+            :
+            [
                 (PerDay("apply-pending-user-day", o.PendingPerUserPerDay), openId,
                     $"您与该企业的绑定尚未确认，每天最多提交{o.PendingPerUserPerDay}份申请；确认后可提交更多。"),
                 (PerDay("apply-pending-enterprise-day", o.PendingPerEnterprisePerDay), enterprise,
-                    "该企业未确认的联系人今天提交的申请已达上限，请先由企业已确认的联系人或综合窗口确认绑定。"));
+                    "该企业未确认的联系人今天提交的申请已达上限，请先由企业已确认的联系人或综合窗口确认绑定。"),
+            ];
     }
 
     /// <summary>Takes one file of <paramref name="bytes"/>; a 429 when a limit has run out, else null.</summary>

@@ -135,6 +135,34 @@ public sealed class QuotaTests(QuotaApp app) : IClassFixture<QuotaApp>, IAsyncLi
         await AssertTooManyAsync(await ApplyAsync(stranger, "s3"), "同一企业每天");
     }
 
+    [Fact]
+    public async Task RefusedApplications_AndRacingReplays_TakeNothing()
+    {
+        var (pending, elsewhere, _) = await BoundUserAsync(NewCreditCode(), "Fix");
+        var bad = new HttpRequestMessage(HttpMethod.Post, "/api/mp/cases")
+        {
+            Content = JsonContent.Create(new
+            {
+                mode = "Agency", stages = new[] { 3 },
+                project = new { name = "", location = "乳山市", investmentType = "Social", kind = "Industrial" },
+            }),
+        };
+        bad.Headers.Add("Idempotency-Key", "bad1");
+
+        // A form with a mistake, corrected twice, then four taps racing with one key: one application filed.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await pending.SendAsync(bad)).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await elsewhere.PostAsJsonAsync("/api/mp/cases",
+            new { mode = "Agency", stages = new[] { 99 }, project = new { name = "限额测试楼", location = "乳山市" } }))
+            .StatusCode);
+        var racing = await Task.WhenAll(Enumerable.Range(0, 4)
+            .Select(i => ApplyAsync(i % 2 == 0 ? pending : elsewhere, "race1")));
+
+        Assert.Equal(1, racing.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(racing, r => Assert.True(r.IsSuccessStatusCode, r.StatusCode.ToString()));
+        // The pending user's one application a day is the one filed: the next is refused, saying so.
+        await AssertTooManyAsync(await ApplyAsync(pending, "next1"), "尚未确认");
+    }
+
     private static readonly byte[] PdfHeader = "%PDF-1.7\n"u8.ToArray();
 
     private static MultipartFormDataContent Pdf(int size, byte fill)
