@@ -80,6 +80,10 @@ public sealed partial class Case
         EnsureOpen();
         if (Status is CaseStatus.Submitted)
             throw new DomainRuleException("materials.not_registered", "申请尚未登记，暂不能接收材料。");
+        // Once the results are out nothing more is needed from the enterprise; staff still register what arrives.
+        if (by.Kind == ActorKind.EnterpriseContact && Status is CaseStatus.ResultsReady or CaseStatus.Delivered
+                or CaseStatus.Evaluated)
+            throw new DomainRuleException("materials.results_out", "办理结果已出，无需再提交材料；如需补交，请联系代办员。");
         if (copies is < 1 or > 100)
             throw DomainRuleException.Invalid("materials.copies", "材料份数应在1到100之间。");
         if (itemCode is not null && _items.All(i => i.ItemCode != itemCode))

@@ -104,13 +104,13 @@ public sealed class InboundMessageWriter : IAsyncDisposable
     // few rewrites settle them; past this the pushes fail and WeChat delivers them again later.
     private const int MaxAttempts = 10;
 
-    /// <summary>EF wraps the database's answer (and Pomelo wraps a deadlock once more): the whole chain is read.</summary>
+    /// <summary>A lost race, or a copy of the batch another writer stored first.</summary>
     private static bool IsWorthWritingAgain(Exception e)
     {
+        if (WriteConflicts.IsLostRace(e))
+            return true;
         for (Exception? next = e; next is not null; next = next.InnerException)
         {
-            if (next is MySqlException { ErrorCode: MySqlErrorCode.LockDeadlock } or DbUpdateConcurrencyException)
-                return true;
             if (next is DbUpdateException { InnerException: DbException inner } && IsDuplicateKey(inner))
                 return true;
         }

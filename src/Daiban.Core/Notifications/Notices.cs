@@ -48,8 +48,10 @@ public sealed class Notices
             d.Agreed ? "企业已确认服务方案，可开始办理" : $"企业退回方案：{d.Comment}", ct),
         MaterialsRequested m => ToApplicantAsync(db, m, $"materials:{m.Request}", NoticeKeys.MaterialsNeeded, "请补充材料",
             $"需补充{m.Missing.Count}项材料：{string.Join("、", m.Missing)}", ct),
+        // One notice an hour per case: an enterprise uploading a stack of files tells its agent once, not per file.
         MaterialReceived { By.Kind: ActorKind.EnterpriseContact } m => ToAgentAsync(db, m,
-            $"material:{FileTag(m.Material)}", "企业上传了补充材料", $"企业上传材料：{m.Material.Name}，请进行形式审查", ct),
+            $"material:{m.At.UtcDateTime:yyyyMMddHH}", "企业上传了补充材料",
+            $"企业上传材料：{m.Material.Name}等，请进行形式审查", ct),
         ParcelMailed { Parcel.Direction: ParcelDirection.ToService } p => ToAgentAsync(db, p,
             $"parcel:{p.Parcel.TrackingNumber}", "企业已寄出材料", $"{p.Parcel.Carrier} {p.Parcel.TrackingNumber}，收到后请确认",
             ct),
@@ -180,11 +182,5 @@ public sealed class Notices
         return db.AddOnceAsync(ToStaff($"case:{c.CaseNumber}:{what}:agent", agentId, NoticeKeys.CaseUpdate, title,
             new NoticeFields { CaseNumber = c.CaseNumber, Summary = summary, At = e.At },
             NoticeTarget.AgentCase(c.Id), c.Id, e.At), ct);
-    }
-
-    private static string FileTag(MaterialRecord m)
-    {
-        var name = Path.GetFileNameWithoutExtension(m.FileReference ?? m.Name);
-        return name[..Math.Min(16, name.Length)];
     }
 }

@@ -1,6 +1,7 @@
 using Daiban.Core.Cases;
 using Daiban.Core.Common;
 using Daiban.Core.Enterprises;
+using Daiban.Core.Persistence;
 using Daiban.Web.Platform;
 using Daiban.Web.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -63,12 +64,31 @@ public static class MaterialUploadEndpoints
             return refused;
         await files.StoreAsync(upload, x.Cancellation);
         var item = string.IsNullOrWhiteSpace(itemCode) ? null : itemCode.Trim();
-        var material = c.ReceiveMaterial(title, item, 1, false, reference, Actor.Contact(contact.Id, contact.Name),
-            x.Now);
-        await x.Db.SaveChangesAsync(x.Cancellation);
-        return TypedResults.Created($"/api/mp/cases/{c.Id}/materials/{material.Id}/file",
-            UploadedMaterial.From(material));
+        for (var attempt = 1; ; attempt++)
+        {
+            var material = c.ReceiveMaterial(title, item, 1, false, reference,
+                Actor.Contact(contact.Id, contact.Name), x.Now);
+            try
+            {
+                await x.Db.SaveChangesAsync(x.Cancellation);
+                return TypedResults.Created($"/api/mp/cases/{c.Id}/materials/{material.Id}/file",
+                    UploadedMaterial.From(material));
+            }
+            catch (Exception e) when (attempt < ConcurrentUploadAttempts && WriteConflicts.IsLostRace(e))
+            {
+                // Another upload to this case (several files chosen at once) saved first: read the case again and
+                // register this file on it; the same file in a double tap is the material that won.
+                x.Db.ChangeTracker.Clear();
+                if (await VisibleCaseAsync(id, x) is not { } again)
+                    return TypedResults.NotFound();
+                c = again.Case;
+                if (c.Materials.FirstOrDefault(m => m.FileReference == reference) is { } same)
+                    return TypedResults.Ok(UploadedMaterial.From(same));
+            }
+        }
     }
+
+    private const int ConcurrentUploadAttempts = 5;
 
     internal static async Task<Results<Ok<List<UploadedMaterial>>, NotFound>> ListAsync(long id,
         [AsParameters] RequestContext x) =>

@@ -88,6 +88,45 @@ public sealed class MaterialUploadTests : StaffAppTest
     }
 
     [Fact]
+    public async Task FilesChosenTogether_AllArrive_TheAgentIsToldOnce_AndNoneAfterTheResultsAreOut()
+    {
+        var first17 = "91371083MB0070094";
+        var (enterprise, caseId) = await RegisteredCaseAsync("oUploadTogether0000000001",
+            first17 + Daiban.Core.Enterprises.UnifiedSocialCreditCode.CheckCharacter(first17));
+        byte[] File(byte fill) => [.. Pdf, .. Enumerable.Repeat(fill, 100)];
+
+        var uploads = await Task.WhenAll(Enumerable.Range(1, 4).Select(n =>
+            enterprise.PostAsync($"/api/mp/cases/{caseId}/materials", Form(File((byte)n), $"scan{n}.pdf", $"扫描件{n}"))));
+
+        Assert.All(uploads, u => Assert.Equal(HttpStatusCode.Created, u.StatusCode));
+        var listed = await ProblemAssert.OkAsync<List<UploadedMaterial>>(
+            await enterprise.GetAsync($"/api/mp/cases/{caseId}/materials"));
+        Assert.Equal(["扫描件1", "扫描件2", "扫描件3", "扫描件4"], listed.Select(m => m.Name).Order());
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
+            Assert.Equal(1, await db.Notifications.CountAsync(n => n.Title == "企业上传了补充材料" && n.CaseId == caseId));
+        }
+
+        var agent = await App.SignedInAsync("zhangli");
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsync($"/api/staff/cases/{caseId}/start", null));
+        var view = await ProblemAssert.OkAsync<CaseResponse>(await agent.GetAsync($"/api/staff/cases/{caseId}"));
+        foreach (var item in view.Items)
+        {
+            var url = $"/api/staff/cases/{caseId}/items/{item.Code}";
+            await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/submit",
+                new { on = "2026-03-02", reference = "受理" + item.Code }));
+            await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/approve",
+                new { resultDocumentNo = "批" + item.Code }));
+        }
+        await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsync($"/api/staff/cases/{caseId}/results-ready", null));
+
+        var late = await enterprise.PostAsync($"/api/mp/cases/{caseId}/materials", Form(File(9), "late.pdf", "迟到的材料"));
+        var problem = await ProblemAssert.IsProblemAsync(late, HttpStatusCode.Conflict);
+        Assert.Contains("办理结果已出", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task AnUploadedPdf_IsRegisteredOnce_ToldToTheAgent_AndReadableOnlyByThoseWhoMaySeeTheCase()
     {
         var (enterprise, caseId) = await RegisteredCaseAsync("oUploadOwner0000000000001", "91110000802100433B");
@@ -108,7 +147,8 @@ public sealed class MaterialUploadTests : StaffAppTest
         Assert.Equal(Pdf, await (await enterprise.GetAsync($"/api/mp/cases/{caseId}/materials/{material.Id}/file")).Content.ReadAsByteArrayAsync());
         await using (var scope = App.Services.CreateAsyncScope())
         {
-            var notice = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Notifications.SingleAsync(n => n.Title == "企业上传了补充材料");
+            var notice = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Notifications
+                .SingleAsync(n => n.Title == "企业上传了补充材料" && n.CaseId == caseId);
             Assert.Equal(await StaffIdAsync("zhangli"), notice.RecipientId);
             Assert.Equal(RecipientKind.Staff, notice.RecipientKind);
         }
