@@ -67,18 +67,16 @@ public sealed record CaseStepsResponse(IReadOnlyList<CaseStep> Case,
 
 /// <summary>
 /// A case as staff read it. <see cref="Header"/> and <see cref="Allowed"/> come with the case's own address (GET);
-/// an action's answer leaves them null, and the page reads the case again.
+/// an action's answer leaves them null, and the page reads the case again. <see cref="ScopeToSettle"/>: the
+/// enterprise left its approvals to the agent (不清楚) and they are not settled yet.
 /// </summary>
 public sealed record CaseResponse(
     long Id, string CaseNumber, ServiceMode Mode, string ModeName, CaseStatus Status, string StatusName,
     ApplicationChannel Channel, long EnterpriseId, long ProjectId, long? AgentId, string? AgentName,
     DateTimeOffset SubmittedAt, DateTimeOffset? RegisteredAt,
     int Version, IReadOnlyList<CaseItemResponse> Items, IReadOnlyList<AssignmentResponse> Assignments,
-    StaffPlanView? Plan, CaseHeaderResponse? Header, CaseStepsResponse? Allowed)
+    StaffPlanView? Plan, CaseHeaderResponse? Header, CaseStepsResponse? Allowed, bool ScopeToSettle)
 {
-    /// <summary>The enterprise left its approvals to the agent (不清楚) and they are not settled yet.</summary>
-    public bool ScopeToSettle { get; init; }
-
     public static CaseResponse From(Case c) => new(c.Id, c.CaseNumber, c.Mode, c.Mode.Name(), c.Status,
         c.Status.Name(), c.Channel, c.EnterpriseId, c.ProjectId, c.AgentId, c.AgentName, c.SubmittedAt,
         c.RegisteredAt, c.Version,
@@ -90,7 +88,7 @@ public sealed record CaseResponse(
         c.CurrentPlan is { } p
             ? new StaffPlanView(p.Version, p.Summary, p.Steps, p.Decision, p.Decision.Name(), p.ProposedAt,
                 p.DecidedByName, p.DecidedAt, p.DecisionComment)
-            : null, null, null) { ScopeToSettle = c.ScopeToSettle };
+            : null, null, null, c.ScopeToSettle);
 }
 
 /// <summary>The approvals the agent settled with an enterprise that left them open: whole stages and single items.</summary>
