@@ -233,8 +233,11 @@ test('an enterprise that did not know its approvals: the agent settles them with
     request: '新建酒店，不清楚要办哪些手续',
     project: { name: '乳山银滩度假酒店', location: '乳山市银滩', investmentType: 'Social', kind: 'Civil' },
   })
-  const assigned = await clerk(`/api/staff/cases/${made.id}/assignment`, {})
-  const agent = await signIn(browser.context, AGENTS[assigned.agentName])
+  // With no approvals the suggestion has nothing to match on; the window picks 张丽 (another test may add agents).
+  const routing = await clerk(`/api/staff/cases/${made.id}/routing`)
+  const zhang = routing.ranking.find((r) => r.name === '张丽')
+  await clerk(`/api/staff/cases/${made.id}/assignment`, { agentId: zhang.agentId, reason: '熟悉施工许可，与企业确定事项' })
+  const agent = await signIn(browser.context, 'zhangli')
   await agent.click(`#my-cases tr[data-case="${made.caseNumber}"] a.open-case`)
   await agent.waitForSelector('#settle-scope')
   expect(await agent.textContent('#next-step')).toBe('企业请代办员帮助确定办理事项，待您与企业沟通后确定')
