@@ -8,19 +8,24 @@ public static class Guard
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
             throw DomainRuleException.Invalid("field.required", $"请填写{field}。");
-        if (trimmed.Length > maxLength)
-            throw DomainRuleException.Invalid("field.too_long", $"{field}不能超过{maxLength}个字。");
-        return trimmed;
+        return Checked(trimmed, field, maxLength);
     }
 
     public static string? Optional(string? value, string field, int maxLength)
     {
         var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-            return null;
-        if (trimmed.Length > maxLength)
+        return string.IsNullOrEmpty(trimmed) ? null : Checked(trimmed, field, maxLength);
+    }
+
+    private static string Checked(string text, string field, int maxLength)
+    {
+        if (text.Length > maxLength)
             throw DomainRuleException.Invalid("field.too_long", $"{field}不能超过{maxLength}个字。");
-        return trimmed;
+        // Control characters (NUL, escapes, bells) are never typed by a person: they would reach notices, exports
+        // and the archive's hash. Line breaks and tabs are text.
+        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            throw DomainRuleException.Invalid("field.control_characters", $"{field}含有无法显示的字符，请删除后重新填写。");
+        return text;
     }
 
     public static decimal? NonNegative(decimal? value, string field)

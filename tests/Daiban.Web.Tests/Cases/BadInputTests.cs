@@ -40,6 +40,32 @@ public sealed class BadInputTests : StaffAppTest
         return created.Id;
     }
 
+    [Fact]
+    public async Task ControlCharacters_AreRefused_InTheFieldThatHasThem_AndNothingIsStored()
+    {
+        var clerk = await App.SignedInAsync("wangmin");
+        var before = await CountAsync(db => db.Cases.CountAsync());
+
+        var nul = await clerk.PostAsJsonAsync("/api/staff/cases", new
+        {
+            enterpriseName = "乳山市宏达机械有限公司", creditCode = "9144030071526726XG", contactName = "刘伟",
+            mode = "Agency", items = new[] { "S3-03" }, request = "红色\u001b[31m提示\u0007",
+            project = new { name = "\u0000\u0001新厂房", location = "乳山市", investmentType = "Social", kind = "Industrial" },
+        });
+        var lines = await clerk.PostAsJsonAsync("/api/staff/cases", new
+        {
+            enterpriseName = "乳山市宏达机械有限公司", creditCode = "9144030071526726XG", contactName = "刘伟",
+            mode = "Agency", items = new[] { "S3-03" }, request = "第一行\r\n第二行\t说明",
+            project = new { name = "宏达机械二期", location = "乳山市", investmentType = "Social", kind = "Industrial" },
+        });
+
+        var problem = await ProblemAssert.IsProblemAsync(nul, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("含有无法显示的字符", problem.GetProperty("title").GetString());
+        Assert.Equal("field.control_characters", problem.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.Created, lines.StatusCode);
+        Assert.Equal(before + 1, await CountAsync(db => db.Cases.CountAsync()));
+    }
+
     [Theory]
     [InlineData("/api/calendar/due-date?from=9999-12-31&workingDays=5")]
     [InlineData("/api/calendar/due-date?from=1990-01-01&workingDays=5")]
