@@ -52,6 +52,9 @@ public static class EnterpriseNextStep
                     $"{agent}提交了服务方案（第{plan.Version}版），请查看后同意，或写明意见退回修改。", []);
             case CaseStatus.PlanAgreed:
                 return Wait("服务方案已确认", $"{agent}将按方案开始办理。");
+            // Everything asked for has arrived: the agent's review is next, nothing is owed.
+            case CaseStatus.AwaitingMaterials when owed.Count == 0 && c.Materials.Any(m => m.ReceivedAt >= AskedAt(c)):
+                return Wait("材料已全部提交", $"{agent}审查后将继续办理；如需补正会在这里告诉您。");
             case CaseStatus.AwaitingMaterials:
                 return Supply(owed);
             case CaseStatus.InProgress when owed.Any(o => o.NeedsCorrection):
@@ -81,6 +84,9 @@ public static class EnterpriseNextStep
         }
     }
 
+    private static DateTimeOffset AskedAt(Case c) =>
+        c.Transitions.LastOrDefault(t => t.To == CaseStatus.AwaitingMaterials)?.At ?? c.UpdatedAt;
+
     private static EnterpriseNext Wait(string title, string detail) =>
         new(EnterpriseAction.None, title, detail, []);
 
@@ -105,7 +111,7 @@ public static class EnterpriseNextStep
                 owed.Add(new OwedMaterial(m.ItemCode ?? "", ItemName(c, m.ItemCode), m.Name, true, m.ReviewNote));
         if (c.Status != CaseStatus.AwaitingMaterials)
             return owed;
-        var askedAt = c.Transitions.LastOrDefault(t => t.To == CaseStatus.AwaitingMaterials)?.At ?? c.UpdatedAt;
+        var askedAt = AskedAt(c);
         bool Arrived(string name) => c.Materials.Any(m => m.ReceivedAt >= askedAt
                                                           && m.Review != MaterialReview.NeedsCorrection
                                                           && MaterialChecklist.Matches(m.Name, name));

@@ -49,6 +49,12 @@ public sealed class EnterpriseNextStepTests
         Assert.Equal("请补充2项材料", asked.Title);
         Assert.Equal("营业执照复印件", Assert.Single(oneLeft.Owed).Material);
         Assert.Equal("请补充1项材料", oneLeft.Title);
+
+        c.ReceiveMaterial("营业执照复印件", "S3-03", 1, false, "file-2", Contact, Monday.AddHours(3));
+        var allIn = Next(c);
+        Assert.Equal(EnterpriseAction.None, allIn.Action);
+        Assert.Equal("材料已全部提交", allIn.Title);
+        Assert.Empty(allIn.Owed);
     }
 
     [Fact]
