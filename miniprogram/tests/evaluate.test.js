@@ -28,4 +28,20 @@ describe('evaluation form', () => {
     })
     expect(wx.redirectTo).toHaveBeenCalledWith({ url: '/pages/case/case?id=42' })
   })
+
+  test('a bad aspect under a fair overall level needs the reason too', async () => {
+    const server = fakeServer({
+      'POST /api/mp/auth/login': () => ({ body: { token: 'tok' } }),
+      'POST /api/mp/cases/42/evaluation': () => ({ body: {} }),
+    })
+    const page = render(pageId)
+    page.instance.onLoad({ id: '42' })
+    page.instance.onPick({ currentTarget: { dataset: { field: 'overall', value: 'Satisfied' } } })
+    page.instance.onPick({ currentTarget: { dataset: { field: 'attitude', value: 'VeryDissatisfied' } } })
+
+    await page.instance.onSubmit()
+
+    expect(page.data.error).toBe('选择不满意时，请写下原因，便于我们核实整改')
+    expect(server.calls.some((c) => c.url.endsWith('/evaluation'))).toBe(false)
+  })
 })

@@ -45,7 +45,9 @@ Page({
       this.setData({ error: '请选择总体评价' })
       return
     }
-    const bad = f.overall === 'Dissatisfied' || f.overall === 'VeryDissatisfied'
+    // A bad aspect is a bad review too (the server opens a callback for it): it needs the reason as well.
+    const isBad = (level) => level === 'Dissatisfied' || level === 'VeryDissatisfied'
+    const bad = [f.overall].concat(ASPECTS.map((a) => f[a.key])).some(isBad)
     if (bad && !f.comment.trim()) {
       this.setData({ error: '选择不满意时，请写下原因，便于我们核实整改' })
       return

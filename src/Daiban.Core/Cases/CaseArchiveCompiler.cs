@@ -58,7 +58,8 @@ public static class CaseArchiveCompiler
                 ? new { d.Method, d.Documents, d.Carrier, d.TrackingNumber, d.MailedAt, d.SignedByName, d.ReceiptConfirmedAt }
                 : null,
             Evaluation = @case.Evaluation is { } e
-                ? new { Overall = e.Overall.Name(), Attitude = e.Attitude.Name(), Efficiency = e.Efficiency.Name(), Expertise = e.Expertise.Name(), Coordination = e.Coordination.Name(), e.Comment, e.Suggestions, e.EvaluatedAt }
+                ? new { Overall = e.Overall.Name(), Attitude = Rated(e.Attitude), Efficiency = Rated(e.Efficiency),
+                    Expertise = Rated(e.Expertise), Coordination = Rated(e.Coordination), e.Comment, e.Suggestions, e.EvaluatedAt }
                 : null,
             CompiledBy = by.Name,
             CompiledAt = now,
@@ -109,14 +110,15 @@ public static class CaseArchiveCompiler
         Evaluation = @case.Evaluation is { } e
             ? new
             {
-                Overall = e.Overall.Name(), Attitude = e.Attitude.Name(), Efficiency = e.Efficiency.Name(),
-                    Expertise = e.Expertise.Name(),
-                Coordination = e.Coordination.Name(), e.Comment, e.Suggestions, e.EvaluatedAt,
+                Overall = e.Overall.Name(), Attitude = Rated(e.Attitude), Efficiency = Rated(e.Efficiency),
+                Expertise = Rated(e.Expertise), Coordination = Rated(e.Coordination), e.Comment, e.Suggestions, e.EvaluatedAt,
             }
             : null,
         CompiledBy = by.Name,
         CompiledAt = now,
     };
+
+    private static string Rated(SatisfactionLevel? level) => level?.Name() ?? "未评价";
 
     public static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
 }

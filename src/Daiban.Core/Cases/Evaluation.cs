@@ -28,19 +28,28 @@ public static class SatisfactionLevels
     public static bool IsBad(this SatisfactionLevel level) => level <= SatisfactionLevel.Dissatisfied;
 }
 
-/// <summary>The answers of the policy's 帮办代办包办评价表, each on the same five-level scale.</summary>
+/// <summary>
+/// The answers of the policy's 帮办代办包办评价表, each on the same five-level scale. Only the overall level is
+/// required: an aspect the enterprise did not rate stays unrated (null), never a copy of the overall level.
+/// </summary>
 public sealed record EvaluationForm(
     SatisfactionLevel Overall,
-    SatisfactionLevel Attitude,
-    SatisfactionLevel Efficiency,
-    SatisfactionLevel Expertise,
-    SatisfactionLevel Coordination,
+    SatisfactionLevel? Attitude,
+    SatisfactionLevel? Efficiency,
+    SatisfactionLevel? Expertise,
+    SatisfactionLevel? Coordination,
     string? Comment,
     string? Suggestions)
 {
+    public IEnumerable<SatisfactionLevel> Aspects =>
+        new[] { Attitude, Efficiency, Expertise, Coordination }.OfType<SatisfactionLevel>();
+
+    /// <summary>A bad overall level or a bad aspect (an agent's rude manner under a fair overall level).</summary>
+    public bool IsBad => Overall.IsBad() || Aspects.Any(a => a.IsBad());
+
     public void Validate()
     {
-        foreach (var level in new[] { Overall, Attitude, Efficiency, Expertise, Coordination })
+        foreach (var level in Aspects.Prepend(Overall))
         {
             if (!Enum.IsDefined(level))
                 throw DomainRuleException.Invalid("evaluation.level_invalid", "评价等级应为1到5星（非常不满意到非常满意）。");
@@ -52,7 +61,7 @@ public sealed record EvaluationForm(
     /// <summary>A bad review starts a rectification and a callback (五.4): they need to know what went wrong.</summary>
     public void EnsureReasonForBadReview()
     {
-        if (Overall.IsBad() && string.IsNullOrWhiteSpace(Comment))
+        if (IsBad && string.IsNullOrWhiteSpace(Comment))
             throw DomainRuleException.Invalid("evaluation.reason_required", "选择不满意时，请写下原因，便于我们核实整改。");
     }
 }
@@ -79,17 +88,19 @@ public sealed class Evaluation
     public long Id { get; private set; }
     public long CaseId { get; private set; }
     public SatisfactionLevel Overall { get; private set; }
-    public SatisfactionLevel Attitude { get; private set; }
-    public SatisfactionLevel Efficiency { get; private set; }
-    public SatisfactionLevel Expertise { get; private set; }
-    public SatisfactionLevel Coordination { get; private set; }
+    public SatisfactionLevel? Attitude { get; private set; }
+    public SatisfactionLevel? Efficiency { get; private set; }
+    public SatisfactionLevel? Expertise { get; private set; }
+    public SatisfactionLevel? Coordination { get; private set; }
     public string? Comment { get; private set; }
     public string? Suggestions { get; private set; }
     public long? ContactId { get; private set; }
     public long? AgentId { get; private set; }
     public DateTimeOffset EvaluatedAt { get; private set; }
 
-    public bool IsBad => Overall.IsBad();
+    /// <summary>A 差评 to call back and rectify: the overall level, or any aspect rated, is 不满意 or worse.</summary>
+    public bool IsBad => new EvaluationForm(Overall, Attitude, Efficiency, Expertise, Coordination, Comment,
+        Suggestions).IsBad;
 
     internal bool Matches(EvaluationForm form) =>
         Overall == form.Overall && Attitude == form.Attitude && Efficiency == form.Efficiency &&

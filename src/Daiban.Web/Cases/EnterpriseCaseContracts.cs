@@ -34,8 +34,8 @@ public sealed record EvaluationRequest([property: Required] SatisfactionLevel Ov
     SatisfactionLevel? Efficiency, SatisfactionLevel? Expertise,
     SatisfactionLevel? Coordination, string? Comment, string? Suggestions)
 {
-    public EvaluationForm ToForm() => new(Overall, Attitude ?? Overall, Efficiency ?? Overall, Expertise ?? Overall,
-        Coordination ?? Overall, Comment, Suggestions);
+    public EvaluationForm ToForm() => new(Overall, Attitude, Efficiency, Expertise, Coordination, Comment,
+        Suggestions);
 }
 
 public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Content, string? ItemCode);

@@ -200,6 +200,24 @@ public sealed class CaseLifecycleTests
     }
 
     [Fact]
+    public void Evaluate_AnAspectNotRated_StaysUnrated_AndABadAspectIsABadReviewNeedingItsReason()
+    {
+        var onlyOverall = InState(ServiceMode.Agency, CaseStatus.Delivered);
+        Assert.True(onlyOverall.Evaluate(new EvaluationForm(SatisfactionLevel.VerySatisfied, null, null, null, null,
+            null, null), WorkCalendar, 5, Contact, Monday));
+        Assert.Null(onlyOverall.Evaluation!.Attitude);
+        Assert.False(onlyOverall.Evaluation.IsBad);
+
+        var rude = InState(ServiceMode.Agency, CaseStatus.Delivered);
+        var form = new EvaluationForm(SatisfactionLevel.Satisfied, SatisfactionLevel.VeryDissatisfied, null, null,
+            null, null, null);
+        Assert.Equal("evaluation.reason_required", Assert.Throws<DomainRuleException>(() =>
+            rude.Evaluate(form, WorkCalendar, 5, Contact, Monday)).Code);
+        Assert.True(rude.Evaluate(form with { Comment = "电话里态度很差" }, WorkCalendar, 5, Contact, Monday));
+        Assert.True(rude.Evaluation!.IsBad);
+    }
+
+    [Fact]
     public void Evaluate_IsOncePerCase_AndAttributedToDeliveringAgent()
     {
         var c = InState(ServiceMode.Agency, CaseStatus.Evaluated);

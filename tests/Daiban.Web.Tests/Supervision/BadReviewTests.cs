@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
@@ -124,6 +125,27 @@ public abstract class BadReviewTests(DatabaseProvider provider) : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
         Assert.False(await db.Rectifications.AnyAsync(r => r.CaseId == caseId));
         Assert.False(await db.Callbacks.AnyAsync(c => c.CaseId == caseId));
+        // Aspects left unrated stay unrated: the archive must not claim ratings nobody gave.
+        Assert.Null(await db.Set<Evaluation>().Where(e => e.CaseId == caseId).Select(e => e.Attitude).SingleAsync());
+    }
+
+    [Fact]
+    public async Task AFairOverallLevel_WithAVeryBadAspect_IsABadReview_WithItsReason()
+    {
+        var (caseId, _, _, contactOpenId) = await DeliveredCaseAsync();
+        var enterprise = await _app.MiniProgramUserAsync(contactOpenId);
+        var url = $"/api/mp/cases/{caseId}/evaluation";
+
+        var silent = await enterprise.PostAsJsonAsync(url, new { overall = "Satisfied", attitude = "VeryDissatisfied" });
+        Assert.Contains("请写下原因", (await ProblemAssert.IsProblemAsync(silent, HttpStatusCode.UnprocessableEntity))
+            .GetProperty("title").GetString());
+        await ProblemAssert.OkAsync<EnterpriseCaseView>(await enterprise.PostAsJsonAsync(url,
+            new { overall = "Satisfied", attitude = "VeryDissatisfied", comment = "电话里态度很差" }));
+
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DaibanDbContext>();
+        Assert.True(await db.Rectifications.AnyAsync(r => r.CaseId == caseId));
+        Assert.True(await db.Callbacks.AnyAsync(c => c.CaseId == caseId));
     }
 }
 

@@ -610,7 +610,6 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .HasColumnType("bigint");
 
                     b.Property<string>("Attitude")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("varchar(32)");
 
@@ -625,12 +624,10 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .HasColumnType("bigint");
 
                     b.Property<string>("Coordination")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("varchar(32)");
 
                     b.Property<string>("Efficiency")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("varchar(32)");
 
@@ -638,7 +635,6 @@ namespace Daiban.Core.Persistence.Migrations.MySql
                         .HasColumnType("datetime(6)");
 
                     b.Property<string>("Expertise")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("varchar(32)");
 
