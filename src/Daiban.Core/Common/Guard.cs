@@ -28,6 +28,24 @@ public static class Guard
         return text;
     }
 
+    /// <summary>
+    /// A telephone number as people write it: a mobile (13806317004) or a landline with its area code
+    /// (0631-6651234, (0631) 6651234); 7 to 15 digits, nothing but digits, spaces, hyphens, brackets and a leading +.
+    /// </summary>
+    public static string? PhoneNumber(string? value, string field)
+    {
+        var phone = Optional(value, field, 20);
+        if (phone is null)
+            return null;
+        var digits = phone.Count(char.IsAsciiDigit);
+        var shaped = phone.Select((c, i) => char.IsAsciiDigit(c) || c is ' ' or '-' or '(' or ')' || (c == '+' && i == 0))
+            .All(ok => ok);
+        if (!shaped || digits is < 7 or > 15)
+            throw DomainRuleException.Invalid("field.phone_invalid",
+                $"{field}格式不正确：请填写手机号码或带区号的固定电话，如 0631-6651234。");
+        return phone;
+    }
+
     public static decimal? NonNegative(decimal? value, string field)
     {
         if (value is < 0)

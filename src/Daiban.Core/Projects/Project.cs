@@ -186,7 +186,7 @@ public sealed class Project
         LandSupply = f.LandSupply;
         ApprovalsObtained = Guard.Optional(f.ApprovalsObtained, "已办手续", 1000);
         ContactName = Guard.Optional(f.ContactName, "项目联系人", 32);
-        ContactPhone = Guard.Optional(f.ContactPhone, "联系电话", 20);
+        ContactPhone = Guard.PhoneNumber(f.ContactPhone, "联系电话");
         Notes = Guard.Optional(f.Notes, "备注", 1000);
     }
 }

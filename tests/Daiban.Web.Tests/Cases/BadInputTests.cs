@@ -40,6 +40,33 @@ public sealed class BadInputTests : StaffAppTest
         return created.Id;
     }
 
+    [Theory]
+    [InlineData("abc<script>", false)]
+    [InlineData("12", false)]
+    [InlineData("0631-6651234", true)]
+    [InlineData("13806310009", true)]
+    public async Task TheProjectsContactPhone_MustBeAPhoneNumber(string phone, bool accepted)
+    {
+        var clerk = await App.SignedInAsync("wangmin");
+
+        var response = await clerk.PostAsJsonAsync("/api/staff/cases", new
+        {
+            enterpriseName = "乳山市宏达机械有限公司", creditCode = "9144030071526726XG", contactName = "刘伟",
+            mode = "Agency", items = new[] { "S3-03" },
+            project = new
+            {
+                name = "宏达机械三期", location = "乳山市", investmentType = "Social", kind = "Industrial",
+                contactPhone = phone,
+            },
+        });
+
+        if (accepted)
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        else
+            Assert.Contains("联系电话格式不正确", (await ProblemAssert.IsProblemAsync(response,
+                HttpStatusCode.UnprocessableEntity)).GetProperty("title").GetString());
+    }
+
     [Fact]
     public async Task ControlCharacters_AreRefused_InTheFieldThatHasThem_AndNothingIsStored()
     {
