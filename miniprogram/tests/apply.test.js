@@ -136,6 +136,29 @@ describe('apply wizard', () => {
     expect(again.data.selectedStages).toEqual([2])
   })
 
+  test('a refusal naming a field is shown beside it; one naming none is a toast', async () => {
+    let answer = { status: 422, body: { title: '项目名称含有无法显示的字符，请删除后重新填写。', fieldLabel: '项目名称' } }
+    fakeServer({
+      'POST /api/mp/auth/login': login,
+      'GET /api/mp/enterprises': () => ({ body: [{ contactId: 7, enterpriseId: 3, enterpriseName: '海岸', status: 'Confirmed' }] }),
+      'POST /api/mp/cases': () => answer,
+    })
+    const page = render(pageId)
+    await page.instance.onLoad()
+    page.instance.onStage({ currentTarget: { dataset: { value: 3 } } })
+    page.instance.onNext()
+    page.setData({ project: { name: '海岸\u0007仓库', location: '乳山市', investmentType: 'Social', kind: 'Industrial', floorAreaSquareMeters: '' } })
+
+    await page.instance.onSubmit()
+    expect(page.data.errors.name).toBe('项目名称含有无法显示的字符，请删除后重新填写。')
+    expect(page.dom.innerHTML).toContain('项目名称含有无法显示的字符')
+    expect(wx.showToast).not.toHaveBeenCalledWith(expect.objectContaining({ title: expect.stringContaining('无法显示') }))
+
+    answer = { status: 409, body: { title: '该企业今天提交的申请已达上限' } }
+    await page.instance.onSubmit()
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '该企业今天提交的申请已达上限' }))
+  })
+
   test('a pending user sees 待窗口确认 and what the window still needs, and provides it here', async () => {
     const pending = {
       contactId: 7, enterpriseId: 3, enterpriseName: '乳山市海岸新材料有限公司', status: 'Pending', statusName: '待窗口确认',

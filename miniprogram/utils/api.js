@@ -119,8 +119,17 @@ function safeParse(text) {
 }
 
 /** Shows an error the way every page does: its Chinese title, in a toast. */
+/** The key of the form field the server's refusal names by its label (`fieldLabel`), if the form has it. */
+function fieldOf(e, keysByLabel) {
+  const label = e && e.body && e.body.fieldLabel
+  return (label && keysByLabel[label]) || null
+}
+
 function showError(e) {
   wx.showToast({ title: (e && e.message) || '操作失败', icon: 'none', duration: 3000 })
 }
 
-module.exports = { request, staffRequest, send, login, upload, newIdempotencyKey, showError, ApiError, base, TOKEN_KEY, STAFF_TOKEN_KEY }
+module.exports = {
+  request, staffRequest, send, login, upload, newIdempotencyKey, showError, fieldOf, ApiError, base, TOKEN_KEY,
+  STAFF_TOKEN_KEY,
+}

@@ -25,6 +25,11 @@ const KINDS = [
   { value: 'Linear', name: '线性工程', hint: '道路、管线等市政基础设施' },
 ]
 const STEP_NAMES = ['企业', '服务', '项目']
+// The server names the field at fault by its label: its reason is shown beside that field, not in a toast.
+const FIELD_LABELS = {
+  企业名称: 'enterpriseName', 统一社会信用代码: 'creditCode', 联系人姓名: 'contactName', 联系人: 'contactName',
+  项目名称: 'name', 建设地点: 'location',
+}
 // 统一社会信用代码: 18 characters, digits and capitals without I, O, S, V, Z (the server checks the check digit).
 const CREDIT_CODE = /^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/
 
@@ -87,7 +92,7 @@ Page({
       const binding = await api.request({ url: '/api/mp/enterprises', method: 'POST', data: { enterpriseName: enterpriseName.trim(), creditCode: creditCode.trim().toUpperCase(), contactName: contactName.trim() } })
       this.setData({ enterprises: [binding], binding, step: 1 })
     } catch (e) {
-      api.showError(e)
+      this.showRefusal(e)
     }
   },
 
@@ -184,6 +189,12 @@ Page({
     this.setData({ selectedStages: stages, scopeLeftToAgent: leftToAgent, errors: {}, step: 2 })
   },
 
+  showRefusal(e) {
+    const key = api.fieldOf(e, FIELD_LABELS)
+    if (key) this.setData({ ['errors.' + key]: e.message })
+    else api.showError(e)
+  },
+
   onProjectInput(e) {
     this.setData({ ['project.' + e.currentTarget.dataset.field]: e.detail.value })
   },
@@ -224,7 +235,7 @@ Page({
       await consent
       wx.redirectTo({ url: '/pages/case/case?id=' + created.id })
     } catch (e) {
-      api.showError(e)
+      this.showRefusal(e)
     } finally {
       this.setData({ submitting: false })
     }

@@ -19,5 +19,12 @@ public sealed class DomainRuleException(string code, string message, RuleViolati
     public string Code { get; } = code;
     public RuleViolationKind Kind { get; } = kind;
 
-    public static DomainRuleException Invalid(string code, string message) => new(code, message, RuleViolationKind.Invalid);
+    /// <summary>The field at fault by the name people see beside it (项目名称), so a form can mark that field.</summary>
+    public string? Field { get; init; }
+
+    public static DomainRuleException Invalid(string code, string message) =>
+        new(code, message, RuleViolationKind.Invalid);
+
+    public static DomainRuleException InvalidField(string code, string field, string message) =>
+        new(code, message, RuleViolationKind.Invalid) { Field = field };
 }

@@ -7,7 +7,7 @@ public static class Guard
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
-            throw DomainRuleException.Invalid("field.required", $"请填写{field}。");
+            throw DomainRuleException.InvalidField("field.required", field, $"请填写{field}。");
         return Checked(trimmed, field, maxLength);
     }
 
@@ -20,11 +20,12 @@ public static class Guard
     private static string Checked(string text, string field, int maxLength)
     {
         if (text.Length > maxLength)
-            throw DomainRuleException.Invalid("field.too_long", $"{field}不能超过{maxLength}个字。");
+            throw DomainRuleException.InvalidField("field.too_long", field, $"{field}不能超过{maxLength}个字。");
         // Control characters (NUL, escapes, bells) are never typed by a person: they would reach notices, exports
         // and the archive's hash. Line breaks and tabs are text.
         if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-            throw DomainRuleException.Invalid("field.control_characters", $"{field}含有无法显示的字符，请删除后重新填写。");
+            throw DomainRuleException.InvalidField("field.control_characters", field,
+                $"{field}含有无法显示的字符，请删除后重新填写。");
         return text;
     }
 
@@ -38,10 +39,10 @@ public static class Guard
         if (phone is null)
             return null;
         var digits = phone.Count(char.IsAsciiDigit);
-        var shaped = phone.Select((c, i) => char.IsAsciiDigit(c) || c is ' ' or '-' or '(' or ')' || (c == '+' && i == 0))
-            .All(ok => ok);
+        var shaped = phone.Select((c, i) =>
+            char.IsAsciiDigit(c) || c is ' ' or '-' or '(' or ')' || (c == '+' && i == 0)).All(ok => ok);
         if (!shaped || digits is < 7 or > 15)
-            throw DomainRuleException.Invalid("field.phone_invalid",
+            throw DomainRuleException.InvalidField("field.phone_invalid", field,
                 $"{field}格式不正确：请填写手机号码或带区号的固定电话，如 0631-6651234。");
         return phone;
     }
@@ -49,7 +50,7 @@ public static class Guard
     public static decimal? NonNegative(decimal? value, string field)
     {
         if (value is < 0)
-            throw DomainRuleException.Invalid("field.negative", $"{field}不能为负数。");
+            throw DomainRuleException.InvalidField("field.negative", field, $"{field}不能为负数。");
         return value;
     }
 
@@ -57,7 +58,7 @@ public static class Guard
     public static DateOnly? PlausibleDate(DateOnly? value, string field)
     {
         if (value is { Year: < 2000 or > 2099 })
-            throw DomainRuleException.Invalid("field.date_out_of_range", $"{field}应在2000年至2099年之间，请核对。");
+            throw DomainRuleException.InvalidField("field.date_out_of_range", field, $"{field}应在2000年至2099年之间，请核对。");
         return value;
     }
 }

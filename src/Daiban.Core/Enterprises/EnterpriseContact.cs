@@ -219,7 +219,8 @@ public sealed class EnterpriseContact : IRecordsEvents
         if (p is null)
             return null;
         if (p.Length != 11 || p[0] != '1' || !p.All(char.IsAsciiDigit))
-            throw DomainRuleException.Invalid("contact.phone_invalid", "手机号码应为11位数字，请核对后重新填写。");
+            throw DomainRuleException.InvalidField("contact.phone_invalid", "手机号码",
+                "手机号码应为11位数字，请核对后重新填写。");
         return p;
     }
 }

@@ -37,7 +37,7 @@ public readonly record struct UnifiedSocialCreditCode
     public static UnifiedSocialCreditCode Parse(string? input) =>
         TryParse(input, out var code)
             ? code
-            : throw DomainRuleException.Invalid("enterprise.uscc_invalid",
+            : throw DomainRuleException.InvalidField("enterprise.uscc_invalid", "统一社会信用代码",
                 "统一社会信用代码不正确：应为18位数字或大写字母（不含I、O、S、V、Z），请核对营业执照后重新填写。");
 
     /// <summary>The GB 32100 check character for the first 17 characters.</summary>

@@ -44,6 +44,9 @@ internal sealed class DaibanExceptionHandler(IProblemDetailsService problems, IL
         problem.Extensions["code"] = code;
         if (exception is BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 1 } field } })
             problem.Extensions["field"] = FieldOf(field);
+        // A form marks the field people see under this name (its label), beside the field instead of a toast.
+        if (exception is DomainRuleException { Field: { } label })
+            problem.Extensions["fieldLabel"] = label;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 

@@ -89,6 +89,8 @@ public sealed class BadInputTests : StaffAppTest
         var problem = await ProblemAssert.IsProblemAsync(nul, HttpStatusCode.UnprocessableEntity);
         Assert.Contains("含有无法显示的字符", problem.GetProperty("title").GetString());
         Assert.Equal("field.control_characters", problem.GetProperty("code").GetString());
+        // Named by the label people see beside the field, so the form can put the reason there.
+        Assert.Equal("项目名称", problem.GetProperty("fieldLabel").GetString());
         Assert.Equal(HttpStatusCode.Created, lines.StatusCode);
         Assert.Equal(before + 1, await CountAsync(db => db.Cases.CountAsync()));
     }

@@ -54,7 +54,44 @@ export function toast(message) {
   toastTimer = setTimeout(() => { t.hidden = true; }, 3500);
 }
 
-/** Runs `action`; a failure is shown as a toast (the server's Chinese title), never thrown at the page. */
+/**
+ * Runs `action`; a failure is shown as a toast (the server's Chinese title), never thrown at the page, and beside
+ * the field it names when the server says which (`fieldLabel`, the field's label as people see it).
+ */
 export async function guarded(action) {
-  try { await action(); } catch (e) { toast(e.message); }
+  clearFieldErrors();
+  try {
+    await action();
+  } catch (e) {
+    toast(e.message);
+    if (e.problem && e.problem.fieldLabel) markField(e.problem.fieldLabel, e.message);
+  }
+}
+
+function clearFieldErrors() {
+  document.querySelectorAll('.field-error').forEach((n) => n.remove());
+  document.querySelectorAll('[aria-invalid="true"]').forEach((n) => n.removeAttribute('aria-invalid'));
+}
+
+/** The text an element itself starts with (a label's words before its control). */
+function ownText(element) {
+  const first = [...element.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+  return first ? first.textContent.trim() : '';
+}
+
+/**
+ * Puts `message` beside the visible field labelled `label` — a `<label>` wrapping its control, or a form table's
+ * `<th>` with the control in the next cell — marks the control invalid and moves the focus there.
+ */
+export function markField(label, message) {
+  const owner = [...document.querySelectorAll('label, th')]
+    .find((n) => ownText(n) === label && n.getClientRects().length > 0);
+  if (!owner) return false;
+  const place = owner.tagName === 'TH' ? owner.nextElementSibling : owner;
+  if (!place) return false;
+  const control = place.querySelector('input, select, textarea');
+  if (control) control.setAttribute('aria-invalid', 'true');
+  place.append(el('span', { className: 'field-error', role: 'alert' }, message));
+  if (control) control.focus();
+  return true;
 }
