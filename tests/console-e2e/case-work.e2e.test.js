@@ -266,3 +266,80 @@ test('an enterprise that did not know its approvals: the agent settles them with
   await agent.waitForFunction(() => /待报送部门/.test(document.getElementById('next-step')?.textContent ?? ''))
   await agent.close()
 })
+
+/** The plan editor's rows as the agent sees them: content, chosen item's name and target date. */
+async function editorRows(page) {
+  return page.$$eval('#plan-steps li', (rows) => rows.map((r) => [r.querySelector('.step-description').value,
+    r.querySelector('.step-item').selectedOptions[0].textContent, r.querySelector('.step-target').value]))
+}
+
+test('the agent writes the plan step by step; a plan the enterprise sends back comes back to be revised', async () => {
+  // An enterprise applying in the mini-program, so that it can answer the plan there.
+  const base = process.env.E2E_BASE
+  const mp = async (path, body, token) => {
+    const r = await fetch(base + path, {
+      method: 'POST', body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: 'Bearer ' + token } : {}) },
+    })
+    if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`)
+    return r.json()
+  }
+  const { code } = await mp('/_wx/test/login-code', { openid: 'oE2ePlanEditor0000000001' })
+  const { token } = await mp('/api/mp/auth/login', { code })
+  const binding = await mp('/api/mp/enterprises',
+    { enterpriseName: '乳山市计划编辑机械有限公司', creditCode: creditCode(70088), contactName: '孙计划' }, token)
+  const clerk = await staffApi('wangmin')
+  await clerk(`/api/staff/contacts/${binding.contactId}/confirmation`, { evidence: 'LegalRepresentative', note: '已电话核实' })
+  const applied = await mp('/api/mp/cases', {
+    mode: 'Agency', items: ['S3-01', 'S3-03'], request: '施工许可阶段代办',
+    project: { name: '计划编辑新厂房', location: '乳山市', investmentType: 'Social', kind: 'Industrial' },
+  }, token)
+  await clerk(`/api/staff/cases/${applied.id}/register`, {})
+  const assigned = await clerk(`/api/staff/cases/${applied.id}/assignment`, {})
+  const names = Object.fromEntries(assigned.items.map((i) => [i.code, i.name]))
+
+  const agent = await signIn(browser.context, AGENTS[assigned.agentName])
+  await agent.click(`#my-cases tr[data-case="${applied.caseNumber}"] a.open-case`)
+  await agent.waitForSelector('#plan-steps li')
+  expect(await editorRows(agent)).toEqual([['', '不针对单个事项', '']])
+  // Nothing to send: said beside the steps, and no plan goes to the enterprise.
+  await agent.fill('#plan-summary', '施工许可阶段全程代办。')
+  await agent.click('#propose-plan')
+  expect(await agent.textContent('#plan-steps-error')).toBe('请至少填写一个步骤的内容。')
+  expect(await agent.$('#current-plan')).toBeNull()
+
+  await agent.fill('#plan-steps li:nth-child(1) .step-description', '与企业核对施工图审查意见')
+  await agent.click('#add-plan-step')
+  await agent.fill('#plan-steps li:nth-child(2) .step-description', '报送施工许可')
+  await agent.selectOption('#plan-steps li:nth-child(2) .step-item', 'S3-03')
+  await agent.fill('#plan-steps li:nth-child(2) .step-target', '2027-01-15')
+  await agent.click('#add-plan-step')
+  expect((await editorRows(agent)).length).toBe(3)
+  await shot(agent, 'workbench-plan-editor')
+  await agent.click('#plan-steps li:nth-child(3) .remove-step')
+  expect(await editorRows(agent)).toEqual([
+    ['与企业核对施工图审查意见', '不针对单个事项', ''], ['报送施工许可', names['S3-03'], '2027-01-15']])
+  await agent.click('#propose-plan')
+  await agent.waitForSelector('#plan-steps-table')
+  const shown = () => agent.$$eval('#plan-steps-table tbody tr',
+    (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)))
+  expect(await shown()).toEqual([
+    ['1', '与企业核对施工图审查意见', '—', '—'], ['2', '报送施工许可', names['S3-03'], '2027-01-15']])
+  expect(await agent.textContent('#plan-decision')).toBe('待确认')
+
+  // The enterprise sends it back: the agent finds it in the editor with the reason above it.
+  await mp(`/api/mp/cases/${applied.id}/plan-decision`, { agree: false, comment: '审图已通过，请去掉第一步' }, token)
+  await agent.reload()
+  await agent.waitForSelector('#plan-revising')
+  expect(await agent.textContent('#plan-decision')).toContain('审图已通过，请去掉第一步')
+  expect(await agent.inputValue('#plan-summary')).toBe('施工许可阶段全程代办。')
+  expect(await editorRows(agent)).toEqual([
+    ['与企业核对施工图审查意见', '不针对单个事项', ''], ['报送施工许可', names['S3-03'], '2027-01-15']])
+  await agent.click('#plan-steps li:nth-child(1) .remove-step')
+  await agent.click('#propose-plan')
+  await agent.waitForFunction(() => document.getElementById('plan-decision')?.textContent === '待确认')
+  expect(await agent.textContent('#current-plan')).toContain('第2版')
+  expect(await shown()).toEqual([['1', '报送施工许可', names['S3-03'], '2027-01-15']])
+  await shot(agent, 'workbench-plan-revised')
+  await agent.close()
+})

@@ -78,7 +78,13 @@ test('the clerk registers and assigns a case, the agent logs work on it, the sup
   // The 包办 case's plan goes to the enterprise; the 形式审查 checklist lists the catalogue's materials.
   expect(await agent.$$eval('#checklist tbody tr', (rows) => rows.length)).toBeGreaterThan(5)
   await agent.fill('#plan-summary', '从立项到竣工验收全程包办，并联推进环评与施工图审查。')
-  await agent.fill('#plan-steps', '企业投资项目备案|S1-01|2026-12-04\n施工图联合审图|S3-01|2027-01-15')
+  for (const [n, [text, item, on]] of [['企业投资项目备案', 'S1-01', '2026-12-04'], ['施工图联合审图', 'S3-01', '2027-01-15']].entries()) {
+    if (n > 0) await agent.click('#add-plan-step')
+    const step = `#plan-steps li:nth-child(${n + 1})`
+    await agent.fill(`${step} .step-description`, text)
+    await agent.selectOption(`${step} .step-item`, item)
+    await agent.fill(`${step} .step-target`, on)
+  }
   await agent.click('#propose-plan')
   await agent.waitForFunction(() => document.getElementById('case-title')?.textContent.includes('方案待确认'))
   // The submitted plan stays on the page with its version and the enterprise's answer.

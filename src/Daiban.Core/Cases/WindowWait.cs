@@ -2,8 +2,11 @@ using Daiban.Core.Calendar;
 
 namespace Daiban.Core.Cases;
 
-/// <summary>How long a case has waited at the window, and whether that is past the window's limit.</summary>
-public sealed record WindowWait(int WorkingDays, bool Late);
+/// <summary>
+/// How long a case has waited at the window, and whether that is past the window's limit: the configured working days
+/// to register an application, sent with the wait so the queue states the rule the server applies.
+/// </summary>
+public sealed record WindowWait(int WorkingDays, bool Late, int? LimitWorkingDays);
 
 /// <summary>
 /// The window's own queue: an online application waits to be registered (within
@@ -25,6 +28,9 @@ public static class WindowWaits
             return null;
         var day = ChinaTime.DateOf(from);
         var waited = today > day ? calendar.WorkingDaysBetween(day, today) : 0;
-        return new WindowWait(waited, status == CaseStatus.Submitted && waited > registrationWorkingDays);
+        // Only registration has a limit; a registered case simply waits for its agent.
+        return status == CaseStatus.Submitted
+            ? new WindowWait(waited, waited > registrationWorkingDays, registrationWorkingDays)
+            : new WindowWait(waited, false, null);
     }
 }

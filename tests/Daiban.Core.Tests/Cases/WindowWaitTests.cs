@@ -14,12 +14,12 @@ public sealed class WindowWaitTests
         WindowWait? On(DateOnly today) =>
             WindowWaits.For(CaseStatus.Submitted, Monday, null, WorkCalendar, 1, today);
 
-        Assert.Equal(new WindowWait(0, false), On(MondayDate));
-        Assert.Equal(new WindowWait(1, false), On(MondayDate.AddDays(1)));
-        Assert.Equal(new WindowWait(2, true), On(MondayDate.AddDays(2)));
+        Assert.Equal(new WindowWait(0, false, 1), On(MondayDate));
+        Assert.Equal(new WindowWait(1, false, 1), On(MondayDate.AddDays(1)));
+        Assert.Equal(new WindowWait(2, true, 1), On(MondayDate.AddDays(2)));
         // Friday arrival, Monday: one working day, not three days.
         var friday = Monday.AddDays(4);
-        Assert.Equal(new WindowWait(1, false),
+        Assert.Equal(new WindowWait(1, false, 1),
             WindowWaits.For(CaseStatus.Submitted, friday, null, WorkCalendar, 1, MondayDate.AddDays(7)));
     }
 
@@ -29,7 +29,7 @@ public sealed class WindowWaitTests
         var registered = WindowWaits.For(CaseStatus.Registered, Monday, Monday.AddDays(1), WorkCalendar, 1,
             MondayDate.AddDays(3));
 
-        Assert.Equal(new WindowWait(2, false), registered);
+        Assert.Equal(new WindowWait(2, false, null), registered);
         Assert.Null(WindowWaits.For(CaseStatus.InProgress, Monday, Monday, WorkCalendar, 1, MondayDate.AddDays(3)));
     }
 }

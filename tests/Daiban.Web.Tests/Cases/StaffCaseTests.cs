@@ -184,7 +184,9 @@ public sealed class StaffCaseTests : StaffAppTest
         // The window's queue: longest waiting first, each with its wait in working days; late past one working day.
         Assert.Equal(submitted.OrderBy(c => c.SubmittedAt).Select(c => c.Id), submitted.Select(c => c.Id));
         Assert.All(submitted, c => Assert.Equal(c.Waiting!.WorkingDays > 1, c.Waiting.Late));
-        Assert.Contains(toAssign, c => c.Id == online.Id && c.Waiting == new WindowWait(0, false));
+        // The configured limit travels with the wait, so the 派件 page states the rule instead of a fixed number.
+        Assert.All(submitted, c => Assert.Equal(1, c.Waiting!.LimitWorkingDays));
+        Assert.Contains(toAssign, c => c.Id == online.Id && c.Waiting == new WindowWait(0, false, null));
         Assert.All(running, c => Assert.Null(c.Waiting));
         await ProblemAssert.IsProblemAsync(await clerk.PostAsync("/api/staff/cases/999999/register", null), HttpStatusCode.NotFound);
     }

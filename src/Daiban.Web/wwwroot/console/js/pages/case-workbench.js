@@ -4,8 +4,8 @@
 // never decides by itself what a state allows. A step redraws the workbench in place, keeping the scroll.
 import { act, exportButton, printArchiveButton } from '../actions.js';
 import { api } from '../lib/api.js';
-import { el, table } from '../lib/dom.js';
-import { STAGES, chinaToday, dateTime, parcelDirection, pipeLines, reviewName } from '../lib/format.js';
+import { el, field, select, table } from '../lib/dom.js';
+import { STAGES, chinaToday, dateTime, parcelDirection, reviewName } from '../lib/format.js';
 import { caseHeader } from './case-header.js';
 import { collectionFormPanel } from './collection-form.js';
 
@@ -62,10 +62,10 @@ function statusPanel(c, url, can, onCase) {
 
 /** 统一送达: by mail (the enterprise signs for it in the mini-program) or in person (it signs the 办结单 here). */
 function deliveryForm(onCase) {
-  const documents = field('delivery-documents', '送达的证照和文件', { placeholder: '如 施工许可证正本' });
-  const carrier = field('delivery-carrier', '承运', { placeholder: '如 中国邮政EMS' });
-  const tracking = field('delivery-tracking', '运单号');
-  const signedBy = field('delivery-signed-by', '当面签收人');
+  const documents = labelledInput('delivery-documents', '送达的证照和文件', { placeholder: '如 施工许可证正本' });
+  const carrier = labelledInput('delivery-carrier', '承运', { placeholder: '如 中国邮政EMS' });
+  const tracking = labelledInput('delivery-tracking', '运单号');
+  const signedBy = labelledInput('delivery-signed-by', '当面签收人');
   const mail = () => onCase('/delivery/mail', {
     documents: documents.input.value, carrier: carrier.input.value, trackingNumber: tracking.input.value,
   }, '已邮寄，待企业签收');
@@ -79,9 +79,9 @@ function deliveryForm(onCase) {
 }
 
 /** A labelled input: `{ label, input }`, the label wrapping its text and the input. */
-function field(id, text, attrs = {}) {
+function labelledInput(id, text, attrs = {}) {
   const input = el('input', { id, ...attrs });
-  return { input, label: el('label', { className: 'inline' }, text, ' ', input) };
+  return { input, label: field(text, input) };
 }
 
 /**
@@ -129,23 +129,69 @@ function currentPlan(c) {
  * editor while the state allows proposing one.
  */
 function planPanel(c, can, onCase) {
-  if (!can.has('ProposePlan')) {
-    return c.plan ? el('section', { className: 'panel' }, el('h2', {}, '服务方案与代办计划'), currentPlan(c)) : '';
-  }
-  const summary = el('textarea', { id: 'plan-summary', 'aria-label': '服务方案概述', placeholder: '服务方案概述' });
-  const steps = el('textarea', {
-    id: 'plan-steps', 'aria-label': '代办计划',
-    placeholder: '代办计划，每行一步：内容|事项编码|目标日期（如 报送联合审图|S3-01|2026-03-10）',
-  });
-  const propose = () => onCase('/plan', {
-    summary: summary.value,
-    steps: pipeLines(steps.value).map(([description, itemCode, targetDate], i) =>
-      ({ order: i + 1, description, itemCode: itemCode || null, targetDate: targetDate || null })),
-  }, '方案已提交企业确认');
-  const codes = c.items.map((i) => `${i.code} ${i.name}`).join('；');
-  return el('section', { className: 'panel' }, el('h2', {}, '服务方案与代办计划'), currentPlan(c),
-    el('p', { className: 'muted' }, `本案事项编码：${codes}`), summary, steps,
-    el('button', { id: 'propose-plan', onclick: propose }, '提交方案'));
+  const heading = el('h2', {}, '服务方案与代办计划');
+  if (!can.has('ProposePlan')) return c.plan ? el('section', { className: 'panel' }, heading, currentPlan(c)) : '';
+  // A plan the enterprise sent back is revised, not typed again.
+  const previous = c.plan?.decision === 'Rejected' ? c.plan : null;
+  const summary = el('textarea', { id: 'plan-summary', 'aria-label': '服务方案概述', placeholder: '服务方案概述' },
+    previous?.summary ?? '');
+  const editor = planSteps(c.items, previous?.steps ?? []);
+  const propose = () => {
+    const steps = editor.read();
+    if (steps) onCase('/plan', { summary: summary.value, steps }, '方案已提交企业确认');
+  };
+  return el('section', { className: 'panel' }, heading, currentPlan(c),
+    previous ? el('p', { className: 'muted', id: 'plan-revising' }, `以下是企业退回的第${previous.version}版，修改后重新提交。`) : '',
+    summary, editor.node, el('button', { id: 'propose-plan', onclick: propose }, '提交方案'));
+}
+
+/**
+ * The 代办计划 as rows of steps (内容, the case's own item or none, 目标日期), starting from `initial` or one empty
+ * row. `read()` answers the steps to send, numbered in order without the empty ones, or null after saying beside
+ * the rows why there is nothing to send.
+ */
+function planSteps(items, initial) {
+  const choices = [['', '不针对单个事项'], ...items.map((i) => [i.code, i.name])];
+  const list = el('ol', { id: 'plan-steps' });
+  const error = el('p', { className: 'error', id: 'plan-steps-error', role: 'alert' });
+  const rows = [];
+  // The reason goes once the agent changes a step, so it never stays beside steps that were fixed.
+  list.addEventListener('input', () => { error.textContent = ''; });
+  const add = (step = {}) => {
+    const description = el('input',
+      { className: 'step-description', maxlength: 500, size: 40, value: step.description });
+    const item = select({ className: 'step-item' }, choices, step.itemCode ?? '');
+    const target = el('input', { type: 'date', className: 'step-target', value: step.targetDate });
+    const row = { description, item, target };
+    row.node = el('li', { className: 'plan-step' }, field('内容', description), ' ', field('事项', item), ' ',
+      field('目标日期', target), ' ', el('button', {
+        type: 'button', className: 'secondary remove-step',
+        onclick: () => { rows.splice(rows.indexOf(row), 1); row.node.remove(); },
+      }, '删除'));
+    rows.push(row);
+    list.append(row.node);
+    return row;
+  };
+  (initial.length ? initial : [{}]).forEach(add);
+  const read = () => {
+    // A half-typed date reads as empty; say so rather than drop it silently.
+    const badDate = rows.find((r) => r.target.validity.badInput);
+    const steps = rows.filter((r) => r.description.value.trim()).map((r, i) => ({
+      order: i + 1, description: r.description.value.trim(), itemCode: r.item.value || null,
+      targetDate: r.target.value || null,
+    }));
+    error.textContent = badDate ? '目标日期不完整，请选择完整的日期或清空。' : steps.length ? '' : '请至少填写一个步骤的内容。';
+    if (!error.textContent) return steps;
+    (badDate?.target ?? rows[0]?.description)?.focus();
+    return null;
+  };
+  return {
+    node: el('div', { className: 'plan-editor' }, el('h3', {}, '代办计划'), list, error,
+      el('p', {}, el('button', {
+        type: 'button', className: 'secondary', id: 'add-plan-step', onclick: () => add().description.focus(),
+      }, '添加步骤'))),
+    read,
+  };
 }
 
 /**

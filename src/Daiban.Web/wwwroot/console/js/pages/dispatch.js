@@ -18,8 +18,10 @@ export async function dispatchPage(view) {
   ]);
   view.append(walkInPanel());
   view.append(pendingContactsPanel(contacts));
+  // The limit is the server's configured rule (ServiceRules), carried by each waiting application.
+  const limit = submitted[0]?.waiting?.limitWorkingDays;
   view.append(el('section', { className: 'panel' }, el('h2', {}, `待登记的网上申请（${submitted.length}）`),
-    el('p', { className: 'muted' }, '网上申请应在1个工作日内登记；等待最久的在最上面。'),
+    el('p', { className: 'muted' }, limit ? `网上申请应在${workingDays(limit)}内登记；` : '', '等待最久的在最上面。'),
     table(['案件编号', '企业 / 项目 · 联系人', '服务方式', '提交时间', ''], submitted.map((c) => el('tr', {
       'data-case': c.caseNumber,
     }, el('td', {}, c.caseNumber), whoseCell(c), el('td', {}, c.modeName),
