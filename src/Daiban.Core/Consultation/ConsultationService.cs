@@ -21,6 +21,10 @@ public sealed class ConsultationService(DaibanDbContext db, KnowledgeBaseProvide
         var text = Guard.Required(question, "问题", MaxQuestionLength);
         var (key, sessionId) = KeyOf(asker);
         var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Key == key, ct);
+        // An anonymous session continues only one the server issued: a transcript under an id the client chose
+        // (aaaaaaaaaaaaaaaa) would be readable by anyone who guesses the same id.
+        if (conversation is null && asker.OpenId is null && !string.IsNullOrWhiteSpace(asker.SessionId))
+            (key, sessionId) = KeyOf(asker with { SessionId = null });
         if (conversation is not null && asker.ExternalId is { } external && await AnsweredBeforeAsync(conversation, external, ct) is { } earlier)
             return Reply(earlier, sessionId, conversation);
 

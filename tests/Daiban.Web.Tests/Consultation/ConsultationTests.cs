@@ -107,6 +107,23 @@ public sealed class ConsultationTests : StaffAppTest
     }
 
     [Fact]
+    public async Task ASessionIdTheClientMadeUp_IsNotUsed_SoNobodyCanGuessAnotherTranscript()
+    {
+        var client = App.CreateClient();
+        const string chosen = "aaaaaaaaaaaaaaaa";
+
+        var asked = await ProblemAssert.OkAsync<AskResponse>(await client.PostAsJsonAsync("/api/chat/ask",
+            new { question = "施工许可证要准备哪些材料？", sessionId = chosen }));
+
+        Assert.NotEqual(chosen, asked.SessionId);
+        Assert.Matches("^[0-9a-f]{32}$", asked.SessionId);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/chat/sessions/{chosen}/messages")).StatusCode);
+        var mine = await ProblemAssert.OkAsync<List<ChatMessageView>>(
+            await client.GetAsync($"/api/chat/sessions/{asked.SessionId}/messages"));
+        Assert.Contains(mine, m => m.Text == "施工许可证要准备哪些材料？");
+    }
+
+    [Fact]
     public async Task AnonymousSession_Continues_RepeatedUnsureAnswers_GoToThePeoplesQueue_AndTheReplyShowsInTheSession()
     {
         var client = App.CreateClient();
