@@ -3,7 +3,9 @@ using Daiban.Core.Cases;
 using Daiban.Core.Common;
 using Daiban.Core.Enterprises;
 using Daiban.Core.Persistence;
+using Daiban.Core.Reminders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Daiban.Core.Consultation;
 
@@ -12,7 +14,9 @@ namespace Daiban.Core.Consultation;
 /// knowledge bot answer, answers progress questions from the asker's own cases only, and hands the conversation
 /// to a person when asked, on a complaint, or after repeated unsure answers.
 /// </summary>
-public sealed class ConsultationService(DaibanDbContext db, KnowledgeBaseProvider knowledge, ConsultationHandoff handoff, TimeProvider clock, AnswerPhrasing? phrasing = null) : IConsultationBot
+public sealed class ConsultationService(DaibanDbContext db, KnowledgeBaseProvider knowledge,
+    ConsultationHandoff handoff, TimeProvider clock, IOptions<ServiceRules> rules, AnswerPhrasing? phrasing = null)
+    : IConsultationBot
 {
     public const int MaxQuestionLength = 500;
 
@@ -105,7 +109,9 @@ public sealed class ConsultationService(DaibanDbContext db, KnowledgeBaseProvide
         var cases = await db.Cases.AsNoTracking().VisibleCases(contacts).Include(c => c.Items)
             .OrderByDescending(c => c.Id).Take(5).ToListAsync(ct);
         if (cases.Count == 0)
-            return new BotAnswer("您名下还没有帮办代办包办案件。可以在小程序首页“申请帮办代办”提交申请，窗口会在1个工作日内联系您。", false, BotIntents.Progress, []);
+            return new BotAnswer("您名下还没有帮办代办包办案件。可以在小程序首页“申请帮办代办”提交申请，"
+                + $"窗口会在{rules.Value.RegistrationWorkingDays}个工作日内登记，指派的代办员随后与您联系。", false,
+                BotIntents.Progress, []);
         var projects = await db.Projects.AsNoTracking().Where(p => cases.Select(c => c.ProjectId).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var lines = cases.Select(c =>
         {
