@@ -47,15 +47,9 @@ public sealed class MaterialUploadTests : StaffAppTest
             var clerk = await App.SignedInAsync("wangmin");
             await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{id}/register", null));
             await App.ConfirmContactAsync(binding.ContactId);
-            await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{id}/assignment", new { agentId = await StaffIdAsync("zhangli"), reason = "熟悉施工许可" }));
+            await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{id}/assignment", new { agentId = await App.StaffIdAsync("zhangli"), reason = "熟悉施工许可" }));
         }
         return (enterprise, id);
-    }
-
-    private async Task<long> StaffIdAsync(string userName)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Staff.Where(s => s.UserName == userName).Select(s => s.Id).SingleAsync();
     }
 
     [Fact]
@@ -149,7 +143,7 @@ public sealed class MaterialUploadTests : StaffAppTest
         {
             var notice = await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Notifications
                 .SingleAsync(n => n.Title == "企业上传了补充材料" && n.CaseId == caseId);
-            Assert.Equal(await StaffIdAsync("zhangli"), notice.RecipientId);
+            Assert.Equal(await App.StaffIdAsync("zhangli"), notice.RecipientId);
             Assert.Equal(RecipientKind.Staff, notice.RecipientKind);
         }
 

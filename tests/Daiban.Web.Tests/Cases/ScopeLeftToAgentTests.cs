@@ -39,19 +39,12 @@ public sealed class ScopeLeftToAgentTests : StaffAppTest
         await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsync($"/api/staff/cases/{view.Id}/register", null));
         await App.ConfirmContactAsync(binding.ContactId);
         await ProblemAssert.OkAsync<CaseResponse>(await clerk.PostAsJsonAsync($"/api/staff/cases/{view.Id}/assignment",
-            new { agentId = await StaffIdAsync("zhangli"), reason = "熟悉施工许可" }));
+            new { agentId = await App.StaffIdAsync("zhangli"), reason = "熟悉施工许可" }));
         return (enterprise, view.Id);
     }
 
     private static string Code(string first17) =>
         first17 + Daiban.Core.Enterprises.UnifiedSocialCreditCode.CheckCharacter(first17);
-
-    private async Task<long> StaffIdAsync(string userName)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Staff
-            .Where(s => s.UserName == userName).Select(s => s.Id).SingleAsync();
-    }
 
     [Fact]
     public async Task TheAgentSettlesTheApprovals_ThenStarts_AndTheEnterpriseIsTold()

@@ -19,13 +19,6 @@ namespace Daiban.Web.Tests.Staff;
 [Collection(HostCollection.Name)]
 public sealed class StaffSessionTests : StaffAppTest
 {
-    private async Task<long> StaffIdAsync(string userName)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Staff.Where(s => s.UserName == userName)
-            .Select(s => s.Id).SingleAsync();
-    }
-
     private async Task<T> OnSecondInstanceAsync<T>(Func<DaibanAppFactory, Task<T>> test)
     {
         IAsyncLifetime second = new DaibanAppFactory(DatabaseProvider.MySql, TestServers.Redis, sharedDatabase: App.Database);
@@ -64,11 +57,11 @@ public sealed class StaffSessionTests : StaffAppTest
             foreach (var client in new[] { deactivated, demoted, reset, untouched })
                 Assert.Equal(HttpStatusCode.OK, (await WithToken(second, client).GetAsync("/api/staff/me")).StatusCode);
 
-            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/staff/admin/staff/{await StaffIdAsync("liqiang")}",
+            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/staff/admin/staff/{await App.StaffIdAsync("liqiang")}",
                 new { active = false })).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/staff/admin/staff/{await StaffIdAsync("wangmin")}",
+            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/staff/admin/staff/{await App.StaffIdAsync("wangmin")}",
                 new { roles = new[] { "Agent" } })).StatusCode);
-            Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/staff/admin/staff/{await StaffIdAsync("zhangli")}/password",
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/staff/admin/staff/{await App.StaffIdAsync("zhangli")}/password",
                 new { password = "Another-pass-2026" })).StatusCode);
 
             await AssertEndedAsync(await WithToken(second, deactivated).GetAsync("/api/staff/me"));

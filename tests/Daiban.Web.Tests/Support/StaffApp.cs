@@ -4,6 +4,8 @@ using Daiban.Core.Persistence;
 using Daiban.Testing;
 using Daiban.Web.Enterprises;
 using Daiban.Web.Staff;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Daiban.Web.Tests.Support;
 
@@ -29,6 +31,14 @@ public sealed class StaffApp() : DaibanAppFactory(DatabaseProvider.MySql, TestSe
         var login = await response.Content.ReadFromJsonAsync<StaffLoginResponse>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login!.Token);
         return client;
+    }
+
+    /// <summary>The id of the demo staff member <paramref name="userName"/>.</summary>
+    public async Task<long> StaffIdAsync(string userName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DaibanDbContext>().Staff
+            .Where(s => s.UserName == userName).Select(s => s.Id).SingleAsync();
     }
 
     /// <summary>
