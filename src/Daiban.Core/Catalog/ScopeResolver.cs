@@ -22,7 +22,9 @@ public static class ScopeResolver
             foreach (var item in items.Where(i => i.Stage == stage && i.AppliesTo(category) && i.MergedInto is null))
                 result.TryAdd(item.Code, item);
         }
-        foreach (var code in itemCodes.Distinct(StringComparer.OrdinalIgnoreCase))
+        // A JSON array may hold nulls or blanks: nothing was chosen there.
+        var chosen = itemCodes.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.OrdinalIgnoreCase);
+        foreach (var code in chosen)
         {
             if (!byCode.TryGetValue(code.Trim(), out var item))
                 throw DomainRuleException.Invalid("scope.item_unknown", $"审批事项“{code}”不在事项目录中，请从目录中选择。");

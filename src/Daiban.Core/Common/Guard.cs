@@ -30,22 +30,21 @@ public static class Guard
     }
 
     /// <summary>
-    /// A telephone number as people write it: a mobile (13806317004) or a landline with its area code
-    /// (0631-6651234, (0631) 6651234); 7 to 15 digits, nothing but digits, spaces, hyphens, brackets and a leading +.
+    /// A telephone number as people write it: a mobile (13806317004, +86 138 0631 7004) or a landline with its area
+    /// code (0631-6651234, (0631) 6651234), or a local 7–8 digit number; one space or hyphen between groups.
     /// </summary>
     public static string? PhoneNumber(string? value, string field)
     {
         var phone = Optional(value, field, 20);
-        if (phone is null)
-            return null;
-        var digits = phone.Count(char.IsAsciiDigit);
-        var shaped = phone.Select((c, i) =>
-            char.IsAsciiDigit(c) || c is ' ' or '-' or '(' or ')' || (c == '+' && i == 0)).All(ok => ok);
-        if (!shaped || digits is < 7 or > 15)
-            throw DomainRuleException.InvalidField("field.phone_invalid", field,
-                $"{field}格式不正确：请填写手机号码或带区号的固定电话，如 0631-6651234。");
-        return phone;
+        if (phone is null || PhoneShape.IsMatch(phone))
+            return phone;
+        throw DomainRuleException.InvalidField("field.phone_invalid", field,
+            $"{field}格式不正确：请填写手机号码或带区号的固定电话，如 0631-6651234。");
     }
+
+    private static readonly System.Text.RegularExpressions.Regex PhoneShape = new(
+        @"^(?:(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}|(?:0[1-9]\d{1,2}|\(0[1-9]\d{1,2}\))[ -]?[2-9]\d{6,7}"
+        + @"|[2-9]\d{6,7})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     public static decimal? NonNegative(decimal? value, string field)
     {

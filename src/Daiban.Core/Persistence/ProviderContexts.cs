@@ -48,6 +48,13 @@ public sealed class SqliteDaibanDbContext(DbContextOptions<SqliteDaibanDbContext
         if (_disposed)
             return;
         _disposed = true;
-        SqliteConnectionSettings.ResetSteppingStatements(Database.GetDbConnection());
+        try
+        {
+            SqliteConnectionSettings.ResetSteppingStatements(Database.GetDbConnection());
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed from inside EF (or after the host's services went): no connection is left to return.
+        }
     }
 }

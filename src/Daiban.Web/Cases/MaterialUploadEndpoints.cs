@@ -79,6 +79,8 @@ public static class MaterialUploadEndpoints
                 // Another upload to this case (several files chosen at once) saved first: read the case again and
                 // register this file on it; the same file in a double tap is the material that won.
                 x.Db.ChangeTracker.Clear();
+                // A short, random pause: uploads that met on the case do not meet again in step.
+                await Task.Delay(Random.Shared.Next(1, 8 * attempt), x.Cancellation);
                 if (await VisibleCaseAsync(id, x) is not { } again)
                     return TypedResults.NotFound();
                 c = again.Case;
@@ -88,7 +90,8 @@ public static class MaterialUploadEndpoints
         }
     }
 
-    private const int ConcurrentUploadAttempts = 5;
+    // Files chosen together arrive together (WeChat lets a user pick up to 9, and a few users may share a case).
+    private const int ConcurrentUploadAttempts = 12;
 
     internal static async Task<Results<Ok<List<UploadedMaterial>>, NotFound>> ListAsync(long id,
         [AsParameters] RequestContext x) =>

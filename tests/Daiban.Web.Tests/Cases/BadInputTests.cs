@@ -43,6 +43,9 @@ public sealed class BadInputTests : StaffAppTest
     [Theory]
     [InlineData("abc<script>", false)]
     [InlineData("12", false)]
+    [InlineData("12345678901", false)]
+    [InlineData("0631-----6651234", false)]
+    [InlineData("(0631) 6651234", true)]
     [InlineData("0631-6651234", true)]
     [InlineData("13806310009", true)]
     public async Task TheProjectsContactPhone_MustBeAPhoneNumber(string phone, bool accepted)
@@ -65,6 +68,22 @@ public sealed class BadInputTests : StaffAppTest
         else
             Assert.Contains("联系电话格式不正确", (await ProblemAssert.IsProblemAsync(response,
                 HttpStatusCode.UnprocessableEntity)).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task NullsInTheItemList_AreNothingChosen_NotA500()
+    {
+        var clerk = await App.SignedInAsync("wangmin");
+
+        var response = await clerk.PostAsJsonAsync("/api/staff/cases", new
+        {
+            enterpriseName = "乳山市宏达机械有限公司", creditCode = "9144030071526726XG", contactName = "刘伟",
+            mode = "Agency", items = new[] { null, "S3-03", " " },
+            project = new { name = "宏达机械四期", location = "乳山市", investmentType = "Social", kind = "Industrial" },
+        });
+
+        var made = await ProblemAssert.OkAsync<CaseResponse>(response);
+        Assert.Equal(["S3-03"], made.Items.Select(i => i.Code));
     }
 
     [Fact]
