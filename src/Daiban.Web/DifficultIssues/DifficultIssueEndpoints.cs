@@ -34,11 +34,11 @@ public sealed record IssueUpdateRequest([property: Required] string? Text);
 
 public sealed record IssueResponse(long Id, long CaseId, long? MeetingId, string Description,
     string ResponsibleDepartment, long? LiaisonId, DateOnly Deadline, string Status, string? Progress,
-    string? Resolution, bool Overdue)
+    string? Resolution, bool Overdue, string StatusName)
 {
     public static IssueResponse From(DifficultIssue i, DateOnly today) => new(i.Id, i.CaseId, i.MeetingId,
         i.Description, i.ResponsibleDepartment, i.LiaisonId, i.Deadline, i.Status.ToString(), i.Progress,
-        i.Resolution, i.IsOverdue(today));
+        i.Resolution, i.IsOverdue(today), DifficultIssue.Table.Describe(i.Status));
 }
 
 /// <summary>

@@ -59,6 +59,8 @@ public sealed class LedgerTests : StaffAppTest
         Assert.Equal("InProgress", (await ProblemAssert.OkAsync<IssueResponse>(await liaison.PostAsJsonAsync($"/api/staff/issues/{issue.Id}/progress", new { text = "已与审图机构沟通" }))).Status);
         var resolved = await ProblemAssert.OkAsync<IssueResponse>(await liaison.PostAsJsonAsync($"/api/staff/issues/{issue.Id}/resolve", new { text = "按审图口径执行" }));
         Assert.Equal("Resolved", resolved.Status);
+        Assert.Equal("已解决", resolved.StatusName);
+        Assert.Equal("待办理", issue.StatusName);
         Assert.False(resolved.Overdue);
         await using var check = App.Services.CreateAsyncScope();
         Assert.True(await check.ServiceProvider.GetRequiredService<DaibanDbContext>().Notifications.AnyAsync(n => n.TemplateKey == "issue-assigned" && n.RecipientId == liaisonId));

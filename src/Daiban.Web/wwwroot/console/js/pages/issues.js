@@ -17,7 +17,8 @@ export async function issuesPage(view) {
       });
       const update = (path, done) => act(`/api/staff/issues/${i.id}/${path}`, { body: { text: text.value }, done });
       return el('tr', { 'data-issue': i.id }, el('td', {}, i.description), el('td', {}, i.responsibleDepartment),
-        el('td', {}, tag(i.deadline, i.overdue)), el('td', {}, i.status),
+        el('td', {}, tag(i.deadline, i.overdue)),
+        el('td', { className: 'issue-status' }, i.statusName),
         el('td', {}, i.resolution || i.progress || ''),
         el('td', {}, i.status === 'Resolved' ? '' : [text, ' ',
           el('button', { className: 'secondary', onclick: () => update('progress', '进展已报告') }, '报告进展'), ' ',
