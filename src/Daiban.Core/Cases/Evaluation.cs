@@ -26,6 +26,10 @@ public static class SatisfactionLevels
 
     /// <summary>差评: 不满意 and 非常不满意 open a rectification and a mandatory callback.</summary>
     public static bool IsBad(this SatisfactionLevel level) => level <= SatisfactionLevel.Dissatisfied;
+
+    /// <summary>A bad overall level or a bad aspect rated (an agent's rude manner under a fair overall level).</summary>
+    public static bool AnyBad(SatisfactionLevel overall, params SatisfactionLevel?[] aspects) =>
+        overall.IsBad() || aspects.Any(a => a?.IsBad() == true);
 }
 
 /// <summary>
@@ -44,8 +48,7 @@ public sealed record EvaluationForm(
     public IEnumerable<SatisfactionLevel> Aspects =>
         new[] { Attitude, Efficiency, Expertise, Coordination }.OfType<SatisfactionLevel>();
 
-    /// <summary>A bad overall level or a bad aspect (an agent's rude manner under a fair overall level).</summary>
-    public bool IsBad => Overall.IsBad() || Aspects.Any(a => a.IsBad());
+    public bool IsBad => SatisfactionLevels.AnyBad(Overall, Attitude, Efficiency, Expertise, Coordination);
 
     public void Validate()
     {
@@ -99,8 +102,7 @@ public sealed class Evaluation
     public DateTimeOffset EvaluatedAt { get; private set; }
 
     /// <summary>A 差评 to call back and rectify: the overall level, or any aspect rated, is 不满意 or worse.</summary>
-    public bool IsBad => new EvaluationForm(Overall, Attitude, Efficiency, Expertise, Coordination, Comment,
-        Suggestions).IsBad;
+    public bool IsBad => SatisfactionLevels.AnyBad(Overall, Attitude, Efficiency, Expertise, Coordination);
 
     internal bool Matches(EvaluationForm form) =>
         Overall == form.Overall && Attitude == form.Attitude && Efficiency == form.Efficiency &&

@@ -83,22 +83,10 @@ public sealed class InboundMessageWriter : IAsyncDisposable
     /// The same holds for the work done alongside: a row it adds that another transaction added first (a duplicate
     /// key) or a row another transaction changed meanwhile (a concurrency conflict) is found as it now is next time.
     /// </summary>
-    private async Task<bool[]> InsertDistinctAsync(IReadOnlyList<InboundMessage> messages,
+    private Task<bool[]> InsertDistinctAsync(IReadOnlyList<InboundMessage> messages,
         Func<DaibanDbContext, IReadOnlyList<InboundMessage>, CancellationToken, Task>? alsoInTransaction, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await InsertInOneTransactionAsync(messages, alsoInTransaction, ct);
-            }
-            catch (Exception e) when (attempt < MaxAttempts && IsWorthWritingAgain(e))
-            {
-                // A short, random pause: batches that met on the same rows do not meet again in step.
-                await Task.Delay(Random.Shared.Next(1, 4 * attempt), ct);
-            }
-        }
-    }
+        => WriteConflicts.RetryAsync(_ => InsertInOneTransactionAsync(messages, alsoInTransaction, ct), MaxAttempts,
+            pauseSpreadMs: 4, ct, IsWorthWritingAgain);
 
     // Conflicts are between batches of the same moments (a user answering two popups at once, WeChat's copies), so a
     // few rewrites settle them; past this the pushes fail and WeChat delivers them again later.

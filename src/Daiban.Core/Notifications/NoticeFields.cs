@@ -29,11 +29,14 @@ public sealed record NoticeFields
     /// <summary>The app a conversation came through ("MiniProgram" or "OfficialAccount"), for a reply.</summary>
     public string? ReplyVia { get; init; }
 
-    /// <summary>The values in one line (case number, what, when …), for the in-app list.</summary>
+    /// <summary>
+    /// The values in one line (case number, what, by when …), for the in-app list. Not <see cref="At"/>: the list
+    /// shows each message's own time beside it.
+    /// </summary>
     public string Line() => string.Join(" · ", new[]
     {
         Subject, ItemName, ProjectName, CaseNumber, AgentName, Summary, Reason, Text,
-        Deadline is { } d ? ChinaTime.Display(d) : null, At is { } a ? ChinaTime.Display(a) : null,
+        Deadline is { } d ? ChinaTime.Display(d) : null,
     }.Where(v => !string.IsNullOrEmpty(v)));
 }
 

@@ -27,7 +27,12 @@ public sealed class SqliteDaibanDbContext(DbContextOptions<SqliteDaibanDbContext
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 
+    // Set by SqliteConnectionSettings when a connection opens: a context that never opened one (most scopes of a
+    // cached read) has nothing to reset and is not made to create a connection object only to look.
+    private bool _openedConnection;
     private bool _disposed;
+
+    internal void MarkConnectionOpened() => _openedConnection = true;
 
     // Disposing closes the connection without the interceptors seeing it; leftovers are reset here first. A scope
     // disposes this context twice (it is registered as itself and as DaibanDbContext).
@@ -45,7 +50,7 @@ public sealed class SqliteDaibanDbContext(DbContextOptions<SqliteDaibanDbContext
 
     private void ResetSteppingStatementsOnce()
     {
-        if (_disposed)
+        if (_disposed || !_openedConnection)
             return;
         _disposed = true;
         try

@@ -25,7 +25,7 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        TrackStatements(connection);
+        TrackStatements(connection, eventData);
         using var command = PragmaCommand(connection);
         command.ExecuteNonQuery();
     }
@@ -33,7 +33,7 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
-        TrackStatements(connection);
+        TrackStatements(connection, eventData);
         await using var command = PragmaCommand(connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -53,8 +53,9 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
     }
 
     // Statements are enumerable only when tracked from before they were prepared; a pooled handle keeps it on.
-    private static void TrackStatements(DbConnection connection)
+    private static void TrackStatements(DbConnection connection, ConnectionEndEventData eventData)
     {
+        (eventData.Context as SqliteDaibanDbContext)?.MarkConnectionOpened();
         if (connection is SqliteConnection { Handle: { } handle })
             handle.enable_sqlite3_next_stmt(true);
     }

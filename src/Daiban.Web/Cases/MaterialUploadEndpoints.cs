@@ -64,30 +64,26 @@ public static class MaterialUploadEndpoints
             return refused;
         await files.StoreAsync(upload, x.Cancellation);
         var item = string.IsNullOrWhiteSpace(itemCode) ? null : itemCode.Trim();
-        for (var attempt = 1; ; attempt++)
+        return await WriteConflicts.RetryAsync<Results<Created<UploadedMaterial>, Ok<UploadedMaterial>, NotFound,
+            ProblemHttpResult>>(async attempt =>
         {
-            var material = c.ReceiveMaterial(title, item, 1, false, reference,
-                Actor.Contact(contact.Id, contact.Name), x.Now);
-            try
-            {
-                await x.Db.SaveChangesAsync(x.Cancellation);
-                return TypedResults.Created($"/api/mp/cases/{c.Id}/materials/{material.Id}/file",
-                    UploadedMaterial.From(material));
-            }
-            catch (Exception e) when (attempt < ConcurrentUploadAttempts && WriteConflicts.IsLostRace(e))
+            if (attempt > 1)
             {
                 // Another upload to this case (several files chosen at once) saved first: read the case again and
                 // register this file on it; the same file in a double tap is the material that won.
                 x.Db.ChangeTracker.Clear();
-                // A short, random pause: uploads that met on the case do not meet again in step.
-                await Task.Delay(Random.Shared.Next(1, 8 * attempt), x.Cancellation);
                 if (await VisibleCaseAsync(id, x) is not { } again)
                     return TypedResults.NotFound();
                 c = again.Case;
                 if (c.Materials.FirstOrDefault(m => m.FileReference == reference) is { } same)
                     return TypedResults.Ok(UploadedMaterial.From(same));
             }
-        }
+            var material = c.ReceiveMaterial(title, item, 1, false, reference,
+                Actor.Contact(contact.Id, contact.Name), x.Now);
+            await x.Db.SaveChangesAsync(x.Cancellation);
+            return TypedResults.Created($"/api/mp/cases/{c.Id}/materials/{material.Id}/file",
+                UploadedMaterial.From(material));
+        }, ConcurrentUploadAttempts, pauseSpreadMs: 8, x.Cancellation);
     }
 
     // Files chosen together arrive together (WeChat lets a user pick up to 9, and a few users may share a case).
