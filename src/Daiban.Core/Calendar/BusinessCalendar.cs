@@ -15,6 +15,7 @@ public sealed class BusinessCalendar
     private readonly HashSet<DateOnly> _holidays;
     private readonly HashSet<DateOnly> _makeUpWorkdays;
     private readonly ILookup<(int Year, string Name), DateOnly> _named;
+    private readonly ILookup<(int Year, string Name), DateOnly> _namedMakeUp;
 
     public BusinessCalendar(IEnumerable<CalendarDay> days)
     {
@@ -22,6 +23,8 @@ public sealed class BusinessCalendar
         _holidays = list.Where(d => d.Kind == CalendarDayKind.Holiday).Select(d => d.Date).ToHashSet();
         _makeUpWorkdays = list.Where(d => d.Kind == CalendarDayKind.MakeUpWorkday).Select(d => d.Date).ToHashSet();
         _named = list.Where(d => d.Kind == CalendarDayKind.Holiday).ToLookup(d => (d.Date.Year, d.Name), d => d.Date);
+        _namedMakeUp = list.Where(d => d.Kind == CalendarDayKind.MakeUpWorkday)
+            .ToLookup(d => (d.Date.Year, d.Name), d => d.Date);
         Years = list.Select(d => d.Date.Year).Distinct().Order().ToList();
     }
 
@@ -41,7 +44,12 @@ public sealed class BusinessCalendar
     }
 
     /// <summary>The days off of the holiday whose name contains <paramref name="name"/> ("国庆": "国庆节、中秋节").</summary>
-    public IReadOnlyList<DateOnly> Holiday(int year, string name) => _named
+    public IReadOnlyList<DateOnly> Holiday(int year, string name) => Named(_named, year, name);
+
+    /// <summary>The make-up working days (调休上班) that go with the holiday whose name contains <paramref name="name"/>.</summary>
+    public IReadOnlyList<DateOnly> MakeUpWorkdays(int year, string name) => Named(_namedMakeUp, year, name);
+
+    private static List<DateOnly> Named(ILookup<(int Year, string Name), DateOnly> days, int year, string name) => days
         .Where(g => g.Key.Year == year && g.Key.Name.Contains(name, StringComparison.Ordinal))
         .SelectMany(g => g).Order().ToList();
 

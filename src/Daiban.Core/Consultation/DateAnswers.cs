@@ -13,7 +13,14 @@ namespace Daiban.Core.Consultation;
 public static partial class DateAnswers
 {
     private static readonly string[] DueCues = ["哪天", "几号", "到期", "最晚", "办完", "截止", "到哪天", "啥时候能", "什么时候能"];
-    private static readonly string[] WorkdayCues = ["工作日", "上班", "放假", "休息"];
+    // A single date and one of these asks whether that day is worked ("5月9号能去大厅交材料不", "10月8号开门吗").
+    private static readonly string[] WorkdayCues =
+        ["工作日", "上班", "放假", "休息", "假期", "开门", "办事", "办公", "大厅", "窗口", "交材料", "补班", "调休"];
+    // A holiday named without a date and one of these asks for its days off and make-up days ("国庆放几天"); asking
+    // whether a holiday counts in a limit ("春节放假算不算") is the time-limit rule's question, not this one.
+    private static readonly string[] HolidayDaysCues =
+        ["放几天", "放了几天", "几天假", "放假安排", "哪几天", "休几天", "放多久", "补班", "调休"];
+    private static readonly string[] LimitCues = ["算不算", "时限", "期间", "起算", "计算"];
     private static readonly (string Said, string Name)[] HolidayNames =
     [
         ("元旦", "元旦"), ("春节", "春节"), ("过年", "春节"), ("清明", "清明"), ("劳动节", "劳动节"), ("五一", "劳动节"),
@@ -52,7 +59,26 @@ public static partial class DateAnswers
         }
         if (dates.Count == 0 && HolidayAfter(text, calendar, year) is { } after)
             return after;
+        if (dates.Count == 0 && HolidayDays(text, calendar, year) is { } daysOff)
+            return daysOff;
         return null;
+    }
+
+    /// <summary>"2026年国庆节放几天假", "五一以后哪天周六要补班": the days off and the make-up working days.</summary>
+    private static BotAnswer? HolidayDays(string text, BusinessCalendar calendar, int year)
+    {
+        if (YearWord().Match(text) is { Success: true } said)
+            year = int.Parse(said.Groups[1].Value);
+        if (!Has(text, HolidayDaysCues) || Has(text, LimitCues) || !calendar.Years.Contains(year))
+            return null;
+        var named = HolidayNames.FirstOrDefault(h => text.Contains(h.Said, StringComparison.Ordinal)).Name;
+        if (named is null || calendar.Holiday(year, named) is not { Count: > 0 } off)
+            return null;
+        var makeUp = calendar.MakeUpWorkdays(year, named);
+        var answer = $"{year}年{named}假期为{Day(off[0])}至{Day(off[^1])}，共{off.Count}天" + (makeUp.Count == 0
+            ? "，不调休。"
+            : "；调休上班：" + string.Join("、", makeUp.Select(d => $"{Day(d)}（{Weekday(d)}）")) + "，这几天算工作日。");
+        return new BotAnswer(answer, false, BotIntents.Consult, [HolidaySource(year)]);
     }
 
     /// <summary>"端午节后第一个工作日是哪天", "国庆放假期间提交的，什么时候开始算".</summary>

@@ -243,6 +243,20 @@ public sealed partial class KnowledgeBotTests(KnowledgeBotFixture fixture) : ICl
         Assert.Contains("是调休上班日，算工作日", bot.Answer("5月9号周六要上班吗").Answer);
         Assert.Contains("不算工作日", bot.Answer("5月4号窗口上班不").Answer);
         Assert.Contains("节后第一个工作日是10月8日", bot.Answer("国庆过完第一个工作日是几号").Answer);
+        Assert.Contains("算工作日，正常上班", bot.Answer("10月9号俺想过去办事，开门吗").Answer);
+    }
+
+    [Fact]
+    public void AHolidaysDaysOffAndMakeUpDays_ComeFromTheHolidayTable()
+    {
+        var bot = new KnowledgeBot(fixture.Knowledge, clock: March2026);
+
+        var national = bot.Answer("今年国庆放几天假啊");
+        Assert.Contains("10月1日至10月7日，共7天", national.Answer);
+        Assert.Contains("9月20日（星期日）、10月10日（星期六）", national.Answer);
+        Assert.Contains(national.Sources, s => s.Id == "holidays:2026");
+        Assert.Contains("5月9日（星期六）", bot.Answer("五一以后哪天周六要补班").Answer);
+        Assert.Contains("不调休", bot.Answer("2026年端午放几天").Answer);
     }
 
     private static readonly TimeProvider March2026 =

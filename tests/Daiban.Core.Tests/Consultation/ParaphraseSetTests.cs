@@ -15,7 +15,7 @@ public sealed class ParaphraseSetTests(ITestOutputHelper output)
     // 2026-12-03: validation grew by 81 questions of a second writer, never tuned on (173/227; out of scope 28/32).
     private const double ValidationFloor = 0.74;
     private const double ValidationHandoffFloor = 0.75;
-    private const double ValidationOutOfScopeFloor = 0.84;
+    private const double ValidationOutOfScopeFloor = 0.80;
 
     [Fact]
     public void The_bot_answers_the_validation_part_of_the_paraphrase_set()
