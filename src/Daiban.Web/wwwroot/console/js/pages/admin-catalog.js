@@ -1,32 +1,8 @@
-// 系统管理, the reference data: holidays, each item's promised limit and materials, department names, the bot's FAQ.
+// 系统管理, the reference data: each item's promised limit and materials, department names, the bot's FAQ.
 // None of these saves draws the page again: the admin may be editing the next row.
 import { act } from '../actions.js';
-import { api } from '../lib/api.js';
-import { el, field, guarded, select, table } from '../lib/dom.js';
+import { el, field, table } from '../lib/dom.js';
 import { pipeLines } from '../lib/format.js';
-
-export function calendarPanel() {
-  const day = el('input', { id: 'holiday-date', type: 'date', 'aria-label': '日期' });
-  const kind = select({ id: 'holiday-kind', 'aria-label': '调整为' }, [['Holiday', '放假'], ['MakeUpWorkday', '调休上班'], ['Normal', '恢复正常']]);
-  const name = el('input', { id: 'holiday-name', placeholder: '节日名称', 'aria-label': '节日名称' });
-  // The change replans running cases and tells their enterprises: the admin is told how many before saving.
-  const save = () => guarded(async () => {
-    if (!day.value) throw new Error('请选择日期');
-    const impact = await api(`/api/staff/admin/calendar/${day.value}/impact`);
-    const what = { Holiday: '设为放假', MakeUpWorkday: '设为调休上班', Normal: '恢复为正常日' }[kind.value];
-    const effect = impact.runningCases > 0
-      ? `将重新计算${impact.runningCases}个在办案件的承诺办结日期，调整情况记入案件日志并通知企业。`
-      : '目前没有在办案件的期限跨过这一天，不会调整任何案件。';
-    if (!confirm(`将${day.value}${what}。${effect}确定保存吗？`)) return;
-    await act(`/api/staff/admin/calendar/${day.value}`, {
-      method: 'PUT', body: { kind: kind.value, name: name.value }, after: null,
-      done: (saved) => (saved.casesReplanned > 0 ? `已保存，${saved.casesReplanned}个在办案件的承诺办结日期已按新日历调整` : '已保存'),
-    });
-  });
-  return el('section', { className: 'panel' }, el('h2', {}, '节假日'),
-    el('p', { className: 'muted' }, '按国务院办公厅通知调整；在办事项的承诺办结日期随即按新日历重新计算，调整情况记入案件日志并告知企业。'),
-    day, ' ', kind, ' ', name, ' ', el('button', { id: 'holiday-save', onclick: save }, '保存'));
-}
 
 // How a material's kind is typed in the list: [core, deferrable].
 const KIND = { 核心: [true, false], 容缺: [false, true], 一般: [false, false] };
