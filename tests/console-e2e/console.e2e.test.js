@@ -239,7 +239,10 @@ const ADMIN_TABS = [
 test('系统管理 opens one sub-page at a time from its tabs, each reading only its own data', async () => {
   const admin = await signIn(browser.context, 'admin')
   const reads = []
-  admin.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/api/')) reads.push(new URL(r.url()).pathname) })
+  admin.on('request', (r) => {
+    const path = new URL(r.url()).pathname
+    if (path.startsWith('/api/')) reads.push(path)
+  })
   await admin.click('#nav-admin')
   await admin.waitForSelector('#view-admin #staff')
   expect(await admin.$$eval('#admin-tabs a', (as) => as.map((a) => a.textContent)))
@@ -251,7 +254,8 @@ test('系统管理 opens one sub-page at a time from its tabs, each reading only
     await admin.waitForSelector(`#view-admin:not([data-old]) ${only}`)
     await admin.waitForFunction(() => !document.getElementById('loading'))
     expect(admin.url()).toMatch(new RegExp(`#admin/${id}$`))
-    expect(await admin.$$eval('#admin-tabs a[aria-current="page"]', (as) => as.map((a) => a.textContent))).toEqual([name])
+    const current = await admin.$$eval('#admin-tabs a[aria-current="page"]', (as) => as.map((a) => a.textContent))
+    expect(current).toEqual([name])
     for (const [other, , element] of ADMIN_TABS) if (other !== id) expect(await admin.$(element)).toBeNull()
     expect(reads.filter((p) => p.startsWith('/api/staff/faq'))).toEqual(id === 'faq' ? ['/api/staff/faq'] : [])
     expect(reads.includes('/api/catalog/stages')).toBe(id === 'catalog')
@@ -288,6 +292,39 @@ test('the holiday calendar shows a month Monday first, each day said in words', 
   expect(await admin.inputValue('#holiday-kind')).toBe('MakeUpWorkday')
   await admin.click('#calendar-next')
   await admin.waitForSelector('#calendar-grid caption:text("2026年11月")')
+  await admin.close()
+})
+
+test('the admin adds an FAQ question, and the bot answers it', async () => {
+  const question = '代办员可以到企业上门服务吗？'
+  const answer = '可以。重大项目的代办员可预约上门，到企业现场梳理审批事项并辅导准备材料。'
+  const admin = await signIn(browser.context, 'admin')
+  await admin.goto(process.env.E2E_BASE + '/console/#admin/faq')
+  await admin.waitForSelector('#faq-create')
+  await admin.click('#faq-create')
+  await admin.waitForSelector('.field-error')
+  expect(await admin.textContent('.field-error')).toBe('请填写问题。')
+  await admin.fill('#faq-question', question)
+  await admin.selectOption('#faq-topic', 'service')
+  await admin.fill('#faq-alternates', '能上门代办吗\n代办员上门')
+  await admin.fill('#faq-answer', answer)
+  await admin.click('#faq-create')
+  await admin.waitForFunction((q) => [...document.querySelectorAll('#faq tbody tr')]
+    .some((r) => r.textContent.includes(q)), question)
+  expect(await admin.textContent('#toast')).toContain('咨询机器人即可回答')
+  // The same question again is refused beside the field, saying which one holds it.
+  await admin.fill('#faq-question', '代办员可以到企业上门服务吗')
+  await admin.fill('#faq-answer', '另一个答案')
+  await admin.click('#faq-create')
+  await admin.waitForSelector('.field-error')
+  expect(await admin.textContent('.field-error')).toContain('已有相同的常见问题')
+  await shot(admin, 'admin-faq-added')
+
+  const asked = await fetch(process.env.E2E_BASE + '/api/chat/ask', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question }),
+  }).then((r) => r.json())
+  expect(asked.answer).toContain('预约上门')
+  expect(asked.sources[0].id).toMatch(/^faq:faq-/)
   await admin.close()
 })
 

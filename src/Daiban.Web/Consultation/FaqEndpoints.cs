@@ -34,7 +34,7 @@ public static class FaqEndpoints
         TypedResults.Ok((await x.Db.FaqEntries.AsNoTracking().OrderBy(f => f.Id).ToListAsync(x.Cancellation))
             .Select(FaqView.From).ToList());
 
-    /// <summary>A new question (its key made up when left blank); the bot answers it from the next question on.</summary>
+    /// <summary>A new question (its key made up when blank); the bot answers it from the next question on.</summary>
     internal static async Task<Created<FaqView>> CreateAsync(FaqRequest r, KnowledgeBaseProvider knowledge,
         [AsParameters] RequestContext x)
     {
