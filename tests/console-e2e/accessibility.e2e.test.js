@@ -38,6 +38,23 @@ test.each(Object.entries(ROLES))('every menu page of %s meets WCAG 2.1 AA', asyn
   await page.close()
 })
 
+test('every 系统管理 sub-page meets WCAG 2.1 AA', async () => {
+  const page = await signIn(browser.context, 'admin')
+  await page.click('#nav-admin')
+  await page.waitForSelector('#admin-tabs')
+  const tabs = await page.$$eval('#admin-tabs a', (as) => as.map((a) => a.id))
+  expect(tabs.length).toBe(8)
+  const found = []
+  for (const id of tabs) {
+    await page.click('#' + id)
+    await page.waitForSelector(`#${id}[aria-current="page"]`)
+    found.push(...await check(page, `管理员 ${id}`))
+    await shot(page, 'a11y-' + id)
+  }
+  expect(found).toEqual([])
+  await page.close()
+})
+
 test('a case as its agent works it and as supervision reads it meets WCAG 2.1 AA', async () => {
   const made = await walkIn('乳山市无障碍检查机械有限公司', creditCode(70086), '13806317008')
   const assigned = await (await staffApi('wangmin'))(`/api/staff/cases/${made.id}/assignment`, {})

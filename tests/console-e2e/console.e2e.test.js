@@ -203,10 +203,14 @@ test('the admin adds a staff member; a typical case written by the window is pub
   await admin.click('#staff-create')
   await admin.waitForSelector('#staff tr[data-staff="sunli"]')
   expect(await admin.textContent('#staff tr[data-staff="sunli"]')).toContain('孙立<b>')
+  await shot(admin, 'admin')
+  await admin.click('#admin-tab-catalog')
+  await admin.waitForSelector('#catalog')
   expect(await admin.$$eval('#catalog tbody tr', (rows) => rows.length)).toBeGreaterThan(30)
+  await admin.click('#admin-tab-channel')
+  await admin.waitForSelector('#message-channel')
   expect(await admin.textContent('#message-channel')).toMatch(/待处理推送 \d+ 条/)
   expect(await admin.textContent('#push-retention')).toContain('30 天后自动删除')
-  await shot(admin, 'admin')
 
   const clerk = await signIn(browser.context, 'wangmin')
   await clerk.click('#nav-cases-published')
@@ -225,9 +229,109 @@ test('the admin adds a staff member; a typical case written by the window is pub
   for (const p of [admin, clerk, supervisor]) await p.close()
 })
 
+/** The admin's sub-pages in tab order: the tab's name and an element only that sub-page draws. */
+const ADMIN_TABS = [
+  ['staff', '工作人员', '#staff'], ['channel', '消息通道', '#message-channel'], ['jobs', '后台任务', '#open-dashboard'],
+  ['calendar', '节假日', '#calendar-grid'], ['catalog', '事项目录', '#catalog'], ['departments', '部门', '#department-code'],
+  ['faq', '常见问题', '#faq'], ['templates', '消息模板', '#templates'],
+]
+
+test('系统管理 opens one sub-page at a time from its tabs, each reading only its own data', async () => {
+  const admin = await signIn(browser.context, 'admin')
+  const reads = []
+  admin.on('request', (r) => {
+    const path = new URL(r.url()).pathname
+    if (path.startsWith('/api/')) reads.push(path)
+  })
+  await admin.click('#nav-admin')
+  await admin.waitForSelector('#view-admin #staff')
+  expect(await admin.$$eval('#admin-tabs a', (as) => as.map((a) => a.textContent)))
+    .toEqual(ADMIN_TABS.map(([, name]) => name))
+  for (const [id, name, only] of ADMIN_TABS) {
+    reads.length = 0
+    await admin.$eval('#view-admin', (v) => { v.dataset.old = 'yes' })
+    await admin.click(`#admin-tab-${id}`)
+    await admin.waitForSelector(`#view-admin:not([data-old]) ${only}`)
+    await admin.waitForFunction(() => !document.getElementById('loading'))
+    expect(admin.url()).toMatch(new RegExp(`#admin/${id}$`))
+    const current = await admin.$$eval('#admin-tabs a[aria-current="page"]', (as) => as.map((a) => a.textContent))
+    expect(current).toEqual([name])
+    for (const [other, , element] of ADMIN_TABS) if (other !== id) expect(await admin.$(element)).toBeNull()
+    expect(reads.filter((p) => p.startsWith('/api/staff/faq'))).toEqual(id === 'faq' ? ['/api/staff/faq'] : [])
+    expect(reads.includes('/api/catalog/stages')).toBe(id === 'catalog')
+    expect(reads.includes('/api/staff/admin/staff')).toBe(id === 'staff')
+    await shot(admin, `admin-${id}`)
+  }
+  await admin.close()
+})
+
+test('the holiday calendar shows a month Monday first, each day said in words', async () => {
+  const admin = await signIn(browser.context, 'admin')
+  await admin.goto(process.env.E2E_BASE + '/console/#admin/calendar')
+  await admin.waitForSelector('#calendar-grid')
+  await admin.fill('#calendar-year', '2026')
+  await admin.dispatchEvent('#calendar-year', 'change')
+  await admin.selectOption('#calendar-month', '10')
+  await admin.waitForSelector('#calendar-grid caption:text("2026年10月")')
+  expect(await admin.$$eval('#calendar-grid thead th', (th) => th.map((h) => h.textContent)))
+    .toEqual(['周一', '周二', '周三', '周四', '周五', '周六', '周日'])
+  const day = (date) => admin.textContent(`#calendar-grid td[data-date="${date}"]`)
+  // 2026-10-01 is a Thursday: three empty cells lead the first week.
+  expect(await admin.$$eval('#calendar-grid tbody tr:first-child td', (tds) => tds.map((td) => td.dataset.date || '')))
+    .toEqual(['', '', '', '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04'])
+  expect(await day('2026-10-01')).toContain('节假日')
+  expect(await day('2026-10-01')).toContain('国庆节')
+  expect(await day('2026-10-10')).toContain('调休上班')
+  expect(await day('2026-10-17')).toContain('周末')
+  expect(await day('2026-10-12')).toContain('工作日')
+  expect(await admin.textContent('.calendar-legend')).toBe('节假日调休上班周末工作日')
+  await shot(admin, 'admin-calendar-october')
+  // Choosing a day fills the editor with what it is.
+  await admin.click('#calendar-grid td[data-date="2026-10-10"] button')
+  expect(await admin.inputValue('#holiday-date')).toBe('2026-10-10')
+  expect(await admin.inputValue('#holiday-kind')).toBe('MakeUpWorkday')
+  await admin.click('#calendar-next')
+  await admin.waitForSelector('#calendar-grid caption:text("2026年11月")')
+  await admin.close()
+})
+
+test('the admin adds an FAQ question, and the bot answers it', async () => {
+  const question = '代办员可以到企业上门服务吗？'
+  const answer = '可以。重大项目的代办员可预约上门，到企业现场梳理审批事项并辅导准备材料。'
+  const admin = await signIn(browser.context, 'admin')
+  await admin.goto(process.env.E2E_BASE + '/console/#admin/faq')
+  await admin.waitForSelector('#faq-create')
+  await admin.click('#faq-create')
+  await admin.waitForSelector('.field-error')
+  expect(await admin.textContent('.field-error')).toBe('请填写问题。')
+  await admin.fill('#faq-question', question)
+  await admin.selectOption('#faq-topic', 'service')
+  await admin.fill('#faq-alternates', '能上门代办吗\n代办员上门')
+  await admin.fill('#faq-answer', answer)
+  await admin.click('#faq-create')
+  await admin.waitForFunction((q) => [...document.querySelectorAll('#faq tbody tr')]
+    .some((r) => r.textContent.includes(q)), question)
+  expect(await admin.textContent('#toast')).toContain('咨询机器人即可回答')
+  // The same question again is refused beside the field, saying which one holds it.
+  await admin.fill('#faq-question', '代办员可以到企业上门服务吗')
+  await admin.fill('#faq-answer', '另一个答案')
+  await admin.click('#faq-create')
+  await admin.waitForSelector('.field-error')
+  expect(await admin.textContent('.field-error')).toContain('已有相同的常见问题')
+  await shot(admin, 'admin-faq-added')
+
+  const asked = await fetch(process.env.E2E_BASE + '/api/chat/ask', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question }),
+  }).then((r) => r.json())
+  expect(asked.answer).toContain('预约上门')
+  expect(asked.sources[0].id).toMatch(/^faq:faq-/)
+  await admin.close()
+})
+
 test('the admin opens the background-job dashboard from the console, and signing out closes it', async () => {
   const admin = await signIn(browser.context, 'admin')
   await admin.click('#nav-admin')
+  await admin.click('#admin-tab-jobs')
   await admin.waitForSelector('#open-dashboard')
   await Promise.all([admin.waitForURL(/\/hangfire/), admin.click('#open-dashboard')])
   expect(await admin.content()).toContain('Daiban 后台任务')

@@ -46,6 +46,7 @@ test('saving a holiday says first how many running cases it will replan; 取消 
   let answer = false
   admin.on('dialog', (d) => { dialogs.push(d.message()); answer ? d.accept() : d.dismiss() })
   await admin.click('#nav-admin')
+  await admin.click('#admin-tab-calendar')
   await admin.waitForSelector('#holiday-save')
   await admin.fill('#holiday-date', day)
   await admin.selectOption('#holiday-kind', 'Holiday')
@@ -60,5 +61,11 @@ test('saving a holiday says first how many running cases it will replan; 取消 
   await admin.click('#holiday-save')
   await admin.waitForFunction(() => !document.getElementById('toast').hidden && document.getElementById('toast').textContent.startsWith('已保存'))
   expect(JSON.stringify(await days())).toContain(day)
+  // The month drawn again from the server shows the day as a holiday.
+  await admin.fill('#calendar-year', '2026')
+  await admin.dispatchEvent('#calendar-year', 'change')
+  await admin.selectOption('#calendar-month', '12')
+  await admin.waitForSelector(`#calendar-grid td[data-date="${day}"][data-kind="Holiday"]`)
+  expect(await admin.textContent(`#calendar-grid td[data-date="${day}"]`)).toContain('临时调整')
   await admin.close()
 })

@@ -34,17 +34,14 @@ public static class FaqEndpoints
         TypedResults.Ok((await x.Db.FaqEntries.AsNoTracking().OrderBy(f => f.Id).ToListAsync(x.Cancellation))
             .Select(FaqView.From).ToList());
 
+    /// <summary>A new question (its key made up when blank); the bot answers it from the next question on.</summary>
     internal static async Task<Created<FaqView>> CreateAsync(FaqRequest r, KnowledgeBaseProvider knowledge,
         [AsParameters] RequestContext x)
     {
-        var (db, now) = (x.Db, x.Now);
-        var entry = new FaqEntry(r.Key ?? "", r.Topic ?? "", r.Question ?? "", r.Alternates ?? [], r.Answer ?? "",
-            r.Source, x.User.StaffActor(), now);
-        if (await db.FaqEntries.AnyAsync(f => f.Key == entry.Key, x.Cancellation))
-            throw new Core.Common.DomainRuleException("faq.key_taken",
-                $"条目编号“{entry.Key}”已存在，请换一个或修改原条目。");
-        db.FaqEntries.Add(entry);
-        db.Audit.Record(x.User.StaffActor(), "faq.create", nameof(FaqEntry), entry.Key, entry.Question, now);
+        var (db, now, by) = (x.Db, x.Now, x.User.StaffActor());
+        var entry = await FaqBook.AddAsync(db, r.Key, r.Topic, r.Question, r.Alternates ?? [], r.Answer, r.Source, by,
+            now, x.Cancellation);
+        db.Audit.Record(by, "faq.create", nameof(FaqEntry), entry.Key, entry.Question, now);
         await db.SaveChangesAsync(x.Cancellation);
         knowledge.Invalidate();
         return TypedResults.Created($"/api/staff/faq/{entry.Key}", FaqView.From(entry));

@@ -1,32 +1,8 @@
-// 系统管理, the reference data: holidays, each item's promised limit and materials, department names, the bot's FAQ.
+// 系统管理, the reference data: each item's promised limit and materials, department names, the bot's FAQ.
 // None of these saves draws the page again: the admin may be editing the next row.
 import { act } from '../actions.js';
-import { api } from '../lib/api.js';
-import { el, field, guarded, select, table } from '../lib/dom.js';
-import { pipeLines } from '../lib/format.js';
-
-export function calendarPanel() {
-  const day = el('input', { id: 'holiday-date', type: 'date', 'aria-label': '日期' });
-  const kind = select({ id: 'holiday-kind', 'aria-label': '调整为' }, [['Holiday', '放假'], ['MakeUpWorkday', '调休上班'], ['Normal', '恢复正常']]);
-  const name = el('input', { id: 'holiday-name', placeholder: '节日名称', 'aria-label': '节日名称' });
-  // The change replans running cases and tells their enterprises: the admin is told how many before saving.
-  const save = () => guarded(async () => {
-    if (!day.value) throw new Error('请选择日期');
-    const impact = await api(`/api/staff/admin/calendar/${day.value}/impact`);
-    const what = { Holiday: '设为放假', MakeUpWorkday: '设为调休上班', Normal: '恢复为正常日' }[kind.value];
-    const effect = impact.runningCases > 0
-      ? `将重新计算${impact.runningCases}个在办案件的承诺办结日期，调整情况记入案件日志并通知企业。`
-      : '目前没有在办案件的期限跨过这一天，不会调整任何案件。';
-    if (!confirm(`将${day.value}${what}。${effect}确定保存吗？`)) return;
-    await act(`/api/staff/admin/calendar/${day.value}`, {
-      method: 'PUT', body: { kind: kind.value, name: name.value }, after: null,
-      done: (saved) => (saved.casesReplanned > 0 ? `已保存，${saved.casesReplanned}个在办案件的承诺办结日期已按新日历调整` : '已保存'),
-    });
-  });
-  return el('section', { className: 'panel' }, el('h2', {}, '节假日'),
-    el('p', { className: 'muted' }, '按国务院办公厅通知调整；在办事项的承诺办结日期随即按新日历重新计算，调整情况记入案件日志并告知企业。'),
-    day, ' ', kind, ' ', name, ' ', el('button', { id: 'holiday-save', onclick: save }, '保存'));
-}
+import { el, field, select, table } from '../lib/dom.js';
+import { pipeLines, STAGES } from '../lib/format.js';
 
 // How a material's kind is typed in the list: [core, deferrable].
 const KIND = { 核心: [true, false], 容缺: [false, true], 一般: [false, false] };
@@ -69,8 +45,16 @@ export function departmentsPanel() {
     el('button', { className: 'secondary', onclick: rename }, '更名'));
 }
 
+/** The FAQ's topics as people read them; the four stages by their names. */
+const FAQ_TOPICS = [
+  ['service', '代办服务'], ['process', '办理流程'], ['mechanism', '工作机制'], ['apply', '申请代办'],
+  ...STAGES.map(([n, stage]) => [`stage${n}`, stage]),
+  ['category', '项目类别'], ['validity', '有效期'], ['evaluation', '服务评价'],
+];
+
 export function faqPanel(faq) {
-  return el('section', { className: 'panel' }, el('h2', {}, '咨询机器人常见问题'),
+  return el('section', { className: 'panel', id: 'faq-panel' }, el('h2', {}, '咨询机器人常见问题'), faqForm(),
+    el('h3', {}, `已有问题（${faq.length}）`),
     table(['问题', '答案', ''], faq.map((q) => {
       const answer = el('textarea', { 'aria-label': `“${q.question}”的答案` }, q.answer);
       const save = () => act(`/api/staff/faq/${q.key}`,
@@ -78,4 +62,26 @@ export function faqPanel(faq) {
       return el('tr', { 'data-faq': q.key }, el('td', {}, q.question), el('td', {}, answer),
         el('td', {}, el('button', { className: 'secondary', onclick: save }, '保存')));
     }), 'faq'));
+}
+
+/** A new question: the bot answers it from the next question on (the list is drawn again with it). */
+function faqForm() {
+  const f = {
+    question: el('input', { id: 'faq-question', size: 40, maxlength: 200 }),
+    topic: select({ id: 'faq-topic' }, FAQ_TOPICS, 'service'),
+    alternates: el('textarea', { id: 'faq-alternates', rows: 2, placeholder: '每行一种问法，可不填' }),
+    answer: el('textarea', { id: 'faq-answer', rows: 3, maxlength: 2000 }),
+    source: el('input', { id: 'faq-source', size: 40, placeholder: '如 政策文件名称，可不填' }),
+  };
+  const create = () => act('/api/staff/faq', {
+    body: {
+      question: f.question.value, topic: f.topic.value, answer: f.answer.value, source: f.source.value || null,
+      alternates: f.alternates.value.split('\n').map((l) => l.trim()).filter(Boolean),
+    },
+    done: (q) => `已新增“${q.question}”，咨询机器人即可回答`,
+  });
+  return el('div', { className: 'faq-new' }, el('h3', {}, '新增问题'),
+    el('p', {}, field('问题', f.question), ' ', field('分类', f.topic)),
+    field('相似问法', f.alternates), field('答案', f.answer), el('p', {}, field('出处', f.source)),
+    el('button', { id: 'faq-create', onclick: create }, '新增问题'));
 }

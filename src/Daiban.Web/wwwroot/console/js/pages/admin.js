@@ -1,25 +1,31 @@
-// 系统管理 (admins): staff accounts, the WeChat message channel and background jobs, holidays, the catalogue's limits
-// and materials, department names, the bot's FAQ answers, the message templates.
+// 系统管理 (admins), one task a sub-page (#admin/<tab>, #admin alone the staff): staff accounts, the WeChat message
+// channel, background jobs, holidays, the catalogue's limits and materials, department names, the bot's FAQ, the
+// message templates. Each sub-page reads only what it shows.
 import { act } from '../actions.js';
 import { api } from '../lib/api.js';
 import { el, field, select, table } from '../lib/dom.js';
 import { dateTime, ROLE_NAMES, roleNames } from '../lib/format.js';
-import { calendarPanel, catalogPanel, departmentsPanel, faqPanel } from './admin-catalog.js';
+import { calendarPanel } from './admin-calendar.js';
+import { catalogPanel, departmentsPanel, faqPanel } from './admin-catalog.js';
 import { channelPanel, jobsPanel, templatesPanel } from './admin-channel.js';
 
-export async function adminPage(view) {
-  const [members, templates, faq, catalog, channel] = await Promise.all([
-    api('/api/staff/admin/staff'), api('/api/staff/admin/templates'), api('/api/staff/faq'), api('/api/catalog/stages'),
-    api('/api/staff/admin/message-channel'),
-  ]);
-  view.append(staffPanel(members));
-  view.append(channelPanel(channel));
-  view.append(jobsPanel());
-  view.append(calendarPanel());
-  view.append(catalogPanel(catalog));
-  view.append(departmentsPanel());
-  view.append(faqPanel(faq));
-  view.append(templatesPanel(templates));
+/** The sub-pages in tab order: what each is called and how it draws (reading its own data first). */
+const TABS = [
+  { id: 'staff', name: '工作人员', render: async () => staffPanel(await api('/api/staff/admin/staff')) },
+  { id: 'channel', name: '消息通道', render: async () => channelPanel(await api('/api/staff/admin/message-channel')) },
+  { id: 'jobs', name: '后台任务', render: jobsPanel },
+  { id: 'calendar', name: '节假日', render: calendarPanel },
+  { id: 'catalog', name: '事项目录', render: async () => catalogPanel(await api('/api/catalog/stages')) },
+  { id: 'departments', name: '部门', render: departmentsPanel },
+  { id: 'faq', name: '常见问题', render: async () => faqPanel(await api('/api/staff/faq')) },
+  { id: 'templates', name: '消息模板', render: async () => templatesPanel(await api('/api/staff/admin/templates')) },
+];
+
+export async function adminPage(view, param) {
+  const tab = TABS.find((t) => t.id === param) || TABS[0];
+  view.append(el('nav', { className: 'subnav', id: 'admin-tabs', 'aria-label': '系统管理分项' }, TABS.map((t) =>
+    el('a', { href: `#admin/${t.id}`, id: `admin-tab-${t.id}`, 'aria-current': t === tab ? 'page' : null }, t.name))));
+  view.append(await tab.render());
 }
 
 /** Staff: add one; each member's absence, WeChat bindings (removable) and deactivation. */
