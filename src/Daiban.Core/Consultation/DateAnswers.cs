@@ -20,7 +20,8 @@ public static partial class DateAnswers
     // whether a holiday counts in a limit ("春节放假算不算") is the time-limit rule's question, not this one.
     private static readonly string[] HolidayDaysCues =
         ["放几天", "放了几天", "几天假", "放假安排", "哪几天", "休几天", "放多久", "补班", "调休"];
-    private static readonly string[] LimitCues = ["算不算", "时限", "期间", "起算", "计算"];
+    // Not 时限: the lexicon adds it to every question with 几天 in it.
+    private static readonly string[] LimitCues = ["算不算", "期间", "起算", "计算", "审批"];
     private static readonly (string Said, string Name)[] HolidayNames =
     [
         ("元旦", "元旦"), ("春节", "春节"), ("过年", "春节"), ("清明", "清明"), ("劳动节", "劳动节"), ("五一", "劳动节"),
