@@ -13,6 +13,7 @@ public sealed class ParaphraseSetTests(ITestOutputHelper output)
     // Short of the goal (92 %, and every hand-off and out-of-scope question): what the bot reaches, less a
     // few questions' margin. Raise them as the bot improves; never by moving a validation question into tuning.
     // 2026-12-03: validation grew by 81 questions of a second writer, never tuned on (173/227; out of scope 28/32).
+    // 2026-12-04: and by 81 of a third (232/308; out of scope 40/48).
     private const double ValidationFloor = 0.74;
     private const double ValidationHandoffFloor = 0.75;
     private const double ValidationOutOfScopeFloor = 0.80;
