@@ -84,6 +84,9 @@ test('the agent works a case through its states and sees only the steps each sta
   // Not started: only 开始办理 (or a plan first, optional for 代办); nothing to do on an item yet.
   expect(await offered(agent)).toEqual({ buttons: ['开始办理'], items: { 'S3-01': [], 'S3-03': [] } })
   expect(await agent.$('#propose-plan')).not.toBeNull()
+  // Each item names its department as 系统管理 does; the code is only the small grey line under it.
+  const department = await agent.$eval(`${row('S3-03')} td:nth-child(2)`, (td) => td.innerText)
+  expect(department.split('\n')).toEqual(['乳山市住房和城乡建设局', 'ZJJ'])
   await shot(agent, 'workbench-assigned')
 
   // A log line for staff only, written at the bottom of the page: the page stays there.
@@ -125,14 +128,33 @@ test('the agent works a case through its states and sees only the steps each sta
   }
   await waitNext('全部事项已办结，待您标记办结')
   expect((await offered(agent)).buttons).toEqual(['全部办结，待送达'])
+  expect(await agent.$('button:has-text("打印办结单")')).toBeNull()
   await agent.click('#results-ready')
   await agent.waitForSelector('#delivery')
+  expect(await agent.$('button:has-text("打印办结单")')).not.toBeNull()
   expect((await offered(agent)).buttons).toEqual([])
   await agent.fill('#delivery-documents', '施工许可证正本')
   await agent.fill('#delivery-signed-by', '刘页眉')
   await agent.click('#deliver-in-person')
   await agent.waitForFunction(() => document.getElementById('next-step')?.textContent.startsWith('待企业评价'))
   expect((await offered(agent)).buttons).toEqual(['整理归档'])
+  // The 办结单 the client signed: the case, each item's 批准文号 and date, what was handed over, the signatures.
+  const [slip] = await Promise.all([agent.waitForEvent('download'), agent.click('button:has-text("打印办结单")')])
+  expect(slip.suggestedFilename()).toBe(`${made.caseNumber}-办结单.html`)
+  const slipPage = await browser.context.newPage()
+  await slipPage.setContent(require('fs').readFileSync(await slip.path(), 'utf8'))
+  const seen = await slipPage.evaluate(() => document.body.innerText)
+  expect(await slipPage.textContent('h1')).toBe('帮办代办包办服务办结单')
+  for (const text of [made.caseNumber, '乳山市按钮测试机械有限公司', assigned.agentName, '乳审S3-03〔2026〕12号',
+    '乳审S3-01〔2026〕12号', '乳山市住房和城乡建设局', '施工许可证正本', '签收人：刘页眉', '委托人签字', '代办员签字']) {
+    expect(seen).toContain(text)
+  }
+  expect(seen).toMatch(/日期：20\d\d年\d{1,2}月\d{1,2}日/)
+  // What a person reads has no ISO dates, no field or enum names, no department codes.
+  expect(seen).not.toMatch(/\d{4}-\d{2}-\d{2}/)
+  expect(seen).not.toMatch(/InPerson|Agency|Approved|ZJJ|undefined|null/)
+  await shot(slipPage, 'completion-slip-print')
+  await slipPage.close()
   // Archiving inside the evaluation window asks first; 取消 leaves the case as it was.
   await agent.click('#archive')
   expect(dialogs.at(-1)).toMatch(/^企业的评价期至\d{4}-\d{2}-\d{2}尚未结束，现在归档后企业将不能再评价本次服务/)

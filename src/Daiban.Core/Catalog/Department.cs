@@ -1,4 +1,5 @@
 using Daiban.Core.Common;
+using Microsoft.EntityFrameworkCore;
 
 namespace Daiban.Core.Catalog;
 
@@ -27,4 +28,20 @@ public sealed class Department
     }
 
     public void Deactivate() => Active = false;
+}
+
+public static class DepartmentQueries
+{
+    /// <summary>
+    /// The names of the departments with these codes (as 系统管理 names them), by code; unknown codes are left out.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> DepartmentNamesAsync(
+        this Persistence.DaibanDbContext db, IEnumerable<string> codes, CancellationToken ct)
+    {
+        var wanted = codes.Distinct(StringComparer.Ordinal).ToList();
+        return wanted.Count == 0
+            ? new Dictionary<string, string>()
+            : await db.Departments.AsNoTracking().Where(d => wanted.Contains(d.Code))
+                .ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+    }
 }

@@ -84,7 +84,8 @@ public static class ArchivePrinter
 
     private const string Style =
         "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%;margin:.5em 0}" +
-        "td,th{border:1px solid #999;padding:4px 6px;text-align:left;vertical-align:top}h2{margin-top:1.5em}";
+        "td,th{border:1px solid #999;padding:4px 6px;text-align:left;vertical-align:top}h2{margin-top:1.5em}" +
+        ".signatures td{height:3em;width:33%}";
 
     /// <summary>
     /// The page's policy: nothing but its own style sheet (by hash), no script, no framing, no forms. Values are
@@ -101,20 +102,33 @@ public static class ArchivePrinter
     {
         using var doc = JsonDocument.Parse(CaseArchiving.Content(archive));
         var root = doc.RootElement;
-        var html = new StringBuilder();
         var caseNumber = root.TryGetProperty("caseNumber", out var n) ? n.GetString() : "";
+        return Page($"帮办代办包办服务电子档案 {caseNumber}",
+            $"乳山市工程建设项目帮办代办包办服务电子档案（{caseNumber}）", html =>
+            {
+                foreach (var property in root.EnumerateObject())
+                {
+                    html.Append("<h2>").Append(Encode(Label(property.Name))).Append("</h2>");
+                    Value(html, property.Value, property.Name);
+                }
+                var check = CaseArchiving.IsIntact(archive) ? "校验一致" : "校验不一致，档案可能被改动";
+                html.Append("<p>").Append(Encode($"档案内容SHA-256：{archive.ContentHash}（{check}）")).Append("</p>");
+            });
+    }
+
+    /// <summary>
+    /// A printable page of the service (the archive, the 办结单): its title and heading encoded, the one style sheet
+    /// that <see cref="ContentSecurityPolicy"/> allows, and the body <paramref name="body"/> writes, encoded by it.
+    /// </summary>
+    internal static string Page(string title, string heading, Action<StringBuilder> body)
+    {
+        var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
-            .Append(Encode($"帮办代办包办服务电子档案 {caseNumber}"))
+            .Append(Encode(title))
             .Append("</title><style>").Append(Style).Append("</style></head><body>")
-            .Append("<h1>").Append(Encode($"乳山市工程建设项目帮办代办包办服务电子档案（{caseNumber}）")).Append("</h1>");
-        foreach (var property in root.EnumerateObject())
-        {
-            html.Append("<h2>").Append(Encode(Label(property.Name))).Append("</h2>");
-            Value(html, property.Value, property.Name);
-        }
-        var check = CaseArchiving.IsIntact(archive) ? "校验一致" : "校验不一致，档案可能被改动";
-        html.Append("<p>").Append(Encode($"档案内容SHA-256：{archive.ContentHash}（{check}）")).Append("</p></body></html>");
-        return html.ToString();
+            .Append("<h1>").Append(Encode(heading)).Append("</h1>");
+        body(html);
+        return html.Append("</body></html>").ToString();
     }
 
     private static void Value(StringBuilder html, JsonElement value, string? key = null)
@@ -181,5 +195,5 @@ public static class ArchivePrinter
     // Chinese stays readable; <, >, &, quotes are still encoded.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
-    private static string Encode(string text) => Encoder.Encode(text);
+    internal static string Encode(string text) => Encoder.Encode(text);
 }

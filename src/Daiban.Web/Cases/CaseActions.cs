@@ -63,11 +63,16 @@ public static class CaseActions
 
     /// <summary>A staff action answered with the staff view of the case.</summary>
     public static Task<Results<Ok<CaseResponse>, NotFound>> ActAsync(this RequestContext x, long id,
-        CaseAccess access, Action<CaseActor> act) => x.ActAsync(id, access, act, CaseResponse.From);
+        CaseAccess access, Action<CaseActor> act) => x.ActAsync(id, access, a =>
+        {
+            act(a);
+            return Task.CompletedTask;
+        });
 
     /// <summary>A staff action that awaits a service, answered with the staff view of the case.</summary>
     public static Task<Results<Ok<CaseResponse>, NotFound>> ActAsync(this RequestContext x, long id,
-        CaseAccess access, Func<CaseActor, Task> act) => x.ActAsync(id, access, act, CaseResponse.From);
+        CaseAccess access, Func<CaseActor, Task> act) =>
+        x.ActThenReadAsync(id, access, act, c => CaseResponse.ReadAsync(x.Db, c, x.Cancellation));
 
     private static async Task<CaseActor?> ContactAsync(RequestContext x, long id, bool applicantMay)
     {

@@ -84,7 +84,6 @@ public sealed record EnterpriseCaseView(long Id, string CaseNumber, string ModeN
 
     public static EnterpriseCaseView From(Case c, string projectName, EnterpriseNext next)
     {
-        var staff = CaseResponse.From(c);
         var plan = c.CurrentPlan is { } p
             ? new PlanView(p.Version, p.Summary, p.Steps, p.Decision.ToString(), p.ProposedAt)
             : null;
@@ -94,7 +93,7 @@ public sealed record EnterpriseCaseView(long Id, string CaseNumber, string ModeN
         // Only the lines meant for the enterprise, each in its wording (LogEntry.ForEnterprise).
         var timeline = c.Log.Where(l => l.VisibleToEnterprise).OrderBy(l => l.At).ThenBy(l => l.Id)
             .Select(l => new TimelineEntry(l.At, l.Kind.ToString(), l.ForEnterprise!, l.ItemCode)).ToList();
-        return new EnterpriseCaseView(c.Id, c.CaseNumber, staff.ModeName, c.Status, staff.StatusName, c.AgentName,
+        return new EnterpriseCaseView(c.Id, c.CaseNumber, c.Mode.Name(), c.Status, c.Status.Name(), c.AgentName,
             items, plan, timeline,
             c.Status == CaseStatus.Delivered && c.Evaluation is null,
             ParcelResponse.ListOf(c), c.AcceptsMail, c.CanBeWithdrawn, projectName, EnterpriseNextView.From(next),

@@ -3,6 +3,7 @@ using Daiban.Core.Assignment;
 using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
 using Daiban.Core.Catalog;
+using Daiban.Core.Persistence;
 using Daiban.Core.Projects;
 
 namespace Daiban.Web.Cases;
@@ -45,8 +46,13 @@ public sealed record WalkInRequest(
 
 public sealed record AssignRequest(long? AgentId, string? Reason);
 
-public sealed record CaseItemResponse(string Code, string Name, int Stage, string DepartmentCode, string Status,
-    string StatusName, int? PromisedDays, DateOnly? AcceptedOn, DateOnly? DueOn, string? ResultDocumentNo);
+/// <summary>
+/// An item of a case: <c>DepartmentName</c> is the department's name from the catalogue (系统管理), or its code when
+/// the department is not known; <c>ImplementingBody</c> is the 实施机关 named in the catalogue.
+/// </summary>
+public sealed record CaseItemResponse(string Code, string Name, int Stage, string DepartmentCode,
+    string DepartmentName, string ImplementingBody, string Status, string StatusName, int? PromisedDays,
+    DateOnly? AcceptedOn, DateOnly? DueOn, string? ResultDocumentNo);
 
 public sealed record AssignmentResponse(long AgentId, string AgentName, string Reason, string AssignedBy,
     DateTimeOffset AssignedAt, DateTimeOffset? EndedAt);
@@ -77,11 +83,18 @@ public sealed record CaseResponse(
     int Version, IReadOnlyList<CaseItemResponse> Items, IReadOnlyList<AssignmentResponse> Assignments,
     StaffPlanView? Plan, CaseHeaderResponse? Header, CaseStepsResponse? Allowed, bool ScopeToSettle)
 {
-    public static CaseResponse From(Case c) => new(c.Id, c.CaseNumber, c.Mode, c.Mode.Name(), c.Status,
+    /// <summary>The case with its items' department names read from the catalogue.</summary>
+    public static async Task<CaseResponse> ReadAsync(DaibanDbContext db, Case c, CancellationToken ct) =>
+        From(c, await db.DepartmentNamesAsync(c.Items.Select(i => i.DepartmentCode), ct));
+
+    /// <param name="departments">Department names by code; a code missing from it is shown as it is.</param>
+    public static CaseResponse From(Case c, IReadOnlyDictionary<string, string> departments) => new(c.Id,
+        c.CaseNumber, c.Mode, c.Mode.Name(), c.Status,
         c.Status.Name(), c.Channel, c.EnterpriseId, c.ProjectId, c.AgentId, c.AgentName, c.SubmittedAt,
         c.RegisteredAt, c.Version,
         c.Items.OrderBy(i => i.SortOrder).Select(i => new CaseItemResponse(i.ItemCode, i.ItemName, (int)i.Stage,
-            i.DepartmentCode, i.Status.ToString(), i.Status.Name(), i.PromisedDays, i.AcceptedOn, i.DueOn,
+            i.DepartmentCode, departments.GetValueOrDefault(i.DepartmentCode, i.DepartmentCode), i.ImplementingBody,
+            i.Status.ToString(), i.Status.Name(), i.PromisedDays, i.AcceptedOn, i.DueOn,
             i.ResultDocumentNo)).ToList(),
         c.Assignments.OrderBy(a => a.AssignedAt).Select(a => new AssignmentResponse(a.AgentId, a.AgentName,
             a.Reason, a.AssignedBy, a.AssignedAt, a.EndedAt)).ToList(),

@@ -48,6 +48,9 @@ public static class StaffCaseEndpoints
             .RequireAuthorization(StaffPolicies.AnyStaff);
         g.MapGet("/{id:long}/archive/print", PrintArchiveAsync).WithName("PrintCaseArchive")
             .WithSummary("电子档案打印版（HTML）").RequireAuthorization(StaffPolicies.AnyStaff);
+        g.MapGet("/{id:long}/completion-slip/print", PrintCompletionSlipAsync).WithName("PrintCompletionSlip")
+            .WithSummary("帮办代办包办服务办结单打印版（HTML，全部事项办结后；当面送达时由委托人签字）")
+            .RequireAuthorization(StaffPolicies.AnyStaff);
         g.MapGet("/{id:long}/archive", GetArchiveAsync).WithName("GetCaseArchive").WithSummary("案件电子档案")
             .RequireAuthorization(StaffPolicies.AnyStaff);
     }
@@ -94,7 +97,8 @@ public static class StaffCaseEndpoints
         var phone = contact?.Phone is { Length: > 0 } p ? whole ? p : PersonalData.MaskPhone(p) : null;
         var header = new CaseHeaderResponse(enterprise, project, contact?.Name, phone, phone is not null && !whole,
             c.Request, work.NextDueOn, work.WorkingDaysLeft, work.NextStep, work.EvaluationOpenUntil);
-        return TypedResults.Ok(CaseResponse.From(c) with { Header = header, Allowed = new(work.Steps, work.ItemSteps) });
+        var view = await CaseResponse.ReadAsync(x.Db, c, x.Cancellation);
+        return TypedResults.Ok(view with { Header = header, Allowed = new(work.Steps, work.ItemSteps) });
     }
 
     internal static async Task<Created<CaseResponse>> RegisterWalkInAsync(WalkInRequest request,
@@ -108,7 +112,8 @@ public static class StaffCaseEndpoints
             request.ContactName ?? "", request.ContactPhone, project.ToFacts(), scope, idempotencyKey);
         var created = await registration.RegisterWalkInAsync(application, x.User.StaffActor(), x.Cancellation);
         var full = await x.Db.Cases.AsNoTracking().LoadAggregate(created.Id, x.Cancellation);
-        return TypedResults.Created($"/api/staff/cases/{full.Id}", CaseResponse.From(full));
+        return TypedResults.Created($"/api/staff/cases/{full.Id}",
+            await CaseResponse.ReadAsync(x.Db, full, x.Cancellation));
     }
 
     internal static Task<Results<Ok<CaseResponse>, NotFound>> RegisterAsync(long id, CaseRegistration registration,
@@ -197,6 +202,25 @@ public static class StaffCaseEndpoints
             return TypedResults.NotFound();
         http.Response.Headers.ContentSecurityPolicy = ArchivePrinter.ContentSecurityPolicy;
         return TypedResults.Content(ArchivePrinter.Render(archive), "text/html; charset=utf-8");
+    }
+
+    /// <summary>The 办结单 to print, to staff who may see the case, once its results are ready (统一送达).</summary>
+    internal static async Task<Results<ContentHttpResult, NotFound>> PrintCompletionSlipAsync(long id,
+        HttpContext http, [AsParameters] RequestContext x)
+    {
+        var c = await x.Db.Cases.AsNoTracking().FindAggregateAsync(id, x.Cancellation);
+        if (c is null || !x.User.MaySeeCase(c.AgentId))
+            return TypedResults.NotFound();
+        if (!CompletionSlipPrinter.IsReady(c.Status))
+            throw new DomainRuleException("case.slip_not_ready", "全部事项办结后才能打印办结单。");
+        var enterprise = await x.Db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name)
+            .SingleAsync(x.Cancellation);
+        var project = await x.Db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name)
+            .SingleAsync(x.Cancellation);
+        var departments = await x.Db.DepartmentNamesAsync(c.Items.Select(i => i.DepartmentCode), x.Cancellation);
+        http.Response.Headers.ContentSecurityPolicy = ArchivePrinter.ContentSecurityPolicy;
+        return TypedResults.Content(CompletionSlipPrinter.Render(c, enterprise, project, departments, x.Now),
+            "text/html; charset=utf-8");
     }
 
     private static async Task<CaseArchive?> VisibleArchiveAsync(long id, RequestContext x)

@@ -31,3 +31,19 @@ export function printArchiveButton(c) {
   return exportButton(`/api/staff/cases/${c.id}/archive/print`, `${c.caseNumber}-电子档案（打印版）.html`,
     '打印电子档案');
 }
+
+/** Statuses from which a case has its 办结单: every item decided (办结待送达) and after. */
+const SLIP_STATUSES = new Set(['ResultsReady', 'Delivered', 'Evaluated', 'Archived']);
+
+/**
+ * Saves the printable 帮办代办包办服务办结单 (the client signs it when results are handed over in person), the same
+ * way as the archive: behind the staff token, saved and opened from the computer to print. `from` narrows the
+ * statuses it is offered in (the read-only page offers it only after delivery).
+ */
+export function printSlipButton(c, from = SLIP_STATUSES) {
+  if (!from.has(c.status)) return '';
+  return exportButton(`/api/staff/cases/${c.id}/completion-slip/print`, `${c.caseNumber}-办结单.html`, '打印办结单');
+}
+
+/** The statuses after delivery, for pages that offer the 办结单 once it is signed. */
+export const DELIVERED_STATUSES = new Set(['Delivered', 'Evaluated', 'Archived']);

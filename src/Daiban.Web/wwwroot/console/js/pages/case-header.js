@@ -26,3 +26,14 @@ export function caseHeader(c, ...below) {
   return el('section', { className: 'panel case-header', id: 'case-header' },
     el('h2', { id: 'case-title' }, caseTitle(c)), caseFacts(c), below);
 }
+
+/** An item's department as its cell reads: the name (系统管理's), the code under it in small grey text. */
+export function departmentCell(item) {
+  return [item.departmentName, el('div', { className: 'muted' }, item.departmentCode)];
+}
+
+/** A department code of this case (a material forwarded to it) by its name, from the case's items; '—' for none. */
+export function departmentNameIn(c, code) {
+  if (!code) return '—';
+  return c.items.find((i) => i.departmentCode === code)?.departmentName || code;
+}

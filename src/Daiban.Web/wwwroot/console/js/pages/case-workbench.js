@@ -2,11 +2,11 @@
 // the 项目信息采集表, the 服务方案 and 代办计划, each approval item, 形式审查 of materials, the free two-way mailing
 // and the 代办日志. Which steps show is the server's answer (`allowed`, from Core's transition tables): the page
 // never decides by itself what a state allows. A step redraws the workbench in place, keeping the scroll.
-import { act, exportButton, printArchiveButton } from '../actions.js';
+import { act, exportButton, printArchiveButton, printSlipButton } from '../actions.js';
 import { api } from '../lib/api.js';
 import { el, field, select, table } from '../lib/dom.js';
 import { STAGES, chinaToday, dateTime, parcelDirection, reviewName } from '../lib/format.js';
-import { caseHeader } from './case-header.js';
+import { caseHeader, departmentCell, departmentNameIn } from './case-header.js';
 import { collectionFormPanel } from './collection-form.js';
 
 const PAUSE_REASONS = [['ExpertReview', '专家评审'], ['Hearing', '听证'], ['Testing', '检验检测'], ['Publicity', '公示']];
@@ -56,7 +56,8 @@ function statusPanel(c, url, can, onCase) {
         () => onCase('/results-ready', undefined, '已标记全部办结'), ''),
       step('Archive', 'archive', '整理归档', archive, ''),
       exportButton(`${url}/exports/collection-form`, `${c.caseNumber}-项目信息采集表.xlsx`, '附件1 采集表'), ' ',
-      exportButton(`${url}/exports/log`, `${c.caseNumber}-代办日志.xlsx`, '附件2 日志'), ' ', printArchiveButton(c)),
+      exportButton(`${url}/exports/log`, `${c.caseNumber}-代办日志.xlsx`, '附件2 日志'), ' ', printSlipButton(c), ' ',
+      printArchiveButton(c)),
     can.has('DeliverByMail') || can.has('DeliverInPerson') ? deliveryForm(onCase) : null);
 }
 
@@ -201,7 +202,7 @@ function planSteps(items, initial) {
 function itemsPanel(c, onCase) {
   return el('section', { className: 'panel' }, el('h2', {}, '办理事项'),
     table(['事项', '部门', '状态', '受理', '到期', '办理'], c.items.map((i) => el('tr', { 'data-item': i.code },
-      el('td', {}, i.name, el('div', { className: 'muted' }, i.code)), el('td', {}, i.departmentCode),
+      el('td', {}, i.name, el('div', { className: 'muted' }, i.code)), el('td', {}, departmentCell(i)),
       el('td', { className: 'item-status' }, i.statusName), el('td', {}, i.acceptedOn || '—'),
       el('td', { className: 'item-due' }, i.dueOn || '—'),
       el('td', { className: 'item-steps' }, itemSteps(i, c.allowed.items[i.code] || [], onCase)))), 'items'));
@@ -272,8 +273,8 @@ function materialsPanel(c, can, checklist, materials, onCase) {
     el('option', { value: '' }, '（不限事项）'), c.items.map((i) => el('option', { value: i.code }, i.name)));
   const receive = () => onCase('/materials',
     { name: materialName.value, itemCode: materialItem.value || null, copies: 1, isOriginal: false }, '材料已登记');
-  const departmentOf = (m) =>
-    c.items.find((i) => i.code === m.itemCode)?.departmentCode || c.items[0]?.departmentCode;
+  // The item's department, or the case's first one for a material not tied to an item.
+  const departmentOf = (m) => c.items.find((i) => i.code === m.itemCode) || c.items[0];
   const review = (m) => {
     const note = el('input', { className: 'review-note', 'aria-label': `${m.name}需补正的内容`, placeholder: '需补正的内容' });
     return [
@@ -293,8 +294,9 @@ function materialsPanel(c, can, checklist, materials, onCase) {
     if (m.review === 'Passed' && !m.forwardedToDepartment) {
       return el('button', {
         className: 'secondary',
-        onclick: () => onCase(`/materials/${m.id}/forward`, { departmentCode: departmentOf(m) }, '已转交部门'),
-      }, '转交部门');
+        onclick: () => onCase(`/materials/${m.id}/forward`, { departmentCode: departmentOf(m)?.departmentCode },
+          `已转交${departmentOf(m)?.departmentName || '部门'}`),
+      }, `转交${departmentOf(m)?.departmentName || '部门'}`);
     }
     return '';
   };
@@ -317,8 +319,8 @@ function materialsPanel(c, can, checklist, materials, onCase) {
           : '')
       : '',
     table(['材料', '审查', '转交', ''], materials.map((m) => el('tr', { 'data-material': m.name },
-      el('td', {}, m.name), el('td', {}, reviewName(m.review)), el('td', {}, m.forwardedToDepartment || '—'),
-      el('td', {}, materialSteps(m)))), 'materials'));
+      el('td', {}, m.name), el('td', {}, reviewName(m.review)),
+      el('td', {}, departmentNameIn(c, m.forwardedToDepartment)), el('td', {}, materialSteps(m)))), 'materials'));
 }
 
 /** 双向免费邮寄: materials the enterprise mailed in (confirm on arrival) and papers mailed back to it. */
