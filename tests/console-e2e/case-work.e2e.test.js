@@ -365,3 +365,38 @@ test('the agent writes the plan step by step; a plan the enterprise sends back c
   await shot(agent, 'workbench-plan-revised')
   await agent.close()
 })
+
+test('the agent raises a difficult issue from the case, choosing the department by name; the ledger shows it', async () => {
+  const made = await walkIn('乳山市难点上报建材有限公司', creditCode(70081), '13806317008')
+  const clerk = await staffApi('wangmin')
+  const assigned = await clerk(`/api/staff/cases/${made.id}/assignment`, {})
+  await (await staffApi(AGENTS[assigned.agentName]))(`/api/staff/cases/${made.id}/start`, {})
+
+  const agent = await signIn(browser.context, AGENTS[assigned.agentName])
+  await agent.goto(`${process.env.E2E_BASE}/console/#cases/${made.id}`)
+  await agent.waitForSelector('#issue-form')
+  // The case's own departments come first, by name.
+  const options = await agent.$$eval('#issue-department option', (os) => os.map((o) => o.textContent))
+  expect(options.slice(0, 2)).toEqual(['请选择', '乳山市住房和城乡建设局'])
+  await agent.fill('#issue-description', '施工图审查意见与规划条件不一致，需住建局明确')
+  await agent.click('#issue-raise')
+  await agent.waitForSelector('#issue-department[aria-invalid="true"]')
+  expect(await agent.textContent('.field-error')).toContain('请选择正确的责任部门')
+  await agent.selectOption('#issue-department', 'ZJJ')
+  await agent.fill('#issue-deadline', '2026-12-31')
+  await agent.click('#issue-raise')
+  const row = '#case-issues tr[data-issue]'
+  await agent.waitForSelector(row)
+  expect(await agent.$eval(row, (tr) => tr.textContent)).toContain('乳山市住房和城乡建设局')
+  await shot(agent, 'workbench-issue-raised')
+
+  const window = await signIn(browser.context, 'wangmin')
+  await window.click('#nav-issues')
+  const ledger = '#issues tr:has-text("施工图审查意见与规划条件不一致")'
+  await window.waitForSelector(ledger)
+  expect(await window.$eval(ledger, (tr) => tr.textContent)).toContain('乳山市住房和城乡建设局')
+  // A joint meeting is convened by ticking departments by name, not by typing codes.
+  await window.check('#meeting-departments label:has-text("乳山市住房和城乡建设局") input')
+  expect(await window.$$eval('#meeting-departments input:checked', (is) => is.map((i) => i.value))).toEqual(['ZJJ'])
+  for (const p of [agent, window]) await p.close()
+})

@@ -48,3 +48,5 @@ public sealed record StageResponse(int Stage, string Key, string Name, IReadOnly
 /// <summary>一次性告知: every item of the requested scope with every material, grouped by stage.</summary>
 public sealed record NoticeResponse(string Category, int ItemCount, int MaterialCount,
     IReadOnlyList<StageResponse> Stages);
+
+public sealed record DepartmentResponse(string Code, string Name);

@@ -18,6 +18,8 @@ public static class CatalogEndpoints
         g.MapGet("/items/{code}", GetItemAsync).WithName("GetCatalogItem").WithSummary("单个审批事项的时限、材料与说明");
         g.MapGet("/notice", GetNoticeAsync).WithName("GetCatalogNotice")
             .WithSummary("一次性告知：按项目类别和所选阶段、事项列出全部事项及材料");
+        g.MapGet("/departments", GetDepartmentsAsync).WithName("GetDepartments")
+            .WithSummary("审批部门及单位的编码与名称");
         return g;
     }
 
@@ -37,6 +39,11 @@ public static class CatalogEndpoints
                 statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(CatalogItemResponse.From(item, departments));
     }
+
+    /// <summary>The departments by name, for pickers: staff choose a department by its name, never by typing a code.</summary>
+    internal static async Task<Ok<List<DepartmentResponse>>> GetDepartmentsAsync([AsParameters] RequestContext x) =>
+        TypedResults.Ok(await x.Db.Departments.AsNoTracking().OrderBy(d => d.Code)
+            .Select(d => new DepartmentResponse(d.Code, d.Name)).ToListAsync(x.Cancellation));
 
     /// <param name="category">Government, SocialCivil, SocialIndustrial, SimpleLowRisk or Linear.</param>
     /// <param name="stages">Comma-separated stage numbers (1–5).</param>

@@ -121,14 +121,15 @@ public static class LedgerEndpoints
             return TypedResults.NotFound();
         var department = r.ResponsibleDepartment ?? "";
         if (!await db.Departments.AnyAsync(d => d.Code == department, ct))
-            throw DomainRuleException.Invalid("issue.department_unknown", "请选择正确的责任部门。");
+            throw DomainRuleException.InvalidField("issue.department_unknown", "责任部门", "请选择正确的责任部门。");
         var liaison = r.LiaisonId is { } lid
             ? await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Id == lid, ct)
             : null;
         if (r.LiaisonId is not null
             && (liaison is null || !liaison.Has(StaffRoles.DepartmentLiaison) || liaison.DepartmentCode != department))
             throw DomainRuleException.Invalid("issue.liaison_invalid", "所选联络员不属于责任部门。");
-        var deadline = r.Deadline ?? throw DomainRuleException.Invalid("issue.deadline_required", "请填写办理时限。");
+        var deadline = r.Deadline
+            ?? throw DomainRuleException.InvalidField("issue.deadline_required", "办理时限", "请填写办理时限。");
         var issue = new DifficultIssue(@case.Id, r.MeetingId, r.Description ?? "", department, liaison?.Id, deadline,
             x.User.StaffActor(), x.Now);
         db.DifficultIssues.Add(issue);

@@ -37,6 +37,18 @@ public sealed class CatalogEndpointTests(ProductionLikeApp app)
     }
 
     [Fact]
+    public async Task Departments_AreListedWithTheirNames_ForPickers()
+    {
+        var departments = await GetJsonAsync("/api/catalog/departments");
+
+        var byCode = departments.EnumerateArray()
+            .ToDictionary(d => d.GetProperty("code").GetString()!, d => d.GetProperty("name").GetString());
+        Assert.Equal("乳山市住房和城乡建设局", byCode["ZJJ"]);
+        Assert.Equal("乳山市城建档案馆", byCode["CJDA"]);
+        Assert.Equal(byCode.Keys.Order(StringComparer.Ordinal), byCode.Keys);
+    }
+
+    [Fact]
     public async Task Item_ReturnsOneItem_CaseInsensitive()
     {
         var item = await GetJsonAsync("/api/catalog/items/s1-06");

@@ -1,6 +1,7 @@
 // 系统管理, the reference data: each item's promised limit and materials, department names, the bot's FAQ.
 // None of these saves draws the page again: the admin may be editing the next row.
 import { act } from '../actions.js';
+import { api } from '../lib/api.js';
 import { el, field, select, table } from '../lib/dom.js';
 import { pipeLines, STAGES } from '../lib/format.js';
 
@@ -36,12 +37,15 @@ function itemRow(i) {
       el('button', { className: 'secondary', onclick: saveMaterials }, '保存材料'))));
 }
 
-export function departmentsPanel() {
-  const code = el('input', { id: 'department-code', placeholder: '如 ZJJ', size: 8 });
-  const name = el('input', { id: 'department-name', size: 30 });
+export async function departmentsPanel() {
+  const departments = await api('/api/catalog/departments');
+  const code = select({ id: 'department-code' }, departments.map((d) => [d.code, `${d.name}（${d.code}）`]));
+  const name = el('input', { id: 'department-name', size: 30, value: departments[0]?.name || '' });
+  code.onchange = () => { name.value = departments.find((d) => d.code === code.value)?.name || ''; };
   const rename = () => act(`/api/staff/admin/departments/${encodeURIComponent(code.value)}`,
-    { method: 'PUT', body: { name: name.value }, done: '部门名称已更新', after: null });
-  return el('section', { className: 'panel' }, el('h2', {}, '部门'), field('部门编码', code), ' ', field('新名称', name), ' ',
+    { method: 'PUT', body: { name: name.value }, done: '部门名称已更新' });
+  return el('section', { className: 'panel' }, el('h2', {}, `部门（${departments.length}）`),
+    field('部门', code), ' ', field('新名称', name), ' ',
     el('button', { className: 'secondary', onclick: rename }, '更名'));
 }
 

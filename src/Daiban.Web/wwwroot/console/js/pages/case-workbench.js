@@ -14,9 +14,9 @@ const PAUSE_REASONS = [['ExpertReview', '专家评审'], ['Hearing', '听证'], 
 export async function caseWorkbench(view, id) {
   const url = `/api/staff/cases/${id}`;
   const redraw = async () => {
-    const [c, log, checklist, materials, parcels, form] = await Promise.all([
+    const [c, log, checklist, materials, parcels, form, departments, issues] = await Promise.all([
       api(url), api(`${url}/log`), api(`${url}/checklist`), api(`${url}/materials`), api(`${url}/parcels`),
-      collectionFormPanel(id, true),
+      collectionFormPanel(id, true), api('/api/catalog/departments'), api('/api/staff/issues'),
     ]);
     // Every change here is a POST under the case's address, then this workbench again where the member was.
     const onCase = (path, body, done) => act(url + path, { body, done, after: () => keepingScroll(redraw) });
@@ -25,6 +25,7 @@ export async function caseWorkbench(view, id) {
     view.replaceChildren(
       statusPanel(c, url, can, onCase), scope, form, planPanel(c, can, onCase), itemsPanel(c, onCase),
       materialsPanel(c, can, checklist, materials, onCase), parcelsPanel(can, parcels, onCase),
+      issuesPanel(c, can, departments, issues.filter((i) => i.caseId === c.id), () => keepingScroll(redraw)),
       logPanel(can, log, onCase));
   };
   await redraw();
@@ -347,6 +348,41 @@ function parcelsPanel(can, parcels, onCase) {
 }
 
 /** The 代办日志; a line is for the enterprise to read only when 企业可见 is ticked. */
+/**
+ * 难点问题: what the agent cannot settle alone goes to the ledger with a responsible department and a deadline (the
+ * department's liaison is told). Raised while the case is worked, as the log is; the case's issues are listed.
+ */
+function issuesPanel(c, can, departments, issues, after) {
+  const own = new Set(c.items.map((i) => i.departmentCode));
+  const ordered = [...departments.filter((d) => own.has(d.code)), ...departments.filter((d) => !own.has(d.code))];
+  const description = el('textarea', {
+    id: 'issue-description', maxlength: 1000, placeholder: '卡在哪里、需要哪个部门明确什么',
+  });
+  const department = select({ id: 'issue-department' }, [['', '请选择'], ...ordered.map((d) => [d.code, d.name])]);
+  const deadline = el('input', { id: 'issue-deadline', type: 'date', min: chinaToday() });
+  const raise = (e) => {
+    e.preventDefault();
+    act('/api/staff/issues', {
+      body: {
+        caseId: c.id, description: description.value, responsibleDepartment: department.value,
+        deadline: deadline.value || null,
+      },
+      done: '难点问题已登记，已通知责任部门', after,
+    });
+  };
+  const names = new Map(departments.map((d) => [d.code, d.name]));
+  return el('section', { className: 'panel', id: 'issues-panel' }, el('h2', {}, `难点问题（${issues.length}）`),
+    can.has('WriteLog')
+      ? el('form', { id: 'issue-form', onsubmit: raise }, field('问题描述', description), ' ',
+        field('责任部门', department), ' ', field('办理时限', deadline), ' ',
+        el('button', { type: 'submit', id: 'issue-raise' }, '上报难点问题'))
+      : '',
+    table(['问题', '责任部门', '期限', '状态', '进展'], issues.map((i) => el('tr', { 'data-issue': i.id },
+      el('td', {}, i.description), el('td', {}, names.get(i.responsibleDepartment) || i.responsibleDepartment),
+      el('td', {}, i.deadline), el('td', { className: 'issue-status' }, i.statusName),
+      el('td', {}, i.resolution || i.progress || ''))), 'case-issues'));
+}
+
 function logPanel(can, log, onCase) {
   const content = el('textarea', {
     id: 'log-content', maxlength: 2000, 'aria-label': '日志内容', placeholder: '办理情况、遇到的问题、下一步',
