@@ -366,7 +366,7 @@ test('the agent writes the plan step by step; a plan the enterprise sends back c
   await agent.close()
 })
 
-test('the agent raises a difficult issue from the case, choosing the department by name; the ledger shows it', async () => {
+test('an agent raises a difficult issue from its case, department chosen by name; the ledger shows it', async () => {
   const made = await walkIn('乳山市难点上报建材有限公司', creditCode(70081), '13806317008')
   const clerk = await staffApi('wangmin')
   const assigned = await clerk(`/api/staff/cases/${made.id}/assignment`, {})

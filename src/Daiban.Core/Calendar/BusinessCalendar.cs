@@ -46,7 +46,9 @@ public sealed class BusinessCalendar
     /// <summary>The days off of the holiday whose name contains <paramref name="name"/> ("国庆": "国庆节、中秋节").</summary>
     public IReadOnlyList<DateOnly> Holiday(int year, string name) => Named(_named, year, name);
 
-    /// <summary>The make-up working days (调休上班) that go with the holiday whose name contains <paramref name="name"/>.</summary>
+    /// <summary>
+    /// The make-up working days (调休上班) that go with the holiday whose name contains <paramref name="name"/>.
+    /// </summary>
     public IReadOnlyList<DateOnly> MakeUpWorkdays(int year, string name) => Named(_namedMakeUp, year, name);
 
     private static List<DateOnly> Named(ILookup<(int Year, string Name), DateOnly> days, int year, string name) => days

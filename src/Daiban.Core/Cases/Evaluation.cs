@@ -27,7 +27,7 @@ public static class SatisfactionLevels
     /// <summary>差评: 不满意 and 非常不满意 open a rectification and a mandatory callback.</summary>
     public static bool IsBad(this SatisfactionLevel level) => level <= SatisfactionLevel.Dissatisfied;
 
-    /// <summary>A bad overall level or a bad aspect rated (an agent's rude manner under a fair overall level).</summary>
+    /// <summary>A bad overall level or a bad aspect rated (a rude manner under a fair overall level).</summary>
     public static bool AnyBad(SatisfactionLevel overall, params SatisfactionLevel?[] aspects) =>
         overall.IsBad() || aspects.Any(a => a?.IsBad() == true);
 }

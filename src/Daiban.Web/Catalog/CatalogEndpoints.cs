@@ -40,7 +40,7 @@ public static class CatalogEndpoints
             : TypedResults.Ok(CatalogItemResponse.From(item, departments));
     }
 
-    /// <summary>The departments by name, for pickers: staff choose a department by its name, never by typing a code.</summary>
+    /// <summary>The departments, for pickers: staff choose a department by its name, not by typing a code.</summary>
     internal static async Task<Ok<List<DepartmentResponse>>> GetDepartmentsAsync([AsParameters] RequestContext x) =>
         TypedResults.Ok(await x.Db.Departments.AsNoTracking().OrderBy(d => d.Code)
             .Select(d => new DepartmentResponse(d.Code, d.Name)).ToListAsync(x.Cancellation));
