@@ -36,7 +36,8 @@ public sealed class FaqEntry
     {
         Topic = Guard.Required(topic, "分类", 32);
         Question = Guard.Required(question, "问题", 200);
-        var lines = alternates.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToList();
+        // A JSON list may hold nulls: a blank way of asking is no way of asking.
+        var lines = alternates.Select(a => a?.Trim() ?? "").Where(a => a.Length > 0).Distinct().ToList();
         if (lines.Any(a => a.Length > 200) || lines.Count > 30)
             throw DomainRuleException.Invalid("faq.alternates", "相似问法最多30条，每条不超过200字。");
         Alternates = string.Join('\n', lines);

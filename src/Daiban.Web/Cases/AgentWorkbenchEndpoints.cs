@@ -79,8 +79,10 @@ public static class AgentWorkbenchEndpoints
         [AsParameters] RequestContext x) =>
         x.ActAsync(id, CaseActions.Agent, a =>
         {
-            var steps = (r.Steps ?? [])
-                .Select(s => new PlanStep(s.Order, s.Description ?? "", s.ItemCode, s.TargetDate)).ToList();
+            // A JSON list may hold nulls; a step that is not there is refused like an empty one.
+            var steps = (r.Steps ?? []).Select(s => s is null
+                ? throw DomainRuleException.Invalid("plan.step_missing", "方案中有空的步骤，请填写或删除该步骤。")
+                : new PlanStep(s.Order, s.Description ?? "", s.ItemCode, s.TargetDate)).ToList();
             a.Case.ProposePlan(r.Summary ?? "", steps, a.Actor, x.Now);
         });
 

@@ -55,8 +55,9 @@ public static class FaqEndpoints
         if (entry is null)
             return TypedResults.NotFound();
         var before = entry.Answer;
-        entry.Edit(r.Topic ?? entry.Topic, r.Question ?? entry.Question, r.Alternates ?? entry.AlternateList,
-            r.Answer ?? entry.Answer, r.Source ?? entry.Source, r.Active ?? entry.Active, x.User.StaffActor(), now);
+        await FaqBook.EditAsync(db, entry, r.Topic ?? entry.Topic, r.Question ?? entry.Question,
+            r.Alternates ?? entry.AlternateList, r.Answer ?? entry.Answer, r.Source ?? entry.Source,
+            r.Active ?? entry.Active, x.User.StaffActor(), now, x.Cancellation);
         var detail = before == entry.Answer
             ? entry.Question
             : $"答案由“{Core.Common.Text.Excerpt(before, 200)}”改为“{Core.Common.Text.Excerpt(entry.Answer, 200)}”";

@@ -74,7 +74,9 @@ public static class LedgerEndpoints
     internal static async Task<Created<MeetingResponse>> ConveneAsync(MeetingRequest r, [AsParameters] RequestContext x)
     {
         var (db, ct) = (x.Db, x.Cancellation);
-        var departments = r.DepartmentCodes ?? [];
+        // A JSON list may hold nulls or blanks: they name no department.
+        var departments = (r.DepartmentCodes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim())
+            .Distinct().ToList();
         var known = await db.Departments.Where(d => departments.Contains(d.Code)).Select(d => d.Code).ToListAsync(ct);
         if (departments.Except(known).FirstOrDefault() is { } unknown)
             throw DomainRuleException.Invalid("meeting.department_unknown", $"部门编码“{unknown}”不存在。");
@@ -130,6 +132,8 @@ public static class LedgerEndpoints
             throw DomainRuleException.Invalid("issue.liaison_invalid", "所选联络员不属于责任部门。");
         var deadline = r.Deadline
             ?? throw DomainRuleException.InvalidField("issue.deadline_required", "办理时限", "请填写办理时限。");
+        if (r.MeetingId is { } meetingId && !await db.Meetings.AnyAsync(m => m.Id == meetingId, ct))
+            throw DomainRuleException.Invalid("issue.meeting_unknown", "所选联审会议不存在，请重新选择或不选。");
         var issue = new DifficultIssue(@case.Id, r.MeetingId, r.Description ?? "", department, liaison?.Id, deadline,
             x.User.StaffActor(), x.Now);
         db.DifficultIssues.Add(issue);

@@ -180,7 +180,10 @@ public static class AdminEndpoints
         {
             if (materials.Length > 50)
                 throw DomainRuleException.Invalid("catalog.materials", "一个事项的材料不能超过50项。");
-            var list = materials.Select(m => new ItemMaterial(Guard.Required(m.Name, "材料名称", 128), m.Core, m.Deferrable, Guard.Optional(m.Note, "材料说明", 200))).ToList();
+            var list = materials.Select(m => m is null
+                ? throw DomainRuleException.Invalid("catalog.material_missing", "材料清单中有空项，请填写或删除。")
+                : new ItemMaterial(Guard.Required(m.Name, "材料名称", 128), m.Core, m.Deferrable,
+                    Guard.Optional(m.Note, "材料说明", 200))).ToList();
             if (list.Any(m => m.IsCore && m.Deferrable))
                 throw DomainRuleException.Invalid("catalog.material_core_deferrable", "核心材料不能容缺，请取消其中一项。");
             item.ReplaceMaterials(list);

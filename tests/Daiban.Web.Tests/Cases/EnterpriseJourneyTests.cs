@@ -91,6 +91,9 @@ public sealed class EnterpriseJourneyTests : StaffAppTest
         var agent = await App.SignedInAsync(assigned.AgentName == "张丽" ? "zhangli" : "zhaogang");
         var url = $"/api/staff/cases/{view.Id}";
         await ProblemAssert.IsProblemAsync(await agent.PostAsync($"{url}/start", null), HttpStatusCode.Conflict);
+        var nullStep = await ProblemAssert.IsProblemAsync(await agent.PostAsJsonAsync($"{url}/plan",
+            new { summary = "空步骤", steps = new object?[] { null } }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("方案中有空的步骤，请填写或删除该步骤。", nullStep.GetProperty("title").GetString());
         await ProblemAssert.OkAsync<CaseResponse>(await agent.PostAsJsonAsync($"{url}/plan", new
         {
             summary = "施工许可阶段：联合审图与施工许可并联推进。",

@@ -89,4 +89,28 @@ public sealed class FaqTests : StaffAppTest
             new { topic = "service", question = Question, answer = Answer }), HttpStatusCode.Unauthorized);
         Assert.Equal(before, await FaqCountAsync());
     }
+
+    [Fact]
+    public async Task AnEditCannotCopyAnotherEntrysQuestion_SoNoCopyTakesItsAnswerOver()
+    {
+        var admin = await App.SignedInAsync("admin");
+        var view = await ProblemAssert.OkAsync<FaqView>(await admin.PostAsJsonAsync("/api/staff/faq",
+            new { topic = "service", question = Question, alternates = new string?[] { null, "能不能上门代办" },
+                answer = Answer }));
+        Assert.Equal(["能不能上门代办"], view.Alternates);
+        var fee = (await ProblemAssert.OkAsync<List<FaqView>>(await admin.GetAsync("/api/staff/faq")))
+            .First(f => f.Key != view.Key && f.Active);
+
+        var copied = await ProblemAssert.IsProblemAsync(await admin.PutAsJsonAsync($"/api/staff/faq/{view.Key}",
+            new { question = fee.Question + "  ", answer = "代办服务收费5000元/件。" }), HttpStatusCode.Conflict);
+        Assert.Contains(fee.Question, copied.GetProperty("title").GetString());
+        Assert.Equal("问题", copied.GetProperty("fieldLabel").GetString());
+        var kept = (await ProblemAssert.OkAsync<List<FaqView>>(await admin.GetAsync("/api/staff/faq")))
+            .Single(f => f.Key == view.Key);
+        Assert.Equal((Question, Answer), (kept.Question, kept.Answer));
+        // Its own question, asked again in an edit, is no copy.
+        var edited = await admin.PutAsJsonAsync($"/api/staff/faq/{view.Key}",
+            new { question = Question, answer = Answer + "需提前预约。" });
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+    }
 }

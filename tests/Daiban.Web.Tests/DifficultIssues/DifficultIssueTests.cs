@@ -83,6 +83,19 @@ public sealed class LedgerTests : StaffAppTest
         {
             caseId, description = "时限写错", responsibleDepartment = "ZJJ", deadline = new DateOnly(9999, 12, 31),
         }), HttpStatusCode.UnprocessableEntity);
+        var noMeeting = await ProblemAssert.IsProblemAsync(await agent.PostAsJsonAsync("/api/staff/issues", new
+        {
+            caseId, meetingId = 99999, description = "会议不存在", responsibleDepartment = "ZJJ",
+            deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)),
+        }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("所选联审会议不存在，请重新选择或不选。", noMeeting.GetProperty("title").GetString());
+        var nullDepartments = await ProblemAssert.IsProblemAsync(await (await App.SignedInAsync("wangmin"))
+            .PostAsJsonAsync("/api/staff/meetings", new
+            {
+                title = "空部门", scheduledAt = DateTimeOffset.UtcNow.AddDays(3), departmentCodes = new string?[] { null },
+                caseIds = Array.Empty<long>(), agenda = "议题",
+            }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("请选择参加联审会议的职能部门。", nullDepartments.GetProperty("title").GetString());
 
         // Supervision reads the ledger but does not work it; another agent does not see its colleague's case issues.
         Assert.Single(await ProblemAssert.OkAsync<List<IssueResponse>>(await supervisor.GetAsync("/api/staff/issues")), i => i.Id == issue.Id);
