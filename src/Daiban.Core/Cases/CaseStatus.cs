@@ -21,6 +21,13 @@ public enum CaseStatus
 
 public static class CaseStatuses
 {
+    /// <summary>
+    /// Every item is decided (办结待送达) or the results went out: the case has results to hand over, and from then on
+    /// the 办结单 that lists them.
+    /// </summary>
+    public static bool HasResults(this CaseStatus status) =>
+        status is CaseStatus.ResultsReady or CaseStatus.Delivered or CaseStatus.Evaluated or CaseStatus.Archived;
+
     public static string Name(this CaseStatus status) => status switch
     {
         CaseStatus.Submitted => "已提交",

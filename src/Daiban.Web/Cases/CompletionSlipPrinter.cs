@@ -13,10 +13,6 @@ public static class CompletionSlipPrinter
 {
     public const string Title = "帮办代办包办服务办结单";
 
-    /// <summary>The case reaches the slip once every item is decided (办结待送达) and keeps it afterwards.</summary>
-    public static bool IsReady(CaseStatus status) =>
-        status is CaseStatus.ResultsReady or CaseStatus.Delivered or CaseStatus.Evaluated or CaseStatus.Archived;
-
     public static string Render(Case c, string enterprise, string project,
         IReadOnlyDictionary<string, string> departments, DateTimeOffset printedAt) =>
         ArchivePrinter.Page($"{Title} {c.CaseNumber}", Title, html =>

@@ -3,6 +3,7 @@ using Daiban.Core.Calendar;
 using Daiban.Core.Cases;
 using Daiban.Core.Catalog;
 using Daiban.Core.Common;
+using Daiban.Core.Persistence;
 using Daiban.Core.Reminders;
 using Daiban.Web.Platform;
 using Daiban.Web.Staff;
@@ -87,10 +88,7 @@ public static class StaffCaseEndpoints
         var who = x.User.Powers();
         var work = CaseWorkflow.For(c, who, await x.Db.LoadBusinessCalendarAsync(x.Cancellation),
             rules.Value.EvaluationWindowWorkingDays, ChinaTime.Today(x.Clock));
-        var enterprise = await x.Db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name)
-            .SingleAsync(x.Cancellation);
-        var project = await x.Db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name)
-            .SingleAsync(x.Cancellation);
+        var (enterprise, project) = await PartiesAsync(x.Db, c, x.Cancellation);
         var contact = await x.Db.EnterpriseContacts.Where(k => k.Id == c.ApplicantContactId)
             .Select(k => new { k.Name, k.Phone }).SingleOrDefaultAsync(x.Cancellation);
         var whole = who.SeesContactPhone(c.AgentId);
@@ -211,17 +209,20 @@ public static class StaffCaseEndpoints
         var c = await x.Db.Cases.AsNoTracking().FindAggregateAsync(id, x.Cancellation);
         if (c is null || !x.User.MaySeeCase(c.AgentId))
             return TypedResults.NotFound();
-        if (!CompletionSlipPrinter.IsReady(c.Status))
+        if (!c.Status.HasResults())
             throw new DomainRuleException("case.slip_not_ready", "全部事项办结后才能打印办结单。");
-        var enterprise = await x.Db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name)
-            .SingleAsync(x.Cancellation);
-        var project = await x.Db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name)
-            .SingleAsync(x.Cancellation);
+        var (enterprise, project) = await PartiesAsync(x.Db, c, x.Cancellation);
         var departments = await x.Db.DepartmentNamesAsync(c.Items.Select(i => i.DepartmentCode), x.Cancellation);
         http.Response.Headers.ContentSecurityPolicy = ArchivePrinter.ContentSecurityPolicy;
         return TypedResults.Content(CompletionSlipPrinter.Render(c, enterprise, project, departments, x.Now),
             "text/html; charset=utf-8");
     }
+
+    /// <summary>The names of the case's enterprise and project, as its header and its prints state them.</summary>
+    private static async Task<(string Enterprise, string Project)> PartiesAsync(DaibanDbContext db, Case c,
+        CancellationToken ct) =>
+        (await db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name).SingleAsync(ct),
+            await db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name).SingleAsync(ct));
 
     private static async Task<CaseArchive?> VisibleArchiveAsync(long id, RequestContext x)
     {
